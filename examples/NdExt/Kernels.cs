@@ -1,0 +1,28 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace NdExt;
+
+/// <summary>The contiguous inner loop, vectorised by hand (the JIT/AOT compiler does not auto-vectorise).</summary>
+internal static class Kernels
+{
+    /// <summary>destination[i] = source[i] + scalar; source and destination may be the same span.</summary>
+    public static void Add(ReadOnlySpan<double> source, double scalar, Span<double> destination)
+    {
+        int n = source.Length;
+        if (destination.Length < n) throw new ArgumentException("destination is too short", nameof(destination));
+        ref double src = ref MemoryMarshal.GetReference(source);
+        ref double dst = ref MemoryMarshal.GetReference(destination);
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
+        {
+            var s = new Vector<double>(scalar);
+            for (; i <= n - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                Vector.StoreUnsafe(Vector.LoadUnsafe(ref src, (nuint)i) + s, ref dst, (nuint)i);
+            }
+        }
+        for (; i < n; i++) Unsafe.Add(ref dst, i) = Unsafe.Add(ref src, i) + scalar;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace NdBindgen.Generator.Diagnostics;
+
+/// <summary>Every diagnostic NdBindgen reports: one table, documented in docs/diagnostics.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "NdBindgen";
+    // Relative to the repository root: the project has no published docs site yet.
+    private const string HelpBase = "docs/diagnostics.md#";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
+    public static readonly DiagnosticDescriptor FunctionNotStatic = Error("NDB0001",
+        "[PyFunction] method must be static",
+        "'{0}' is marked [PyFunction] but is not static; make it static (Python module functions have no instance)");
+
+    public static readonly DiagnosticDescriptor UnsupportedParameterType = Error("NDB0002",
+        "Parameter type cannot be converted from Python",
+        "Parameter '{0}' of '{1}' has type '{2}', which NdBindgen cannot convert from Python; supported: {3}");
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Error("NDB0003",
+        "Return type cannot be converted to Python",
+        "'{0}' returns '{1}', which NdBindgen cannot convert to Python; supported: {2}");
+
+    public static readonly DiagnosticDescriptor UnsupportedElementType = Error("NDB0004",
+        "Array element type is not a numpy dtype",
+        "'{0}' has element type '{1}', which has no numpy dtype; supported: {2}");
+
+    public static readonly DiagnosticDescriptor DuplicatePythonName = Error("NDB0005",
+        "Two exports have the same Python name",
+        "'{0}' is exported as '{1}', a name module '{2}' already exports; give one of them another name with [PyFunction(\"...\")]");
+
+    public static readonly DiagnosticDescriptor InvalidPythonName = Error("NDB0006",
+        "Python name is not a valid identifier",
+        "'{0}' is not a valid Python identifier{1}; choose another name");
+
+    public static readonly DiagnosticDescriptor InvalidModuleName = Error("NDB0007",
+        "Module name is missing or invalid",
+        "The Python module name '{0}' is not a valid Python identifier; set the MSBuild property PyModuleName to a name such as my_module");
+
+    public static readonly DiagnosticDescriptor GenericFunction = Error("NDB0008",
+        "[PyFunction] method cannot be generic",
+        "'{0}' is generic; Python has no type arguments to choose '{1}' with, so export non-generic methods");
+
+    public static readonly DiagnosticDescriptor ByRefParameter = Error("NDB0009",
+        "Parameter passing mode is not supported",
+        "Parameter '{0}' of '{1}' is '{2}'; Python passes arguments by value, so remove the modifier");
+
+    public static readonly DiagnosticDescriptor NotAccessible = Error("NDB0010",
+        "[PyFunction] method is not accessible to generated code",
+        "'{0}' is {1}; the generated module code must call it, so make it internal or public (and every containing type too)");
+
+    public static readonly DiagnosticDescriptor DefaultNotExpressible = Error("NDB0011",
+        "Default value cannot be written in Python",
+        "The default value of parameter '{0}' of '{1}' ({2}) has no Python literal for the function's signature; use another default");
+
+    public static readonly DiagnosticDescriptor NdimOnNonArray = Error("NDB0012",
+        "[Ndim] needs an array view parameter with a non-negative count",
+        "[Ndim({0})] on parameter '{1}' of '{2}' needs an NdView<T> or NdViewMut<T> parameter and a count of 0 or more");
+
+    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
+    {
+        FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
+        DuplicatePythonName, InvalidPythonName, InvalidModuleName, GenericFunction, ByRefParameter,
+        NotAccessible, DefaultNotExpressible, NdimOnNonArray,
+    };
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+}

@@ -1,0 +1,132 @@
+using System.Linq;
+using NdBindgen.Generator.Model;
+
+namespace NdBindgen.Generator.Emitting;
+
+/// <summary>
+/// One [PyFunction] -> one vectorcall entry point (METH_FASTCALL | METH_KEYWORDS). The wrapper stays
+/// thin: bind arguments (runtime), convert each (runtime), call the user's method, convert the
+/// result (runtime), and turn any exception into a Python one.
+/// </summary>
+internal static class FunctionEmitter
+{
+    public static string Emit(FunctionModel f)
+    {
+        var w = new SourceWriter().Header();
+        w.Open($"namespace {GeneratedNames.Namespace}");
+        w.Open($"internal static unsafe partial class {GeneratedNames.ModuleClass}");
+
+        string sigField = GeneratedNames.SignatureField(f.WrapperName);
+        string names = f.Parameters.Length == 0 ? "global::System.Array.Empty<string>()"
+            : "new[] { " + string.Join(", ", f.Parameters.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
+        w.Line($"private static readonly global::NdBindgen.Hosting.PySignature {sigField} = new({SourceWriter.Literal(f.PythonName)}, {names}, required: {f.RequiredCount});");
+        w.Line();
+        w.Line($"/// <summary>Python entry point of <see cref=\"{f.ContainingType.Replace("global::", "")}.{f.MethodName}\"/>: {f.PythonName}({string.Join(", ", f.Parameters.Select(p => p.PythonName))}).</summary>");
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
+        w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
+        w.Open($"private static PyObject* {f.WrapperName}(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)");
+        w.Line($"global::NdBindgen.Hosting.PySignature sig = {sigField};");
+        w.Open("try");
+        if (f.Parameters.Length > 0)
+        {
+            w.Line($"PyObject** slots = stackalloc PyObject*[{f.Parameters.Length}];");
+            w.Line("PyObject** a = sig.Bind(args, nargsf, kwnames, slots);");
+        }
+        else
+        {
+            w.Line("sig.Bind(args, nargsf, kwnames, null);");
+        }
+
+        var arrays = f.Parameters.Select((p, i) => (p, i)).Where(x => x.p.Type.Kind is ValueKind.View or ValueKind.ViewMut).ToList();
+        foreach (var (p, _) in arrays) w.Line($"scoped global::NdBindgen.Conversions.ArrayLease {Lease(p)} = default;");
+        if (arrays.Count > 0) w.Open("try");
+
+        for (int i = 0; i < f.Parameters.Length; i++) EmitParameter(w, f.Parameters[i], i);
+        EmitAliasChecks(w, f);
+
+        string call = $"{f.ContainingType}.{f.MethodName}({string.Join(", ", f.Parameters.Select(p => Local(p)))})";
+        EmitCallAndReturn(w, f.Return, call);
+
+        if (arrays.Count > 0)
+        {
+            w.Close();
+            w.Open("finally");
+            foreach (var (p, _) in Enumerable.Reverse(arrays)) w.Line($"{Lease(p)}.Dispose();");
+            w.Close();
+        }
+        w.Close();
+        w.Open("catch (global::System.Exception e)");
+        w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
+        w.Close();
+        w.Close();   // method
+        w.Close();   // class
+        w.Close();   // namespace
+        return w.ToString();
+    }
+
+    private static void EmitParameter(SourceWriter w, ParameterModel p, int index)
+    {
+        TypeModel t = p.Type;
+        string slot = $"a[{index}]";
+        string local = Local(p);
+        string convert = t.Kind switch
+        {
+            ValueKind.View or ValueKind.ViewMut =>
+                $"{t.FromPython}({slot}, sig, {index}, ref {Lease(p)}{(p.Ndim >= 0 ? ", ndim: " + p.Ndim : "")})",
+            _ => $"{t.FromPython}({slot}, sig, {index})",
+        };
+        if (t.AcceptsNone)
+        {
+            string defaultValue = p.HasDefault ? $"{slot} == null ? {p.DefaultCSharp} : " : "";
+            // None -> null; a missing optional argument -> its C# default.
+            w.Line($"{t.CSharpType} {local} = {defaultValue}global::NdBindgen.Conversions.Args.IsNone({slot}) ? null : {convert};");
+        }
+        else if (p.HasDefault)
+        {
+            w.Line($"{t.CSharpType} {local} = {slot} == null ? {p.DefaultCSharp} : {convert};");
+        }
+        else
+        {
+            w.Line($"{t.CSharpType} {local} = {convert};");
+        }
+    }
+
+    /// <summary>A writable view must not share memory with any other array argument of the call.</summary>
+    private static void EmitAliasChecks(SourceWriter w, FunctionModel f)
+    {
+        for (int i = 0; i < f.Parameters.Length; i++)
+        {
+            if (f.Parameters[i].Type.Kind != ValueKind.ViewMut) continue;
+            for (int j = 0; j < f.Parameters.Length; j++)
+            {
+                if (j == i || f.Parameters[j].Type.Kind is not (ValueKind.View or ValueKind.ViewMut)) continue;
+                if (f.Parameters[j].Type.Kind == ValueKind.ViewMut && j < i) continue;   // pair already checked
+                w.Line($"global::NdBindgen.Conversions.Arrays.CheckNoOverlap(sig, {i}, {Local(f.Parameters[i])}, {j}, {Local(f.Parameters[j])});");
+            }
+        }
+    }
+
+    private static void EmitCallAndReturn(SourceWriter w, TypeModel r, string call)
+    {
+        switch (r.Kind)
+        {
+            case ValueKind.Void:
+                w.Line(call + ";");
+                w.Line("return global::NdBindgen.Conversions.Args.None();");
+                break;
+            case ValueKind.Scalar when r.AcceptsNone:
+                w.Line($"{r.CSharpType} result = {call};");
+                w.Line($"return result is null ? global::NdBindgen.Conversions.Args.None() : {r.ToPython}(result{(r.IsNullableValueType ? ".Value" : "")});");
+                break;
+            default:
+                w.Line($"{r.CSharpType} result = {call};");
+                w.Line($"return {r.ToPython}(result);");
+                break;
+        }
+    }
+
+    // Prefixed so no user parameter name can collide with the wrapper's own locals.
+    private static string Local(ParameterModel p) => "arg_" + p.CSharpName.TrimStart('@');
+
+    private static string Lease(ParameterModel p) => "lease_" + p.CSharpName.TrimStart('@');
+}

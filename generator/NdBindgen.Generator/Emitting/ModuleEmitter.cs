@@ -1,0 +1,51 @@
+using System.Linq;
+using NdBindgen.Generator.Model;
+
+namespace NdBindgen.Generator.Emitting;
+
+/// <summary>The module: its method table and the exported <c>PyInit_&lt;name&gt;</c> entry point.</summary>
+internal static class ModuleEmitter
+{
+    public static string Emit(ModuleModel m)
+    {
+        var w = new SourceWriter().Header();
+        w.Open($"namespace {GeneratedNames.Namespace}");
+        w.Line($"/// <summary>The Python module <c>{m.ModuleName}</c>.</summary>");
+        w.Open($"internal static unsafe partial class {GeneratedNames.ModuleClass}");
+        w.Line("/// <summary>The module's name, from the PyModuleName MSBuild property (which also names the .so file).</summary>");
+        w.Line($"public const string Name = {SourceWriter.Literal(m.ModuleName)};");
+        w.Line();
+        w.Line("/// <summary>The CPython version (major.minor) this module was built for.</summary>");
+        w.Line($"public const string BuiltForPython = {SourceWriter.Literal(m.PythonVersion)};");
+        w.Line();
+        w.Line($"[global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"PyInit_{m.ModuleName}\")]");
+        w.Open("private static PyObject* PyInit()");
+        if (m.Exports.Length == 0)
+        {
+            w.Line("return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython, default);");
+        }
+        else
+        {
+            w.Line("return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,");
+            w.Line("[");
+            foreach (ExportModel e in m.Exports)
+                w.Line($"    new({SourceWriter.Literal(e.PythonName)}, {SourceWriter.Literal(e.Docstring)}, &{e.WrapperName}),");
+            w.Line("]);");
+        }
+        w.Close();
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    /// <summary>
+    /// The docstring CPython shows: a first line "name($module, x, y=2.0)\n--\n\n" that
+    /// <c>inspect.signature</c> reads as <c>__text_signature__</c>, then the doc comment.
+    /// </summary>
+    public static string Docstring(FunctionModel f)
+    {
+        string parameters = string.Join(", ", new[] { "$module" }.Concat(f.Parameters.Select(p =>
+            p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName)));
+        return $"{f.PythonName}({parameters})\n--\n\n{f.Doc ?? ""}".TrimEnd('\n');
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using NdBindgen.Generator.Model;
+
+namespace NdBindgen.Generator.Parsing;
+
+/// <summary>
+/// The one table of what crosses the boundary: each supported C# type, its Python type and the
+/// runtime functions converting it each way. The resolver walks it in order; the last link is
+/// "not supported", which becomes a diagnostic listing what is.
+/// </summary>
+internal static class ConversionTable
+{
+    private const string Conv = "global::NdBindgen.Conversions.";
+
+    private sealed record Scalar(string CSharp, string Python, string FromPython, string ToPython);
+
+    private static readonly Dictionary<SpecialType, Scalar> s_scalars = new()
+    {
+        [SpecialType.System_Boolean] = new("bool", "bool", Conv + "Bools.ToBool", Conv + "Bools.FromBool"),
+        [SpecialType.System_SByte] = new("sbyte", "int", Conv + "Ints.ToSByte", Conv + "Ints.FromInt64"),
+        [SpecialType.System_Byte] = new("byte", "int", Conv + "Ints.ToByte", Conv + "Ints.FromUInt64"),
+        [SpecialType.System_Int16] = new("short", "int", Conv + "Ints.ToInt16", Conv + "Ints.FromInt64"),
+        [SpecialType.System_UInt16] = new("ushort", "int", Conv + "Ints.ToUInt16", Conv + "Ints.FromUInt64"),
+        [SpecialType.System_Int32] = new("int", "int", Conv + "Ints.ToInt32", Conv + "Ints.FromInt64"),
+        [SpecialType.System_UInt32] = new("uint", "int", Conv + "Ints.ToUInt32", Conv + "Ints.FromUInt64"),
+        [SpecialType.System_Int64] = new("long", "int", Conv + "Ints.ToInt64", Conv + "Ints.FromInt64"),
+        [SpecialType.System_UInt64] = new("ulong", "int", Conv + "Ints.ToUInt64", Conv + "Ints.FromUInt64"),
+        [SpecialType.System_Single] = new("float", "float", Conv + "Floats.ToSingle", Conv + "Floats.FromDouble"),
+        [SpecialType.System_Double] = new("double", "float", Conv + "Floats.ToDouble", Conv + "Floats.FromDouble"),
+        [SpecialType.System_String] = new("string", "str", Conv + "Strings.ToString", Conv + "Strings.FromString"),
+    };
+
+    /// <summary>numpy dtype of each supported element type, by fully qualified C# name.</summary>
+    private static readonly Dictionary<string, string> s_elements = new()
+    {
+        ["bool"] = "bool_", ["sbyte"] = "int8", ["byte"] = "uint8", ["short"] = "int16", ["ushort"] = "uint16",
+        ["int"] = "int32", ["uint"] = "uint32", ["long"] = "int64", ["ulong"] = "uint64",
+        ["global::System.Half"] = "float16", ["float"] = "float32", ["double"] = "float64",
+        ["global::System.Numerics.Complex"] = "complex128",
+    };
+
+    public const string SupportedScalars = "bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, string and their nullable forms";
+    public const string SupportedParameters = SupportedScalars + ", NdView<T>, NdViewMut<T>";
+    public const string SupportedReturns = SupportedScalars + ", NdArray<T>, void";
+    public const string SupportedElements = "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex";
+
+    private static readonly SymbolDisplayFormat s_fullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    public static string FullName(ITypeSymbol type) => type.ToDisplayString(s_fullyQualified);
+
+    /// <summary>Outcome of resolving one type.</summary>
+    public enum Failure { None, Unsupported, BadElement }
+
+    /// <summary>Resolves a parameter (<paramref name="isReturn"/> false) or return type.</summary>
+    public static TypeModel? Resolve(ITypeSymbol type, bool isReturn, out Failure failure, out string? elementName)
+    {
+        failure = Failure.None;
+        elementName = null;
+        if (isReturn && type.SpecialType == SpecialType.System_Void)
+            return new TypeModel(ValueKind.Void, "void", "None", null, null, null, false, false);
+
+        // T? for value types
+        bool nullableValue = false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+            nullableValue = true;
+        }
+        if (s_scalars.TryGetValue(type.SpecialType, out Scalar? s))
+        {
+            bool nullableRef = type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated;
+            bool acceptsNone = nullableValue || nullableRef;
+            string csharp = s.CSharp + (acceptsNone ? "?" : "");
+            return new TypeModel(ValueKind.Scalar, csharp, s.Python, s.FromPython, s.ToPython, null, acceptsNone, nullableValue);
+        }
+        if (nullableValue)
+        {
+            failure = Failure.Unsupported;
+            return null;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+            && named.ContainingNamespace?.ToDisplayString() == "NdBindgen")
+        {
+            ValueKind? kind = named.Name switch
+            {
+                "NdView" when !isReturn => ValueKind.View,
+                "NdViewMut" when !isReturn => ValueKind.ViewMut,
+                "NdArray" when isReturn => ValueKind.Array,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                failure = Failure.Unsupported;
+                return null;
+            }
+            string element = FullName(named.TypeArguments[0]);
+            if (!s_elements.TryGetValue(element, out string? dtype))
+            {
+                failure = Failure.BadElement;
+                elementName = element;
+                return null;
+            }
+            string csharp = $"global::NdBindgen.{named.Name}<{element}>";
+            string python = $"numpy.ndarray[{dtype}]";
+            return kind switch
+            {
+                ValueKind.View => new TypeModel(ValueKind.View, csharp, python, $"{Conv}Arrays.ToView<{element}>", null, element, false, false),
+                ValueKind.ViewMut => new TypeModel(ValueKind.ViewMut, csharp, python, $"{Conv}Arrays.ToViewMut<{element}>", null, element, false, false),
+                _ => new TypeModel(ValueKind.Array, csharp, python, null, $"{Conv}Arrays.FromArray", element, false, false),
+            };
+        }
+
+        failure = Failure.Unsupported;
+        return null;
+    }
+}

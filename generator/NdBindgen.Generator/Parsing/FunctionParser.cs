@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using NdBindgen.Generator.Model;
+using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
+
+namespace NdBindgen.Generator.Parsing;
+
+/// <summary>[PyFunction] method symbol -> <see cref="FunctionModel"/> plus diagnostics. Never throws on bad input.</summary>
+internal static class FunctionParser
+{
+    public const string AttributeName = "NdBindgen.PyFunctionAttribute";
+    private const string NdimAttributeName = "NdBindgen.NdimAttribute";
+
+    public static ParseResult<FunctionModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var method = (IMethodSymbol)context.TargetSymbol;
+        var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+        Location? location = method.Locations.FirstOrDefault();
+        string display = method.ContainingType.Name + "." + method.Name;
+
+        if (!method.IsStatic) diagnostics.Add(DiagnosticInfo.Create(D.FunctionNotStatic, location, display));
+        if (method.IsGenericMethod) diagnostics.Add(DiagnosticInfo.Create(D.GenericFunction, location, display, string.Join(", ", method.TypeParameters.Select(t => t.Name))));
+        string? inaccessible = Inaccessibility(method);
+        if (inaccessible is not null) diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, location, display, inaccessible));
+
+        string pythonName = ExplicitName(context.Attributes[0]) ?? Names.ToSnakeCase(method.Name);
+        string? whyNot = Names.WhyNotIdentifier(pythonName);
+        if (whyNot is not null) diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, AttributeLocation(context.Attributes[0]) ?? location, pythonName, whyNot));
+
+        var parameters = ImmutableArray.CreateBuilder<ParameterModel>();
+        foreach (IParameterSymbol p in method.Parameters)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ParameterModel? parameter = ParseParameter(p, display, diagnostics);
+            if (parameter is not null) parameters.Add(parameter);
+        }
+
+        TypeModel? returns = ConversionTable.Resolve(method.ReturnType, isReturn: true, out var failure, out string? element);
+        if (returns is null)
+        {
+            Location? returnLocation = ReturnTypeLocation(method) ?? location;
+            diagnostics.Add(failure == ConversionTable.Failure.BadElement
+                ? DiagnosticInfo.Create(D.UnsupportedElementType, returnLocation, display + " return value", element, ConversionTable.SupportedElements)
+                : DiagnosticInfo.Create(D.UnsupportedReturnType, returnLocation, display, method.ReturnType.ToDisplayString(), ConversionTable.SupportedReturns));
+        }
+
+        if (diagnostics.Count > 0 || returns is null)
+            return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
+
+        string containing = ConversionTable.FullName(method.ContainingType);
+        string wrapperName = Mangle(method.ContainingType) + "_" + method.Name;
+        string? doc = DocComments.ToDocstring(
+            method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
+            parameters.Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList(),
+            returns.Kind == ValueKind.Void ? null : returns.PythonType,
+            name => Names.ToSnakeCase(name));
+
+        var model = new FunctionModel(containing, method.Name, pythonName, wrapperName,
+            Mangle(method.ContainingType) + "." + method.Name + ".g.cs", doc, parameters.ToImmutable(), returns,
+            LocationInfo.From(location));
+        return new ParseResult<FunctionModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static ParameterModel? ParseParameter(IParameterSymbol p, string display, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        Location? location = p.Locations.FirstOrDefault();
+        if (p.RefKind != RefKind.None || p.IsParams)
+        {
+            string mode = p.IsParams ? "params" : p.RefKind.ToString().ToLowerInvariant();
+            diagnostics.Add(DiagnosticInfo.Create(D.ByRefParameter, location, p.Name, display, mode));
+            return null;
+        }
+        TypeModel? type = ConversionTable.Resolve(p.Type, isReturn: false, out var failure, out string? element);
+        if (type is null)
+        {
+            diagnostics.Add(failure == ConversionTable.Failure.BadElement
+                ? DiagnosticInfo.Create(D.UnsupportedElementType, location, $"{display} parameter '{p.Name}'", element, ConversionTable.SupportedElements)
+                : DiagnosticInfo.Create(D.UnsupportedParameterType, location, p.Name, display, p.Type.ToDisplayString(), ConversionTable.SupportedParameters));
+            return null;
+        }
+
+        string? defaultCSharp = null, defaultPython = null;
+        if (p.HasExplicitDefaultValue)
+        {
+            if (!DefaultValues.TryFormat(p, p.Type, out string cs, out string py))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(D.DefaultNotExpressible, location, p.Name, display, p.ExplicitDefaultValue));
+                return null;
+            }
+            defaultCSharp = cs;
+            defaultPython = py;
+        }
+
+        int ndim = -1;
+        AttributeData? ndimAttribute = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == NdimAttributeName);
+        if (ndimAttribute is { ConstructorArguments.Length: 1 } && ndimAttribute.ConstructorArguments[0].Value is int n)
+        {
+            if (n < 0 || type.Kind is not (ValueKind.View or ValueKind.ViewMut))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(D.NdimOnNonArray, AttributeLocation(ndimAttribute) ?? location, n, p.Name, display));
+                return null;
+            }
+            ndim = n;
+        }
+
+        string pythonName = Names.ToSnakeCase(p.Name);
+        string? whyNot = Names.WhyNotIdentifier(pythonName);
+        if (whyNot is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
+            return null;
+        }
+        return new ParameterModel(p.Name, pythonName, type, defaultCSharp, defaultPython, ndim);
+    }
+
+    private static string? ExplicitName(AttributeData attribute)
+    {
+        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string fromCtor) return fromCtor;
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == "Name" && named.Value.Value is string s) return s;
+        }
+        return null;
+    }
+
+    /// <summary>Why generated code in the same assembly cannot call the method, or null when it can.</summary>
+    private static string? Inaccessibility(IMethodSymbol method)
+    {
+        for (ISymbol? s = method; s is not null and not INamespaceSymbol; s = s.ContainingSymbol)
+        {
+            switch (s.DeclaredAccessibility)
+            {
+                case Accessibility.Private:
+                    return s.Equals(method, SymbolEqualityComparer.Default) ? "private" : $"inside private type '{s.Name}'";
+                case Accessibility.Protected:
+                case Accessibility.ProtectedAndInternal:
+                    return s.Equals(method, SymbolEqualityComparer.Default) ? "protected" : $"inside protected type '{s.Name}'";
+            }
+            if (s is INamedTypeSymbol { IsFileLocal: true }) return $"inside file-local type '{s.Name}'";
+        }
+        return null;
+    }
+
+    private static string Mangle(INamedTypeSymbol type)
+    {
+        var parts = new List<string>();
+        for (ISymbol? s = type; s is INamedTypeSymbol t; s = t.ContainingSymbol) parts.Insert(0, t.Name + (t.Arity > 0 ? "_" + t.Arity : ""));
+        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString().Replace('.', '_') + "_" : "";
+        return ns + string.Join("_", parts);
+    }
+
+    private static Location? AttributeLocation(AttributeData attribute) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
+
+    private static Location? ReturnTypeLocation(IMethodSymbol method) =>
+        method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax m
+            ? m.ReturnType.GetLocation()
+            : null;
+}

@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NdBindgen.Generator.Emitting;
+using NdBindgen.Generator.Model;
+using NdBindgen.Generator.Parsing;
+using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
+
+namespace NdBindgen.Generator;
+
+/// <summary>Names of the pipeline steps, for tests that check what was cached.</summary>
+public static class TrackingNames
+{
+    public const string Functions = nameof(Functions);
+    public const string Options = nameof(Options);
+    public const string Module = nameof(Module);
+}
+
+/// <summary>
+/// C# source -> models -> emitted C#. Each [PyFunction] method becomes a model (and diagnostics),
+/// then a wrapper source; all models together with the MSBuild options become the module source.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class PyModuleGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValueProvider<ModuleOptions> options = context.AnalyzerConfigOptionsProvider
+            .Select(ModuleOptionsParser.Parse)
+            .WithTrackingName(TrackingNames.Options);
+
+        IncrementalValuesProvider<ParseResult<FunctionModel>> functions = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                FunctionParser.AttributeName,
+                static (node, _) => node is MethodDeclarationSyntax,
+                FunctionParser.Parse)
+            .WithTrackingName(TrackingNames.Functions);
+
+        context.RegisterSourceOutput(functions, static (spc, result) =>
+        {
+            foreach (DiagnosticInfo d in result.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
+            if (result.Model is { } f) spc.AddSource(f.HintName, FunctionEmitter.Emit(f));
+        });
+
+        IncrementalValueProvider<(ModuleModel? Module, EquatableArray<DiagnosticInfo> Diagnostics)> module = functions
+            .Select(static (r, _) => r.Model)
+            .Where(static f => f is not null)
+            .Collect()
+            .Combine(options)
+            .Select(static (input, _) => BuildModule(input.Left!, input.Right))
+            .WithTrackingName(TrackingNames.Module);
+
+        context.RegisterSourceOutput(module, static (spc, m) =>
+        {
+            foreach (DiagnosticInfo d in m.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
+            if (m.Module is { } model) spc.AddSource("PythonModule.g.cs", ModuleEmitter.Emit(model));
+        });
+    }
+
+    private static (ModuleModel?, EquatableArray<DiagnosticInfo>) BuildModule(ImmutableArray<FunctionModel?> functions, ModuleOptions options)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+        if (options.ModuleName is null && functions.Length == 0)
+            return (null, diagnostics.ToImmutable());   // not an extension project
+        string name = options.ModuleName ?? "";
+        if (Names.WhyNotIdentifier(name) is not null)
+        {
+            diagnostics.Add(new DiagnosticInfo(D.InvalidModuleName.Id, null, ImmutableArray.Create(name)));
+            return (null, diagnostics.ToImmutable());
+        }
+
+        var exports = ImmutableArray.CreateBuilder<ExportModel>();
+        var seen = new HashSet<string>();
+        foreach (FunctionModel f in functions.OrderBy(f => f!.PythonName, System.StringComparer.Ordinal).ThenBy(f => f!.WrapperName, System.StringComparer.Ordinal)!)
+        {
+            if (!seen.Add(f.PythonName))
+            {
+                diagnostics.Add(new DiagnosticInfo(D.DuplicatePythonName.Id, f.Location,
+                    ImmutableArray.Create(f.ContainingType.Replace("global::", "") + "." + f.MethodName, f.PythonName, name)));
+                continue;
+            }
+            exports.Add(new ExportModel(f.PythonName, f.WrapperName, ModuleEmitter.Docstring(f), f.Location));
+        }
+        return (new ModuleModel(name, options.PythonVersion, exports.ToImmutable()), diagnostics.ToImmutable());
+    }
+}

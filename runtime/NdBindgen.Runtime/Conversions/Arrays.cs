@@ -1,0 +1,159 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using NdBindgen.Core;
+using NdBindgen.Hosting;
+using NdBindgen.Interop;
+using NdBindgen.NumPy;
+using static NdBindgen.Interop.CPython;
+
+namespace NdBindgen.Conversions;
+
+/// <summary>
+/// Holds what a view borrowed through the buffer protocol until the call ends. A ref struct, so
+/// it lives in the wrapper's stack frame: exporters may point the view's shape into it.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public unsafe ref struct ArrayLease
+{
+    internal Py_buffer Buffer;
+    internal bool Active;
+
+    public void Dispose()
+    {
+        if (Active)
+        {
+            Active = false;
+            fixed (Py_buffer* b = &Buffer) PyBuffer_Release(b);
+        }
+    }
+}
+
+/// <summary>
+/// numpy arrays (and other buffer exporters) in, <see cref="NdArray{T}"/> out. numpy arrays are
+/// read straight from their object (no buffer request); other exporters go through the buffer
+/// protocol. Nothing is copied either way.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class Arrays
+{
+    /// <param name="ndim">The number of dimensions the parameter demands, or -1 for any.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static NdView<T> ToView<T>(PyObject* o, PySignature sig, int index, ref ArrayLease lease, int ndim = -1) where T : unmanaged
+        => new(Borrow<T>(o, sig, index, ref lease, ndim, writable: false));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static NdViewMut<T> ToViewMut<T>(PyObject* o, PySignature sig, int index, ref ArrayLease lease, int ndim = -1) where T : unmanaged
+        => new(Borrow<T>(o, sig, index, ref lease, ndim, writable: true));
+
+    private static NdLayout Borrow<T>(PyObject* o, PySignature sig, int index, ref ArrayLease lease, int ndim, bool writable) where T : unmanaged
+    {
+        NumPyApiTable* api = NumPyRuntime.IfImported();
+        NdLayout layout;
+        if (api != null && NumPyRuntime.IsArray(api, o))
+        {
+            var a = (PyArrayObject*)o;
+            PyArray_Descr* descr = a->descr;
+            if (!NpyElement<T>.MatchesTypeNum(descr->type_num) || descr->byteorder == (byte)'>')
+                throw WrongDtype<T>(sig, index, DtypeName(o));
+            if (writable && (a->flags & Npy.NPY_ARRAY_WRITEABLE) == 0) throw ReadOnly(sig, index);
+            layout = new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(T));
+        }
+        else
+        {
+            layout = BorrowBuffer<T>(o, sig, index, ref lease, writable);
+        }
+        if (ndim >= 0 && layout.Ndim != ndim)
+            throw new PythonException(Py.TypeError,
+                $"{sig.ArgumentPrefix(index)} must be a {ndim}-dimensional array, not {layout.Ndim}-dimensional");
+        return layout;
+    }
+
+    private static NdLayout BorrowBuffer<T>(PyObject* o, PySignature sig, int index, ref ArrayLease lease, bool writable) where T : unmanaged
+    {
+        if (lease.Active) throw new InvalidOperationException("an ArrayLease holds one buffer at a time");
+        Py_buffer* b = (Py_buffer*)Unsafe.AsPointer(ref lease.Buffer);   // a ref struct: on the stack, does not move
+        if (PyObject_GetBuffer(o, b, PyConst.PyBUF_RECORDS_RO) < 0)
+        {
+            if (PyErr_ExceptionMatches(Py.TypeError) == 0) throw PythonException.Fetch();
+            PyErr_Clear();
+            throw sig.WrongType(index, $"numpy.ndarray of {NpyElement<T>.Name}", o);
+        }
+        lease.Active = true;
+        if (!NpyElement<T>.MatchesFormat(b->format, b->itemsize))
+            throw WrongDtype<T>(sig, index, $"buffer format '{Utf8.FromC(b->format)}' with item size {b->itemsize}");
+        if (b->suboffsets != null)
+            throw new PythonException(Py.TypeError, $"{sig.ArgumentPrefix(index)} is an indirect (suboffset) buffer, which is not supported");
+        if (writable && b->@readonly != 0) throw ReadOnly(sig, index);
+        return new NdLayout((byte*)b->buf, b->shape, b->strides, b->ndim, sizeof(T));
+    }
+
+    /// <summary>
+    /// Refuses a mutable view that shares memory with another array argument of the same call
+    /// (the aliasing rust-numpy's borrow checker refuses too). Conservative: overlapping extents count.
+    /// </summary>
+    public static void CheckNoOverlap<T, U>(PySignature sig, int mutableIndex, NdViewMut<T> mutable, int otherIndex, NdView<U> other)
+        where T : unmanaged where U : unmanaged
+    {
+        var (a0, a1) = mutable.Layout.Extent(sizeof(T));
+        var (b0, b1) = other.Layout.Extent(sizeof(U));
+        if (a0 < b1 && b0 < a1)
+            throw new PythonException(Py.ValueError,
+                $"{sig.FunctionName}() arguments '{sig.ParameterName(mutableIndex)}' and '{sig.ParameterName(otherIndex)}' share memory; " +
+                $"'{sig.ParameterName(mutableIndex)}' is written to, so pass a copy of one of them");
+    }
+
+    /// <summary>Hands <paramref name="array"/>'s memory to a new numpy.ndarray (a new reference); no copy.</summary>
+    public static PyObject* FromArray<T>(NdArray<T> array) where T : unmanaged
+    {
+        NumPyApiTable* api = NumPyRuntime.Require();
+        PyArray_Descr* descr = api->PyArray_DescrFromType(NpyElement<T>.TypeNum);
+        if (descr == null) throw PythonException.Fetch();
+        int ndim = array.Ndim;
+        byte* data = array.DetachData();
+        PyObject* result = api->PyArray_NewFromDescr(api->PyArray_Type, descr, ndim, array.ShapePointer, null, data, Npy.NPY_ARRAY_CARRAY, null);
+        array.Dispose();   // numpy copied the shape; the data block is ours to free until the capsule owns it
+        if (result == null)
+        {
+            NdArray<T>.FreeData(data);
+            throw PythonException.Fetch();
+        }
+        PyObject* owner = PyCapsule_New(data, null, &FreeCapsule);
+        if (owner == null)
+        {
+            Py_DECREF(result);
+            NdArray<T>.FreeData(data);
+            throw PythonException.Fetch();
+        }
+        if (api->PyArray_SetBaseObject(result, owner) < 0)   // steals owner, even on failure
+        {
+            Py_DECREF(result);
+            throw PythonException.Fetch();
+        }
+        return result;
+    }
+
+    [UnmanagedCallersOnly]
+    private static void FreeCapsule(PyObject* capsule) => NdArray<byte>.FreeData(PyCapsule_GetPointer(capsule, null));
+
+    private static PythonException WrongDtype<T>(PySignature sig, int index, string actual) where T : unmanaged =>
+        new(Py.TypeError, $"{sig.ArgumentPrefix(index)} must be an array of {NpyElement<T>.Name}, not an array of {actual}");
+
+    private static PythonException ReadOnly(PySignature sig, int index) =>
+        new(Py.ValueError, $"{sig.ArgumentPrefix(index)} is a read-only array, but {sig.FunctionName}() writes to it; pass a writable array (for example a copy)");
+
+    private static string DtypeName(PyObject* array)
+    {
+        PyObject* s = PyObject_Str((PyObject*)((PyArrayObject*)array)->descr);
+        if (s == null)
+        {
+            PyErr_Clear();
+            return "another dtype";
+        }
+        string name = Strings.ToManaged(s) ?? "another dtype";
+        Py_DECREF(s);
+        if (name.StartsWith('>')) name += " (big-endian; convert with arr.astype(arr.dtype.newbyteorder('=')))";
+        return name;
+    }
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using NdBindgen.Core;
+using NdBindgen.Hosting;
+using NdBindgen.Interop;
+
+namespace NdBindgen.Conversions;
+
+/// <summary>
+/// <c>bool</c>: strict, as PyO3 and nanobind are. True/False and numpy.bool_ convert; ints and other
+/// truthy objects are refused, so <c>f(flag=2)</c> is a TypeError rather than a silent True.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class Bools
+{
+    public static bool ToBool(PyObject* o, PySignature sig, int index)
+    {
+        if (o == Py.True) return true;
+        if (o == Py.False) return false;
+        if (Utf8.FromC(CPython.Py_TYPE(o)->tp_name) == "numpy.bool_")
+        {
+            int truth = CPython.PyObject_IsTrue(o);
+            if (truth < 0) throw PythonException.Fetch();
+            return truth != 0;
+        }
+        throw sig.WrongType(index, "bool", o);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyObject* FromBool(bool value) => Py.NewRef(value ? Py.True : Py.False);
+}

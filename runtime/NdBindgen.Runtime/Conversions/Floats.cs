@@ -1,0 +1,44 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using NdBindgen.Core;
+using NdBindgen.Hosting;
+using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
+
+namespace NdBindgen.Conversions;
+
+/// <summary>
+/// <c>double</c> and <c>float</c>: Python floats, ints and anything with <c>__float__</c> or
+/// <c>__index__</c> convert, as CPython's own "d" argument format does.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class Floats
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double ToDouble(PyObject* o, PySignature sig, int index)
+    {
+        // Exact float: read the value straight from the object, no call.
+        if (Py_TYPE(o) == Py.FloatType) return ((PyFloatObject*)o)->ob_fval;
+        return ToDoubleSlow(o, sig, index);
+    }
+
+    private static double ToDoubleSlow(PyObject* o, PySignature sig, int index)
+    {
+        if (PyNumber_Check(o) == 0) throw sig.WrongType(index, "float", o);
+        double value = PyFloat_AsDouble(o);
+        if (value == -1.0 && PyErr_Occurred() != null) throw PythonException.Fetch();
+        return value;
+    }
+
+    /// <summary>float32: the double rounded to nearest; values beyond float's range become infinity, as numpy.float32() does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ToSingle(PyObject* o, PySignature sig, int index) => (float)ToDouble(o, sig, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyObject* FromDouble(double value)
+    {
+        PyObject* o = PyFloat_FromDouble(value);
+        if (o == null) throw PythonException.Fetch();
+        return o;
+    }
+}

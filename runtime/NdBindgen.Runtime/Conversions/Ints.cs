@@ -1,0 +1,118 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using NdBindgen.Core;
+using NdBindgen.Hosting;
+using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
+
+namespace NdBindgen.Conversions;
+
+/// <summary>
+/// Integers of every width. Accepts int, its subclasses (bool included, as CPython does) and
+/// objects with <c>__index__</c>; refuses float as CPython does. A value outside the C# type's
+/// range is an OverflowError naming the range.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class Ints
+{
+    public static sbyte ToSByte(PyObject* o, PySignature sig, int index) => (sbyte)ToSigned(o, sig, index, sbyte.MinValue, sbyte.MaxValue, "int8");
+    public static short ToInt16(PyObject* o, PySignature sig, int index) => (short)ToSigned(o, sig, index, short.MinValue, short.MaxValue, "int16");
+    public static int ToInt32(PyObject* o, PySignature sig, int index) => (int)ToSigned(o, sig, index, int.MinValue, int.MaxValue, "int32");
+    public static long ToInt64(PyObject* o, PySignature sig, int index) => ToSigned(o, sig, index, long.MinValue, long.MaxValue, "int64");
+    public static byte ToByte(PyObject* o, PySignature sig, int index) => (byte)ToUnsigned(o, sig, index, byte.MaxValue, "uint8");
+    public static ushort ToUInt16(PyObject* o, PySignature sig, int index) => (ushort)ToUnsigned(o, sig, index, ushort.MaxValue, "uint16");
+    public static uint ToUInt32(PyObject* o, PySignature sig, int index) => (uint)ToUnsigned(o, sig, index, uint.MaxValue, "uint32");
+    public static ulong ToUInt64(PyObject* o, PySignature sig, int index) => ToUnsigned(o, sig, index, ulong.MaxValue, "uint64");
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyObject* FromInt64(long value) => Check(PyLong_FromLongLong(value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyObject* FromUInt64(ulong value) => Check(PyLong_FromUnsignedLongLong(value));
+
+    private static long ToSigned(PyObject* o, PySignature sig, int index, long min, long max, string typeName)
+    {
+        if (TrySmall(o, out long small) && small >= min && small <= max) return small;
+        PyObject* n = AsIndex(o, sig, index);
+        long value = PyLong_AsLongLong(n);
+        bool overflow = value == -1 && PyErr_Occurred() != null;
+        if (overflow) PyErr_Clear();   // replaced by the message below, which names the range
+        try
+        {
+            if (overflow || value < min || value > max) throw OutOfRange(n, sig, index, typeName, min.ToString(), max.ToString());
+            return value;
+        }
+        finally
+        {
+            Py_DECREF(n);
+        }
+    }
+
+    private static ulong ToUnsigned(PyObject* o, PySignature sig, int index, ulong max, string typeName)
+    {
+        if (TrySmall(o, out long small) && small >= 0 && (ulong)small <= max) return (ulong)small;
+        PyObject* n = AsIndex(o, sig, index);
+        try
+        {
+            if (((PyVarObject*)n)->ob_size < 0) throw OutOfRange(n, sig, index, typeName, "0", max.ToString());
+            ulong value = PyLong_AsUnsignedLongLong(n);
+            bool overflow = value == ulong.MaxValue && PyErr_Occurred() != null;
+            if (overflow) PyErr_Clear();
+            if (overflow || value > max) throw OutOfRange(n, sig, index, typeName, "0", max.ToString());
+            return value;
+        }
+        finally
+        {
+            Py_DECREF(n);
+        }
+    }
+
+    /// <summary>Exact ints of at most one 30-bit digit: read straight from the object (CPython 3.11 layout).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TrySmall(PyObject* o, out long value)
+    {
+        if (Py_TYPE(o) == Py.LongType)
+        {
+            nint size = ((PyVarObject*)o)->ob_size;
+            if (size == 0) { value = 0; return true; }
+            if (size == 1) { value = ((PyLongObject*)o)->ob_digit0; return true; }
+            if (size == -1) { value = -(long)((PyLongObject*)o)->ob_digit0; return true; }
+        }
+        value = 0;
+        return false;
+    }
+
+    /// <summary>The int value of <paramref name="o"/> as a new reference (int itself or <c>__index__</c>'s result).</summary>
+    private static PyObject* AsIndex(PyObject* o, PySignature sig, int index)
+    {
+        bool isInt = (Py_TYPE(o)->tp_flags & PyConst.Py_TPFLAGS_LONG_SUBCLASS) != 0;
+        if (!isInt && PyIndex_Check(o) == 0) throw sig.WrongType(index, "int", o);
+        PyObject* n = PyNumber_Index(o);
+        if (n == null) throw PythonException.Fetch();
+        return n;
+    }
+
+    private static PythonException OutOfRange(PyObject* n, PySignature sig, int index, string typeName, string min, string max)
+    {
+        string text = "?";
+        PyObject* s = PyObject_Str(n);
+        if (s != null)
+        {
+            text = Strings.ToManaged(s) ?? "?";
+            Py_DECREF(s);
+        }
+        else
+        {
+            PyErr_Clear();
+        }
+        if (text.Length > 40) text = text[..20] + "..." + text[^10..];
+        return new PythonException(Py.OverflowError,
+            $"{sig.ArgumentPrefix(index)} = {text} is out of range for {typeName} ({min} to {max})");
+    }
+
+    private static PyObject* Check(PyObject* o)
+    {
+        if (o == null) throw PythonException.Fetch();
+        return o;
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Runtime.CompilerServices;
+using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
+
+namespace NdBindgen.Core;
+
+/// <summary>
+/// The interpreter's singletons, builtin types and exception types, looked up once by name in
+/// <c>builtins</c> (a NativeAOT library cannot import C data symbols such as <c>PyExc_TypeError</c>).
+/// The references are kept for the life of the process.
+/// </summary>
+internal static unsafe class Py
+{
+    internal static PyObject* None, True, False;
+    internal static PyTypeObject* FloatType, LongType, BoolType, UnicodeType;
+    internal static PyObject* TypeError, ValueError, OverflowError, IndexError, KeyError,
+        ZeroDivisionError, NotImplementedError, MemoryError, RuntimeError, ImportError,
+        AttributeError, RecursionError;
+
+    private static bool s_initialized;
+
+    internal static bool IsInitialized => s_initialized;
+
+    /// <summary>Looks everything up; call with the GIL held. Throws <see cref="PythonException"/> on failure.</summary>
+    internal static void Initialize()
+    {
+        if (s_initialized) return;
+        PyObject* builtins = PyImport_ImportModule(Utf8.Z("builtins"u8));
+        if (builtins == null) throw PythonException.Fetch();
+        try
+        {
+            None = Get(builtins, "None"u8);
+            True = Get(builtins, "True"u8);
+            False = Get(builtins, "False"u8);
+            FloatType = (PyTypeObject*)Get(builtins, "float"u8);
+            LongType = (PyTypeObject*)Get(builtins, "int"u8);
+            BoolType = (PyTypeObject*)Get(builtins, "bool"u8);
+            UnicodeType = (PyTypeObject*)Get(builtins, "str"u8);
+            TypeError = Get(builtins, "TypeError"u8);
+            ValueError = Get(builtins, "ValueError"u8);
+            OverflowError = Get(builtins, "OverflowError"u8);
+            IndexError = Get(builtins, "IndexError"u8);
+            KeyError = Get(builtins, "KeyError"u8);
+            ZeroDivisionError = Get(builtins, "ZeroDivisionError"u8);
+            NotImplementedError = Get(builtins, "NotImplementedError"u8);
+            MemoryError = Get(builtins, "MemoryError"u8);
+            RuntimeError = Get(builtins, "RuntimeError"u8);
+            ImportError = Get(builtins, "ImportError"u8);
+            AttributeError = Get(builtins, "AttributeError"u8);
+            RecursionError = Get(builtins, "RecursionError"u8);
+        }
+        finally
+        {
+            Py_DECREF(builtins);
+        }
+        s_initialized = true;
+    }
+
+    private static PyObject* Get(PyObject* module, ReadOnlySpan<byte> name)
+    {
+        PyObject* o = PyObject_GetAttrString(module, Utf8.Z(name));
+        if (o == null) throw PythonException.Fetch();
+        return o;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static PyObject* NewRef(PyObject* o)
+    {
+        Py_INCREF(o);
+        return o;
+    }
+
+    /// <summary>The type's name as CPython's own messages print it (<c>tp_name</c>), "None" for None.</summary>
+    internal static string TypeName(PyObject* o) =>
+        o == None ? "None" : Utf8.FromC(Py_TYPE(o)->tp_name);
+}

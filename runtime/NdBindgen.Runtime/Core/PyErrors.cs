@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text;
+using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
+
+namespace NdBindgen.Core;
+
+/// <summary>
+/// How .NET exceptions become Python exceptions: one table, most specific type first.
+/// Anything not in the table is a RuntimeError that names the .NET type.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class PyErrors
+{
+    /// <summary>The mapping, in the order it is tried (first match wins).</summary>
+    internal static PyObject* PythonTypeFor(Exception e) => e switch
+    {
+        KeyNotFoundException => Py.KeyError,
+        IndexOutOfRangeException => Py.IndexError,
+        ArgumentException => Py.ValueError,           // includes ArgumentOutOfRange/ArgumentNull
+        OverflowException => Py.OverflowError,
+        DivideByZeroException => Py.ZeroDivisionError,
+        NotImplementedException => Py.NotImplementedError,
+        OutOfMemoryException => Py.MemoryError,
+        InsufficientExecutionStackException => Py.RecursionError,
+        _ => Py.RuntimeError,
+    };
+
+    /// <summary>The Python message for a .NET exception: its message, prefixed by the .NET type when unmapped.</summary>
+    internal static string MessageFor(Exception e, PyObject* pythonType) =>
+        pythonType == Py.RuntimeError && e is not PythonException
+            ? $"{e.GetType().FullName}: {e.Message}"
+            : e.Message;
+
+    /// <summary>
+    /// Turns an exception that reached an entry point from Python into the Python error indicator,
+    /// and returns NULL for the entry point to return. Never throws.
+    /// </summary>
+    public static PyObject* Raise(Exception e)
+    {
+        try
+        {
+            if (e is PythonException pe)
+            {
+                pe.Restore();
+                return null;
+            }
+            PyObject* type = PythonTypeFor(e);
+            SetString(type, MessageFor(e, type));
+        }
+        catch
+        {
+            // Building the message failed (out of memory): still leave an error set.
+            PyErr_SetString(Py.MemoryError, Utf8.Z("NdBindgen: failed to convert a .NET exception"u8));
+        }
+        return null;
+    }
+
+    /// <summary>As <see cref="Raise(Exception)"/>, for entry points that return an int status.</summary>
+    public static int RaiseStatus(Exception e)
+    {
+        Raise(e);
+        return -1;
+    }
+
+    internal static void SetString(PyObject* type, string message)
+    {
+        int n = Encoding.UTF8.GetByteCount(message);
+        byte[]? rented = null;
+        Span<byte> buffer = n < 512 ? stackalloc byte[n + 1] : (rented = new byte[n + 1]);
+        Encoding.UTF8.GetBytes(message, buffer);
+        buffer[n] = 0;
+        fixed (byte* p = buffer) PyErr_SetString(type, p);
+    }
+}

@@ -1,0 +1,83 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+using NdBindgen.Core;
+using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
+
+namespace NdBindgen.Hosting;
+
+/// <summary>One exported function as the module table lists it.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly unsafe struct FunctionExport
+{
+    public FunctionExport(string name, string? doc, delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*> entry)
+    {
+        Name = name;
+        Doc = doc;
+        Entry = entry;
+    }
+
+    public string Name { get; }
+    public string? Doc { get; }
+    public delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*> Entry { get; }
+}
+
+/// <summary>Builds the module object in <c>PyInit_&lt;name&gt;</c>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class ModuleBuilder
+{
+    /// <summary>
+    /// Creates the module (a new reference), or returns NULL with an ImportError set.
+    /// <paramref name="builtForPython"/> is the "major.minor" the module was compiled for: object
+    /// layouts differ between CPython versions, so any other interpreter is refused.
+    /// </summary>
+    public static PyObject* Create(string name, string? doc, string builtForPython, ReadOnlySpan<FunctionExport> functions)
+    {
+        try
+        {
+            string running = Utf8.FromC(Py_GetVersion());
+            if (!running.StartsWith(builtForPython + ".", StringComparison.Ordinal))
+            {
+                string version = running.Split(' ')[0];
+                SetImportErrorRaw($"module '{name}' was built for CPython {builtForPython} and cannot be imported into CPython {version}; rebuild it for this interpreter (dotnet publish -p:PythonExecutable=<path to python>)");
+                return null;
+            }
+            Py.Initialize();
+
+            // The definitions must outlive the module (CPython keeps pointers to them): they are
+            // allocated once in native memory and never freed.
+            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(functions.Length + 1), (nuint)sizeof(PyMethodDef));
+            for (int i = 0; i < functions.Length; i++)
+            {
+                methods[i].ml_name = Utf8.AllocPermanent(functions[i].Name);
+                methods[i].ml_meth = functions[i].Entry;
+                methods[i].ml_flags = PyConst.METH_FASTCALL | PyConst.METH_KEYWORDS;
+                methods[i].ml_doc = Utf8.AllocPermanent(functions[i].Doc);
+            }
+            var def = (PyModuleDef*)NativeMemory.AllocZeroed((nuint)sizeof(PyModuleDef));
+            def->m_base_ob_base.ob_refcnt = 1;
+            def->m_name = Utf8.AllocPermanent(name);
+            def->m_doc = Utf8.AllocPermanent(doc);
+            def->m_size = -1;
+            def->m_methods = methods;
+            return PyModule_Create2(def, PyConst.PYTHON_API_VERSION);
+        }
+        catch (Exception e)
+        {
+            return PyErrors.Raise(e);
+        }
+    }
+
+    private static void SetImportErrorRaw(string message)
+    {
+        // Py is not initialized on a foreign interpreter: look ImportError up by hand.
+        PyObject* builtins = PyImport_ImportModule(Utf8.Z("builtins"u8));
+        if (builtins == null) return;
+        PyObject* importError = PyObject_GetAttrString(builtins, Utf8.Z("ImportError"u8));
+        Py_DECREF(builtins);
+        if (importError == null) return;
+        PyErrors.SetString(importError, message);
+        Py_DECREF(importError);
+    }
+}

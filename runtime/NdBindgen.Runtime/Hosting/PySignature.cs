@@ -1,0 +1,148 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Text;
+using NdBindgen.Core;
+using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
+
+namespace NdBindgen.Hosting;
+
+/// <summary>
+/// What Python needs to know to call one exported function: its name and its parameters.
+/// Binds vectorcall arguments (positional, then keywords) to parameter slots with CPython's own
+/// rules and messages. One instance per export, created by generated code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed unsafe class PySignature
+{
+    private readonly string[] _names;
+    private readonly int _required;
+    private PyObject** _internedNames;   // interned str objects, made on first keyword call
+
+    /// <param name="functionName">The Python-visible name, as messages show it ("add_scalars").</param>
+    /// <param name="parameterNames">Python names of all parameters, in order.</param>
+    /// <param name="required">How many leading parameters have no default.</param>
+    public PySignature(string functionName, string[] parameterNames, int required)
+    {
+        FunctionName = functionName;
+        _names = parameterNames;
+        _required = required;
+    }
+
+    public string FunctionName { get; }
+
+    public int Count => _names.Length;
+
+    public string ParameterName(int index) => _names[index];
+
+    /// <summary>
+    /// Binds arguments to slots. Returns <paramref name="args"/> itself when the call is purely
+    /// positional and complete (the common case: no copying); otherwise fills
+    /// <paramref name="slots"/> (length <see cref="Count"/>) with borrowed references or NULL for
+    /// "not given, use the default" and returns it. Throws a TypeError <see cref="PythonException"/>
+    /// when the arguments do not fit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public PyObject** Bind(PyObject** args, nint nargsf, PyObject* kwnames, PyObject** slots)
+    {
+        nint nargs = (nint)((long)nargsf & ~PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET);
+        if (kwnames == null && nargs == _names.Length) return args;
+        return BindSlow(args, nargs, kwnames, slots);
+    }
+
+    private PyObject** BindSlow(PyObject** args, nint nargs, PyObject* kwnames, PyObject** slots)
+    {
+        int n = _names.Length;
+        if (nargs > n) throw TooManyPositional(nargs);
+        for (int i = 0; i < n; i++) slots[i] = i < nargs ? args[i] : null;
+
+        if (kwnames != null)
+        {
+            nint nkw = PyTuple_GET_SIZE(kwnames);
+            for (nint k = 0; k < nkw; k++)
+            {
+                PyObject* key = PyTuple_GET_ITEM(kwnames, k);
+                int index = IndexOfKeyword(key);
+                if (index < 0)
+                    throw TypeError($"{FunctionName}() got an unexpected keyword argument '{Conversions.Strings.ToManaged(key)}'");
+                if (slots[index] != null)
+                    throw TypeError($"{FunctionName}() got multiple values for argument '{_names[index]}'");
+                slots[index] = args[nargs + k];
+            }
+        }
+
+        for (int i = 0; i < _required; i++)
+        {
+            if (slots[i] == null) throw Missing(slots);
+        }
+        return slots;
+    }
+
+    private int IndexOfKeyword(PyObject* key)
+    {
+        PyObject** interned = InternedNames();
+        for (int i = 0; i < _names.Length; i++)
+        {
+            if (interned[i] == key) return i;    // keyword names are almost always interned
+        }
+        for (int i = 0; i < _names.Length; i++)
+        {
+            if (PyUnicode_Compare(interned[i], key) == 0) return i;
+        }
+        if (PyErr_Occurred() != null) PyErr_Clear();
+        return -1;
+    }
+
+    private PyObject** InternedNames()
+    {
+        if (_internedNames != null) return _internedNames;
+        var names = (PyObject**)System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)Math.Max(1, _names.Length), (nuint)sizeof(PyObject*));
+        for (int i = 0; i < _names.Length; i++)
+        {
+            byte* utf8 = Utf8.AllocPermanent(_names[i]);
+            names[i] = PyUnicode_InternFromString(utf8);
+            System.Runtime.InteropServices.NativeMemory.Free(utf8);
+            if (names[i] == null) throw PythonException.Fetch();
+        }
+        _internedNames = names;
+        return names;
+    }
+
+    private Exception TooManyPositional(nint given)
+    {
+        int n = _names.Length;
+        string takes = n == 0 ? "takes no arguments"
+            : _required == n ? $"takes {n} positional argument{(n == 1 ? "" : "s")}"
+            : $"takes from {_required} to {n} positional arguments";
+        return n == 0
+            ? TypeError($"{FunctionName}() takes no arguments ({given} given)")
+            : TypeError($"{FunctionName}() {takes} but {given} {(given == 1 ? "was" : "were")} given");
+    }
+
+    private Exception Missing(PyObject** slots)
+    {
+        var missing = new System.Collections.Generic.List<string>();
+        for (int i = 0; i < _required; i++)
+        {
+            if (slots[i] == null) missing.Add($"'{_names[i]}'");
+        }
+        var text = new StringBuilder();
+        for (int i = 0; i < missing.Count; i++)
+        {
+            if (i > 0) text.Append(missing.Count == 2 ? " and " : i == missing.Count - 1 ? ", and " : ", ");
+            text.Append(missing[i]);
+        }
+        string noun = missing.Count == 1 ? "argument" : "arguments";
+        return TypeError($"{FunctionName}() missing {missing.Count} required positional {noun}: {text}");
+    }
+
+    /// <summary>"f() argument 'x' must be float, not str": the wrong-type error for parameter <paramref name="index"/>.</summary>
+    public Exception WrongType(int index, string expected, PyObject* actual) =>
+        TypeError($"{ArgumentPrefix(index)} must be {expected}, not {Py.TypeName(actual)}");
+
+    /// <summary>"f() argument 'x'", the start of every message about one argument.</summary>
+    public string ArgumentPrefix(int index) => $"{FunctionName}() argument '{_names[index]}'";
+
+    internal static PythonException TypeError(string message) => new(Py.TypeError, message);
+}

@@ -1,0 +1,25 @@
+using System.Runtime.InteropServices;
+
+namespace NdBindgen.Interop;
+
+internal static unsafe partial class CPython
+{
+    // Include/pylifecycle.h, pystate.h, ceval.h: hosting an interpreter and taking its lock.
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern void Py_InitializeEx(int initsigs);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int Py_IsInitialized();
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern nint PyEval_SaveThread();
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyGILState_Ensure();
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern void PyGILState_Release(int state);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyRun_SimpleString(byte* command);
+}

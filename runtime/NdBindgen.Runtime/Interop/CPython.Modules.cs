@@ -1,0 +1,25 @@
+using System.Runtime.InteropServices;
+
+namespace NdBindgen.Interop;
+
+internal static unsafe partial class CPython
+{
+    // Include/import.h, modsupport.h, moduleobject.h, pylifecycle.h
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyImport_ImportModule(byte* name);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyModule_Create2(PyModuleDef* def, int apiVersion);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern byte* Py_GetVersion();
+}
+
+internal static unsafe partial class CPython
+{
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyImport_GetModule(PyObject* name);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyUnicode_FromString(byte* s);
+}

@@ -1,0 +1,40 @@
+using System.Runtime.InteropServices;
+
+namespace NdBindgen.Interop;
+
+internal static unsafe partial class CPython
+{
+    // Include/longobject.h, floatobject.h, boolobject.h, abstract.h (number protocol)
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern long PyLong_AsLongLong(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern ulong PyLong_AsUnsignedLongLong(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyLong_FromLongLong(long v);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyLong_FromUnsignedLongLong(ulong v);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern double PyFloat_AsDouble(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyFloat_FromDouble(double v);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyBool_FromLong(nint v);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyNumber_Index(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyIndex_Check(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyNumber_Check(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyComplex_FromDoubles(double real, double imag);
+}

@@ -1,0 +1,53 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace NdBindgen.Interop;
+
+internal static unsafe partial class CPython
+{
+    // Include/object.h: the reference-count macros, inlined as CPython inlines them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Py_INCREF(PyObject* o) => o->ob_refcnt++;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Py_XINCREF(PyObject* o)
+    {
+        if (o != null) o->ob_refcnt++;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Py_DECREF(PyObject* o)
+    {
+        if (--o->ob_refcnt == 0) _Py_Dealloc(o);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Py_XDECREF(PyObject* o)
+    {
+        if (o != null) Py_DECREF(o);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static PyTypeObject* Py_TYPE(PyObject* o) => o->ob_type;
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern void _Py_Dealloc(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyObject_GetAttrString(PyObject* o, byte* name);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyObject_Str(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyObject_Repr(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyObject_IsTrue(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyType_IsSubtype(PyTypeObject* a, PyTypeObject* b);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyObject_CallOneArg(PyObject* callable, PyObject* arg);
+}

@@ -1,0 +1,19 @@
+using System.Runtime.InteropServices;
+
+namespace NdBindgen.Interop;
+
+internal static unsafe partial class CPython
+{
+    // Include/unicodeobject.h
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern byte* PyUnicode_AsUTF8AndSize(PyObject* o, nint* size);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyUnicode_FromStringAndSize(byte* s, nint size);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyUnicode_InternFromString(byte* s);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyUnicode_Compare(PyObject* a, PyObject* b);
+}

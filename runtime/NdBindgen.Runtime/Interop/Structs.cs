@@ -1,0 +1,151 @@
+// Object layouts of CPython 3.11 (x86_64, release build), mirroring Include/object.h,
+// Include/cpython/*.h and Include/methodobject.h / moduleobject.h. Only the fields NdBindgen
+// reads or writes are named; everything else is kept as padding so sizes stay exact.
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+
+namespace NdBindgen.Interop;
+
+/// <summary><c>PyObject</c>: the header every Python object starts with.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyObject
+{
+    public nint ob_refcnt;
+    public PyTypeObject* ob_type;
+}
+
+/// <summary><c>PyVarObject</c>: header of variable-size objects (tuple, int, ...).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyVarObject
+{
+    public PyObject ob_base;
+    public nint ob_size;
+}
+
+/// <summary>The head of <c>PyTypeObject</c> up to <c>tp_flags</c>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyTypeObject
+{
+    public PyVarObject ob_base;
+    public byte* tp_name;
+    public nint tp_basicsize;
+    public nint tp_itemsize;
+    public nint tp_dealloc;
+    public nint tp_vectorcall_offset;
+    public nint tp_getattr;
+    public nint tp_setattr;
+    public nint tp_as_async;
+    public nint tp_repr;
+    public nint tp_as_number;
+    public nint tp_as_sequence;
+    public nint tp_as_mapping;
+    public nint tp_hash;
+    public nint tp_call;
+    public nint tp_str;
+    public nint tp_getattro;
+    public nint tp_setattro;
+    public nint tp_as_buffer;
+    public ulong tp_flags;
+}
+
+/// <summary><c>PyFloatObject</c>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[StructLayout(LayoutKind.Sequential)]
+public struct PyFloatObject
+{
+    public PyObject ob_base;
+    public double ob_fval;
+}
+
+/// <summary><c>PyLongObject</c> (3.11: signed digit count in ob_size, then 30-bit digits).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[StructLayout(LayoutKind.Sequential)]
+public struct PyLongObject
+{
+    public PyVarObject ob_base;
+    public uint ob_digit0;
+}
+
+/// <summary><c>PyTupleObject</c>: header followed by the item pointers.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyTupleObject
+{
+    public PyVarObject ob_base;
+    public PyObject* ob_item0;
+}
+
+/// <summary><c>Py_buffer</c> (Include/cpython/object.h).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct Py_buffer
+{
+    public void* buf;
+    public PyObject* obj;
+    public nint len;
+    public nint itemsize;
+    public int @readonly;
+    public int ndim;
+    public byte* format;
+    public nint* shape;
+    public nint* strides;
+    public nint* suboffsets;
+    public void* @internal;
+}
+
+/// <summary><c>PyMethodDef</c>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyMethodDef
+{
+    public byte* ml_name;
+    public void* ml_meth;
+    public int ml_flags;
+    public byte* ml_doc;
+}
+
+/// <summary><c>PyModuleDef</c> including its <c>PyModuleDef_Base</c> head.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyModuleDef
+{
+    public PyObject m_base_ob_base;
+    public void* m_base_m_init;
+    public nint m_base_m_index;
+    public PyObject* m_base_m_copy;
+    public byte* m_name;
+    public byte* m_doc;
+    public nint m_size;
+    public PyMethodDef* m_methods;
+    public void* m_slots;
+    public void* m_traverse;
+    public void* m_clear;
+    public void* m_free;
+}
+
+/// <summary>Flag values from the C headers.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class PyConst
+{
+    public const int METH_VARARGS = 0x0001;
+    public const int METH_KEYWORDS = 0x0002;
+    public const int METH_NOARGS = 0x0004;
+    public const int METH_O = 0x0008;
+    public const int METH_FASTCALL = 0x0080;
+    public const int PYTHON_API_VERSION = 1013;
+    public const long PY_VECTORCALL_ARGUMENTS_OFFSET = long.MinValue;
+    public const ulong Py_TPFLAGS_LONG_SUBCLASS = 1UL << 24;
+    public const ulong Py_TPFLAGS_TUPLE_SUBCLASS = 1UL << 26;
+    public const ulong Py_TPFLAGS_UNICODE_SUBCLASS = 1UL << 28;
+    public const int PyBUF_WRITABLE = 0x0001;
+    public const int PyBUF_FORMAT = 0x0004;
+    public const int PyBUF_ND = 0x0008;
+    public const int PyBUF_STRIDES = 0x0010 | PyBUF_ND;
+    public const int PyBUF_RECORDS_RO = PyBUF_STRIDES | PyBUF_FORMAT;
+    public const int PyBUF_RECORDS = PyBUF_RECORDS_RO | PyBUF_WRITABLE;
+    /// <summary>CPython stores 30 bits per digit of an int on 64-bit platforms.</summary>
+    public const int PyLong_SHIFT = 30;
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using NdBindgen.NumPy;
+
+namespace NdBindgen;
+
+/// <summary>
+/// An n-dimensional, C-ordered array whose memory .NET allocated (64-byte aligned, outside the GC
+/// heap). Returned from a function it becomes a <c>numpy.ndarray</c> over the same memory, no copy;
+/// the memory is freed when Python drops the last reference. Once handed to Python this object is
+/// empty and using it throws <see cref="ObjectDisposedException"/>. Not handed over, it is freed by
+/// <see cref="Dispose"/> or its finalizer.
+/// </summary>
+public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
+{
+    private const nuint Alignment = 64;
+    private byte* _data;
+    private nint* _shapeAndStrides;   // Ndim shape entries, then Ndim byte strides
+    private readonly int _ndim;
+    private readonly nint _length;
+
+    private NdArray(ReadOnlySpan<nint> shape, bool zero)
+    {
+        if (!NumPy.NpyElement<T>.IsSupported)
+            throw new NotSupportedException($"NdArray<{typeof(T).Name}>: {typeof(T).Name} is not a numpy element type");
+        _ndim = shape.Length;
+        nint length = 1;
+        foreach (nint n in shape)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(n, nameof(shape));
+            length = checked(length * n);
+        }
+        _length = length;
+        nuint bytes = checked((nuint)length * (nuint)sizeof(T));
+        _shapeAndStrides = (nint*)NativeMemory.Alloc((nuint)Math.Max(1, 2 * _ndim), (nuint)sizeof(nint));
+        _data = (byte*)NativeMemory.AlignedAlloc(Math.Max(bytes, 1), Alignment);
+        if (zero) NativeMemory.Clear(_data, bytes);
+        nint stride = sizeof(T);
+        for (int d = _ndim - 1; d >= 0; d--)
+        {
+            _shapeAndStrides[d] = shape[d];
+            _shapeAndStrides[_ndim + d] = stride;
+            stride *= shape[d];
+        }
+    }
+
+    /// <summary>A new array of the given shape, every element zero.</summary>
+    public static NdArray<T> Zeros(params ReadOnlySpan<nint> shape) => new(shape, zero: true);
+
+    /// <summary>A new array of the given shape whose elements are not set: fill every one before returning it.</summary>
+    public static NdArray<T> Uninitialized(params ReadOnlySpan<nint> shape) => new(shape, zero: false);
+
+    /// <summary>A new array of the given shape filled with <paramref name="value"/>.</summary>
+    public static NdArray<T> Full(T value, params ReadOnlySpan<nint> shape)
+    {
+        var array = new NdArray<T>(shape, zero: false);
+        array.Layout.Fill(value);
+        return array;
+    }
+
+    public int Ndim => _ndim;
+
+    public ReadOnlySpan<nint> Shape => new(Live()._shapeAndStrides, _ndim);
+
+    /// <summary>The number of elements.</summary>
+    public nint Length => _length;
+
+    /// <summary>All elements in C order. Arrays of more than int.MaxValue elements are reached through <see cref="AsViewMut"/>.</summary>
+    public Span<T> AsSpan() => new(Live()._data, checked((int)_length));
+
+    public ref T this[nint i] => ref Unsafe.AsRef<T>(Layout.At(i));
+
+    public ref T this[nint i, nint j] => ref Unsafe.AsRef<T>(Layout.At(i, j));
+
+    public ref T this[ReadOnlySpan<nint> index] => ref Unsafe.AsRef<T>(Layout.At(index));
+
+    public NdView<T> AsView() => new(Layout);
+
+    public NdViewMut<T> AsViewMut() => new(Layout);
+
+    internal NumPy.NdLayout Layout
+    {
+        get
+        {
+            Live();
+            return new(_data, _shapeAndStrides, _shapeAndStrides + _ndim, _ndim, sizeof(T));
+        }
+    }
+
+    /// <summary>
+    /// Gives the data block to the caller, who must free it with <see cref="FreeData"/>; this
+    /// object is empty afterwards. The shape pointer stays valid until <see cref="Dispose"/>.
+    /// </summary>
+    internal byte* DetachData()
+    {
+        byte* data = Live()._data;
+        _data = null;
+        return data;
+    }
+
+    internal nint* ShapePointer => _shapeAndStrides;
+
+    internal static void FreeData(void* data) => NativeMemory.AlignedFree(data);
+
+    private NdArray<T> Live()
+    {
+        if (_data == null) throw new ObjectDisposedException(nameof(NdArray<T>), "this NdArray was handed to Python or disposed");
+        return this;
+    }
+
+    public void Dispose()
+    {
+        Free();
+        GC.SuppressFinalize(this);
+    }
+
+    ~NdArray() => Free();
+
+    private void Free()
+    {
+        if (_data != null)
+        {
+            NativeMemory.AlignedFree(_data);
+            _data = null;
+        }
+        if (_shapeAndStrides != null)
+        {
+            NativeMemory.Free(_shapeAndStrides);
+            _shapeAndStrides = null;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace NdBindgen.NumPy;
+
+/// <summary>
+/// Where the elements of an n-d array are: a data pointer (the first logical element), a shape and
+/// byte strides of any sign. Shared by <see cref="NdView{T}"/>, <see cref="NdViewMut{T}"/> and
+/// <see cref="NdArray{T}"/>; the shape and strides arrays belong to whoever owns the memory.
+/// </summary>
+internal readonly unsafe struct NdLayout
+{
+    internal readonly byte* Data;
+    internal readonly nint* Shape;
+    internal readonly nint* Strides;
+    internal readonly int Ndim;
+    internal readonly nint Length;
+    internal readonly bool IsCContiguous;
+
+    internal NdLayout(byte* data, nint* shape, nint* strides, int ndim, nint itemSize)
+    {
+        Data = data;
+        Shape = shape;
+        Strides = strides;
+        Ndim = ndim;
+        nint length = 1;
+        bool contiguous = true;
+        nint expected = itemSize;
+        for (int d = ndim - 1; d >= 0; d--)
+        {
+            nint n = shape[d];
+            length *= n;
+            if (n != 1 && strides[d] != expected) contiguous = false;
+            expected *= n;
+        }
+        Length = length;
+        IsCContiguous = contiguous || length == 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal byte* At(nint i)
+    {
+        RequireNdim(1);
+        if ((nuint)i >= (nuint)Shape[0]) throw OutOfBounds(0, i);
+        return Data + i * Strides[0];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal byte* At(nint i, nint j)
+    {
+        RequireNdim(2);
+        if ((nuint)i >= (nuint)Shape[0]) throw OutOfBounds(0, i);
+        if ((nuint)j >= (nuint)Shape[1]) throw OutOfBounds(1, j);
+        return Data + i * Strides[0] + j * Strides[1];
+    }
+
+    internal byte* At(ReadOnlySpan<nint> index)
+    {
+        RequireNdim(index.Length);
+        byte* p = Data;
+        for (int d = 0; d < index.Length; d++)
+        {
+            if ((nuint)index[d] >= (nuint)Shape[d]) throw OutOfBounds(d, index[d]);
+            p += index[d] * Strides[d];
+        }
+        return p;
+    }
+
+    /// <summary>The contiguous elements as a span length, or -1 when they are not one C-order block a span can cover.</summary>
+    internal int SpanLength => IsCContiguous && Length <= int.MaxValue ? (int)Length : -1;
+
+    /// <summary>[lowest byte, one past the highest byte] the elements touch; empty for no elements.</summary>
+    internal (nuint Start, nuint End) Extent(nint itemSize)
+    {
+        if (Length == 0) return (0, 0);
+        nint low = 0, high = 0;
+        for (int d = 0; d < Ndim; d++)
+        {
+            nint span = (Shape[d] - 1) * Strides[d];
+            if (span < 0) low += span; else high += span;
+        }
+        return ((nuint)(Data + low), (nuint)(Data + high + itemSize));
+    }
+
+    private void RequireNdim(int ndim)
+    {
+        if (Ndim != ndim)
+            throw new InvalidOperationException($"a {ndim}-dimensional index was used on a {Ndim}-dimensional array");
+    }
+
+    private IndexOutOfRangeException OutOfBounds(int axis, nint i) =>
+        new($"index {i} is out of bounds for axis {axis} with size {Shape[axis]}");
+}
+
+/// <summary>Walks every element of a layout in C (row-major) order, whatever the strides.</summary>
+internal unsafe struct NdCursor
+{
+    private const int MaxDims = 64;
+    private readonly NdLayout _layout;
+    private byte* _ptr;
+    private nint _remaining;
+    private bool _started;
+    private fixed long _index[MaxDims];
+
+    internal NdCursor(NdLayout layout)
+    {
+        if (layout.Ndim > MaxDims) throw new NotSupportedException($"arrays of more than {MaxDims} dimensions are not supported");
+        _layout = layout;
+        _ptr = layout.Data;
+        _remaining = layout.Length;
+        _started = false;
+    }
+
+    internal readonly byte* Current => _ptr;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool MoveNext()
+    {
+        if (_remaining == 0) return false;
+        _remaining--;
+        if (!_started)
+        {
+            _started = true;
+            return true;
+        }
+        int d = _layout.Ndim - 1;
+        while (true)
+        {
+            _ptr += _layout.Strides[d];
+            if (++_index[d] < _layout.Shape[d]) return true;
+            _ptr -= _layout.Strides[d] * _layout.Shape[d];
+            _index[d] = 0;
+            d--;
+        }
+    }
+}
+
+internal static unsafe class NdLayoutExtensions
+{
+    internal static void Fill<T>(this NdLayout layout, T value) where T : unmanaged
+    {
+        var cursor = new NdCursor(layout);
+        while (cursor.MoveNext()) *(T*)cursor.Current = value;
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace NdBindgen;
+
+/// <summary>
+/// A read-only, zero-copy view of an n-dimensional array of <typeparamref name="T"/> that Python
+/// passed in (a numpy array or any buffer-protocol exporter), valid for the duration of the call.
+/// It is a ref struct: the compiler will not let it be stored in a field, captured or kept past
+/// the call, so it can never outlive the array it looks at.
+/// </summary>
+/// <remarks>
+/// Any shape, any strides (non-contiguous, negative, 0-d, empty). Contiguous data is also
+/// available as a span (<see cref="TryGetSpan"/>); <c>foreach</c> visits elements in C order.
+/// </remarks>
+public readonly unsafe ref struct NdView<T> where T : unmanaged
+{
+    internal readonly NumPy.NdLayout Layout;
+
+    internal NdView(NumPy.NdLayout layout) => Layout = layout;
+
+    /// <summary>The number of dimensions (0 for a scalar array).</summary>
+    public int Ndim => Layout.Ndim;
+
+    /// <summary>The length of each dimension.</summary>
+    public ReadOnlySpan<nint> Shape => new(Layout.Shape, Layout.Ndim);
+
+    /// <summary>The step in bytes between neighbours along each dimension; may be negative or zero.</summary>
+    public ReadOnlySpan<nint> Strides => new(Layout.Strides, Layout.Ndim);
+
+    /// <summary>The number of elements (the product of the shape).</summary>
+    public nint Length => Layout.Length;
+
+    /// <summary>True when the elements are one C-order block of memory.</summary>
+    public bool IsContiguous => Layout.IsCContiguous;
+
+    /// <summary>The elements as a span when they are contiguous (the fast path); false otherwise.</summary>
+    public bool TryGetSpan(out ReadOnlySpan<T> span)
+    {
+        int n = Layout.SpanLength;
+        span = n >= 0 ? new ReadOnlySpan<T>(Layout.Data, n) : default;
+        return n >= 0;
+    }
+
+    /// <summary>The element at <paramref name="i"/> of a 1-d view.</summary>
+    public ref readonly T this[nint i] => ref Unsafe.AsRef<T>(Layout.At(i));
+
+    /// <summary>The element at row <paramref name="i"/>, column <paramref name="j"/> of a 2-d view.</summary>
+    public ref readonly T this[nint i, nint j] => ref Unsafe.AsRef<T>(Layout.At(i, j));
+
+    /// <summary>The element at a full index (one entry per dimension).</summary>
+    public ref readonly T this[ReadOnlySpan<nint> index] => ref Unsafe.AsRef<T>(Layout.At(index));
+
+    /// <summary>Copies the elements in C order into <paramref name="destination"/>, which must hold <see cref="Length"/> of them.</summary>
+    public void CopyTo(Span<T> destination)
+    {
+        if (destination.Length < Layout.Length) throw new ArgumentException("destination is shorter than the view", nameof(destination));
+        if (TryGetSpan(out var span))
+        {
+            span.CopyTo(destination);
+            return;
+        }
+        int i = 0;
+        foreach (T x in this) destination[i++] = x;
+    }
+
+    /// <summary>The elements in C order, copied into a new .NET array.</summary>
+    public T[] ToArray()
+    {
+        var result = new T[checked((int)Layout.Length)];
+        CopyTo(result);
+        return result;
+    }
+
+    public Enumerator GetEnumerator() => new(Layout);
+
+    /// <summary>Visits every element in C (row-major) order.</summary>
+    public ref struct Enumerator
+    {
+        private NumPy.NdCursor _cursor;
+
+        internal Enumerator(NumPy.NdLayout layout) => _cursor = new NumPy.NdCursor(layout);
+
+        public bool MoveNext() => _cursor.MoveNext();
+
+        public readonly ref readonly T Current => ref Unsafe.AsRef<T>(_cursor.Current);
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace NdBindgen;
+
+/// <summary>
+/// A writable, zero-copy view of an n-dimensional array of <typeparamref name="T"/> that Python
+/// passed in, valid for the duration of the call; writes go straight to the caller's array.
+/// A read-only array is refused before the function runs. Like <see cref="NdView{T}"/> it is a
+/// ref struct and cannot outlive the call.
+/// </summary>
+public readonly unsafe ref struct NdViewMut<T> where T : unmanaged
+{
+    internal readonly NumPy.NdLayout Layout;
+
+    internal NdViewMut(NumPy.NdLayout layout) => Layout = layout;
+
+    /// <summary>The number of dimensions (0 for a scalar array).</summary>
+    public int Ndim => Layout.Ndim;
+
+    /// <summary>The length of each dimension.</summary>
+    public ReadOnlySpan<nint> Shape => new(Layout.Shape, Layout.Ndim);
+
+    /// <summary>The step in bytes between neighbours along each dimension; may be negative or zero.</summary>
+    public ReadOnlySpan<nint> Strides => new(Layout.Strides, Layout.Ndim);
+
+    /// <summary>The number of elements (the product of the shape).</summary>
+    public nint Length => Layout.Length;
+
+    /// <summary>True when the elements are one C-order block of memory.</summary>
+    public bool IsContiguous => Layout.IsCContiguous;
+
+    /// <summary>The elements as a writable span when they are contiguous (the fast path); false otherwise.</summary>
+    public bool TryGetSpan(out Span<T> span)
+    {
+        int n = Layout.SpanLength;
+        span = n >= 0 ? new Span<T>(Layout.Data, n) : default;
+        return n >= 0;
+    }
+
+    /// <summary>The element at <paramref name="i"/> of a 1-d view.</summary>
+    public ref T this[nint i] => ref Unsafe.AsRef<T>(Layout.At(i));
+
+    /// <summary>The element at row <paramref name="i"/>, column <paramref name="j"/> of a 2-d view.</summary>
+    public ref T this[nint i, nint j] => ref Unsafe.AsRef<T>(Layout.At(i, j));
+
+    /// <summary>The element at a full index (one entry per dimension).</summary>
+    public ref T this[ReadOnlySpan<nint> index] => ref Unsafe.AsRef<T>(Layout.At(index));
+
+    /// <summary>Sets every element to <paramref name="value"/>.</summary>
+    public void Fill(T value)
+    {
+        if (TryGetSpan(out var span))
+        {
+            span.Fill(value);
+            return;
+        }
+        foreach (ref T x in this) x = value;
+    }
+
+    /// <summary>A read-only view of the same elements.</summary>
+    public NdView<T> AsReadOnly() => new(Layout);
+
+    public static implicit operator NdView<T>(NdViewMut<T> view) => new(view.Layout);
+
+    public Enumerator GetEnumerator() => new(Layout);
+
+    /// <summary>Visits every element in C (row-major) order, by reference.</summary>
+    public ref struct Enumerator
+    {
+        private NumPy.NdCursor _cursor;
+
+        internal Enumerator(NumPy.NdLayout layout) => _cursor = new NumPy.NdCursor(layout);
+
+        public bool MoveNext() => _cursor.MoveNext();
+
+        public readonly ref T Current => ref Unsafe.AsRef<T>(_cursor.Current);
+    }
+}
