@@ -22,4 +22,13 @@ internal static unsafe partial class CPython
 
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyRun_SimpleString(byte* command);
+
+    /// <summary>Py_eval_input: the start symbol for a single expression.</summary>
+    internal const int Py_eval_input = 258;
+
+    /// <summary>Py_file_input: the start symbol for a sequence of statements.</summary>
+    internal const int Py_file_input = 257;
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyRun_StringFlags(byte* source, int start, PyObject* globals, PyObject* locals, void* flags);
 }
