@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine of this kind lacks: Debian's Python with numpy, pytest, hypothesis
+# and the CPython headers/libpython (runtime tests embed it; the C reference module compiles
+# against it), then restores NuGet packages. Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(python3 python3-numpy python3-pytest python3-hypothesis python3-dev gcc)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  as_root=""
+  [ "$(id -u)" -eq 0 ] || as_root="sudo"
+  log=$(mktemp)
+  { $as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq "${missing[@]}"; } >"$log" 2>&1 \
+    || { cat "$log" >&2; exit 1; }
+  rm -f "$log"
+fi
+
+if ! command -v dotnet >/dev/null; then
+  echo "error: the .NET SDK (dotnet, 10.0) is not on PATH; this machine kind ships it preinstalled." >&2
+  exit 1
+fi
+dotnet restore NdBindgen.sln --verbosity quiet

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Every test: generator and runtime unit tests (xunit), then the real thing: pytest importing the
+# NativeAOT-published modules into Debian's /usr/bin/python3. CI (.ci/run) runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-prereqs.sh
+
+dotnet build NdBindgen.sln -c Release --no-restore --verbosity quiet
+dotnet test NdBindgen.sln -c Release --no-build --verbosity quiet
+
+# Publish the modules; any trim/AOT warning fails the run (the toolkit promises none).
+rm -rf .build/modules
+for project in examples/NdExt tests/NdTestModule; do
+  log=$(mktemp)
+  dotnet publish "$project" -c Release -o .build/modules --no-restore >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+  grep -E "Python module" "$log" || true
+  if grep -qE ": warning [A-Z]+[0-9]+" "$log"; then
+    echo "error: publishing $project produced warnings:" >&2
+    grep -E ": warning " "$log" | sort -u >&2
+    exit 1
+  fi
+  rm -f "$log"
+done
+
+bench/build_c.sh >/dev/null
+NDBINDGEN_MODULES=.build/modules /usr/bin/python3 -m pytest tests/python bench/c_ext -q -p no:cacheprovider
