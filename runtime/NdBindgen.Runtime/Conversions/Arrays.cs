@@ -104,6 +104,11 @@ public static unsafe class Arrays
                 $"'{sig.ParameterName(mutableIndex)}' is written to, so pass a copy of one of them");
     }
 
+    /// <summary>As above, for two mutable views (generic inference does not see NdViewMut's conversion to NdView).</summary>
+    public static void CheckNoOverlap<T, U>(PySignature sig, int mutableIndex, NdViewMut<T> mutable, int otherIndex, NdViewMut<U> other)
+        where T : unmanaged where U : unmanaged
+        => CheckNoOverlap(sig, mutableIndex, mutable, otherIndex, other.AsReadOnly());
+
     /// <summary>Hands <paramref name="array"/>'s memory to a new numpy.ndarray (a new reference); no copy.</summary>
     public static PyObject* FromArray<T>(NdArray<T> array) where T : unmanaged
     {

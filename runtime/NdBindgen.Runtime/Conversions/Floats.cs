@@ -24,7 +24,10 @@ public static unsafe class Floats
 
     private static double ToDoubleSlow(PyObject* o, PySignature sig, int index)
     {
-        if (PyNumber_Check(o) == 0) throw sig.WrongType(index, "float", o);
+        // What PyFloat_AsDouble accepts: __float__ (float subclasses included) or __index__. Refused
+        // here, so the message names the argument (complex, or an object with only __int__, too).
+        if (PyType_GetSlot(Py_TYPE(o), PyConst.Py_nb_float) == null && PyIndex_Check(o) == 0)
+            throw sig.WrongType(index, "float", o);
         double value = PyFloat_AsDouble(o);
         if (value == -1.0 && PyErr_Occurred() != null) throw PythonException.Fetch();
         return value;

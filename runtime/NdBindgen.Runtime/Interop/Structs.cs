@@ -140,6 +140,8 @@ public static class PyConst
     public const ulong Py_TPFLAGS_LONG_SUBCLASS = 1UL << 24;
     public const ulong Py_TPFLAGS_TUPLE_SUBCLASS = 1UL << 26;
     public const ulong Py_TPFLAGS_UNICODE_SUBCLASS = 1UL << 28;
+    /// <summary>typeslots.h id of <c>nb_float</c>, for <see cref="CPython.PyType_GetSlot"/>.</summary>
+    public const int Py_nb_float = 11;
     public const int PyBUF_WRITABLE = 0x0001;
     public const int PyBUF_FORMAT = 0x0004;
     public const int PyBUF_ND = 0x0008;
