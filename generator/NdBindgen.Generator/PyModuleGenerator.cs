@@ -81,7 +81,7 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
                     ImmutableArray.Create(f.ContainingType.Replace("global::", "") + "." + f.MethodName, f.PythonName, name)));
                 continue;
             }
-            exports.Add(new ExportModel(f.PythonName, f.WrapperName, ModuleEmitter.Docstring(f), f.Location));
+            exports.Add(new ExportModel(f.PythonName, f.WrapperName, ModuleEmitter.Docstring(f)));
         }
         return (new ModuleModel(name, options.PythonVersion, exports.ToImmutable()), diagnostics.ToImmutable());
     }

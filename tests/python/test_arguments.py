@@ -175,8 +175,7 @@ def test_keyword_subclass_of_str():
     assert nd_test.three(1, 2, **{Key("c"): 3}) == 123
 
 
-# non_ascii_default: see test_non_ascii_string_default
-PUBLIC = sorted(n for n in dir(nd_test) if not n.startswith("_") and n != "non_ascii_default")
+PUBLIC = sorted(n for n in dir(nd_test) if not n.startswith("_"))
 
 
 @pytest.mark.parametrize("name", PUBLIC)
@@ -216,11 +215,8 @@ def test_non_ascii_string_default_works():
     assert nd_test.non_ascii_default("x") == "x"
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError, reason=(
-    "generator bug: DefaultValues.PythonString writes non-ASCII characters as they are, but "
-    "inspect.signature needs an ASCII __text_signature__ ('\\xe9', '\\u2615' escapes); remove this "
-    "marker once fixed"))
 def test_non_ascii_string_default():
+    # CPython needs an ASCII __text_signature__: the generator writes escapes.
     def non_ascii_default(s="caf\xe9 \u2615"):
         pass
 

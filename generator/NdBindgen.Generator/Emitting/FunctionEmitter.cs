@@ -13,7 +13,7 @@ internal static class FunctionEmitter
     public static string Emit(FunctionModel f)
     {
         var w = new SourceWriter().Header();
-        w.Open($"namespace {GeneratedNames.Namespace}");
+        w.OpenNamespace();
         w.Open($"internal static unsafe partial class {GeneratedNames.ModuleClass}");
 
         string sigField = GeneratedNames.SignatureField(f.WrapperName);
@@ -21,7 +21,7 @@ internal static class FunctionEmitter
             : "new[] { " + string.Join(", ", f.Parameters.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
         w.Line($"private static readonly global::NdBindgen.Hosting.PySignature {sigField} = new({SourceWriter.Literal(f.PythonName)}, {names}, required: {f.RequiredCount});");
         w.Line();
-        w.Line($"/// <summary>Python entry point of <see cref=\"{f.ContainingType.Replace("global::", "")}.{f.MethodName}\"/>: {f.PythonName}({string.Join(", ", f.Parameters.Select(p => p.PythonName))}).</summary>");
+        w.Line($"/// <summary>Python entry point of <see cref=\"{Cref(f)}\"/>: {f.PythonName}({string.Join(", ", f.Parameters.Select(p => p.PythonName))}).</summary>");
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
         w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
         w.Open($"private static PyObject* {f.WrapperName}(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)");
@@ -44,7 +44,7 @@ internal static class FunctionEmitter
         for (int i = 0; i < f.Parameters.Length; i++) EmitParameter(w, f.Parameters[i], i);
         EmitAliasChecks(w, f);
 
-        string call = $"{f.ContainingType}.{f.MethodName}({string.Join(", ", f.Parameters.Select(p => Local(p)))})";
+        string call = $"{f.ContainingType}.{Identifier(f.MethodName)}({string.Join(", ", f.Parameters.Select(p => Local(p)))})";
         EmitCallAndReturn(w, f.Return, call);
 
         if (arrays.Count > 0)
@@ -114,7 +114,7 @@ internal static class FunctionEmitter
                 w.Line(call + ";");
                 w.Line("return global::NdBindgen.Conversions.Args.None();");
                 break;
-            case ValueKind.Scalar when r.AcceptsNone:
+            case ValueKind.Scalar or ValueKind.Array when r.AcceptsNone:
                 w.Line($"{r.CSharpType} result = {call};");
                 w.Line($"return result is null ? global::NdBindgen.Conversions.Args.None() : {r.ToPython}(result{(r.IsNullableValueType ? ".Value" : "")});");
                 break;
@@ -123,6 +123,20 @@ internal static class FunctionEmitter
                 w.Line($"return {r.ToPython}(result);");
                 break;
         }
+    }
+
+    private static string Identifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? name : "@" + name;
+
+    /// <summary>The method with its parameter types, so the cref stays unambiguous beside overloads.</summary>
+    private static string Cref(FunctionModel f)
+    {
+        string parameters = string.Join(", ", f.Parameters.Select(p =>
+        {
+            string type = p.Type.AcceptsNone && !p.Type.IsNullableValueType ? p.Type.CSharpType.TrimEnd('?') : p.Type.CSharpType;
+            return type.Replace('<', '{').Replace('>', '}');
+        }));
+        return $"{f.ContainingType}.{Identifier(f.MethodName)}({parameters})";
     }
 
     // Prefixed so no user parameter name can collide with the wrapper's own locals.

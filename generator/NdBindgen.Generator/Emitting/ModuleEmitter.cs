@@ -9,7 +9,7 @@ internal static class ModuleEmitter
     public static string Emit(ModuleModel m)
     {
         var w = new SourceWriter().Header();
-        w.Open($"namespace {GeneratedNames.Namespace}");
+        w.OpenNamespace();
         w.Line($"/// <summary>The Python module <c>{m.ModuleName}</c>.</summary>");
         w.Open($"internal static unsafe partial class {GeneratedNames.ModuleClass}");
         w.Line("/// <summary>The module's name, from the PyModuleName MSBuild property (which also names the .so file).</summary>");
@@ -46,6 +46,7 @@ internal static class ModuleEmitter
     {
         string parameters = string.Join(", ", new[] { "$module" }.Concat(f.Parameters.Select(p =>
             p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName)));
-        return $"{f.PythonName}({parameters})\n--\n\n{f.Doc ?? ""}".TrimEnd('\n');
+        // CPython finds the signature only when ")\n--\n\n" follows it, even with no doc after.
+        return $"{f.PythonName}({parameters})\n--\n\n{f.Doc}";
     }
 }

@@ -74,7 +74,8 @@ internal sealed record FunctionModel(
 internal sealed record ModuleOptions(string? ModuleName, string PythonVersion);
 
 /// <summary>What the module table needs of each function.</summary>
-internal sealed record ExportModel(string PythonName, string WrapperName, string Docstring, LocationInfo? Location);
+/// <remarks>No location: an edit that only moves a function must not change the module.</remarks>
+internal sealed record ExportModel(string PythonName, string WrapperName, string Docstring);
 
 /// <summary>The whole module: its name and its exports.</summary>
 internal sealed record ModuleModel(string ModuleName, string PythonVersion, EquatableArray<ExportModel> Exports);

@@ -45,8 +45,9 @@ internal static class ConversionTable
     public const string SupportedReturns = SupportedScalars + ", NdArray<T>, void";
     public const string SupportedElements = "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex";
 
+    // Added to FullyQualifiedFormat's own options, which escape keywords (class @event -> global::Ns.@event).
     private static readonly SymbolDisplayFormat s_fullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
-        .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     public static string FullName(ITypeSymbol type) => type.ToDisplayString(s_fullyQualified);
 
@@ -70,7 +71,8 @@ internal static class ConversionTable
         }
         if (s_scalars.TryGetValue(type.SpecialType, out Scalar? s))
         {
-            bool nullableRef = type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated;
+            // string? and #nullable-oblivious string may both be null: both map None <-> null.
+            bool nullableRef = type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated;
             bool acceptsNone = nullableValue || nullableRef;
             string csharp = s.CSharp + (acceptsNone ? "?" : "");
             return new TypeModel(ValueKind.Scalar, csharp, s.Python, s.FromPython, s.ToPython, null, acceptsNone, nullableValue);
@@ -103,13 +105,14 @@ internal static class ConversionTable
                 elementName = element;
                 return null;
             }
-            string csharp = $"global::NdBindgen.{named.Name}<{element}>";
+            bool arrayOrNone = kind == ValueKind.Array && named.NullableAnnotation != NullableAnnotation.NotAnnotated;
+            string csharp = $"global::NdBindgen.{named.Name}<{element}>" + (arrayOrNone ? "?" : "");
             string python = $"numpy.ndarray[{dtype}]";
             return kind switch
             {
                 ValueKind.View => new TypeModel(ValueKind.View, csharp, python, $"{Conv}Arrays.ToView<{element}>", null, element, false, false),
                 ValueKind.ViewMut => new TypeModel(ValueKind.ViewMut, csharp, python, $"{Conv}Arrays.ToViewMut<{element}>", null, element, false, false),
-                _ => new TypeModel(ValueKind.Array, csharp, python, null, $"{Conv}Arrays.FromArray", element, false, false),
+                _ => new TypeModel(ValueKind.Array, csharp, python, null, $"{Conv}Arrays.FromArray", element, arrayOrNone, false),
             };
         }
 

@@ -8,12 +8,16 @@ namespace NdBindgen.Generator.Parsing;
 /// <summary>A parameter's C# default value written twice: as a C# literal for the wrapper and as a Python literal for the signature.</summary>
 internal static class DefaultValues
 {
-    /// <summary>False when the value has no Python literal (NaN, infinities).</summary>
+    /// <summary>False when the value has no Python literal (NaN, infinities, an empty array view).</summary>
     public static bool TryFormat(IParameterSymbol parameter, ITypeSymbol valueType, out string csharp, out string python)
     {
         object? value = parameter.ExplicitDefaultValue;
         switch (value)
         {
+            case null when valueType.IsRefLikeType:
+                // default(NdView<T>) views no memory: there is no array Python could pass for it.
+                csharp = python = "";
+                return false;
             case null:
                 csharp = "null";
                 python = "None";
@@ -43,8 +47,19 @@ internal static class DefaultValues
                 return TryFloat(f, f.ToString("R", CultureInfo.InvariantCulture), "F", out csharp, out python);
             default:
                 string text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "0";
-                csharp = value is ulong ? text + "UL" : value is long ? text + "L" : value is uint ? text + "U" : text;
-                csharp = $"({ConversionTable.FullName(valueType)}){csharp}";
+                // A suffix where C# has one; the narrow types have none, so they are cast.
+                csharp = value switch
+                {
+                    int => text,
+                    uint => text + "U",
+                    long => text + "L",
+                    ulong => text + "UL",
+                    sbyte => "(sbyte)" + text,
+                    byte => "(byte)" + text,
+                    short => "(short)" + text,
+                    ushort => "(ushort)" + text,
+                    _ => $"({ConversionTable.FullName(valueType)}){text}",
+                };
                 python = text;
                 return true;
         }
@@ -59,21 +74,31 @@ internal static class DefaultValues
         return true;
     }
 
+    /// <summary>
+    /// A Python str literal in ASCII only: CPython requires __text_signature__ to be ASCII, so
+    /// everything else is written as \xNN, \uNNNN or \UNNNNNNNN escapes.
+    /// </summary>
     private static string PythonString(string s)
     {
         var sb = new System.Text.StringBuilder("'");
-        foreach (char c in s)
+        for (int i = 0; i < s.Length; i++)
         {
-            sb.Append(c switch
+            char c = s[i];
+            switch (c)
             {
-                '\\' => "\\\\",
-                '\'' => "\\'",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when c < ' ' => $"\\x{(int)c:x2}",
-                _ => c.ToString(),
-            });
+                case '\\': sb.Append("\\\\"); break;
+                case '\'': sb.Append("\\'"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (c >= ' ' && c < 0x7f) sb.Append(c);
+                    else if (c < 0x100) sb.Append("\\x").Append(((int)c).ToString("x2"));
+                    else if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+                        sb.Append("\\U").Append(char.ConvertToUtf32(c, s[++i]).ToString("x8"));
+                    else sb.Append("\\u").Append(((int)c).ToString("x4"));
+                    break;
+            }
         }
         return sb.Append('\'').ToString();
     }

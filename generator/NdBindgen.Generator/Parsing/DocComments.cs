@@ -124,7 +124,7 @@ internal static class DocComments
                         "null" => "None",
                         "true" => "True",
                         "false" => "False",
-                        null => e.Value.Length > 0 ? e.Value : ShortName((string?)e.Attribute("cref") ?? (string?)e.Attribute("href") ?? ""),
+                        null => e.Value.Length > 0 ? e.Value : (string?)e.Attribute("href") ?? ShortName((string?)e.Attribute("cref") ?? ""),
                         _ => word,
                     });
                     break;

@@ -22,13 +22,21 @@ internal static class FunctionParser
         string display = method.ContainingType.Name + "." + method.Name;
 
         if (!method.IsStatic) diagnostics.Add(DiagnosticInfo.Create(D.FunctionNotStatic, location, display));
-        if (method.IsGenericMethod) diagnostics.Add(DiagnosticInfo.Create(D.GenericFunction, location, display, string.Join(", ", method.TypeParameters.Select(t => t.Name))));
+        // A method of a generic type is generic too: the wrapper could not name the type to call it on.
+        if (method.IsGenericMethod || method.ContainingType.IsGenericType)
+            diagnostics.Add(DiagnosticInfo.Create(D.GenericFunction, location, display, string.Join(", ", TypeParameters(method))));
         string? inaccessible = Inaccessibility(method);
         if (inaccessible is not null) diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, location, display, inaccessible));
 
-        string pythonName = ExplicitName(context.Attributes[0]) ?? Names.ToSnakeCase(method.Name);
+        string? explicitName = ExplicitName(context.Attributes[0]);
+        string pythonName = explicitName ?? Names.ToSnakeCase(method.Name);
         string? whyNot = Names.WhyNotIdentifier(pythonName);
-        if (whyNot is not null) diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, AttributeLocation(context.Attributes[0]) ?? location, pythonName, whyNot));
+        if (whyNot is not null)
+        {
+            // Point at where the name came from: the attribute's argument, or the method's own name.
+            Location? nameLocation = explicitName is not null ? AttributeLocation(context.Attributes[0]) ?? location : location;
+            diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, nameLocation, pythonName, whyNot));
+        }
 
         var parameters = ImmutableArray.CreateBuilder<ParameterModel>();
         foreach (IParameterSymbol p in method.Parameters)
@@ -51,7 +59,8 @@ internal static class FunctionParser
             return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
 
         string containing = ConversionTable.FullName(method.ContainingType);
-        string wrapperName = Mangle(method.ContainingType) + "_" + method.Name;
+        string methodPart = method.Name + OverloadSuffix(method);
+        string wrapperName = Mangle(method.ContainingType) + "_" + methodPart;
         string? doc = DocComments.ToDocstring(
             method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
             parameters.Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList(),
@@ -59,7 +68,7 @@ internal static class FunctionParser
             name => Names.ToSnakeCase(name));
 
         var model = new FunctionModel(containing, method.Name, pythonName, wrapperName,
-            Mangle(method.ContainingType) + "." + method.Name + ".g.cs", doc, parameters.ToImmutable(), returns,
+            Mangle(method.ContainingType) + "." + methodPart + ".g.cs", doc, parameters.ToImmutable(), returns,
             LocationInfo.From(location));
         return new ParseResult<FunctionModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
     }
@@ -87,7 +96,7 @@ internal static class FunctionParser
         {
             if (!DefaultValues.TryFormat(p, p.Type, out string cs, out string py))
             {
-                diagnostics.Add(DiagnosticInfo.Create(D.DefaultNotExpressible, location, p.Name, display, p.ExplicitDefaultValue));
+                diagnostics.Add(DiagnosticInfo.Create(D.DefaultNotExpressible, location, p.Name, display, p.ExplicitDefaultValue ?? "default"));
                 return null;
             }
             defaultCSharp = cs;
@@ -144,12 +153,34 @@ internal static class FunctionParser
         return null;
     }
 
+    private static IEnumerable<string> TypeParameters(IMethodSymbol method)
+    {
+        var names = new List<string>(method.TypeParameters.Select(t => t.Name));
+        for (INamedTypeSymbol? t = method.ContainingType; t is not null; t = t.ContainingType) names.InsertRange(0, t.TypeParameters.Select(p => p.Name));
+        return names;
+    }
+
+    /// <summary>"_2" for the second of several methods sharing a name (so overloads get distinct wrappers and files), "" for a unique name.</summary>
+    private static string OverloadSuffix(IMethodSymbol method)
+    {
+        var sameName = method.ContainingType.GetMembers(method.Name);
+        if (sameName.Length < 2) return "";
+        int index = sameName.IndexOf(method, SymbolEqualityComparer.Default);
+        return "_" + (index + 1);
+    }
+
+    /// <summary>
+    /// A C# identifier unique to the type: its namespace and type names joined by '_', with the
+    /// names' own underscores doubled so that A_B.C and A.B_C cannot meet.
+    /// </summary>
     private static string Mangle(INamedTypeSymbol type)
     {
+        static string Escape(string name) => name.Replace("_", "__");
         var parts = new List<string>();
-        for (ISymbol? s = type; s is INamedTypeSymbol t; s = t.ContainingSymbol) parts.Insert(0, t.Name + (t.Arity > 0 ? "_" + t.Arity : ""));
-        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString().Replace('.', '_') + "_" : "";
-        return ns + string.Join("_", parts);
+        for (ISymbol? s = type; s is INamedTypeSymbol t; s = t.ContainingSymbol) parts.Insert(0, Escape(t.Name) + (t.Arity > 0 ? "_" + t.Arity : ""));
+        if (type.ContainingNamespace is { IsGlobalNamespace: false } n)
+            parts.InsertRange(0, n.ToDisplayString().Split('.').Select(Escape));
+        return string.Join("_", parts);
     }
 
     private static Location? AttributeLocation(AttributeData attribute) =>

@@ -1,0 +1,176 @@
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using NdBindgen.Generator.Diagnostics;
+using NdBindgen.Generator.Parsing;
+using NdBindgen.Generator.Tests.Infrastructure;
+using Xunit;
+using static NdBindgen.Generator.Tests.Infrastructure.GeneratorVerifier;
+
+namespace NdBindgen.Generator.Tests;
+
+/// <summary>Each descriptor, reported at the user's own token ({|#0:...|}) with its exact arguments.</summary>
+public class DiagnosticTests
+{
+    private static DiagnosticResult Error(string id, int location = 0) => DiagnosticResult.CompilerError(id).WithLocation(location);
+
+    private static string Class(string members) => $$"""
+        using NdBindgen;
+        namespace Samples;
+        public static partial class Api
+        {
+        {{members}}
+        }
+        """;
+
+    [Fact]
+    public Task Valid_code_reports_nothing() => VerifyAsync(Class("""
+            /// <summary>Adds.</summary>
+            [PyFunction] public static double Add(double x, double y = 1.0) => x + y;
+            [PyFunction("mean")] public static double? Mean([Ndim(1)] NdView<double> values, string? label = null) => null;
+            [PyFunction] public static NdArray<float> Make(NdViewMut<float> scratch) => NdArray<float>.Zeros(1);
+        """));
+
+    [Fact]
+    public Task NDB0001_instance_method() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public class Api
+        {
+            [PyFunction] public double {|#0:Scale|}(double x) => 2 * x;
+        }
+        """,
+        Error("NDB0001").WithArguments("Api.Scale"));
+
+    [Fact]
+    public Task NDB0002_unsupported_parameter_type() => VerifyAsync(Class("""
+            [PyFunction] public static int Take(int ok, object {|#0:thing|}, decimal {|#1:money|}) => ok;
+        """),
+        Error("NDB0002", 0).WithArguments("thing", "Api.Take", "object", ConversionTable.SupportedParameters),
+        Error("NDB0002", 1).WithArguments("money", "Api.Take", "decimal", ConversionTable.SupportedParameters));
+
+    [Fact]
+    public Task NDB0002_array_that_only_returns_as_parameter() => VerifyAsync(Class("""
+            [PyFunction] public static int Take(NdArray<double> {|#0:values|}) => 0;
+        """),
+        Error("NDB0002").WithArguments("values", "Api.Take", "NdBindgen.NdArray<double>", ConversionTable.SupportedParameters));
+
+    [Fact]
+    public Task NDB0003_unsupported_return_type() => VerifyAsync(Class("""
+            [PyFunction] public static {|#0:System.Threading.Tasks.Task<double>|} Later() => null!;
+            [PyFunction] public static {|#1:NdView<double>|} Borrowed() => default;
+        """),
+        Error("NDB0003", 0).WithArguments("Api.Later", "System.Threading.Tasks.Task<double>", ConversionTable.SupportedReturns),
+        Error("NDB0003", 1).WithArguments("Api.Borrowed", "NdBindgen.NdView<double>", ConversionTable.SupportedReturns));
+
+    [Fact]
+    public Task NDB0004_element_type_without_dtype() => VerifyAsync(Class("""
+            [PyFunction] public static double Sum(NdView<decimal> {|#0:values|}) => 0;
+            [PyFunction] public static {|#1:NdArray<char>|} Letters() => NdArray<char>.Zeros(1);
+        """),
+        Error("NDB0004", 0).WithArguments("Api.Sum parameter 'values'", "decimal", ConversionTable.SupportedElements),
+        Error("NDB0004", 1).WithArguments("Api.Letters return value", "char", ConversionTable.SupportedElements));
+
+    [Fact]
+    public Task NDB0005_two_exports_with_one_python_name() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public static class A { [PyFunction] public static double Norm(double x) => x; }
+        public static class B { [PyFunction] public static double {|#0:Norm|}(double x) => -x; }
+        public static class C { [PyFunction("norm")] public static double {|#1:Length|}(double x) => x; }
+        """,
+        Error("NDB0005", 0).WithArguments("Samples.B.Norm", "norm", "test_module"),
+        Error("NDB0005", 1).WithArguments("Samples.C.Length", "norm", "test_module"));
+
+    [Fact]
+    public Task NDB0006_invalid_python_names() => VerifyAsync(Class("""
+            [{|#0:PyFunction("class")|}] public static int A() => 0;
+            [{|#1:PyFunction(Name = "two words")|}] public static int B() => 0;
+            [{|#2:PyFunction("2fast")|}] public static int C() => 0;
+            [PyFunction] public static int D(int {|#3:@lambda|}) => 0;
+            [PyFunction] public static int {|#4:@if|}() => 0;
+        """),
+        Error("NDB0006", 0).WithArguments("class", " (it is a Python keyword)"),
+        Error("NDB0006", 1).WithArguments("two words", " (it contains ' ')"),
+        Error("NDB0006", 2).WithArguments("2fast", " (it must start with a letter or underscore)"),
+        Error("NDB0006", 3).WithArguments("lambda", " (it is a Python keyword)"),
+        Error("NDB0006", 4).WithArguments("if", " (it is a Python keyword)"));
+
+    [Fact]
+    public Task NDB0007_invalid_module_name() => VerifyAsync(Class("""
+            [PyFunction] public static int A() => 0;
+        """), "my-module",
+        DiagnosticResult.CompilerError("NDB0007").WithArguments("my-module"));
+
+    [Fact]
+    public Task NDB0008_generic_method_and_method_of_generic_type() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public static class Api { [PyFunction] public static int {|#0:Count|}<T>() => 0; }
+        public static class Box<TItem> { public static class Inner { [PyFunction] public static int {|#1:Size|}() => 0; } }
+        """,
+        Error("NDB0008", 0).WithArguments("Api.Count", "T"),
+        Error("NDB0008", 1).WithArguments("Inner.Size", "TItem"));
+
+    [Fact]
+    public Task NDB0009_ref_out_in_and_params() => VerifyAsync(Class("""
+            [PyFunction] public static void Bump(ref double {|#0:x|}) => x++;
+            [PyFunction] public static void Make(out double {|#1:x|}) => x = 0;
+            [PyFunction] public static double Read(in double {|#2:x|}) => x;
+            [PyFunction] public static double Sum(params double[] {|#3:xs|}) => 0;
+        """),
+        Error("NDB0009", 0).WithArguments("x", "Api.Bump", "ref"),
+        Error("NDB0009", 1).WithArguments("x", "Api.Make", "out"),
+        Error("NDB0009", 2).WithArguments("x", "Api.Read", "in"),
+        Error("NDB0009", 3).WithArguments("xs", "Api.Sum", "params"));
+
+    [Fact]
+    public Task NDB0010_not_accessible() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public static class Api
+        {
+            [PyFunction] private static int {|#0:Hidden|}() => 0;
+            private static class Inner { [PyFunction] public static int {|#1:Nested|}() => 0; }
+        }
+        public class Base { [PyFunction] protected static int {|#2:Guarded|}() => 0; }
+        file static class Local { [PyFunction] public static int {|#3:InFile|}() => 0; }
+        """,
+        Error("NDB0010", 0).WithArguments("Api.Hidden", "private"),
+        Error("NDB0010", 1).WithArguments("Inner.Nested", "inside private type 'Inner'"),
+        Error("NDB0010", 2).WithArguments("Base.Guarded", "protected"),
+        Error("NDB0010", 3).WithArguments("Local.InFile", "inside file-local type 'Local'"));
+
+    [Fact]
+    public Task NDB0011_default_without_python_literal() => VerifyAsync(Class("""
+            [PyFunction] public static double F(double {|#0:x|} = double.NaN) => x;
+            [PyFunction] public static long G(NdView<double> {|#1:values|} = default) => values.Length;
+        """),
+        Error("NDB0011", 0).WithArguments("x", "Api.F", "NaN"),
+        Error("NDB0011", 1).WithArguments("values", "Api.G", "default"));
+
+    [Fact]
+    public Task NDB0012_ndim_on_scalar_or_negative() => VerifyAsync(Class("""
+            [PyFunction] public static double F([{|#0:Ndim(2)|}] double x) => x;
+            [PyFunction] public static long G([{|#1:Ndim(-1)|}] NdView<double> values) => values.Length;
+        """),
+        Error("NDB0012", 0).WithArguments("2", "x", "Api.F"),
+        Error("NDB0012", 1).WithArguments("-1", "values", "Api.G"));
+
+    [Fact]
+    public void Every_descriptor_has_a_test_a_release_entry_and_a_doc_entry()
+    {
+        string tests = File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "DiagnosticTests.cs"));
+        string releases = File.ReadAllText(TestPaths.RepositoryFile("generator/NdBindgen.Generator/AnalyzerReleases.Unshipped.md"));
+        string docs = File.ReadAllText(TestPaths.RepositoryFile("docs/diagnostics.md"));
+        Assert.Equal(DiagnosticDescriptors.All.Count, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
+        foreach (var d in DiagnosticDescriptors.All)
+        {
+            Assert.Contains($"public Task {d.Id}_", tests);
+            Assert.Contains($"{d.Id} | NdBindgen | Error |", releases);
+            Assert.Contains($"## {d.Id}\n", docs.Replace("\r\n", "\n"));
+            Assert.Same(d, DiagnosticDescriptors.ById(d.Id));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Linq;
+using NdBindgen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace NdBindgen.Generator.Tests;
+
+/// <summary>Bad input becomes diagnostics and the rest of the module still generates (STYLE.md habit 2).</summary>
+public class ModuleTests
+{
+    [Fact]
+    public void Invalid_functions_leave_the_valid_ones_in_the_module_table()
+    {
+        GeneratorRun run = TestCompilation.Run("""
+            using NdBindgen;
+            namespace Samples;
+            public static class Api
+            {
+                [PyFunction] public static double Add(double x, double y) => x + y;
+                [PyFunction] public static int Take(object thing) => 0;
+                [PyFunction] public static void Sub(NdViewMut<double> values, double by) { }
+                [PyFunction("with")] public static int Keyword() => 0;
+            }
+            public class Instance { [PyFunction] public double Scale(double x) => x; }
+            """);
+
+        Assert.Equal(new[] { "NDB0001", "NDB0002", "NDB0006" }, run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(id => id));
+        string module = run.Source("PythonModule.g.cs");
+        Assert.Contains("new(\"add\", ", module);
+        Assert.Contains("new(\"sub\", ", module);
+        Assert.DoesNotContain("take", module);
+        Assert.DoesNotContain("with", module);
+        Assert.DoesNotContain("scale", module);
+        Assert.Equal(new[] { "PythonModule.g.cs", "Samples_Api.Add.g.cs", "Samples_Api.Sub.g.cs" }, run.Sources.Select(s => s.HintName));
+        Assert.Empty(run.CompileProblems());
+    }
+
+    [Fact]
+    public void A_duplicate_python_name_keeps_the_first_export()
+    {
+        GeneratorRun run = TestCompilation.Run("""
+            using NdBindgen;
+            namespace Samples;
+            public static class A { [PyFunction] public static double Norm(double x) => x; }
+            public static class B { [PyFunction] public static double Norm(double x) => -x; }
+            """);
+
+        Assert.Equal("NDB0005", Assert.Single(run.GeneratorDiagnostics).Id);
+        string module = run.Source("PythonModule.g.cs");
+        Assert.Contains("&Samples_A_Norm)", module);
+        Assert.DoesNotContain("Samples_B_Norm", module);
+        Assert.Empty(run.CompileProblems());
+    }
+
+    [Fact]
+    public void An_invalid_module_name_still_emits_compiling_wrappers()
+    {
+        GeneratorRun run = TestCompilation.RunModule("my.module", """
+            using NdBindgen;
+            public static class Api { [PyFunction] public static double Add(double x, double y) => x + y; }
+            """);
+
+        Assert.Equal("NDB0007", Assert.Single(run.GeneratorDiagnostics).Id);
+        Assert.Equal(new[] { "Api.Add.g.cs" }, run.Sources.Select(s => s.HintName));
+        Assert.Empty(run.CompileProblems());
+    }
+
+    [Fact]
+    public void A_project_without_module_name_or_functions_gets_nothing()
+    {
+        var compilation = TestCompilation.Create("public static class Plain { public static int F() => 1; }");
+        GeneratorRun run = TestCompilation.Run(compilation, TestCompilation.CreateDriver(moduleName: null));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void Functions_without_a_module_name_report_it_missing()
+    {
+        var compilation = TestCompilation.Create("""
+            using NdBindgen;
+            public static class Api { [PyFunction] public static double Add(double x, double y) => x + y; }
+            """);
+        GeneratorRun run = TestCompilation.Run(compilation, TestCompilation.CreateDriver(moduleName: null));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("NDB0007", diagnostic.Id);
+        Assert.Contains("PyModuleName", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_missing_python_version_defaults_to_3_11()
+    {
+        var compilation = TestCompilation.Create("public static class Plain { }");
+        GeneratorRun run = TestCompilation.Run(compilation, TestCompilation.CreateDriver(pythonVersion: null));
+
+        Assert.Contains("public const string BuiltForPython = \"3.11\";", run.Source("PythonModule.g.cs"));
+    }
+}
