@@ -1,7 +1,11 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NdBindgen.Interop;
 
+// [SuppressGCTransition] only on leaf calls: ones that cannot run Python code or Python's cyclic
+// GC (which may call back into managed code). Creating a float or int allocates an object that
+// is not GC-tracked, so it is a leaf.
 internal static unsafe partial class CPython
 {
     // Include/longobject.h, floatobject.h, boolobject.h, abstract.h (number protocol)
@@ -11,16 +15,16 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern ulong PyLong_AsUnsignedLongLong(PyObject* o);
 
-    [DllImport(Lib, ExactSpelling = true)]
+    [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern PyObject* PyLong_FromLongLong(long v);
 
-    [DllImport(Lib, ExactSpelling = true)]
+    [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern PyObject* PyLong_FromUnsignedLongLong(ulong v);
 
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern double PyFloat_AsDouble(PyObject* o);
 
-    [DllImport(Lib, ExactSpelling = true)]
+    [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern PyObject* PyFloat_FromDouble(double v);
 
     [DllImport(Lib, ExactSpelling = true)]

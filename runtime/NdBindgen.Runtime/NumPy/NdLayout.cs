@@ -92,23 +92,38 @@ internal readonly unsafe struct NdLayout
         new($"index {i} is out of bounds for axis {axis} with size {Shape[axis]}");
 }
 
-/// <summary>Walks every element of a layout in C (row-major) order, whatever the strides.</summary>
+/// <summary>
+/// Walks every element of a layout in C (row-major) order, whatever the strides. The last axis is
+/// a "row": stepping within it is one compare and one add; only row ends touch the outer axes.
+/// </summary>
 internal unsafe struct NdCursor
 {
     private const int MaxDims = 64;
-    private readonly NdLayout _layout;
+    private readonly nint* _shape;
+    private readonly nint* _strides;
+    private readonly int _ndim;
+    private readonly nint _innerStride;
+    private readonly nint _innerLength;
     private byte* _ptr;
-    private nint _remaining;
-    private bool _started;
+    private byte* _rowStart;
+    private nint _innerLeft;   // elements left in the current row after the current one
+    private nint _rowsLeft;    // rows left after the current one
     private fixed long _index[MaxDims];
 
     internal NdCursor(NdLayout layout)
     {
         if (layout.Ndim > MaxDims) throw new NotSupportedException($"arrays of more than {MaxDims} dimensions are not supported");
-        _layout = layout;
-        _ptr = layout.Data;
-        _remaining = layout.Length;
-        _started = false;
+        _shape = layout.Shape;
+        _strides = layout.Strides;
+        _ndim = layout.Ndim;
+        _innerLength = layout.Ndim == 0 ? 1 : layout.Shape[layout.Ndim - 1];
+        _innerStride = layout.Ndim == 0 ? 0 : layout.Strides[layout.Ndim - 1];
+        _rowStart = layout.Data;
+        // Positioned one step before the first element: the first MoveNext lands on it.
+        _ptr = layout.Data - _innerStride;
+        bool empty = layout.Length == 0;
+        _innerLeft = empty ? 0 : _innerLength;
+        _rowsLeft = empty ? 0 : layout.Length / _innerLength - 1;
     }
 
     internal readonly byte* Current => _ptr;
@@ -116,22 +131,29 @@ internal unsafe struct NdCursor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool MoveNext()
     {
-        if (_remaining == 0) return false;
-        _remaining--;
-        if (!_started)
+        if (_innerLeft != 0)
         {
-            _started = true;
+            _innerLeft--;
+            _ptr += _innerStride;
             return true;
         }
-        int d = _layout.Ndim - 1;
-        while (true)
+        return NextRow();
+    }
+
+    private bool NextRow()
+    {
+        if (_rowsLeft <= 0) return false;
+        _rowsLeft--;
+        for (int d = _ndim - 2; d >= 0; d--)
         {
-            _ptr += _layout.Strides[d];
-            if (++_index[d] < _layout.Shape[d]) return true;
-            _ptr -= _layout.Strides[d] * _layout.Shape[d];
+            _rowStart += _strides[d];
+            if (++_index[d] < _shape[d]) break;
+            _rowStart -= _strides[d] * _shape[d];
             _index[d] = 0;
-            d--;
         }
+        _ptr = _rowStart;
+        _innerLeft = _innerLength - 1;
+        return true;
     }
 }
 

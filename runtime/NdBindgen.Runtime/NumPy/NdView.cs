@@ -81,8 +81,13 @@ public readonly unsafe ref struct NdView<T> where T : unmanaged
 
         internal Enumerator(NumPy.NdLayout layout) => _cursor = new NumPy.NdCursor(layout);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool MoveNext() => _cursor.MoveNext();
 
-        public readonly ref readonly T Current => ref Unsafe.AsRef<T>(_cursor.Current);
+        public readonly ref readonly T Current
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => ref Unsafe.AsRef<T>(_cursor.Current);
+        }
     }
 }

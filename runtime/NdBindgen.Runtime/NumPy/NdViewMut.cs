@@ -72,8 +72,13 @@ public readonly unsafe ref struct NdViewMut<T> where T : unmanaged
 
         internal Enumerator(NumPy.NdLayout layout) => _cursor = new NumPy.NdCursor(layout);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool MoveNext() => _cursor.MoveNext();
 
-        public readonly ref T Current => ref Unsafe.AsRef<T>(_cursor.Current);
+        public readonly ref T Current
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => ref Unsafe.AsRef<T>(_cursor.Current);
+        }
     }
 }
