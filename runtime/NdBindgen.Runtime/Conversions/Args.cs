@@ -16,4 +16,7 @@ public static unsafe class Args
     /// <summary>A new reference to None: what a void function returns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PyObject* None() => Py.NewRef(Py.None);
+
+    /// <summary>A new reference to NotImplemented: what an operator returns for operand types it does not take.</summary>
+    public static PyObject* NotImplemented() => Py.NewRef(Py.NotImplemented);
 }

@@ -12,7 +12,7 @@ namespace NdBindgen.Core;
 /// </summary>
 internal static unsafe class Py
 {
-    internal static PyObject* None, True, False;
+    internal static PyObject* None, True, False, NotImplemented;
     internal static PyTypeObject* FloatType, LongType, BoolType, UnicodeType;
     internal static PyObject* TypeError, ValueError, OverflowError, IndexError, KeyError,
         ZeroDivisionError, NotImplementedError, MemoryError, RuntimeError, ImportError,
@@ -33,6 +33,7 @@ internal static unsafe class Py
             None = Get(builtins, "None"u8);
             True = Get(builtins, "True"u8);
             False = Get(builtins, "False"u8);
+            NotImplemented = Get(builtins, "NotImplemented"u8);
             FloatType = (PyTypeObject*)Get(builtins, "float"u8);
             LongType = (PyTypeObject*)Get(builtins, "int"u8);
             BoolType = (PyTypeObject*)Get(builtins, "bool"u8);

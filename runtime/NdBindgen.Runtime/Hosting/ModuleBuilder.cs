@@ -32,8 +32,14 @@ public static unsafe class ModuleBuilder
     /// <paramref name="builtForPython"/> is the "major.minor" the module was compiled for: object
     /// layouts differ between CPython versions, so any other interpreter is refused.
     /// </summary>
-    public static PyObject* Create(string name, string? doc, string builtForPython, ReadOnlySpan<FunctionExport> functions)
+    public static PyObject* Create(string name, string? doc, string builtForPython, ReadOnlySpan<FunctionExport> functions) =>
+        Create(name, doc, builtForPython, functions, default);
+
+    /// <summary>As above, then each class registration adds its type to the new module.</summary>
+    public static PyObject* Create(string name, string? doc, string builtForPython, ReadOnlySpan<FunctionExport> functions,
+        ReadOnlySpan<nint> classRegistrations)
     {
+        PyObject* module = null;
         try
         {
             string running = Utf8.FromC(Py_GetVersion());
@@ -61,10 +67,14 @@ public static unsafe class ModuleBuilder
             def->m_doc = Utf8.AllocPermanent(doc);
             def->m_size = -1;
             def->m_methods = methods;
-            return PyModule_Create2(def, PyConst.PYTHON_API_VERSION);
+            module = PyModule_Create2(def, PyConst.PYTHON_API_VERSION);
+            if (module == null) return null;
+            foreach (nint register in classRegistrations) ((delegate*<PyObject*, void>)register)(module);
+            return module;
         }
         catch (Exception e)
         {
+            Py_XDECREF(module);
             return PyErrors.Raise(e);
         }
     }

@@ -30,6 +30,12 @@ public sealed unsafe class PySignature
         _required = required;
     }
 
+    private string? _attributeOf;   // set for attribute setters: messages name the attribute, not a call
+
+    /// <summary>The "signature" of an attribute setter: messages read "'Point' attribute 'x' must be float, not str".</summary>
+    public static PySignature ForAttribute(string typeName, string attributeName) =>
+        new(attributeName, [attributeName], required: 1) { _attributeOf = typeName };
+
     public string FunctionName { get; }
 
     public int Count => _names.Length;
@@ -142,7 +148,39 @@ public sealed unsafe class PySignature
         TypeError($"{ArgumentPrefix(index)} must be {expected}, not {Py.TypeName(actual)}");
 
     /// <summary>"f() argument 'x'", the start of every message about one argument.</summary>
-    public string ArgumentPrefix(int index) => $"{FunctionName}() argument '{_names[index]}'";
+    public string ArgumentPrefix(int index) =>
+        _attributeOf is null ? $"{FunctionName}() argument '{_names[index]}'" : $"'{_attributeOf}' attribute '{_names[index]}'";
+
+    /// <summary>
+    /// Binds a classic (tuple, dict) call, as tp_new receives it, with the same rules and messages
+    /// as <see cref="Bind"/>. Returns <paramref name="slots"/> filled with borrowed references.
+    /// </summary>
+    public PyObject** BindTupleDict(PyObject* args, PyObject* kwargs, PyObject** slots)
+    {
+        nint nargs = args == null ? 0 : PyTuple_GET_SIZE(args);
+        int n = _names.Length;
+        if (nargs > n) throw TooManyPositional(nargs);
+        for (int i = 0; i < n; i++) slots[i] = i < nargs ? PyTuple_GET_ITEM(args, i) : null;
+        if (kwargs != null)
+        {
+            nint pos = 0;
+            PyObject* key, value;
+            while (PyDict_Next(kwargs, &pos, &key, &value) != 0)
+            {
+                int index = (Py_TYPE(key)->tp_flags & PyConst.Py_TPFLAGS_UNICODE_SUBCLASS) != 0 ? IndexOfKeyword(key) : -1;
+                if (index < 0)
+                    throw TypeError($"{FunctionName}() got an unexpected keyword argument '{Conversions.Strings.ToManaged(key)}'");
+                if (slots[index] != null)
+                    throw TypeError($"{FunctionName}() got multiple values for argument '{_names[index]}'");
+                slots[index] = value;
+            }
+        }
+        for (int i = 0; i < _required; i++)
+        {
+            if (slots[i] == null) throw Missing(slots);
+        }
+        return slots;
+    }
 
     internal static PythonException TypeError(string message) => new(Py.TypeError, message);
 }

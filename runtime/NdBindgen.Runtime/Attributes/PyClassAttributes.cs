@@ -1,0 +1,78 @@
+using System;
+
+namespace NdBindgen;
+
+/// <summary>
+/// Exports a class as a Python type of the module (the class must be <c>partial</c>: the generator
+/// adds the link to its Python object). The Python name is the class name unless
+/// <see cref="Name"/> is given; the XML doc comment becomes <c>__doc__</c>. A sealed class cannot
+/// be subclassed in Python; any other can.
+/// </summary>
+/// <remarks>
+/// Members are exported when marked: <see cref="PyConstructorAttribute"/> (or the only public
+/// constructor), <see cref="PyPropertyAttribute"/>, <see cref="PyMethodAttribute"/>,
+/// <see cref="PyClassMethodAttribute"/>. Protocols come from ordinary C#: <c>ToString()</c> ->
+/// <c>__str__</c>; <c>IEquatable&lt;T&gt;</c>/<c>IComparable&lt;T&gt;</c>/comparison operators -> rich
+/// comparison; <c>GetHashCode()</c> -> <c>__hash__</c>; <c>+ - * /</c> and unary <c>-</c> -> the
+/// number protocol; an indexer -> <c>__getitem__</c>/<c>__setitem__</c>; <c>Count</c> or <c>Length</c>
+/// -> <c>__len__</c>; <c>IEnumerable&lt;T&gt;</c> -> <c>__iter__</c>. Any other dunder is a
+/// <c>[PyMethod("__repr__")]</c>.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+public sealed class PyClassAttribute : Attribute
+{
+    public PyClassAttribute() { }
+
+    public PyClassAttribute(string name) => Name = name;
+
+    /// <summary>The Python name of the type, when the class name is not wanted.</summary>
+    public string? Name { get; set; }
+}
+
+/// <summary>The constructor Python calls (<c>__new__</c>); needed only when the class has more than one public constructor.</summary>
+[AttributeUsage(AttributeTargets.Constructor, Inherited = false, AllowMultiple = false)]
+public sealed class PyConstructorAttribute : Attribute
+{
+}
+
+/// <summary>
+/// Exports a property or field as an attribute (snake_case name unless given). It is read-only
+/// in Python when the property has no public setter or the field is readonly.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, Inherited = false, AllowMultiple = false)]
+public sealed class PyPropertyAttribute : Attribute
+{
+    public PyPropertyAttribute() { }
+
+    public PyPropertyAttribute(string name) => Name = name;
+
+    public string? Name { get; set; }
+}
+
+/// <summary>
+/// Exports a method: an instance method, or a <c>staticmethod</c> when the C# method is static.
+/// A dunder name (<c>[PyMethod("__repr__")]</c>) fills that protocol slot instead.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
+public sealed class PyMethodAttribute : Attribute
+{
+    public PyMethodAttribute() { }
+
+    public PyMethodAttribute(string name) => Name = name;
+
+    public string? Name { get; set; }
+}
+
+/// <summary>
+/// Exports a static factory method returning the class as a <c>classmethod</c>: called on a
+/// Python subclass, the new object is an instance of that subclass.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
+public sealed class PyClassMethodAttribute : Attribute
+{
+    public PyClassMethodAttribute() { }
+
+    public PyClassMethodAttribute(string name) => Name = name;
+
+    public string? Name { get; set; }
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel;
+using NdBindgen.Core;
+using NdBindgen.Hosting;
+using NdBindgen.Interop;
+
+namespace NdBindgen.Conversions;
+
+/// <summary><see cref="PyRef"/> (any object) and <see cref="PyRef{T}"/> (an instance of a [PyClass]) in and out.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class PyRefs
+{
+    public static PyRef ToRef(PyObject* o, PySignature sig, int index) => PyRef.FromBorrowed(o);
+
+    public static PyRef<T> ToRef<T>(PyObject* o, PySignature sig, int index) where T : class, IPyClass
+    {
+        if (!PyInstance.Is<T>(o)) throw sig.WrongType(index, Utf8.FromC(T.PythonType->tp_name), o);
+        PyRef.ReleasePending();
+        return new PyRef<T>(Py.NewRef(o));
+    }
+
+    public static PyObject* FromRef(PyRef value) => Py.NewRef(value.Handle);
+}

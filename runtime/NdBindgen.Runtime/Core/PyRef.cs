@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
+
+namespace NdBindgen;
+
+/// <summary>
+/// An owned (strong) reference to any Python object, which C# code may keep in fields, lists and
+/// arrays beyond the call that produced it. A <c>[PyClass]</c> holding <see cref="PyRef"/>s reports
+/// them to Python's cyclic garbage collector (generated tp_traverse/tp_clear), so cycles through
+/// C# objects are collected. Dispose it with the GIL held (any code called from Python holds it)
+/// to release it at once; a reference finalized by .NET is queued and released the next time
+/// NdBindgen runs with the GIL.
+/// </summary>
+public class PyRef : IDisposable
+{
+    private nint _object;   // PyObject*, owned; 0 once released
+
+    private static readonly ConcurrentQueue<nint> s_pendingReleases = new();
+
+    /// <summary>Takes ownership of a new reference.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public unsafe PyRef(PyObject* owned)
+    {
+        if (owned == null) throw new ArgumentNullException(nameof(owned));
+        _object = (nint)owned;
+    }
+
+    /// <summary>A new owned reference to a borrowed object (increments its count).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static unsafe PyRef FromBorrowed(PyObject* borrowed)
+    {
+        ReleasePending();
+        Py_INCREF(borrowed);
+        return new PyRef(borrowed);
+    }
+
+    /// <summary>The object, borrowed: valid while this reference is alive.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public unsafe PyObject* Handle =>
+        _object != 0 ? (PyObject*)_object : throw new ObjectDisposedException(nameof(PyRef), "this Python reference was released");
+
+    /// <summary>False once the reference was released (disposed, or cleared by the garbage collector).</summary>
+    public bool IsAlive => _object != 0;
+
+    /// <summary>Reports the reference to Python's GC (tp_traverse). Returns visit's result.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public unsafe int Visit(delegate* unmanaged<PyObject*, void*, int> visit, void* arg) =>
+        _object != 0 ? visit((PyObject*)_object, arg) : 0;
+
+    /// <summary>Releases the reference now; the GIL must be held.</summary>
+    public unsafe void Dispose()
+    {
+        nint o = _object;
+        _object = 0;
+        if (o != 0) Py_DECREF((PyObject*)o);
+        GC.SuppressFinalize(this);
+    }
+
+    ~PyRef()
+    {
+        // No GIL on the finalizer thread: only queue the release.
+        nint o = _object;
+        _object = 0;
+        if (o != 0) s_pendingReleases.Enqueue(o);
+    }
+
+    /// <summary>Releases references queued by finalizers; the GIL must be held.</summary>
+    internal static unsafe void ReleasePending()
+    {
+        while (!s_pendingReleases.IsEmpty && s_pendingReleases.TryDequeue(out nint o)) Py_DECREF((PyObject*)o);
+    }
+}
+
+/// <summary>An owned reference to an instance of a <c>[PyClass]</c> type <typeparamref name="T"/> (its Python object).</summary>
+public sealed class PyRef<T> : PyRef where T : class
+{
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public unsafe PyRef(PyObject* owned) : base(owned) { }
+
+    /// <summary>The C# object inside the Python object.</summary>
+    public unsafe T Value => Hosting.PyInstance.Get<T>(Handle);
+}

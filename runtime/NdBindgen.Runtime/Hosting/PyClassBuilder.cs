@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+using NdBindgen.Core;
+using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
+
+namespace NdBindgen.Hosting;
+
+/// <summary>A method of a class as its method table lists it (flags: METH_FASTCALL|METH_KEYWORDS, plus METH_STATIC or METH_CLASS).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly unsafe struct MethodExport(string name, string? doc, void* entry, int flags)
+{
+    public string Name { get; } = name;
+    public string? Doc { get; } = doc;
+    public void* Entry { get; } = entry;
+    public int Flags { get; } = flags;
+}
+
+/// <summary>An attribute: getter, and setter or null for read-only.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly unsafe struct PropertyExport(string name, string? doc, void* getter, void* setter)
+{
+    public string Name { get; } = name;
+    public string? Doc { get; } = doc;
+    public void* Getter { get; } = getter;
+    public void* Setter { get; } = setter;
+}
+
+/// <summary>A protocol slot (typeslots.h id) and the function that fills it.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly unsafe struct SlotExport(int slot, void* function)
+{
+    public int Slot { get; } = slot;
+    public void* Function { get; } = function;
+}
+
+/// <summary>Creates the heap type of a <c>[PyClass]</c> from a spec and adds it to the module.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class PyClassBuilder
+{
+    /// <param name="subclassable">Py_TPFLAGS_BASETYPE: false for sealed C# classes.</param>
+    /// <param name="gc">The class owns Python references: Py_TPFLAGS_HAVE_GC with tp_traverse/tp_clear.</param>
+    /// <param name="unhashable">Equality without a matching hash: <c>__hash__ = None</c>, as Python does for __eq__ without __hash__.</param>
+    /// <returns>The type (a reference kept for the life of the process).</returns>
+    public static PyTypeObject* Create(PyObject* module, string qualifiedName, string? doc, bool subclassable, bool gc, bool unhashable,
+        ReadOnlySpan<MethodExport> methods, ReadOnlySpan<PropertyExport> properties, ReadOnlySpan<SlotExport> slots)
+    {
+        var all = new List<PyType_Slot>();
+        all.Add(Slot(PySlot.tp_dealloc, (delegate* unmanaged<PyObject*, void>)&Dealloc));
+        if (gc)
+        {
+            all.Add(Slot(PySlot.tp_traverse, (delegate* unmanaged<PyObject*, delegate* unmanaged<PyObject*, void*, int>, void*, int>)&Traverse));
+            all.Add(Slot(PySlot.tp_clear, (delegate* unmanaged<PyObject*, int>)&Clear));
+        }
+        if (doc is not null) all.Add(new PyType_Slot { slot = PySlot.tp_doc, pfunc = Utf8.AllocPermanent(doc) });
+        foreach (SlotExport s in slots) all.Add(new PyType_Slot { slot = s.Slot, pfunc = s.Function });
+
+        // Tables CPython keeps pointers into: permanent native memory.
+        var methodDefs = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(methods.Length + 1), (nuint)sizeof(PyMethodDef));
+        for (int i = 0; i < methods.Length; i++)
+        {
+            methodDefs[i].ml_name = Utf8.AllocPermanent(methods[i].Name);
+            methodDefs[i].ml_meth = methods[i].Entry;
+            methodDefs[i].ml_flags = methods[i].Flags;
+            methodDefs[i].ml_doc = Utf8.AllocPermanent(methods[i].Doc);
+        }
+        all.Add(new PyType_Slot { slot = PySlot.tp_methods, pfunc = methodDefs });
+
+        var getsets = (PyGetSetDef*)NativeMemory.AllocZeroed((nuint)(properties.Length + 1), (nuint)sizeof(PyGetSetDef));
+        for (int i = 0; i < properties.Length; i++)
+        {
+            getsets[i].name = Utf8.AllocPermanent(properties[i].Name);
+            getsets[i].get = properties[i].Getter;
+            getsets[i].set = properties[i].Setter;
+            getsets[i].doc = Utf8.AllocPermanent(properties[i].Doc);
+        }
+        all.Add(new PyType_Slot { slot = PySlot.tp_getset, pfunc = getsets });
+
+        var members = (PyMemberDef*)NativeMemory.AllocZeroed(2, (nuint)sizeof(PyMemberDef));
+        members[0].name = Utf8.AllocPermanent("__weaklistoffset__");
+        members[0].type = PySlot.T_PYSSIZET;
+        members[0].offset = PyInstance.WeakListOffset;
+        members[0].flags = PySlot.READONLY;
+        all.Add(new PyType_Slot { slot = PySlot.tp_members, pfunc = members });
+        all.Add(default);   // terminator
+
+        var slotArray = (PyType_Slot*)NativeMemory.Alloc((nuint)all.Count, (nuint)sizeof(PyType_Slot));
+        for (int i = 0; i < all.Count; i++) slotArray[i] = all[i];
+        var spec = (PyType_Spec*)NativeMemory.AllocZeroed((nuint)sizeof(PyType_Spec));
+        spec->name = Utf8.AllocPermanent(qualifiedName);
+        spec->basicsize = PyInstance.BasicSize;
+        spec->flags = PySlot.Py_TPFLAGS_DEFAULT | (subclassable ? PySlot.Py_TPFLAGS_BASETYPE : 0) | (gc ? PySlot.Py_TPFLAGS_HAVE_GC : 0);
+        spec->slots = slotArray;
+
+        var type = (PyTypeObject*)PyType_FromSpecWithBases(spec, null);
+        if (type == null) throw PythonException.Fetch();
+        if (unhashable && PyObject_SetAttrString((PyObject*)type, Utf8.Z("__hash__"u8), Py.None) < 0) throw PythonException.Fetch();
+        string shortName = qualifiedName[(qualifiedName.LastIndexOf('.') + 1)..];
+        byte* name = Utf8.AllocPermanent(shortName);
+        int added = PyModule_AddObjectRef(module, name, (PyObject*)type);
+        NativeMemory.Free(name);
+        if (added < 0) throw PythonException.Fetch();
+        return type;
+    }
+
+    private static PyType_Slot Slot(int id, void* function) => new() { slot = id, pfunc = function };
+
+    [UnmanagedCallersOnly]
+    private static void Dealloc(PyObject* self) => PyInstance.Dealloc(self);
+
+    [UnmanagedCallersOnly]
+    private static int Traverse(PyObject* self, delegate* unmanaged<PyObject*, void*, int> visit, void* arg) =>
+        PyInstance.Traverse(self, visit, arg);
+
+    [UnmanagedCallersOnly]
+    private static int Clear(PyObject* self) => PyInstance.Clear(self);
+}

@@ -1,0 +1,201 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using NdBindgen.Core;
+using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
+
+namespace NdBindgen.Hosting;
+
+/// <summary>
+/// Implemented by the generator on every <c>[PyClass]</c> (the class is partial): the link from
+/// the C# object back to the Python object that wraps it, so returning the object to Python
+/// returns that same Python object.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public unsafe interface IPyClass
+{
+    /// <summary>The wrapping Python object (borrowed: the wrapper owns this C# object), or null.</summary>
+    PyObject* PythonObject { get; set; }
+
+    /// <summary>The Python type created for the class at module init.</summary>
+    static abstract PyTypeObject* PythonType { get; }
+}
+
+/// <summary>What a class's tp_traverse gets: report each Python reference the object owns.</summary>
+public readonly unsafe struct PyVisit
+{
+    private readonly delegate* unmanaged<PyObject*, void*, int> _visit;
+    private readonly void* _arg;
+
+    internal PyVisit(delegate* unmanaged<PyObject*, void*, int> visit, void* arg)
+    {
+        _visit = visit;
+        _arg = arg;
+    }
+
+    /// <summary>Reports one reference (null or released ones are skipped); a non-zero result must be returned at once.</summary>
+    public int Visit(PyRef? reference) => reference is null ? 0 : reference.Visit(_visit, _arg);
+}
+
+/// <summary>
+/// A <c>[PyClass]</c> that owns Python references reports them to Python's cyclic GC. The generator
+/// implements it for fields and properties of type <see cref="PyRef"/>, <see cref="PyRef{T}"/> and
+/// arrays or lists of them; implement it yourself for other shapes (dictionaries, nested objects).
+/// </summary>
+public interface IPyTraverse
+{
+    /// <summary>Calls <see cref="PyVisit.Visit"/> for every owned reference; returns the first non-zero result.</summary>
+    int Traverse(PyVisit visit);
+
+    /// <summary>Releases (disposes) every owned reference, breaking cycles.</summary>
+    void Clear();
+}
+
+/// <summary>The layout of an instance: header, the GC handle of the C# object, the weak-reference list.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PyInstanceObject
+{
+    public PyObject ob_base;
+    public nint handle;
+    public PyObject* weakreflist;
+}
+
+/// <summary>Instances of <c>[PyClass]</c> types: creation, lookup, GC glue and deallocation.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class PyInstance
+{
+    public static int BasicSize => sizeof(PyInstanceObject);
+
+    internal static nint WeakListOffset => (nint)(&((PyInstanceObject*)null)->weakreflist);
+
+    /// <summary>The C# object inside <paramref name="self"/>, which must be an instance of a [PyClass] type.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Get<T>(PyObject* self) where T : class
+    {
+        nint handle = ((PyInstanceObject*)self)->handle;
+        if (handle == 0) throw new InvalidOperationException("this object has been cleared or was never initialized");
+        return Unsafe.As<T>(GCHandle.FromIntPtr(handle).Target!);
+    }
+
+    /// <summary>A new Python object of <paramref name="type"/> (the class or a Python subclass) wrapping <paramref name="value"/>.</summary>
+    public static PyObject* New<T>(PyTypeObject* type, T value) where T : class, IPyClass
+    {
+        PyRef.ReleasePending();
+        var alloc = (delegate* unmanaged<PyTypeObject*, nint, PyObject*>)PyType_GetSlot(type, PySlot.tp_alloc);
+        PyObject* self = alloc(type, 0);
+        if (self == null) throw PythonException.Fetch();
+        ((PyInstanceObject*)self)->handle = GCHandle.ToIntPtr(GCHandle.Alloc(value));
+        value.PythonObject = self;
+        return self;
+    }
+
+    /// <summary>The Python object for <paramref name="value"/> (a new reference): its own wrapper if it has one, else a new one.</summary>
+    public static PyObject* FromInstance<T>(T value) where T : class, IPyClass => FromInstance(value, T.PythonType);
+
+    /// <summary>As <see cref="FromInstance{T}(T)"/>, creating a new wrapper of <paramref name="type"/> (a classmethod's cls).</summary>
+    public static PyObject* FromInstance<T>(T value, PyTypeObject* type) where T : class, IPyClass
+    {
+        if (value is null) throw new NullReferenceException($"a null {typeof(T).Name} was returned where None is not allowed");
+        PyObject* existing = value.PythonObject;
+        if (existing != null) return Py.NewRef(existing);
+        return New(type, value);
+    }
+
+    /// <summary>True when <paramref name="o"/> is an instance of T's Python type (or a subclass).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Is<T>(PyObject* o) where T : class, IPyClass
+    {
+        PyTypeObject* type = T.PythonType;
+        return Py_TYPE(o) == type || PyType_IsSubtype(Py_TYPE(o), type) != 0;
+    }
+
+    /// <summary>Argument conversion: the C# object of an instance, or a TypeError naming both types.</summary>
+    public static T ToInstance<T>(PyObject* o, PySignature sig, int index) where T : class, IPyClass
+    {
+        if (!Is<T>(o)) throw sig.WrongType(index, Utf8.FromC(T.PythonType->tp_name), o);
+        return Get<T>(o);
+    }
+
+    /// <summary>For operators: the C# object when <paramref name="o"/> is an instance, without raising.</summary>
+    public static bool TryGet<T>(PyObject* o, out T value) where T : class, IPyClass
+    {
+        value = Is<T>(o) && ((PyInstanceObject*)o)->handle != 0 ? Get<T>(o) : null!;
+        return value is not null;
+    }
+
+    /// <summary>An owned reference to <paramref name="value"/>'s Python object (made if needed); the GIL must be held.</summary>
+    public static PyRef<T> Ref<T>(T value) where T : class, IPyClass => new(FromInstance(value));
+
+    /// <summary>tp_dealloc for every [PyClass] type: releases the C# object and frees the Python one.</summary>
+    public static void Dealloc(PyObject* self)
+    {
+        try
+        {
+            PyObject_GC_UnTrack(self);   // no-op for types without GC
+            var instance = (PyInstanceObject*)self;
+            if (instance->weakreflist != null) PyObject_ClearWeakRefs(self);
+            // The C# object may live on in C# code, so its own references are not cleared here: they
+            // go when it is collected (finalizers queue the releases).
+            ReleaseManaged(instance);
+        }
+        catch (Exception e)
+        {
+            PyErrors.Raise(e);
+            PyErr_WriteUnraisable(self);
+        }
+        PyTypeObject* type = Py_TYPE(self);
+        var free = (delegate* unmanaged<void*, void>)PyType_GetSlot(type, PySlot.tp_free);
+        free(self);
+        Py_DECREF((PyObject*)type);   // instances of heap types own a reference to their type
+    }
+
+    /// <summary>tp_traverse: the type (heap types must report it), then the C# object's owned references.</summary>
+    public static int Traverse(PyObject* self, delegate* unmanaged<PyObject*, void*, int> visit, void* arg)
+    {
+        int r = visit((PyObject*)Py_TYPE(self), arg);
+        if (r != 0) return r;
+        nint handle = ((PyInstanceObject*)self)->handle;
+        if (handle == 0) return 0;
+        try
+        {
+            return GCHandle.FromIntPtr(handle).Target is IPyTraverse t ? t.Traverse(new PyVisit(visit, arg)) : 0;
+        }
+        catch (Exception e)
+        {
+            // CPython cannot take an exception from tp_traverse: report it and stop this traversal.
+            PyErrors.Raise(e);
+            PyErr_WriteUnraisable(self);
+            return 0;
+        }
+    }
+
+    /// <summary>tp_clear: drops the C# object's owned references so a cycle through it falls apart.</summary>
+    public static int Clear(PyObject* self)
+    {
+        nint handle = ((PyInstanceObject*)self)->handle;
+        if (handle == 0) return 0;
+        try
+        {
+            if (GCHandle.FromIntPtr(handle).Target is IPyTraverse t) t.Clear();
+        }
+        catch (Exception e)
+        {
+            PyErrors.Raise(e);
+            PyErr_WriteUnraisable(self);
+        }
+        return 0;
+    }
+
+    private static void ReleaseManaged(PyInstanceObject* instance)
+    {
+        nint handle = instance->handle;
+        if (handle == 0) return;
+        instance->handle = 0;
+        GCHandle gc = GCHandle.FromIntPtr(handle);
+        object? target = gc.Target;
+        gc.Free();
+        if (target is IPyClass c && c.PythonObject == (PyObject*)instance) c.PythonObject = null;
+    }
+}

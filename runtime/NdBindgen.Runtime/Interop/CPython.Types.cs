@@ -1,0 +1,28 @@
+using System.Runtime.InteropServices;
+
+namespace NdBindgen.Interop;
+
+internal static unsafe partial class CPython
+{
+    // Include/object.h, objimpl.h, weakrefobject.h, modsupport.h, dictobject.h: building types and instances.
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyType_FromSpecWithBases(PyType_Spec* spec, PyObject* bases);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern void PyObject_GC_UnTrack(void* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern void PyObject_ClearWeakRefs(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyModule_AddObjectRef(PyObject* module, byte* name, PyObject* value);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyObject_SetAttrString(PyObject* o, byte* name, PyObject* value);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyDict_Next(PyObject* dict, nint* pos, PyObject** key, PyObject** value);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern nint PyDict_Size(PyObject* dict);
+}
