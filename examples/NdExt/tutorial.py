@@ -14,6 +14,12 @@ SESSION = [
     "arr",
     "nd_ext.add_scalar_to_array_inplace(1., arr)",
     "arr",
+    "p = nd_ext.Point(3., 4.)",
+    "p",
+    "print(p)",
+    "p.distance()",
+    "p.x = 1.0",
+    "p.distance(nd_ext.Point(1., 1.))",
 ]
 
 namespace = {"np": np, "nd_ext": nd_ext}

@@ -14,6 +14,7 @@ namespace NdBindgen.Generator;
 public static class TrackingNames
 {
     public const string Functions = nameof(Functions);
+    public const string Classes = nameof(Classes);
     public const string Options = nameof(Options);
     public const string Module = nameof(Module);
 }
@@ -44,12 +45,32 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
             if (result.Model is { } f) spc.AddSource(f.HintName, FunctionEmitter.Emit(f));
         });
 
+        IncrementalValuesProvider<ParseResult<ClassModel>> classes = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ConversionTable.PyClassAttributeName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                ClassParser.Parse)
+            .WithTrackingName(TrackingNames.Classes);
+
+        context.RegisterSourceOutput(classes, static (spc, result) =>
+        {
+            foreach (DiagnosticInfo d in result.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
+            if (result.Model is { } c) spc.AddSource(c.HintName, ClassEmitter.Emit(c));
+        });
+
+        // Only what the module table needs of each class: body edits of a class leave the module cached.
+        IncrementalValueProvider<ImmutableArray<(ClassExportModel Export, LocationInfo? Location)>> classExports = classes
+            .Where(static r => r.Model is not null)
+            .Select(static (r, _) => (new ClassExportModel(r.Model!.PythonName, r.Model.WrapperClass), r.Model.Location))
+            .Collect();
+
         IncrementalValueProvider<(ModuleModel? Module, EquatableArray<DiagnosticInfo> Diagnostics)> module = functions
             .Select(static (r, _) => r.Model)
             .Where(static f => f is not null)
             .Collect()
+            .Combine(classExports)
             .Combine(options)
-            .Select(static (input, _) => BuildModule(input.Left!, input.Right))
+            .Select(static (input, _) => BuildModule(input.Left.Left!, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Module);
 
         context.RegisterSourceOutput(module, static (spc, m) =>
@@ -59,10 +80,11 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
         });
     }
 
-    private static (ModuleModel?, EquatableArray<DiagnosticInfo>) BuildModule(ImmutableArray<FunctionModel?> functions, ModuleOptions options)
+    private static (ModuleModel?, EquatableArray<DiagnosticInfo>) BuildModule(ImmutableArray<FunctionModel?> functions,
+        ImmutableArray<(ClassExportModel Export, LocationInfo? Location)> classes, ModuleOptions options)
     {
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
-        if (options.ModuleName is null && functions.Length == 0)
+        if (options.ModuleName is null && functions.Length == 0 && classes.Length == 0)
             return (null, diagnostics.ToImmutable());   // not an extension project
         string name = options.ModuleName ?? "";
         if (Names.WhyNotIdentifier(name) is not null)
@@ -73,6 +95,16 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
 
         var exports = ImmutableArray.CreateBuilder<ExportModel>();
         var seen = new HashSet<string>();
+        var classModels = ImmutableArray.CreateBuilder<ClassExportModel>();
+        foreach (var (c, location) in classes.OrderBy(c => c.Export.PythonName, System.StringComparer.Ordinal))
+        {
+            if (!seen.Add(c.PythonName))
+            {
+                diagnostics.Add(new DiagnosticInfo(D.DuplicatePythonName.Id, location, ImmutableArray.Create(c.PythonName, c.PythonName, name)));
+                continue;
+            }
+            classModels.Add(c);
+        }
         foreach (FunctionModel f in functions.OrderBy(f => f!.PythonName, System.StringComparer.Ordinal).ThenBy(f => f!.WrapperName, System.StringComparer.Ordinal)!)
         {
             if (!seen.Add(f.PythonName))
@@ -83,6 +115,6 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
             }
             exports.Add(new ExportModel(f.PythonName, f.WrapperName, ModuleEmitter.Docstring(f)));
         }
-        return (new ModuleModel(name, options.PythonVersion, exports.ToImmutable()), diagnostics.ToImmutable());
+        return (new ModuleModel(name, options.PythonVersion, exports.ToImmutable(), classModels.ToImmutable()), diagnostics.ToImmutable());
     }
 }

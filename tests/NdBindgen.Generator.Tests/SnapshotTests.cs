@@ -20,6 +20,8 @@ public class SnapshotTests
     [InlineData("NoParameters", "constants")]
     [InlineData("DocComments", "statistics")]
     [InlineData("Overloads", "geometry")]
+    [InlineData("Classes", "nd_ext")]
+    [InlineData("ClassProtocols", "protocols")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

@@ -62,11 +62,28 @@ internal static class DiagnosticDescriptors
         "[Ndim] needs an array view parameter with a non-negative count",
         "[Ndim({0})] on parameter '{1}' of '{2}' needs an NdView<T> or NdViewMut<T> parameter and a count of 0 or more");
 
+    public static readonly DiagnosticDescriptor ClassNotPartial = Error("NDB0013",
+        "[PyClass] must be a partial, non-static, non-generic, top-level class",
+        "'{0}' is marked [PyClass] but {1}; the generator adds the link to its Python object to the class, so declare it 'partial class' at namespace level");
+
+    public static readonly DiagnosticDescriptor NoConstructor = Error("NDB0014",
+        "[PyClass] has no constructor Python can call",
+        "'{0}' {1}; mark the one Python should call with [PyConstructor]");
+
+    public static readonly DiagnosticDescriptor UntraversableReferences = Error("NDB0015",
+        "Python references held in a shape the generator cannot traverse",
+        "'{0}' of '{1}' holds Python references in a '{2}', which the generated tp_traverse cannot walk; use PyRef fields, arrays or lists of them, or implement NdBindgen.Hosting.IPyTraverse on '{1}' to report them yourself");
+
+    public static readonly DiagnosticDescriptor InvalidMember = Error("NDB0016",
+        "Member cannot be exported this way",
+        "'{0}' cannot be exported: {1}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
         DuplicatePythonName, InvalidPythonName, InvalidModuleName, GenericFunction, ByRefParameter,
-        NotAccessible, DefaultNotExpressible, NdimOnNonArray,
+        NotAccessible, DefaultNotExpressible, NdimOnNonArray, ClassNotPartial, NoConstructor,
+        UntraversableReferences, InvalidMember,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -15,11 +15,19 @@ internal static class FunctionEmitter
         var w = new SourceWriter().Header();
         w.OpenNamespace();
         w.Open($"internal static unsafe partial class {GeneratedNames.ModuleClass}");
+        EmitWrapper(w, f);
+        w.Close();   // class
+        w.Close();   // namespace
+        return w.ToString();
+    }
 
+    /// <summary>The signature field and the entry point of one function or method, into an open class.</summary>
+    public static void EmitWrapper(SourceWriter w, FunctionModel f)
+    {
         string sigField = GeneratedNames.SignatureField(f.WrapperName);
         string names = f.Parameters.Length == 0 ? "global::System.Array.Empty<string>()"
             : "new[] { " + string.Join(", ", f.Parameters.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
-        w.Line($"private static readonly global::NdBindgen.Hosting.PySignature {sigField} = new({SourceWriter.Literal(f.PythonName)}, {names}, required: {f.RequiredCount});");
+        w.Line($"private static readonly global::NdBindgen.Hosting.PySignature {sigField} = new({SourceWriter.Literal(f.MessageName)}, {names}, required: {f.RequiredCount});");
         w.Line();
         w.Line($"/// <summary>Python entry point of <see cref=\"{Cref(f)}\"/>: {f.PythonName}({string.Join(", ", f.Parameters.Select(p => p.PythonName))}).</summary>");
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
@@ -44,8 +52,9 @@ internal static class FunctionEmitter
         for (int i = 0; i < f.Parameters.Length; i++) EmitParameter(w, f.Parameters[i], i);
         EmitAliasChecks(w, f);
 
-        string call = $"{f.ContainingType}.{Identifier(f.MethodName)}({string.Join(", ", f.Parameters.Select(p => Local(p)))})";
-        EmitCallAndReturn(w, f.Return, call);
+        string target = f.Kind == CallKind.Instance ? $"global::NdBindgen.Hosting.PyInstance.Get<{f.ContainingType}>(self)" : f.ContainingType;
+        string call = $"{target}.{Identifier(f.MethodName)}({string.Join(", ", f.Parameters.Select(p => Local(p)))})";
+        EmitCallAndReturn(w, f.Return, call, f.Kind == CallKind.ClassMethod ? ", (global::NdBindgen.Interop.PyTypeObject*)self" : "");
 
         if (arrays.Count > 0)
         {
@@ -59,12 +68,9 @@ internal static class FunctionEmitter
         w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
         w.Close();
         w.Close();   // method
-        w.Close();   // class
-        w.Close();   // namespace
-        return w.ToString();
     }
 
-    private static void EmitParameter(SourceWriter w, ParameterModel p, int index)
+    internal static void EmitParameter(SourceWriter w, ParameterModel p, int index)
     {
         TypeModel t = p.Type;
         string slot = $"a[{index}]";
@@ -92,7 +98,7 @@ internal static class FunctionEmitter
     }
 
     /// <summary>A writable view must not share memory with any other array argument of the call.</summary>
-    private static void EmitAliasChecks(SourceWriter w, FunctionModel f)
+    internal static void EmitAliasChecks(SourceWriter w, FunctionModel f)
     {
         for (int i = 0; i < f.Parameters.Length; i++)
         {
@@ -106,7 +112,8 @@ internal static class FunctionEmitter
         }
     }
 
-    private static void EmitCallAndReturn(SourceWriter w, TypeModel r, string call)
+    /// <param name="extra">Extra arguments for the result conversion (a classmethod's cls).</param>
+    internal static void EmitCallAndReturn(SourceWriter w, TypeModel r, string call, string extra = "")
     {
         switch (r.Kind)
         {
@@ -114,18 +121,18 @@ internal static class FunctionEmitter
                 w.Line(call + ";");
                 w.Line("return global::NdBindgen.Conversions.Args.None();");
                 break;
-            case ValueKind.Scalar or ValueKind.Array when r.AcceptsNone:
+            case not ValueKind.Void when r.AcceptsNone:
                 w.Line($"{r.CSharpType} result = {call};");
-                w.Line($"return result is null ? global::NdBindgen.Conversions.Args.None() : {r.ToPython}(result{(r.IsNullableValueType ? ".Value" : "")});");
+                w.Line($"return result is null ? global::NdBindgen.Conversions.Args.None() : {r.ToPython}(result{(r.IsNullableValueType ? ".Value" : "")}{extra});");
                 break;
             default:
                 w.Line($"{r.CSharpType} result = {call};");
-                w.Line($"return {r.ToPython}(result);");
+                w.Line($"return {r.ToPython}(result{extra});");
                 break;
         }
     }
 
-    private static string Identifier(string name) =>
+    internal static string Identifier(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? name : "@" + name;
 
     /// <summary>The method with its parameter types, so the cref stays unambiguous beside overloads.</summary>
@@ -140,7 +147,7 @@ internal static class FunctionEmitter
     }
 
     // Prefixed so no user parameter name can collide with the wrapper's own locals.
-    private static string Local(ParameterModel p) => "arg_" + p.CSharpName.TrimStart('@');
+    internal static string Local(ParameterModel p) => "arg_" + p.CSharpName.TrimStart('@');
 
-    private static string Lease(ParameterModel p) => "lease_" + p.CSharpName.TrimStart('@');
+    internal static string Lease(ParameterModel p) => "lease_" + p.CSharpName.TrimStart('@');
 }

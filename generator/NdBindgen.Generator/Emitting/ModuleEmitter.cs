@@ -20,7 +20,7 @@ internal static class ModuleEmitter
         w.Line();
         w.Line($"[global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"PyInit_{m.ModuleName}\")]");
         w.Open("private static PyObject* PyInit()");
-        if (m.Exports.Length == 0)
+        if (m.Exports.Length == 0 && m.Classes.Length == 0)
         {
             w.Line("return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython, default);");
         }
@@ -30,7 +30,18 @@ internal static class ModuleEmitter
             w.Line("[");
             foreach (ExportModel e in m.Exports)
                 w.Line($"    new({SourceWriter.Literal(e.PythonName)}, {SourceWriter.Literal(e.Docstring)}, &{e.WrapperName}),");
-            w.Line("]);");
+            if (m.Classes.Length == 0)
+            {
+                w.Line("]);");
+            }
+            else
+            {
+                w.Line("],");
+                w.Line("[");
+                foreach (ClassExportModel c in m.Classes)
+                    w.Line($"    (nint)(delegate*<PyObject*, void>)&{c.WrapperClass}.Register,");
+                w.Line("]);");
+            }
         }
         w.Close();
         w.Close();
@@ -44,9 +55,17 @@ internal static class ModuleEmitter
     /// </summary>
     public static string Docstring(FunctionModel f)
     {
-        string parameters = string.Join(", ", new[] { "$module" }.Concat(f.Parameters.Select(p =>
-            p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName)));
-        // CPython finds the signature only when ")\n--\n\n" follows it, even with no doc after.
-        return $"{f.PythonName}({parameters})\n--\n\n{f.Doc}";
+        // The first parameter inspect strips: $module for functions, $self for methods, $type for classmethods.
+        string? bound = f.Kind switch
+        {
+            CallKind.ModuleFunction => "$module",
+            CallKind.Instance => "$self",
+            CallKind.ClassMethod => "$type",
+            _ => null,
+        };
+        var names = f.Parameters.Select(p => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName);
+        string parameters = string.Join(", ", bound is null ? names : new[] { bound }.Concat(names));
+        // CPython needs the blank line after "--" even when no doc follows.
+        return $"{f.PythonName}({parameters})\n--\n\n" + (f.Doc ?? "");
     }
 }

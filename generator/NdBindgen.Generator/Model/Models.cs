@@ -16,6 +16,23 @@ internal enum ValueKind
     Array,
     /// <summary>void: returns None.</summary>
     Void,
+    /// <summary>An instance of a [PyClass] type: its C# object in, its Python object out.</summary>
+    Instance,
+    /// <summary>PyRef / PyRef&lt;T&gt;: an owned reference to a Python object.</summary>
+    Reference,
+}
+
+/// <summary>How a wrapper reaches the C# method.</summary>
+internal enum CallKind
+{
+    /// <summary>A [PyFunction]: a static method called on its type.</summary>
+    ModuleFunction,
+    /// <summary>An instance method of a [PyClass], called on the object inside self.</summary>
+    Instance,
+    /// <summary>A static method of a [PyClass]: a Python staticmethod.</summary>
+    Static,
+    /// <summary>A static factory of a [PyClass]: a Python classmethod whose result takes the type of cls.</summary>
+    ClassMethod,
 }
 
 /// <summary>A C# type the generator knows how to convert, with the runtime calls that do it.</summary>
@@ -48,10 +65,13 @@ internal sealed record ParameterModel(
 }
 
 /// <summary>One [PyFunction] method.</summary>
+/// <param name="MessageName">The name argument errors use ("add_scalars", "Point.distance").</param>
 internal sealed record FunctionModel(
     string ContainingType,
     string MethodName,
     string PythonName,
+    string MessageName,
+    CallKind Kind,
     string WrapperName,
     string HintName,
     string? Doc,
@@ -78,7 +98,63 @@ internal sealed record ModuleOptions(string? ModuleName, string PythonVersion);
 internal sealed record ExportModel(string PythonName, string WrapperName, string Docstring);
 
 /// <summary>The whole module: its name and its exports.</summary>
-internal sealed record ModuleModel(string ModuleName, string PythonVersion, EquatableArray<ExportModel> Exports);
+internal sealed record ModuleModel(string ModuleName, string PythonVersion, EquatableArray<ExportModel> Exports, EquatableArray<ClassExportModel> Classes);
 
 /// <summary>A parsed model and the diagnostics found while parsing; Model is null when nothing can be emitted.</summary>
 internal sealed record ParseResult<T>(T? Model, EquatableArray<DiagnosticInfo> Diagnostics) where T : class;
+
+/// <summary>An attribute of a [PyClass]: a property or field.</summary>
+internal sealed record PropertyModel(string CSharpName, string PythonName, TypeModel Type, bool Writable, string? Doc);
+
+/// <summary>One C# operator overload offered to a number slot (Right is null for unary operators).</summary>
+internal sealed record OperatorModel(string Slot, string Token, TypeModel Left, TypeModel? Right, TypeModel Result);
+
+/// <summary>A member of a [PyClass] holding Python references, reported by tp_traverse and dropped by tp_clear.</summary>
+/// <param name="IsSequence">An array or list of references rather than one.</param>
+internal sealed record TraverseMember(string Name, bool IsSequence);
+
+/// <summary>Rich comparison: how == and the ordering operators reach C# (null: not offered).</summary>
+internal sealed record ComparisonModel(string? EqualsExpression, string? CompareExpression, bool HasOrderingOperators);
+
+/// <summary>One [PyClass] type.</summary>
+internal sealed record ClassModel(
+    string Namespace,
+    string TypeName,
+    string FullType,
+    string PythonName,
+    string WrapperClass,
+    string HintName,
+    string? Doc,
+    bool Sealed,
+    EquatableArray<ParameterModel> ConstructorParameters,
+    EquatableArray<PropertyModel> Properties,
+    EquatableArray<FunctionModel> Methods,
+    string? ReprMethod,
+    string? StrMethod,
+    ComparisonModel? Comparison,
+    bool HashFromGetHashCode,
+    bool Unhashable,
+    EquatableArray<OperatorModel> Operators,
+    TypeModel? IndexerKey,
+    TypeModel? IndexerValue,
+    bool IndexerSettable,
+    string? LengthMember,
+    TypeModel? IterItem,
+    bool GeneratesTraverse,
+    bool Gc,
+    EquatableArray<TraverseMember> TraverseMembers,
+    LocationInfo? Location)
+{
+    public int RequiredCount
+    {
+        get
+        {
+            int n = 0;
+            while (n < ConstructorParameters.Length && !ConstructorParameters[n].HasDefault) n++;
+            return n;
+        }
+    }
+}
+
+/// <summary>What the module needs of a class: its Python name and the function that registers it.</summary>
+internal sealed record ClassExportModel(string PythonName, string WrapperClass);

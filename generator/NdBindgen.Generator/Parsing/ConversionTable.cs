@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using NdBindgen.Generator.Model;
 
@@ -41,8 +42,19 @@ internal static class ConversionTable
     };
 
     public const string SupportedScalars = "bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, string and their nullable forms";
-    public const string SupportedParameters = SupportedScalars + ", NdView<T>, NdViewMut<T>";
-    public const string SupportedReturns = SupportedScalars + ", NdArray<T>, void";
+    public const string SupportedParameters = SupportedScalars + ", NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>";
+    public const string SupportedReturns = SupportedScalars + ", NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void";
+    public const string PyClassAttributeName = "NdBindgen.PyClassAttribute";
+
+    public static bool IsPyClass(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == PyClassAttributeName);
+
+    /// <summary>The Python name of a [PyClass] type: the attribute's Name, else the C# name.</summary>
+    public static string PythonClassName(INamedTypeSymbol type)
+    {
+        AttributeData? a = type.GetAttributes().FirstOrDefault(x => x.AttributeClass?.ToDisplayString() == PyClassAttributeName);
+        return (a is null ? null : FunctionParser.ExplicitName(a)) ?? type.Name;
+    }
     public const string SupportedElements = "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex";
 
     // Added to FullyQualifiedFormat's own options, which escape keywords (class @event -> global::Ns.@event).
@@ -79,6 +91,32 @@ internal static class ConversionTable
         }
         if (nullableValue)
         {
+            failure = Failure.Unsupported;
+            return null;
+        }
+
+        if (type is INamedTypeSymbol pyClass && IsPyClass(pyClass))
+        {
+            // A [PyClass] instance: the C# object in, its own Python object out (identity kept).
+            bool orNone = pyClass.NullableAnnotation != NullableAnnotation.NotAnnotated;
+            string csharp = FullName(pyClass.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+            return new TypeModel(ValueKind.Instance, csharp + (orNone ? "?" : ""), PythonClassName(pyClass),
+                $"global::NdBindgen.Hosting.PyInstance.ToInstance<{csharp}>", "global::NdBindgen.Hosting.PyInstance.FromInstance", null, orNone, false);
+        }
+
+        if (type is INamedTypeSymbol { Name: "PyRef" } reference && reference.ContainingNamespace?.ToDisplayString() == "NdBindgen")
+        {
+            // An owned reference: any object (None included) for PyRef; None -> null only for PyRef?.
+            bool orNone = reference.NullableAnnotation == NullableAnnotation.Annotated;
+            string suffix = orNone ? "?" : "";
+            if (!reference.IsGenericType)
+                return new TypeModel(ValueKind.Reference, "global::NdBindgen.PyRef" + suffix, "object", $"{Conv}PyRefs.ToRef", $"{Conv}PyRefs.FromRef", null, orNone, false);
+            if (reference.TypeArguments[0] is INamedTypeSymbol target && IsPyClass(target))
+            {
+                string t = FullName(target.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+                return new TypeModel(ValueKind.Reference, $"global::NdBindgen.PyRef<{t}>" + suffix, PythonClassName(target),
+                    $"{Conv}PyRefs.ToRef<{t}>", $"{Conv}PyRefs.FromRef", null, orNone, false);
+            }
             failure = Failure.Unsupported;
             return null;
         }

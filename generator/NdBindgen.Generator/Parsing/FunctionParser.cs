@@ -14,27 +14,34 @@ internal static class FunctionParser
     public const string AttributeName = "NdBindgen.PyFunctionAttribute";
     private const string NdimAttributeName = "NdBindgen.NdimAttribute";
 
-    public static ParseResult<FunctionModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParseResult<FunctionModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        ParseMethod((IMethodSymbol)context.TargetSymbol, context.Attributes[0], CallKind.ModuleFunction, null, cancellationToken);
+
+    /// <summary>
+    /// A method exported as a module function or as a member of a [PyClass]
+    /// (<paramref name="pythonClass"/>: the class's Python name, which prefixes argument messages).
+    /// </summary>
+    public static ParseResult<FunctionModel> ParseMethod(IMethodSymbol method, AttributeData attribute, CallKind kind, string? pythonClass,
+        CancellationToken cancellationToken)
     {
-        var method = (IMethodSymbol)context.TargetSymbol;
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         Location? location = method.Locations.FirstOrDefault();
         string display = method.ContainingType.Name + "." + method.Name;
 
-        if (!method.IsStatic) diagnostics.Add(DiagnosticInfo.Create(D.FunctionNotStatic, location, display));
+        if (kind != CallKind.Instance && !method.IsStatic) diagnostics.Add(DiagnosticInfo.Create(D.FunctionNotStatic, location, display));
         // A method of a generic type is generic too: the wrapper could not name the type to call it on.
-        if (method.IsGenericMethod || method.ContainingType.IsGenericType)
+        if (method.IsGenericMethod || (kind == CallKind.ModuleFunction && method.ContainingType.IsGenericType))
             diagnostics.Add(DiagnosticInfo.Create(D.GenericFunction, location, display, string.Join(", ", TypeParameters(method))));
-        string? inaccessible = Inaccessibility(method);
+        string? inaccessible = kind == CallKind.ModuleFunction ? Inaccessibility(method) : null;   // class members are called from inside the class
         if (inaccessible is not null) diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, location, display, inaccessible));
 
-        string? explicitName = ExplicitName(context.Attributes[0]);
+        string? explicitName = ExplicitName(attribute);
         string pythonName = explicitName ?? Names.ToSnakeCase(method.Name);
         string? whyNot = Names.WhyNotIdentifier(pythonName);
         if (whyNot is not null)
         {
             // Point at where the name came from: the attribute's argument, or the method's own name.
-            Location? nameLocation = explicitName is not null ? AttributeLocation(context.Attributes[0]) ?? location : location;
+            Location? nameLocation = explicitName is not null ? AttributeLocation(attribute) ?? location : location;
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, nameLocation, pythonName, whyNot));
         }
 
@@ -67,13 +74,14 @@ internal static class FunctionParser
             returns.Kind == ValueKind.Void ? null : returns.PythonType,
             name => Names.ToSnakeCase(name));
 
-        var model = new FunctionModel(containing, method.Name, pythonName, wrapperName,
+        string messageName = pythonClass is null ? pythonName : pythonClass + "." + pythonName;
+        var model = new FunctionModel(containing, method.Name, pythonName, messageName, kind, wrapperName,
             Mangle(method.ContainingType) + "." + methodPart + ".g.cs", doc, parameters.ToImmutable(), returns,
             LocationInfo.From(location));
         return new ParseResult<FunctionModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
     }
 
-    private static ParameterModel? ParseParameter(IParameterSymbol p, string display, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    internal static ParameterModel? ParseParameter(IParameterSymbol p, string display, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         Location? location = p.Locations.FirstOrDefault();
         if (p.RefKind != RefKind.None || p.IsParams)
@@ -125,7 +133,7 @@ internal static class FunctionParser
         return new ParameterModel(p.Name, pythonName, type, defaultCSharp, defaultPython, ndim);
     }
 
-    private static string? ExplicitName(AttributeData attribute)
+    internal static string? ExplicitName(AttributeData attribute)
     {
         if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string fromCtor) return fromCtor;
         foreach (var named in attribute.NamedArguments)
@@ -173,7 +181,7 @@ internal static class FunctionParser
     /// A C# identifier unique to the type: its namespace and type names joined by '_', with the
     /// names' own underscores doubled so that A_B.C and A.B_C cannot meet.
     /// </summary>
-    private static string Mangle(INamedTypeSymbol type)
+    internal static string Mangle(INamedTypeSymbol type)
     {
         static string Escape(string name) => name.Replace("_", "__");
         var parts = new List<string>();
@@ -183,7 +191,7 @@ internal static class FunctionParser
         return string.Join("_", parts);
     }
 
-    private static Location? AttributeLocation(AttributeData attribute) =>
+    internal static Location? AttributeLocation(AttributeData attribute) =>
         attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
 
     private static Location? ReturnTypeLocation(IMethodSymbol method) =>

@@ -37,6 +37,24 @@ public static unsafe class Floats
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float ToSingle(PyObject* o, PySignature sig, int index) => (float)ToDouble(o, sig, index);
 
+    /// <summary>For operators: a float or an int as double, without raising; false for anything else.</summary>
+    public static bool TryToDouble(PyObject* o, out double value)
+    {
+        if (Py_TYPE(o) == Py.FloatType || PyType_IsSubtype(Py_TYPE(o), Py.FloatType) != 0)
+        {
+            value = PyFloat_AsDouble(o);
+            return true;
+        }
+        if ((Py_TYPE(o)->tp_flags & PyConst.Py_TPFLAGS_LONG_SUBCLASS) != 0)
+        {
+            value = PyFloat_AsDouble(o);
+            if (value == -1.0 && PyErr_Occurred() != null) throw PythonException.Fetch();   // int too large for a float
+            return true;
+        }
+        value = 0;
+        return false;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PyObject* FromDouble(double value)
     {

@@ -24,6 +24,25 @@ public static unsafe class Ints
     public static uint ToUInt32(PyObject* o, PySignature sig, int index) => (uint)ToUnsigned(o, sig, index, uint.MaxValue, "uint32");
     public static ulong ToUInt64(PyObject* o, PySignature sig, int index) => ToUnsigned(o, sig, index, ulong.MaxValue, "uint64");
 
+    /// <summary>For operators: an int as long, without raising for other types; an int out of range is an OverflowError.</summary>
+    public static bool TryToInt64(PyObject* o, out long value)
+    {
+        value = 0;
+        if ((Py_TYPE(o)->tp_flags & PyConst.Py_TPFLAGS_LONG_SUBCLASS) == 0) return false;
+        value = PyLong_AsLongLong(o);
+        if (value == -1 && PyErr_Occurred() != null) throw PythonException.Fetch();
+        return true;
+    }
+
+    public static bool TryToInt32(PyObject* o, out int value)
+    {
+        value = 0;
+        if (!TryToInt64(o, out long wide)) return false;
+        if (wide < int.MinValue || wide > int.MaxValue) throw new PythonException(Py.OverflowError, $"{wide} is out of range for int32");
+        value = (int)wide;
+        return true;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PyObject* FromInt64(long value) => Check(PyLong_FromLongLong(value));
 

@@ -37,6 +37,9 @@ public class PyRef : IDisposable
         return new PyRef(borrowed);
     }
 
+    /// <summary>An owned reference to the Python object of a [PyClass] instance (made if it has none yet); the GIL must be held.</summary>
+    public static PyRef<T> Of<T>(T value) where T : class, Hosting.IPyClass => Hosting.PyInstance.Ref(value);
+
     /// <summary>The object, borrowed: valid while this reference is alive.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public unsafe PyObject* Handle =>

@@ -68,7 +68,8 @@ public static unsafe class PyInstance
 {
     public static int BasicSize => sizeof(PyInstanceObject);
 
-    internal static nint WeakListOffset => (nint)(&((PyInstanceObject*)null)->weakreflist);
+    // After the header and the handle (PyInstanceObject); no pointer arithmetic on null, which .NET checks.
+    internal static nint WeakListOffset => sizeof(PyObject) + sizeof(nint);
 
     /// <summary>The C# object inside <paramref name="self"/>, which must be an instance of a [PyClass] type.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -133,7 +134,9 @@ public static unsafe class PyInstance
     {
         try
         {
-            PyObject_GC_UnTrack(self);   // no-op for types without GC
+            // Only GC types have the header PyObject_GC_UnTrack reads (a Python subclass may be one
+            // even when the [PyClass] is not).
+            if ((Py_TYPE(self)->tp_flags & PySlot.Py_TPFLAGS_HAVE_GC) != 0) PyObject_GC_UnTrack(self);
             var instance = (PyInstanceObject*)self;
             if (instance->weakreflist != null) PyObject_ClearWeakRefs(self);
             // The C# object may live on in C# code, so its own references are not cleared here: they

@@ -1,0 +1,39 @@
+using NdBindgen;
+
+namespace NdExt;
+
+/// <summary>A point in the plane, as in the tutorial's rust_ext.</summary>
+[PyClass]
+public sealed partial class Point
+{
+    /// <param name="x">The x coordinate.</param>
+    /// <param name="y">The y coordinate.</param>
+    public Point(double x = 0.0, double y = 0.0)
+    {
+        X = x;
+        Y = y;
+    }
+
+    /// <summary>The x coordinate.</summary>
+    [PyProperty]
+    public double X { get; set; }
+
+    /// <summary>The y coordinate.</summary>
+    [PyProperty]
+    public double Y { get; set; }
+
+    /// <summary>The distance to <paramref name="other"/>, or to the origin when it is None.</summary>
+    /// <param name="other">Another point.</param>
+    /// <returns>The Euclidean distance.</returns>
+    [PyMethod]
+    public double Distance(Point? other = null)
+    {
+        double dx = X - (other?.X ?? 0.0), dy = Y - (other?.Y ?? 0.0);
+        return Math.Sqrt(dx * dx + dy * dy);
+    }
+
+    [PyMethod("__repr__")]
+    public string Repr() => $"Point {this}";
+
+    public override string ToString() => $"({PyFormat.Float(X)}, {PyFormat.Float(Y)})";
+}

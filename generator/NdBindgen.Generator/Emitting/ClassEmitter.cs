@@ -1,0 +1,408 @@
+using System.Collections.Generic;
+using System.Linq;
+using NdBindgen.Generator.Model;
+
+namespace NdBindgen.Generator.Emitting;
+
+/// <summary>
+/// One [PyClass] -> two parts in one file: the user's partial class gains the link to its Python
+/// object (and tp_traverse/tp_clear over its PyRef members); a generated class holds the entry
+/// points (constructor, attributes, methods, protocol slots) and registers the heap type.
+/// </summary>
+internal static class ClassEmitter
+{
+    private const string PyObjectFull = "global::NdBindgen.Interop.PyObject";
+    private const string Hosting = "global::NdBindgen.Hosting.";
+    private const string Conv = "global::NdBindgen.Conversions.";
+    private const string Catch = "catch (global::System.Exception e)";
+
+    public static string Emit(ClassModel c)
+    {
+        var w = new SourceWriter().Header();
+        EmitUserPart(w, c);
+        w.Line();
+        w.OpenNamespace();
+        w.Line($"/// <summary>Python entry points and type registration of <see cref=\"{c.FullType.Replace("global::", "")}\"/>.</summary>");
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Open($"internal static unsafe class {c.WrapperClass}");
+        EmitConstructor(w, c);
+        foreach (PropertyModel p in c.Properties) EmitProperty(w, c, p);
+        foreach (FunctionModel m in c.Methods)
+        {
+            w.Line();
+            FunctionEmitter.EmitWrapper(w, m);
+        }
+        EmitProtocols(w, c);
+        EmitRegister(w, c);
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    /// <summary>The partial class: IPyClass (its Python object and type) and, when it holds PyRefs, IPyTraverse.</summary>
+    private static void EmitUserPart(SourceWriter w, ClassModel c)
+    {
+        bool ns = c.Namespace.Length > 0;
+        if (ns) w.Open($"namespace {c.Namespace}");
+        string interfaces = Hosting + "IPyClass" + (c.GeneratesTraverse ? ", " + Hosting + "IPyTraverse" : "");
+        w.Open($"unsafe partial class {c.TypeName} : {interfaces}");
+        w.Line($"private {PyObjectFull}* __ndbindgenPythonObject;");
+        w.Line();
+        w.Line("/// <summary>The Python type of this class, created when the module is imported.</summary>");
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Line("internal static global::NdBindgen.Interop.PyTypeObject* __NdBindgenPythonType;");
+        w.Line();
+        w.Open($"{PyObjectFull}* {Hosting}IPyClass.PythonObject");
+        w.Line("get => __ndbindgenPythonObject;");
+        w.Line("set => __ndbindgenPythonObject = value;");
+        w.Close();
+        w.Line();
+        w.Line($"static global::NdBindgen.Interop.PyTypeObject* {Hosting}IPyClass.PythonType => __NdBindgenPythonType;");
+        if (c.GeneratesTraverse)
+        {
+            w.Line();
+            w.Open($"int {Hosting}IPyTraverse.Traverse({Hosting}PyVisit visit)");
+            w.Line("int r;");
+            foreach (TraverseMember m in c.TraverseMembers)
+            {
+                if (m.IsSequence)
+                {
+                    w.Open($"if (this.{m.Name} is {{ }} {m.Name}_)");
+                    w.Line($"foreach (var item in {m.Name}_) if ((r = visit.Visit(item)) != 0) return r;");
+                    w.Close();
+                }
+                else
+                {
+                    w.Line($"if ((r = visit.Visit(this.{m.Name})) != 0) return r;");
+                }
+            }
+            w.Line("return 0;");
+            w.Close();
+            w.Line();
+            w.Open($"void {Hosting}IPyTraverse.Clear()");
+            foreach (TraverseMember m in c.TraverseMembers)
+            {
+                if (m.IsSequence)
+                {
+                    w.Open($"if (this.{m.Name} is {{ }} {m.Name}_)");
+                    w.Line($"foreach (var item in {m.Name}_) item?.Dispose();");
+                    w.Close();
+                }
+                else
+                {
+                    w.Line($"this.{m.Name}?.Dispose();");
+                }
+            }
+            w.Close();
+        }
+        w.Close();
+        if (ns) w.Close();
+    }
+
+    /// <summary>tp_new: bind (tuple, dict) arguments, construct the C# object, wrap it in an instance of the requested type.</summary>
+    private static void EmitConstructor(SourceWriter w, ClassModel c)
+    {
+        var ps = c.ConstructorParameters;
+        string names = ps.Length == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", ps.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
+        w.Line($"private static readonly {Hosting}PySignature s_new = new({SourceWriter.Literal(c.PythonName)}, {names}, required: {c.RequiredCount});");
+        w.Line();
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
+        w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
+        w.Open("private static PyObject* New(global::NdBindgen.Interop.PyTypeObject* type, PyObject* args, PyObject* kwargs)");
+        w.Line($"{Hosting}PySignature sig = s_new;");
+        w.Open("try");
+        w.Line($"PyObject** slots = stackalloc PyObject*[{System.Math.Max(1, ps.Length)}];");
+        w.Line("PyObject** a = sig.BindTupleDict(args, kwargs, slots);");
+        for (int i = 0; i < ps.Length; i++) FunctionEmitter.EmitParameter(w, ps[i], i);
+        w.Line($"var value = new {c.FullType}({string.Join(", ", ps.Select(FunctionEmitter.Local))});");
+        w.Line($"return {Hosting}PyInstance.New(type, value);");
+        w.Close();
+        w.Open(Catch);
+        w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
+        w.Close();
+        w.Close();
+    }
+
+    private static void EmitProperty(SourceWriter w, ClassModel c, PropertyModel p)
+    {
+        w.Line();
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
+        w.Open($"private static PyObject* Get_{p.CSharpName}(PyObject* self, void* closure)");
+        w.Open("try");
+        FunctionEmitter.EmitCallAndReturn(w, p.Type, $"{Self(c)}.{FunctionEmitter.Identifier(p.CSharpName)}");
+        w.Close();
+        w.Open(Catch);
+        w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
+        w.Close();
+        w.Close();
+        if (!p.Writable) return;
+
+        w.Line();
+        w.Line($"private static readonly {Hosting}PySignature s_set_{p.CSharpName} = {Hosting}PySignature.ForAttribute({SourceWriter.Literal(c.PythonName)}, {SourceWriter.Literal(p.PythonName)});");
+        w.Line();
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
+        w.Open($"private static int Set_{p.CSharpName}(PyObject* self, PyObject* value, void* closure)");
+        w.Line($"{Hosting}PySignature sig = s_set_{p.CSharpName};");
+        w.Open("try");
+        w.Line($"if (value == null) throw {Hosting}PyClassErrors.CannotDelete({SourceWriter.Literal(c.PythonName)}, {SourceWriter.Literal(p.PythonName)});");
+        w.Line("PyObject** a = &value;");
+        FunctionEmitter.EmitParameter(w, new ParameterModel(p.CSharpName, p.PythonName, p.Type, null, null, -1), 0);
+        w.Line($"{Self(c)}.{FunctionEmitter.Identifier(p.CSharpName)} = arg_{p.CSharpName.TrimStart('@')};");
+        w.Line("return 0;");
+        w.Close();
+        w.Open(Catch);
+        w.Line("return global::NdBindgen.Core.PyErrors.RaiseStatus(e);");
+        w.Close();
+        w.Close();
+    }
+
+    private static void EmitProtocols(SourceWriter w, ClassModel c)
+    {
+        if (c.ReprMethod is not null) EmitUnaryString(w, c, "Repr", c.ReprMethod);
+        if (c.StrMethod is not null) EmitUnaryString(w, c, "Str", c.StrMethod);
+        if (c.Comparison is not null) EmitRichCompare(w, c, c.Comparison);
+        if (c.HashFromGetHashCode)
+        {
+            w.Line();
+            w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
+            w.Open("private static nint Hash(PyObject* self)");
+            w.Open("try");
+            w.Line($"nint hash = {Self(c)}.GetHashCode();");
+            w.Line("return hash == -1 ? -2 : hash;   // -1 means \"error\" to CPython");
+            w.Close();
+            w.Open(Catch);
+            w.Line("return global::NdBindgen.Core.PyErrors.RaiseStatus(e);");
+            w.Close();
+            w.Close();
+        }
+        foreach (var group in c.Operators.GroupBy(o => o.Slot)) EmitNumberSlot(w, group.Key, group.ToList());
+        if (c.IndexerKey is not null && c.IndexerValue is not null) EmitIndexer(w, c);
+        if (c.LengthMember is not null)
+        {
+            w.Line();
+            w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
+            w.Open("private static nint Length(PyObject* self)");
+            w.Open("try");
+            w.Line($"return (nint){Self(c)}.{c.LengthMember};");
+            w.Close();
+            w.Open(Catch);
+            w.Line("return global::NdBindgen.Core.PyErrors.RaiseStatus(e);");
+            w.Close();
+            w.Close();
+        }
+        if (c.IterItem is not null)
+        {
+            w.Line();
+            w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
+            w.Open("private static PyObject* Iter(PyObject* self)");
+            w.Open("try");
+            w.Line($"return {Hosting}PyIterator.Create({Self(c)}, &IterItem);");
+            w.Close();
+            w.Open(Catch);
+            w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
+            w.Close();
+            w.Close();
+            w.Line();
+            w.Open("private static PyObject* IterItem(object? item)");
+            w.Line($"{c.IterItem.CSharpType} value = ({c.IterItem.CSharpType})item!;");
+            w.Line(c.IterItem.AcceptsNone
+                ? $"return value is null ? {Conv}Args.None() : {c.IterItem.ToPython}(value{(c.IterItem.IsNullableValueType ? ".Value" : "")});"
+                : $"return {c.IterItem.ToPython}(value);");
+            w.Close();
+        }
+    }
+
+    private static void EmitUnaryString(SourceWriter w, ClassModel c, string name, string method)
+    {
+        w.Line();
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
+        w.Open($"private static PyObject* {name}(PyObject* self)");
+        w.Open("try");
+        w.Line($"return {Conv}Strings.FromString({Self(c)}.{FunctionEmitter.Identifier(method)}() ?? \"\");");
+        w.Close();
+        w.Open(Catch);
+        w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
+        w.Close();
+        w.Close();
+    }
+
+    private static void EmitRichCompare(SourceWriter w, ClassModel c, ComparisonModel cmp)
+    {
+        w.Line();
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
+        w.Open("private static PyObject* RichCompare(PyObject* a, PyObject* b, int op)");
+        w.Open("try");
+        w.Line($"if (!{Hosting}PyInstance.TryGet<{c.FullType}>(a, out var left) || !{Hosting}PyInstance.TryGet<{c.FullType}>(b, out var right))");
+        w.Line($"    return {Conv}Args.NotImplemented();");
+        w.Open("bool? result = op switch");
+        if (cmp.EqualsExpression is not null)
+        {
+            w.Line($"global::NdBindgen.Interop.PySlot.Py_EQ => {cmp.EqualsExpression},");
+            w.Line($"global::NdBindgen.Interop.PySlot.Py_NE => !({cmp.EqualsExpression}),");
+        }
+        if (cmp.CompareExpression is not null)
+        {
+            w.Line($"global::NdBindgen.Interop.PySlot.Py_LT => {cmp.CompareExpression} < 0,");
+            w.Line($"global::NdBindgen.Interop.PySlot.Py_LE => {cmp.CompareExpression} <= 0,");
+            w.Line($"global::NdBindgen.Interop.PySlot.Py_GT => {cmp.CompareExpression} > 0,");
+            w.Line($"global::NdBindgen.Interop.PySlot.Py_GE => {cmp.CompareExpression} >= 0,");
+        }
+        else if (cmp.HasOrderingOperators)
+        {
+            w.Line("global::NdBindgen.Interop.PySlot.Py_LT => left < right,");
+            w.Line("global::NdBindgen.Interop.PySlot.Py_LE => left <= right,");
+            w.Line("global::NdBindgen.Interop.PySlot.Py_GT => left > right,");
+            w.Line("global::NdBindgen.Interop.PySlot.Py_GE => left >= right,");
+        }
+        w.Line("_ => null,");
+        w.Close(";");
+        w.Line($"return result is bool r ? {Conv}Bools.FromBool(r) : {Conv}Args.NotImplemented();");
+        w.Close();
+        w.Open(Catch);
+        w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>A number slot tries each C# overload in declaration order; none fitting is NotImplemented (Python then tries the other operand).</summary>
+    private static void EmitNumberSlot(SourceWriter w, string slot, List<OperatorModel> overloads)
+    {
+        bool unary = overloads[0].Right is null;
+        w.Line();
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
+        w.Open(unary ? $"private static PyObject* {Slot(slot)}(PyObject* a)" : $"private static PyObject* {Slot(slot)}(PyObject* a, PyObject* b)");
+        w.Open("try");
+        int i = 0;
+        foreach (OperatorModel o in overloads)
+        {
+            string test = Test(o.Left, "a", $"l{i}") + (o.Right is null ? "" : " && " + Test(o.Right, "b", $"r{i}"));
+            string expression = o.Right is null ? $"{o.Token}l{i}" : $"l{i} {o.Token} r{i}";
+            w.Open($"if ({test})");
+            FunctionEmitter.EmitCallAndReturn(w, o.Result, expression);
+            w.Close();
+            i++;
+        }
+        w.Line($"return {Conv}Args.NotImplemented();");
+        w.Close();
+        w.Open(Catch);
+        w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
+        w.Close();
+        w.Close();
+    }
+
+    private static string Test(TypeModel t, string operand, string local) => t.Kind == ValueKind.Instance
+        ? $"{Hosting}PyInstance.TryGet<{t.CSharpType}>({operand}, out var {local})"
+        : t.CSharpType switch
+        {
+            "double" => $"{Conv}Floats.TryToDouble({operand}, out double {local})",
+            "long" => $"{Conv}Ints.TryToInt64({operand}, out long {local})",
+            _ => $"{Conv}Ints.TryToInt32({operand}, out int {local})",
+        };
+
+    private static void EmitIndexer(SourceWriter w, ClassModel c)
+    {
+        TypeModel key = c.IndexerKey!, value = c.IndexerValue!;
+        w.Line();
+        w.Line($"private static readonly {Hosting}PySignature s_getitem = new(\"{c.PythonName}.__getitem__\", new[] {{ \"index\", \"value\" }}, required: 1);");
+        w.Line();
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
+        w.Open("private static PyObject* GetItem(PyObject* self, PyObject* key)");
+        w.Line($"{Hosting}PySignature sig = s_getitem;");
+        w.Open("try");
+        w.Line($"{key.CSharpType} index = {key.FromPython}(key, sig, 0);");
+        FunctionEmitter.EmitCallAndReturn(w, value, $"{Self(c)}[index]");
+        w.Close();
+        w.Open(Catch);
+        w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
+        w.Close();
+        w.Close();
+        if (!c.IndexerSettable) return;   // no mp_ass_subscript: Python says the type does not support item assignment
+        w.Line();
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
+        w.Open("private static int SetItem(PyObject* self, PyObject* key, PyObject* value)");
+        w.Line($"{Hosting}PySignature sig = s_getitem;");
+        w.Open("try");
+        w.Line($"if (value == null) throw {Hosting}PyClassErrors.CannotDeleteItems({SourceWriter.Literal(c.PythonName)});");
+        w.Line($"{key.CSharpType} index = {key.FromPython}(key, sig, 0);");
+        w.Line("PyObject** a = &value;");
+        FunctionEmitter.EmitParameter(w, new ParameterModel("item", "value", value, null, null, -1), 0);
+        w.Line($"{Self(c)}[index] = arg_item;");
+        w.Line("return 0;");
+        w.Close();
+        w.Open(Catch);
+        w.Line("return global::NdBindgen.Core.PyErrors.RaiseStatus(e);");
+        w.Close();
+        w.Close();
+    }
+
+    private static void EmitRegister(SourceWriter w, ClassModel c)
+    {
+        const string Fast = "delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>";
+        w.Line();
+        w.Line("/// <summary>Creates the type and adds it to the module (called from PyInit).</summary>");
+        w.Open("internal static void Register(PyObject* module)");
+        w.Line($"global::NdBindgen.Interop.PyTypeObject* type = {Hosting}PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + \".{c.PythonName}\",");
+        w.Line($"    {SourceWriter.Literal(c.Doc)},");
+        w.Line($"    subclassable: {(c.Sealed ? "false" : "true")}, gc: {(c.Gc ? "true" : "false")}, unhashable: {(c.Unhashable ? "true" : "false")},");
+        w.Line("    [");
+        foreach (FunctionModel m in c.Methods)
+        {
+            string flags = "global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS" + m.Kind switch
+            {
+                CallKind.Static => " | global::NdBindgen.Interop.PySlot.METH_STATIC",
+                CallKind.ClassMethod => " | global::NdBindgen.Interop.PySlot.METH_CLASS",
+                _ => "",
+            };
+            w.Line($"        new({SourceWriter.Literal(m.PythonName)}, {SourceWriter.Literal(ModuleEmitter.Docstring(m))}, ({Fast})&{m.WrapperName}, {flags}),");
+        }
+        w.Line("    ],");
+        w.Line("    [");
+        foreach (PropertyModel p in c.Properties)
+        {
+            string setter = p.Writable ? $"(delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_{p.CSharpName}" : "null";
+            w.Line($"        new({SourceWriter.Literal(p.PythonName)}, {SourceWriter.Literal(p.Doc)}, (delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_{p.CSharpName}, {setter}),");
+        }
+        w.Line("    ],");
+        w.Line("    [");
+        foreach (var (slot, function, signature) in Slots(c))
+            w.Line($"        new(global::NdBindgen.Interop.PySlot.{slot}, ({signature})&{function}),");
+        w.Line("    ]);");
+        w.Line($"{c.FullType}.__NdBindgenPythonType = type;");
+        w.Close();
+    }
+
+    private static IEnumerable<(string Slot, string Function, string Signature)> Slots(ClassModel c)
+    {
+        const string Unary = "delegate* unmanaged<PyObject*, PyObject*>";
+        const string Binary = "delegate* unmanaged<PyObject*, PyObject*, PyObject*>";
+        yield return ("tp_new", "New", "delegate* unmanaged<global::NdBindgen.Interop.PyTypeObject*, PyObject*, PyObject*, PyObject*>");
+        if (c.ReprMethod is not null) yield return ("tp_repr", "Repr", Unary);
+        if (c.StrMethod is not null) yield return ("tp_str", "Str", Unary);
+        if (c.Comparison is not null) yield return ("tp_richcompare", "RichCompare", "delegate* unmanaged<PyObject*, PyObject*, int, PyObject*>");
+        if (c.HashFromGetHashCode) yield return ("tp_hash", "Hash", "delegate* unmanaged<PyObject*, nint>");
+        foreach (string slot in c.Operators.Select(o => o.Slot).Distinct())
+            yield return (slot, Slot(slot), slot == "nb_negative" ? Unary : Binary);
+        if (c.IndexerKey is not null && c.IndexerValue is not null)
+        {
+            yield return ("mp_subscript", "GetItem", Binary);
+            if (c.IndexerSettable) yield return ("mp_ass_subscript", "SetItem", "delegate* unmanaged<PyObject*, PyObject*, PyObject*, int>");
+        }
+        if (c.LengthMember is not null)
+        {
+            yield return ("mp_length", "Length", "delegate* unmanaged<PyObject*, nint>");
+            yield return ("sq_length", "Length", "delegate* unmanaged<PyObject*, nint>");
+        }
+        if (c.IterItem is not null) yield return ("tp_iter", "Iter", Unary);
+    }
+
+    private static string Slot(string slot) => slot switch
+    {
+        "nb_add" => "Add",
+        "nb_subtract" => "Subtract",
+        "nb_multiply" => "Multiply",
+        "nb_true_divide" => "Divide",
+        _ => "Negative",
+    };
+
+    private static string Self(ClassModel c) => $"{Hosting}PyInstance.Get<{c.FullType}>(self)";
+}
