@@ -159,6 +159,64 @@ public class DiagnosticTests
         Error("NDB0012", 1).WithArguments("-1", "values", "Api.G"));
 
     [Fact]
+    public Task NDB0013_class_that_is_not_partial_or_is_static() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public class {|#0:Plain|} { }
+        [PyClass] public static partial class {|#1:Helpers|} { }
+        [PyClass] public partial class {|#2:Box|}<T> { }
+        """,
+        Error("NDB0013", 0).WithArguments("Plain", "is not partial"),
+        Error("NDB0013", 1).WithArguments("Helpers", "is static"),
+        Error("NDB0013", 2).WithArguments("Box", "is generic"));
+
+    [Fact]
+    public Task NDB0014_no_constructor_python_can_call() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class {|#0:Two|} { public Two() { } public Two(int x) { } }
+        [PyClass] public partial class {|#1:Hidden|} { private Hidden() { } }
+        [PyClass] public partial class Chosen { [PyConstructor] public Chosen() { } public Chosen(int x) { } }
+        """,
+        Error("NDB0014", 0).WithArguments("Two", "has several public constructors"),
+        Error("NDB0014", 1).WithArguments("Hidden", "has no public or internal constructor"));
+
+    [Fact]
+    public Task NDB0015_references_in_a_shape_the_generator_cannot_walk() => VerifyAsync("""
+        using NdBindgen;
+        using System.Collections.Generic;
+        namespace Samples;
+        [PyClass] public partial class Registry
+        {
+            private readonly Dictionary<string, PyRef> {|#0:_byName|} = new();
+            private readonly List<PyRef> _fine = new();
+            private PyRef? _alsoFine;
+        }
+        [PyClass] public partial class Custom : NdBindgen.Hosting.IPyTraverse
+        {
+            private readonly Dictionary<string, PyRef> _byName = new();
+            public int Traverse(NdBindgen.Hosting.PyVisit visit) { foreach (var r in _byName.Values) { int x = visit.Visit(r); if (x != 0) return x; } return 0; }
+            public void Clear() { foreach (var r in _byName.Values) r.Dispose(); }
+        }
+        """,
+        Error("NDB0015", 0).WithArguments("_byName", "Registry", "System.Collections.Generic.Dictionary<string, NdBindgen.PyRef>"));
+
+    [Fact]
+    public Task NDB0016_members_that_cannot_be_exported_so() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Shape
+        {
+            [PyClassMethod] public Shape {|#0:Make|}() => this;
+            [PyMethod("__add__")] public Shape {|#1:Plus|}(Shape other) => this;
+            [PyProperty] public static int {|#2:Count|} => 0;
+        }
+        """,
+        Error("NDB0016", 0).WithArguments("Shape.Make", "[PyClassMethod] takes a static factory method returning Shape"),
+        Error("NDB0016", 1).WithArguments("Shape.Plus", "'__add__' is not a supported dunder; [PyMethod(\"__repr__\")] and [PyMethod(\"__str__\")] take an instance method with no parameters returning string (operators, comparison, hashing, indexing, len and iteration come from C# itself)"),
+        Error("NDB0016", 2).WithArguments("Shape.Count", "[PyProperty] takes an instance property with a getter, or an instance field"));
+
+    [Fact]
     public void Every_descriptor_has_a_test_a_release_entry_and_a_doc_entry()
     {
         string tests = File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "DiagnosticTests.cs"));

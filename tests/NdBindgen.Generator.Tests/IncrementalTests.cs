@@ -131,4 +131,25 @@ public class IncrementalTests
                 AssertNoCompilationObjects(field.GetValue(value), $"{path}.{field.Name}", seen);
         }
     }
+
+    [Fact]
+    public void Editing_a_class_method_body_leaves_the_module_unchanged()
+    {
+        const string classes = """
+            using NdBindgen;
+            namespace Samples;
+            [PyClass] public partial class Counter
+            {
+                public Counter() { }
+                [PyProperty] public int Value { get; set; }
+                [PyMethod] public int Next() => ++Value;
+            }
+            """;
+        CSharpCompilation first = TestCompilation.Create(classes);
+        GeneratorDriver driver = TestCompilation.CreateDriver().RunGenerators(first);
+        var result = driver.RunGenerators(Replace(first, 0, "=> ++Value;", "=> Value += 2;")).GetRunResult().Results.Single();
+
+        AssertSameOutput(result, TrackingNames.Classes);
+        AssertSameOutput(result, TrackingNames.Module);
+    }
 }
