@@ -197,8 +197,8 @@ FUNCTIONS = {
 }
 
 
-def test_module_exports_exactly_the_tutorial_functions():
-    assert sorted(n for n in dir(nd_ext) if not n.startswith("_")) == sorted(FUNCTIONS)
+def test_module_exports_exactly_the_tutorial_functions_and_classes():
+    assert sorted(n for n in dir(nd_ext) if not n.startswith("_")) == sorted([*FUNCTIONS, "Node", "Point"])
 
 
 @pytest.mark.parametrize("name", list(FUNCTIONS))

@@ -303,7 +303,7 @@ internal static class ClassEmitter
     {
         TypeModel key = c.IndexerKey!, value = c.IndexerValue!;
         w.Line();
-        w.Line($"private static readonly {Hosting}PySignature s_getitem = new(\"{c.PythonName}.__getitem__\", new[] {{ \"index\", \"value\" }}, required: 1);");
+        w.Line($"private static readonly {Hosting}PySignature s_getitem = new(\"{c.PythonName}.__getitem__\", new[] {{ \"index\" }}, required: 1);");
         w.Line();
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
         w.Open("private static PyObject* GetItem(PyObject* self, PyObject* key)");
@@ -313,24 +313,28 @@ internal static class ClassEmitter
         FunctionEmitter.EmitCallAndReturn(w, value, $"{Self(c)}[index]");
         w.Close();
         w.Open(Catch);
-        w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
+        w.Line($"return global::NdBindgen.Core.PyErrors.Raise({Hosting}PyClassErrors.FromIndexer(e));");
         w.Close();
         w.Close();
         if (!c.IndexerSettable) return;   // no mp_ass_subscript: Python says the type does not support item assignment
         w.Line();
+        w.Line($"private static readonly {Hosting}PySignature s_setitem = new(\"{c.PythonName}.__setitem__\", new[] {{ \"index\", \"value\" }}, required: 2);");
+        w.Line();
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
         w.Open("private static int SetItem(PyObject* self, PyObject* key, PyObject* value)");
-        w.Line($"{Hosting}PySignature sig = s_getitem;");
+        w.Line($"{Hosting}PySignature sig = s_setitem;");
         w.Open("try");
         w.Line($"if (value == null) throw {Hosting}PyClassErrors.CannotDeleteItems({SourceWriter.Literal(c.PythonName)});");
-        w.Line($"{key.CSharpType} index = {key.FromPython}(key, sig, 0);");
-        w.Line("PyObject** a = &value;");
-        FunctionEmitter.EmitParameter(w, new ParameterModel("item", "value", value, null, null, -1), 0);
+        w.Line("PyObject** a = stackalloc PyObject*[2];");
+        w.Line("a[0] = key;");
+        w.Line("a[1] = value;");
+        w.Line($"{key.CSharpType} index = {key.FromPython}(a[0], sig, 0);");
+        FunctionEmitter.EmitParameter(w, new ParameterModel("item", "value", value, null, null, -1), 1);
         w.Line($"{Self(c)}[index] = arg_item;");
         w.Line("return 0;");
         w.Close();
         w.Open(Catch);
-        w.Line("return global::NdBindgen.Core.PyErrors.RaiseStatus(e);");
+        w.Line($"return global::NdBindgen.Core.PyErrors.RaiseStatus({Hosting}PyClassErrors.FromIndexer(e));");
         w.Close();
         w.Close();
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace NdBindgen;
@@ -10,16 +11,31 @@ public static class PyFormat
     {
         if (double.IsNaN(value)) return "nan";
         if (double.IsInfinity(value)) return value > 0 ? "inf" : "-inf";
+        // The shortest round-trip digits (as Python's), laid out as Python's repr does: positional
+        // when 1e-4 <= |x| < 1e16, else d.ddde+XX. C# switches to exponents elsewhere (1e16 is
+        // "1e+16" in Python, "10000000000000000" in C#).
         string r = value.ToString("R", CultureInfo.InvariantCulture);
+        string sign = r.StartsWith('-') ? "-" : "";
+        if (sign.Length > 0) r = r[1..];
         int e = r.IndexOf('E');
-        if (e >= 0)
+        int exponent = e >= 0 ? int.Parse(r[(e + 1)..], CultureInfo.InvariantCulture) : 0;
+        string mantissa = e >= 0 ? r[..e] : r;
+        int dot = mantissa.IndexOf('.');
+        string digits = dot >= 0 ? mantissa.Remove(dot, 1) : mantissa;
+        int point = (dot >= 0 ? dot : mantissa.Length) + exponent;   // value = 0.digits * 10^point
+        int zeros = 0;
+        while (zeros < digits.Length && digits[zeros] == '0') zeros++;
+        digits = digits[zeros..].TrimEnd('0');
+        point -= zeros;
+        if (digits.Length == 0) return sign + "0.0";
+        if (point > -4 && point <= 16)
         {
-            // 1E+20 -> 1e+20, 1.5E-07 -> 1.5e-07
-            string mantissa = r[..e], exponent = r[(e + 1)..];
-            string sign = exponent.StartsWith('-') ? "-" : "+";
-            string digits = exponent.TrimStart('+', '-').PadLeft(2, '0');
-            return $"{mantissa}e{sign}{digits}";
+            if (point <= 0) return sign + "0." + new string('0', -point) + digits;
+            if (point >= digits.Length) return sign + digits + new string('0', point - digits.Length) + ".0";
+            return sign + digits[..point] + "." + digits[point..];
         }
-        return r.Contains('.') ? r : r + ".0";
+        int x = point - 1;
+        string fraction = digits.Length > 1 ? "." + digits[1..] : "";
+        return $"{sign}{digits[0]}{fraction}e{(x < 0 ? "-" : "+")}{Math.Abs(x):D2}";
     }
 }

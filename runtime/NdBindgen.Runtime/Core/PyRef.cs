@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.ComponentModel;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
@@ -10,9 +11,9 @@ namespace NdBindgen;
 /// An owned (strong) reference to any Python object, which C# code may keep in fields, lists and
 /// arrays beyond the call that produced it. A <c>[PyClass]</c> holding <see cref="PyRef"/>s reports
 /// them to Python's cyclic garbage collector (generated tp_traverse/tp_clear), so cycles through
-/// C# objects are collected. Dispose it with the GIL held (any code called from Python holds it)
-/// to release it at once; a reference finalized by .NET is queued and released the next time
-/// NdBindgen runs with the GIL.
+/// C# objects are collected, and releases them when its Python object dies. Dispose it with the
+/// GIL held (any code called from Python holds it) to release it at once; a reference finalized
+/// by .NET is queued and released the next time NdBindgen runs with the GIL.
 /// </summary>
 public class PyRef : IDisposable
 {
@@ -58,8 +59,37 @@ public class PyRef : IDisposable
     {
         nint o = _object;
         _object = 0;
-        if (o != 0) Py_DECREF((PyObject*)o);
+        if (o != 0)
+        {
+            if (s_deallocDepth > 0) s_deferred.Push(o);
+            else Py_DECREF((PyObject*)o);
+        }
         GC.SuppressFinalize(this);
+    }
+
+    // Instances being deallocated (the GIL guards both fields): meanwhile releases are deferred, and
+    // the outermost deallocation makes them one after another, so a long chain of instances is
+    // freed by a loop and not by a recursion that overflows the stack (CPython's trashcan idea).
+    private static int s_deallocDepth;
+    private static readonly Stack<nint> s_deferred = new();
+
+    /// <summary>Runs <paramref name="clear"/> (an instance's tp_clear work while it is deallocated) with the releases flattened; the GIL must be held.</summary>
+    internal static unsafe void ClearWhileDeallocating(Hosting.IPyTraverse clear)
+    {
+        s_deallocDepth++;
+        try
+        {
+            clear.Clear();
+        }
+        finally
+        {
+            // Still counted as deallocating: instances freed by these releases defer theirs to this loop.
+            if (s_deallocDepth == 1)
+            {
+                while (s_deferred.TryPop(out nint o)) Py_DECREF((PyObject*)o);
+            }
+            s_deallocDepth--;
+        }
     }
 
     ~PyRef()

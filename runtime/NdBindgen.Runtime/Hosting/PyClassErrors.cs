@@ -13,4 +13,12 @@ public static unsafe class PyClassErrors
 
     public static Exception CannotDeleteItems(string typeName) =>
         new PythonException(Py.TypeError, $"'{typeName}' object doesn't support item deletion");
+
+    /// <summary>
+    /// What an indexer threw, as <c>obj[i]</c> reports it: an index out of range is IndexError, as
+    /// for Python's sequences, also when the indexer throws ArgumentOutOfRangeException as
+    /// List&lt;T&gt; does; a setter's complaint about the value (ParamName "value") stays a ValueError.
+    /// </summary>
+    public static Exception FromIndexer(Exception e) =>
+        e is ArgumentOutOfRangeException { ParamName: not "value" } ? new PythonException(Py.IndexError, e.Message) : e;
 }

@@ -49,7 +49,7 @@ public interface IPyTraverse
     /// <summary>Calls <see cref="PyVisit.Visit"/> for every owned reference; returns the first non-zero result.</summary>
     int Traverse(PyVisit visit);
 
-    /// <summary>Releases (disposes) every owned reference, breaking cycles.</summary>
+    /// <summary>Releases (disposes) every owned reference: to break a cycle (tp_clear), and when the Python object dies.</summary>
     void Clear();
 }
 
@@ -139,8 +139,6 @@ public static unsafe class PyInstance
             if ((Py_TYPE(self)->tp_flags & PySlot.Py_TPFLAGS_HAVE_GC) != 0) PyObject_GC_UnTrack(self);
             var instance = (PyInstanceObject*)self;
             if (instance->weakreflist != null) PyObject_ClearWeakRefs(self);
-            // The C# object may live on in C# code, so its own references are not cleared here: they
-            // go when it is collected (finalizers queue the releases).
             ReleaseManaged(instance);
         }
         catch (Exception e)
@@ -191,6 +189,14 @@ public static unsafe class PyInstance
         return 0;
     }
 
+    /// <summary>
+    /// Lets go of the C# object and drops the Python references it owns (tp_clear's work), as a
+    /// Python object drops its references when it dies. Left to .NET's finalizers, they would go
+    /// only when .NET next collects, which may be never: a dropped <c>Node(value=array)</c> would
+    /// keep the array, and of a cycle of two instances gc.collect() frees, the one that dies
+    /// first would keep the other. C# code that keeps the C# object past its Python object
+    /// therefore finds those references released.
+    /// </summary>
     private static void ReleaseManaged(PyInstanceObject* instance)
     {
         nint handle = instance->handle;
@@ -199,6 +205,9 @@ public static unsafe class PyInstance
         GCHandle gc = GCHandle.FromIntPtr(handle);
         object? target = gc.Target;
         gc.Free();
-        if (target is IPyClass c && c.PythonObject == (PyObject*)instance) c.PythonObject = null;
+        if (target is not IPyClass c || c.PythonObject != (PyObject*)instance) return;
+        c.PythonObject = null;
+        // Last: releasing a reference may run Python code and deallocate other objects.
+        if (target is IPyTraverse t) PyRef.ClearWhileDeallocating(t);
     }
 }

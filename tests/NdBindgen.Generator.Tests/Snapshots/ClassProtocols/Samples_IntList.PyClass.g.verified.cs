@@ -96,7 +96,7 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_getitem = new("IntList.__getitem__", new[] { "index", "value" }, required: 1);
+        private static readonly global::NdBindgen.Hosting.PySignature s_getitem = new("IntList.__getitem__", new[] { "index" }, required: 1);
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* GetItem(PyObject* self, PyObject* key)
@@ -110,26 +110,30 @@ namespace NdBindgen.Generated
             }
             catch (global::System.Exception e)
             {
-                return global::NdBindgen.Core.PyErrors.Raise(e);
+                return global::NdBindgen.Core.PyErrors.Raise(global::NdBindgen.Hosting.PyClassErrors.FromIndexer(e));
             }
         }
+
+        private static readonly global::NdBindgen.Hosting.PySignature s_setitem = new("IntList.__setitem__", new[] { "index", "value" }, required: 2);
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static int SetItem(PyObject* self, PyObject* key, PyObject* value)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_getitem;
+            global::NdBindgen.Hosting.PySignature sig = s_setitem;
             try
             {
                 if (value == null) throw global::NdBindgen.Hosting.PyClassErrors.CannotDeleteItems("IntList");
-                int index = global::NdBindgen.Conversions.Ints.ToInt32(key, sig, 0);
-                PyObject** a = &value;
-                int arg_item = global::NdBindgen.Conversions.Ints.ToInt32(a[0], sig, 0);
+                PyObject** a = stackalloc PyObject*[2];
+                a[0] = key;
+                a[1] = value;
+                int index = global::NdBindgen.Conversions.Ints.ToInt32(a[0], sig, 0);
+                int arg_item = global::NdBindgen.Conversions.Ints.ToInt32(a[1], sig, 1);
                 global::NdBindgen.Hosting.PyInstance.Get<global::Samples.IntList>(self)[index] = arg_item;
                 return 0;
             }
             catch (global::System.Exception e)
             {
-                return global::NdBindgen.Core.PyErrors.RaiseStatus(e);
+                return global::NdBindgen.Core.PyErrors.RaiseStatus(global::NdBindgen.Hosting.PyClassErrors.FromIndexer(e));
             }
         }
 

@@ -144,7 +144,7 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_getitem = new("Node.__getitem__", new[] { "index", "value" }, required: 1);
+        private static readonly global::NdBindgen.Hosting.PySignature s_getitem = new("Node.__getitem__", new[] { "index" }, required: 1);
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* GetItem(PyObject* self, PyObject* key)
@@ -158,7 +158,7 @@ namespace NdBindgen.Generated
             }
             catch (global::System.Exception e)
             {
-                return global::NdBindgen.Core.PyErrors.Raise(e);
+                return global::NdBindgen.Core.PyErrors.Raise(global::NdBindgen.Hosting.PyClassErrors.FromIndexer(e));
             }
         }
 
