@@ -102,8 +102,9 @@ internal static class ClassEmitter
     /// <summary>tp_new: bind (tuple, dict) arguments, construct the C# object, wrap it in an instance of the requested type.</summary>
     private static void EmitConstructor(SourceWriter w, ClassModel c)
     {
-        var ps = c.ConstructorParameters;
-        string names = ps.Length == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", ps.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
+        var all = c.ConstructorParameters;
+        var ps = all.Where(p => p.IsPythonArgument).ToList();
+        string names = ps.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", ps.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
         w.Line($"private static readonly {Hosting}PySignature s_new = new({SourceWriter.Literal(c.PythonName)}, {names}, required: {c.RequiredCount});");
         w.Line();
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
@@ -111,10 +112,10 @@ internal static class ClassEmitter
         w.Open("private static PyObject* New(global::NdBindgen.Interop.PyTypeObject* type, PyObject* args, PyObject* kwargs)");
         w.Line($"{Hosting}PySignature sig = s_new;");
         w.Open("try");
-        w.Line($"PyObject** slots = stackalloc PyObject*[{System.Math.Max(1, ps.Length)}];");
+        w.Line($"PyObject** slots = stackalloc PyObject*[{System.Math.Max(1, ps.Count)}];");
         w.Line("PyObject** a = sig.BindTupleDict(args, kwargs, slots);");
-        for (int i = 0; i < ps.Length; i++) FunctionEmitter.EmitParameter(w, ps[i], i);
-        w.Line($"var value = new {c.FullType}({string.Join(", ", ps.Select(FunctionEmitter.Local))});");
+        for (int i = 0; i < ps.Count; i++) FunctionEmitter.EmitParameter(w, ps[i], i);
+        w.Line($"var value = new {c.FullType}({string.Join(", ", all.Select(FunctionEmitter.Argument))});");
         w.Line($"return {Hosting}PyInstance.New(type, value);");
         w.Close();
         w.Open(Catch);

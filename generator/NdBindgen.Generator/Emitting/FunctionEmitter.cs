@@ -25,19 +25,20 @@ internal static class FunctionEmitter
     public static void EmitWrapper(SourceWriter w, FunctionModel f)
     {
         string sigField = GeneratedNames.SignatureField(f.WrapperName);
-        string names = f.Parameters.Length == 0 ? "global::System.Array.Empty<string>()"
-            : "new[] { " + string.Join(", ", f.Parameters.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
+        var ps = f.PythonParameters;
+        string names = ps.Length == 0 ? "global::System.Array.Empty<string>()"
+            : "new[] { " + string.Join(", ", ps.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
         w.Line($"private static readonly global::NdBindgen.Hosting.PySignature {sigField} = new({SourceWriter.Literal(f.MessageName)}, {names}, required: {f.RequiredCount});");
         w.Line();
-        w.Line($"/// <summary>Python entry point of <see cref=\"{Cref(f)}\"/>: {f.PythonName}({string.Join(", ", f.Parameters.Select(p => p.PythonName))}).</summary>");
+        w.Line($"/// <summary>Python entry point of <see cref=\"{Cref(f)}\"/>: {f.PythonName}({string.Join(", ", ps.Select(p => p.PythonName))}).</summary>");
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
         w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
         w.Open($"private static PyObject* {f.WrapperName}(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)");
         w.Line($"global::NdBindgen.Hosting.PySignature sig = {sigField};");
         w.Open("try");
-        if (f.Parameters.Length > 0)
+        if (ps.Length > 0)
         {
-            w.Line($"PyObject** slots = stackalloc PyObject*[{f.Parameters.Length}];");
+            w.Line($"PyObject** slots = stackalloc PyObject*[{ps.Length}];");
             w.Line("PyObject** a = sig.Bind(args, nargsf, kwnames, slots);");
         }
         else
@@ -45,15 +46,15 @@ internal static class FunctionEmitter
             w.Line("sig.Bind(args, nargsf, kwnames, null);");
         }
 
-        var arrays = f.Parameters.Select((p, i) => (p, i)).Where(x => x.p.Type.Kind is ValueKind.View or ValueKind.ViewMut).ToList();
+        var arrays = ps.Select((p, i) => (p, i)).Where(x => x.p.Type.Kind is ValueKind.View or ValueKind.ViewMut).ToList();
         foreach (var (p, _) in arrays) w.Line($"scoped global::NdBindgen.Conversions.ArrayLease {Lease(p)} = default;");
         if (arrays.Count > 0) w.Open("try");
 
-        for (int i = 0; i < f.Parameters.Length; i++) EmitParameter(w, f.Parameters[i], i);
+        for (int i = 0; i < ps.Length; i++) EmitParameter(w, ps[i], i);
         EmitAliasChecks(w, f);
 
         string target = f.Kind == CallKind.Instance ? $"global::NdBindgen.Hosting.PyInstance.Get<{f.ContainingType}>(self)" : f.ContainingType;
-        string call = $"{target}.{Identifier(f.MethodName)}({string.Join(", ", f.Parameters.Select(p => Local(p)))})";
+        string call = $"{target}.{Identifier(f.MethodName)}({string.Join(", ", f.Parameters.Select(Argument))})";
         EmitCallAndReturn(w, f.Return, call, f.Kind == CallKind.ClassMethod ? ", (global::NdBindgen.Interop.PyTypeObject*)self" : "");
 
         if (arrays.Count > 0)
@@ -100,14 +101,15 @@ internal static class FunctionEmitter
     /// <summary>A writable view must not share memory with any other array argument of the call.</summary>
     internal static void EmitAliasChecks(SourceWriter w, FunctionModel f)
     {
-        for (int i = 0; i < f.Parameters.Length; i++)
+        var ps = f.PythonParameters;
+        for (int i = 0; i < ps.Length; i++)
         {
-            if (f.Parameters[i].Type.Kind != ValueKind.ViewMut) continue;
-            for (int j = 0; j < f.Parameters.Length; j++)
+            if (ps[i].Type.Kind != ValueKind.ViewMut) continue;
+            for (int j = 0; j < ps.Length; j++)
             {
-                if (j == i || f.Parameters[j].Type.Kind is not (ValueKind.View or ValueKind.ViewMut)) continue;
-                if (f.Parameters[j].Type.Kind == ValueKind.ViewMut && j < i) continue;   // pair already checked
-                w.Line($"global::NdBindgen.Conversions.Arrays.CheckNoOverlap(sig, {i}, {Local(f.Parameters[i])}, {j}, {Local(f.Parameters[j])});");
+                if (j == i || ps[j].Type.Kind is not (ValueKind.View or ValueKind.ViewMut)) continue;
+                if (ps[j].Type.Kind == ValueKind.ViewMut && j < i) continue;   // pair already checked
+                w.Line($"global::NdBindgen.Conversions.Arrays.CheckNoOverlap(sig, {i}, {Local(ps[i])}, {j}, {Local(ps[j])});");
             }
         }
     }
@@ -145,6 +147,10 @@ internal static class FunctionEmitter
         }));
         return $"{f.ContainingType}.{Identifier(f.MethodName)}({parameters})";
     }
+
+    /// <summary>What the wrapper passes for a parameter: its converted local, or the GIL token.</summary>
+    internal static string Argument(ParameterModel p) =>
+        p.IsPythonArgument ? Local(p) : "global::NdBindgen.Python.AssumeGilHeld()";
 
     // Prefixed so no user parameter name can collide with the wrapper's own locals.
     internal static string Local(ParameterModel p) => "arg_" + p.CSharpName.TrimStart('@');

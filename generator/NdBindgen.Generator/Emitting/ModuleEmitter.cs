@@ -63,7 +63,7 @@ internal static class ModuleEmitter
             CallKind.ClassMethod => "$type",
             _ => null,
         };
-        var names = f.Parameters.Select(p => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName);
+        var names = f.PythonParameters.Select(p => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName);
         string parameters = string.Join(", ", bound is null ? names : new[] { bound }.Concat(names));
         // CPython needs the blank line after "--" even when no doc follows.
         return $"{f.PythonName}({parameters})\n--\n\n" + (f.Doc ?? "");

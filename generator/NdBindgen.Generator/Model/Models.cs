@@ -20,6 +20,8 @@ internal enum ValueKind
     Instance,
     /// <summary>PyRef / PyRef&lt;T&gt;: an owned reference to a Python object.</summary>
     Reference,
+    /// <summary>The GIL token (NdBindgen.Python): passed by the wrapper, not a Python argument.</summary>
+    Token,
 }
 
 /// <summary>How a wrapper reaches the C# method.</summary>
@@ -62,6 +64,9 @@ internal sealed record ParameterModel(
     int Ndim)
 {
     public bool HasDefault => DefaultCSharp is not null;
+
+    /// <summary>A parameter Python passes (the GIL token is not one).</summary>
+    public bool IsPythonArgument => Type.Kind != ValueKind.Token;
 }
 
 /// <summary>One [PyFunction] method.</summary>
@@ -79,12 +84,17 @@ internal sealed record FunctionModel(
     TypeModel Return,
     LocationInfo? Location)
 {
+    /// <summary>The parameters Python passes, in order (without the GIL token).</summary>
+    public System.Collections.Immutable.ImmutableArray<ParameterModel> PythonParameters =>
+        System.Collections.Immutable.ImmutableArray.CreateRange(System.Linq.Enumerable.Where(Parameters, p => p.IsPythonArgument));
+
     public int RequiredCount
     {
         get
         {
+            var ps = PythonParameters;
             int n = 0;
-            while (n < Parameters.Length && !Parameters[n].HasDefault) n++;
+            while (n < ps.Length && !ps[n].HasDefault) n++;
             return n;
         }
     }
@@ -149,8 +159,9 @@ internal sealed record ClassModel(
     {
         get
         {
+            var ps = System.Linq.Enumerable.ToList(System.Linq.Enumerable.Where(ConstructorParameters, p => p.IsPythonArgument));
             int n = 0;
-            while (n < ConstructorParameters.Length && !ConstructorParameters[n].HasDefault) n++;
+            while (n < ps.Count && !ps[n].HasDefault) n++;
             return n;
         }
     }

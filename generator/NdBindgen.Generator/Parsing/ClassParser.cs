@@ -134,12 +134,12 @@ internal static class ClassParser
         string fullType = ConversionTable.FullName(type);
         // The class's doc comment, then the constructor's Parameters (documented on the constructor,
         // or just named and typed when it has no doc comment).
-        var ctorDocParameters = ctorParameters.Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList();
+        var ctorDocParameters = ctorParameters.Where(p => p.IsPythonArgument).Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList();
         string? summary = DocComments.ToDocstring(type.GetDocumentationCommentXml(cancellationToken: cancellationToken),
             new List<DocComments.Param>(), null, name => Names.ToSnakeCase(name));
         string ctorXml = constructor.GetDocumentationCommentXml(cancellationToken: cancellationToken) is { Length: > 0 } cx ? cx : "<member></member>";
         string? ctorDoc = DocComments.ToDocstring(ctorXml, ctorDocParameters, null, name => Names.ToSnakeCase(name));
-        string signature = $"{pythonName}({string.Join(", ", ctorParameters.Select(p => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName))})";
+        string signature = $"{pythonName}({string.Join(", ", ctorParameters.Where(p => p.IsPythonArgument).Select(p => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName))})";
         string doc = (signature + "\n--\n\n" + string.Join("\n\n", new[] { summary, ctorDoc }.Where(d => !string.IsNullOrEmpty(d)))).TrimEnd('\n') + "\n";
 
         var model = new ClassModel(

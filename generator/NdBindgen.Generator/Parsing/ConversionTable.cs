@@ -42,9 +42,23 @@ internal static class ConversionTable
     };
 
     public const string SupportedScalars = "bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, string and their nullable forms";
-    public const string SupportedParameters = SupportedScalars + ", NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>";
+    public const string SupportedParameters = SupportedScalars + ", NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, Func<...>/Action<T> callbacks, Python (the GIL token)";
     public const string SupportedReturns = SupportedScalars + ", NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void";
     public const string PyClassAttributeName = "NdBindgen.PyClassAttribute";
+
+    /// <summary>Types a callback delegate may take and return (Callbacks in the runtime converts them).</summary>
+    private static (string CSharp, string Python)? CallbackType(ITypeSymbol t) => t.SpecialType switch
+    {
+        SpecialType.System_Double => ("double", "float"),
+        SpecialType.System_Single => ("float", "float"),
+        SpecialType.System_Int64 => ("long", "int"),
+        SpecialType.System_Int32 => ("int", "int"),
+        SpecialType.System_Boolean => ("bool", "bool"),
+        SpecialType.System_String => ("string", "str"),
+        _ => t is INamedTypeSymbol { Name: "PyRef", IsGenericType: false } r && r.ContainingNamespace?.ToDisplayString() == "NdBindgen"
+            ? ("global::NdBindgen.PyRef", "object")
+            : null,
+    };
 
     public static bool IsPyClass(INamedTypeSymbol type) =>
         type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == PyClassAttributeName);
@@ -102,6 +116,35 @@ internal static class ConversionTable
             string csharp = FullName(pyClass.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
             return new TypeModel(ValueKind.Instance, csharp + (orNone ? "?" : ""), PythonClassName(pyClass),
                 $"global::NdBindgen.Hosting.PyInstance.ToInstance<{csharp}>", "global::NdBindgen.Hosting.PyInstance.FromInstance", null, orNone, false);
+        }
+
+        if (type is INamedTypeSymbol { Name: "Python", IsGenericType: false } token && token.ContainingNamespace?.ToDisplayString() == "NdBindgen")
+        {
+            if (isReturn)
+            {
+                failure = Failure.Unsupported;
+                return null;
+            }
+            return new TypeModel(ValueKind.Token, "global::NdBindgen.Python", "", null, null, null, false, false);
+        }
+
+        if (!isReturn && type is INamedTypeSymbol { IsGenericType: true } callback && callback.ContainingNamespace?.ToDisplayString() == "System"
+            && (callback.Name == "Func" && callback.TypeArguments.Length is >= 1 and <= 3 || callback.Name == "Action" && callback.TypeArguments.Length == 1))
+        {
+            // A Python callable as a C# delegate.
+            var names = callback.TypeArguments.Select(CallbackType).ToList();
+            if (names.Any(n => n is null))
+            {
+                failure = Failure.Unsupported;
+                return null;
+            }
+            bool orNone = callback.NullableAnnotation == NullableAnnotation.Annotated;
+            string args = string.Join(", ", names.Select(n => n!.Value.CSharp));
+            string csharp = $"global::System.{callback.Name}<{args}>";
+            var pythonArgs = names.Take(callback.Name == "Func" ? names.Count - 1 : names.Count).Select(n => n!.Value.Python);
+            string python = $"Callable[[{string.Join(", ", pythonArgs)}], {(callback.Name == "Func" ? names[names.Count - 1]!.Value.Python : "None")}]";
+            string from = $"{Conv}Callbacks.To{callback.Name}<{args}>";
+            return new TypeModel(ValueKind.Scalar, csharp + (orNone ? "?" : ""), python, from, null, null, orNone, false);
         }
 
         if (type is INamedTypeSymbol { Name: "PyRef" } reference && reference.ContainingNamespace?.ToDisplayString() == "NdBindgen")

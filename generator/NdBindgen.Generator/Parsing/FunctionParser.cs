@@ -70,7 +70,7 @@ internal static class FunctionParser
         string wrapperName = Mangle(method.ContainingType) + "_" + methodPart;
         string? doc = DocComments.ToDocstring(
             method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
-            parameters.Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList(),
+            parameters.Where(p => p.IsPythonArgument).Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList(),
             returns.Kind == ValueKind.Void ? null : returns.PythonType,
             name => Names.ToSnakeCase(name));
 

@@ -15,7 +15,7 @@ namespace NdBindgen;
 /// GIL held (any code called from Python holds it) to release it at once; a reference finalized
 /// by .NET is queued and released the next time NdBindgen runs with the GIL.
 /// </summary>
-public class PyRef : IDisposable
+public partial class PyRef : IDisposable
 {
     private nint _object;   // PyObject*, owned; 0 once released
 
@@ -27,6 +27,31 @@ public class PyRef : IDisposable
     {
         if (owned == null) throw new ArgumentNullException(nameof(owned));
         _object = (nint)owned;
+        PyScope.Track(this);
+    }
+
+    /// <summary>Takes ownership of a new reference a C API call returned; NULL means its error is thrown.</summary>
+    internal static unsafe PyRef Own(PyObject* result)
+    {
+        if (result == null) throw PythonException.Fetch();
+        return new PyRef(result);
+    }
+
+    /// <summary>Gives up ownership: returns the object, whose reference the caller now owns; this PyRef is empty afterwards.</summary>
+    internal unsafe PyObject* Detach()
+    {
+        PyObject* o = Handle;
+        _object = 0;
+        PyScope.Untrack(this);
+        GC.SuppressFinalize(this);
+        return o;
+    }
+
+    /// <summary>Takes this reference out of the open <see cref="PyScope"/>, so it outlives it; returns it.</summary>
+    public PyRef Keep()
+    {
+        PyScope.Untrack(this);
+        return this;
     }
 
     /// <summary>A new owned reference to a borrowed object (increments its count).</summary>
@@ -54,14 +79,18 @@ public class PyRef : IDisposable
     public unsafe int Visit(delegate* unmanaged<PyObject*, void*, int> visit, void* arg) =>
         _object != 0 ? visit((PyObject*)_object, arg) : 0;
 
-    /// <summary>Releases the reference now; the GIL must be held.</summary>
+    /// <summary>
+    /// Releases the reference: at once when this thread holds the GIL, else queued for the next
+    /// time NdBindgen runs with it (never touching the object without the GIL).
+    /// </summary>
     public unsafe void Dispose()
     {
         nint o = _object;
         _object = 0;
         if (o != 0)
         {
-            if (s_deallocDepth > 0) s_deferred.Push(o);
+            if (PyGILState_Check() == 0) s_pendingReleases.Enqueue(o);
+            else if (s_deallocDepth > 0) s_deferred.Push(o);
             else Py_DECREF((PyObject*)o);
         }
         GC.SuppressFinalize(this);
@@ -99,6 +128,9 @@ public class PyRef : IDisposable
         _object = 0;
         if (o != 0) s_pendingReleases.Enqueue(o);
     }
+
+    /// <summary>How many releases wait for the GIL (finalized references, or disposed without the GIL).</summary>
+    public static int PendingReleases => s_pendingReleases.Count;
 
     /// <summary>Releases references queued by finalizers; the GIL must be held.</summary>
     internal static unsafe void ReleasePending()

@@ -6,22 +6,24 @@ namespace NdBindgen;
 
 /// <summary>
 /// A Python exception in .NET clothing. Either it carries a Python exception fetched from the
-/// interpreter (raised by a C API call) and hands the very same object back when it returns to
-/// Python, or it names a Python exception type and a message to raise.
+/// interpreter (raised by Python code or a C API call) — and if it propagates back to Python,
+/// Python sees that very exception object again, traceback and <c>__cause__</c> intact — or it
+/// names a Python exception type and a message to raise.
 /// </summary>
 public sealed unsafe class PythonException : Exception
 {
-    // Owned references while the exception is in .NET; given back to the interpreter by Restore.
-    private PyObject* _type, _value, _traceback;
+    // Owned while the exception is in .NET (PyRef: released with the GIL, or queued without it);
+    // handed back to the interpreter by Restore.
+    private PyRef? _type, _value, _traceback;
+    private string? _tracebackText;
 
     internal PythonException(PyObject* type, string message) : base(message)
     {
-        Py_INCREF(type);
-        _type = type;
+        _type = PyRef.FromBorrowed(type).Keep();
+        PythonTypeName = Core.Utf8.FromC(((PyTypeObject*)type)->tp_name);
     }
 
-    private PythonException(PyObject* type, PyObject* value, PyObject* traceback, string message)
-        : base(message)
+    private PythonException(PyRef type, PyRef? value, PyRef? traceback, string message) : base(message)
     {
         _type = type;
         _value = value;
@@ -29,7 +31,27 @@ public sealed unsafe class PythonException : Exception
     }
 
     /// <summary>The Python type name of the exception, e.g. "ValueError".</summary>
-    public string PythonTypeName => _type == null ? "" : Core.Utf8.FromC(((PyTypeObject*)_type)->tp_name);
+    public string PythonTypeName { get; private set; } = "";
+
+    /// <summary>
+    /// The Python traceback as <c>traceback.format_exception</c> writes it ("" when the exception
+    /// never ran through Python code). Formatted on first use, taking the GIL if needed.
+    /// </summary>
+    public string PythonTraceback
+    {
+        get
+        {
+            if (_tracebackText is null && _type is { IsAlive: true } && _traceback is { IsAlive: true })
+            {
+                using GilGuard gil = Python.Acquire();
+                _tracebackText = FormatTraceback(_type.Handle, _value is { IsAlive: true } ? _value.Handle : null, _traceback.Handle);
+            }
+            return _tracebackText ?? "";
+        }
+    }
+
+    /// <summary>The exception object (a new reference), or null before it was ever raised in Python.</summary>
+    public PyRef? Value => _value is { IsAlive: true } v ? PyRef.FromBorrowed(v.Handle) : null;
 
     /// <summary>Takes the interpreter's current error (the GIL is held) into a .NET exception.</summary>
     internal static PythonException Fetch()
@@ -37,42 +59,91 @@ public sealed unsafe class PythonException : Exception
         PyObject* type, value, tb;
         PyErr_Fetch(&type, &value, &tb);
         if (type == null)
-            return new PythonException(Core.Py.RuntimeError, "a Python C API call failed without setting an exception");
+            return new PythonException(Core.Py.RuntimeError, "a Python C API call failed without setting an exception") { PythonTypeName = "RuntimeError" };
         PyErr_NormalizeException(&type, &value, &tb);
-        string message = "";
-        if (value != null)
+        string message = value == null ? "" : Text(PyObject_Str(value));
+        return new PythonException(new PyRef(type).Keep(), value == null ? null : new PyRef(value).Keep(), tb == null ? null : new PyRef(tb).Keep(), message)
         {
-            PyObject* s = PyObject_Str(value);
-            if (s != null)
-            {
-                message = Conversions.Strings.ToManaged(s) ?? "";
-                Py_DECREF(s);
-            }
-            else
-            {
-                PyErr_Clear();
-            }
-        }
-        return new PythonException(type, value, tb, message);
+            PythonTypeName = Core.Utf8.FromC(((PyTypeObject*)type)->tp_name),
+        };
     }
 
     /// <summary>Sets the interpreter's error indicator from this exception. Call once, with the GIL held.</summary>
     internal void Restore()
     {
-        if (_value != null || _traceback != null)
+        if (_value is { IsAlive: true } || _traceback is { IsAlive: true })
         {
-            PyErr_Restore(_type, _value, _traceback);
-            _type = _value = _traceback = null;
+            PyErr_Restore(Take(ref _type), Take(ref _value), Take(ref _traceback));   // steals the references
         }
-        else if (_type != null)
+        else if (_type is { IsAlive: true } t)
         {
-            Core.PyErrors.SetString(_type, Message);
-            Py_DECREF(_type);
+            Core.PyErrors.SetString(t.Handle, Message);
+            t.Dispose();
             _type = null;
         }
         else
         {
             Core.PyErrors.SetString(Core.Py.RuntimeError, Message);
+        }
+    }
+
+    private static PyObject* Take(ref PyRef? reference)
+    {
+        PyObject* o = reference is { IsAlive: true } r ? r.Detach() : null;
+        reference = null;
+        return o;
+    }
+
+    private static string Text(PyObject* s)
+    {
+        if (s == null)
+        {
+            PyErr_Clear();
+            return "";
+        }
+        string text = Conversions.Strings.ToManaged(s) ?? "";
+        if (text.Length == 0) PyErr_Clear();
+        Py_DECREF(s);
+        return text;
+    }
+
+    /// <summary>traceback.format_exception(type, value, tb), joined; "" if formatting itself fails.</summary>
+    private static string? FormatTraceback(PyObject* type, PyObject* value, PyObject* tb)
+    {
+        PyObject* module = PyImport_ImportModule(Core.Utf8.Z("traceback"u8));
+        if (module == null)
+        {
+            PyErr_Clear();
+            return null;
+        }
+        try
+        {
+            PyObject* format = PyObject_GetAttrString(module, Core.Utf8.Z("format_exception"u8));
+            if (format == null)
+            {
+                PyErr_Clear();
+                return null;
+            }
+            PyObject** argv = stackalloc PyObject*[4];
+            argv[1] = type;
+            argv[2] = value == null ? Core.Py.None : value;
+            argv[3] = tb;
+            PyObject* lines = PyObject_VectorcallDict(format, argv + 1, 3 | unchecked((nuint)PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET), null);
+            Py_DECREF(format);
+            if (lines == null)
+            {
+                PyErr_Clear();
+                return null;
+            }
+            PyObject* empty = PyUnicode_FromString(Core.Utf8.Z(""u8));
+            PyObject* joined = empty == null ? null : PyUnicode_Join(empty, lines);
+            Py_XDECREF(empty);
+            Py_DECREF(lines);
+            return Text(joined);
+        }
+        finally
+        {
+            Py_DECREF(module);
         }
     }
 }

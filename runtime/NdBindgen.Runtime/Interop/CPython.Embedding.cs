@@ -15,6 +15,19 @@ internal static unsafe partial class CPython
     internal static extern nint PyEval_SaveThread();
 
     [DllImport(Lib, ExactSpelling = true)]
+    internal static extern void PyEval_RestoreThread(nint threadState);
+
+    /// <summary>Reads the calling thread's state: a leaf.</summary>
+    [DllImport(Lib, ExactSpelling = true), System.Runtime.InteropServices.SuppressGCTransition]
+    internal static extern int PyGILState_Check();
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int Py_FinalizeEx();
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyErr_CheckSignals();
+
+    [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyGILState_Ensure();
 
     [DllImport(Lib, ExactSpelling = true)]

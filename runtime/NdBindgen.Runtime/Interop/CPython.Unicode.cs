@@ -17,3 +17,9 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyUnicode_Compare(PyObject* a, PyObject* b);
 }
+
+internal static unsafe partial class CPython
+{
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyUnicode_Join(PyObject* separator, PyObject* items);
+}

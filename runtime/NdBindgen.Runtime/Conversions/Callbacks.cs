@@ -1,0 +1,130 @@
+using System;
+using System.ComponentModel;
+using NdBindgen.Core;
+using NdBindgen.Hosting;
+using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
+
+namespace NdBindgen.Conversions;
+
+/// <summary>
+/// C# delegates (<c>Func&lt;...&gt;</c>, <c>Action&lt;...&gt;</c>) made from Python callables. The
+/// delegate takes the GIL itself when called without it (from another thread), converts its
+/// arguments and result like any function does, and lets a Python exception propagate as a
+/// <see cref="PythonException"/> carrying the original exception.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class Callbacks
+{
+    private static readonly PySignature s_result = new("callback", ["result"], required: 1);
+
+    public static Func<TResult> ToFunc<TResult>(PyObject* o, PySignature sig, int index)
+    {
+        PyRef callable = Require(o, sig, index);
+        return () =>
+        {
+            using GilGuard gil = Python.Acquire();
+            return Call<TResult>(callable, null, null, 0);
+        };
+    }
+
+    public static Func<T1, TResult> ToFunc<T1, TResult>(PyObject* o, PySignature sig, int index)
+    {
+        PyRef callable = Require(o, sig, index);
+        return a =>
+        {
+            using GilGuard gil = Python.Acquire();
+            return Call<TResult>(callable, ToPython(a), null, 1);
+        };
+    }
+
+    public static Func<T1, T2, TResult> ToFunc<T1, T2, TResult>(PyObject* o, PySignature sig, int index)
+    {
+        PyRef callable = Require(o, sig, index);
+        return (a, b) =>
+        {
+            using GilGuard gil = Python.Acquire();
+            PyObject* x = ToPython(a);
+            PyObject* y;
+            try
+            {
+                y = ToPython(b);
+            }
+            catch
+            {
+                Py_DECREF(x);
+                throw;
+            }
+            return Call<TResult>(callable, x, y, 2);
+        };
+    }
+
+    public static Action<T1> ToAction<T1>(PyObject* o, PySignature sig, int index)
+    {
+        PyRef callable = Require(o, sig, index);
+        return a =>
+        {
+            using GilGuard gil = Python.Acquire();
+            Call<object>(callable, ToPython(a), null, 1);
+        };
+    }
+
+    private static PyRef Require(PyObject* o, PySignature sig, int index)
+    {
+        if (PyCallable_Check(o) == 0) throw sig.WrongType(index, "callable", o);
+        return PyRef.FromBorrowed(o).Keep();
+    }
+
+    /// <summary>Calls with the GIL held; takes ownership of the argument references <paramref name="x"/> and <paramref name="y"/>.</summary>
+    private static TResult Call<TResult>(PyRef callable, PyObject* x, PyObject* y, int count)
+    {
+        try
+        {
+            PyObject** argv = stackalloc PyObject*[3];
+            argv[1] = x;
+            argv[2] = y;
+            nuint nargsf = (nuint)count | unchecked((nuint)PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET);
+            PyObject* result = PyObject_VectorcallDict(callable.Handle, argv + 1, nargsf, null);
+            if (result == null) throw PythonException.Fetch();
+            try
+            {
+                return FromPython<TResult>(result);
+            }
+            finally
+            {
+                Py_DECREF(result);
+            }
+        }
+        finally
+        {
+            Py_XDECREF(x);
+            Py_XDECREF(y);
+        }
+    }
+
+    /// <summary>A new reference for an argument; the type tests fold at compile time for each T.</summary>
+    private static PyObject* ToPython<T>(T value)
+    {
+        if (typeof(T) == typeof(double)) return Floats.FromDouble((double)(object)value!);
+        if (typeof(T) == typeof(float)) return Floats.FromDouble((float)(object)value!);
+        if (typeof(T) == typeof(long)) return Ints.FromInt64((long)(object)value!);
+        if (typeof(T) == typeof(int)) return Ints.FromInt64((int)(object)value!);
+        if (typeof(T) == typeof(bool)) return Bools.FromBool((bool)(object)value!);
+        if (typeof(T) == typeof(string)) return Strings.FromString((string)(object)value!);
+        if (value is PyRef r) return Py.NewRef(r.Handle);
+        throw new NotSupportedException($"callback argument type {typeof(T).Name}");
+    }
+
+    private static TResult FromPython<TResult>(PyObject* o)
+    {
+        if (typeof(TResult) == typeof(object)) return default!;   // Action: the result is ignored
+        if (typeof(TResult) == typeof(double)) return (TResult)(object)Floats.ToDouble(o, s_result, 0);
+        if (typeof(TResult) == typeof(float)) return (TResult)(object)Floats.ToSingle(o, s_result, 0);
+        if (typeof(TResult) == typeof(long)) return (TResult)(object)Ints.ToInt64(o, s_result, 0);
+        if (typeof(TResult) == typeof(int)) return (TResult)(object)Ints.ToInt32(o, s_result, 0);
+        if (typeof(TResult) == typeof(bool)) return (TResult)(object)Bools.ToBool(o, s_result, 0);
+        if (typeof(TResult) == typeof(string)) return (TResult)(object)Strings.ToString(o, s_result, 0);
+        if (typeof(TResult) == typeof(PyRef)) return (TResult)(object)PyRef.FromBorrowed(o);
+        throw new NotSupportedException($"callback result type {typeof(TResult).Name}");
+    }
+}

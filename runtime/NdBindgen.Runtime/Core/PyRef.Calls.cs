@@ -1,0 +1,95 @@
+using System;
+using System.Text;
+using NdBindgen.Core;
+using NdBindgen.Hosting;
+using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
+
+namespace NdBindgen;
+
+// Using a Python object from C#: attributes, calls, and conversion to C# values. Every method
+// takes the GIL token; results are new owned references (bound to the open PyScope, if any).
+public partial class PyRef
+{
+    private static readonly PySignature s_value = new("PyRef", ["value"], required: 1);
+
+    /// <summary><c>obj.name</c>.</summary>
+    public unsafe PyRef GetAttr(Python py, string name)
+    {
+        using var key = py.From(name);
+        return Own(PyObject_GetAttr(Handle, key.Handle));
+    }
+
+    /// <summary><c>obj.name = value</c>.</summary>
+    public unsafe void SetAttr(Python py, string name, PyRef value)
+    {
+        using var key = py.From(name);
+        if (PyObject_SetAttr(Handle, key.Handle, value.Handle) < 0) throw PythonException.Fetch();
+    }
+
+    /// <summary><c>obj(*args)</c>.</summary>
+    public unsafe PyRef Call(Python py, params ReadOnlySpan<PyRef> args) => Call(py, args, default);
+
+    /// <summary><c>obj(*args, **kwargs)</c>, keyword arguments as (name, value) pairs.</summary>
+    public unsafe PyRef Call(Python py, ReadOnlySpan<PyRef> args, ReadOnlySpan<(string Name, PyRef Value)> kwargs)
+    {
+        PyObject** argv = stackalloc PyObject*[args.Length + 1];
+        for (int i = 0; i < args.Length; i++) argv[i + 1] = args[i].Handle;
+        PyRef? dict = null;
+        try
+        {
+            if (kwargs.Length > 0)
+            {
+                dict = py.NewDict();
+                foreach (var (name, value) in kwargs)
+                {
+                    fixed (byte* key = Encoding.UTF8.GetBytes(name + "\0"))
+                        if (PyDict_SetItemString(dict.Handle, key, value.Handle) < 0) throw PythonException.Fetch();
+                }
+            }
+            // argv[0] is scratch space vectorcall may use (PY_VECTORCALL_ARGUMENTS_OFFSET).
+            nuint nargsf = (nuint)args.Length | unchecked((nuint)PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET);
+            return Own(PyObject_VectorcallDict(Handle, argv + 1, nargsf, dict is null ? null : dict.Handle));
+        }
+        finally
+        {
+            dict?.Dispose();
+        }
+    }
+
+    /// <summary>Calls the method <paramref name="name"/>: <c>obj.name(*args)</c>.</summary>
+    public PyRef CallMethod(Python py, string name, params ReadOnlySpan<PyRef> args)
+    {
+        using var method = GetAttr(py, name);
+        return method.Call(py, args);
+    }
+
+    /// <summary>True for callables (functions, classes, objects with __call__).</summary>
+    public unsafe bool IsCallable(Python py) => PyCallable_Check(Handle) != 0;
+
+    /// <summary>True when this is None.</summary>
+    public unsafe bool IsNone(Python py) => Handle == Py.None;
+
+    public unsafe double ToDouble(Python py) => Conversions.Floats.ToDouble(Handle, s_value, 0);
+    public unsafe long ToInt64(Python py) => Conversions.Ints.ToInt64(Handle, s_value, 0);
+    public unsafe bool ToBoolean(Python py) => Conversions.Bools.ToBool(Handle, s_value, 0);
+    public unsafe string ToString(Python py) => Conversions.Strings.ToString(Handle, s_value, 0);
+
+    /// <summary><c>repr(obj)</c>.</summary>
+    public unsafe string Repr(Python py)
+    {
+        PyObject* r = PyObject_Repr(Handle);
+        if (r == null) throw PythonException.Fetch();
+        try
+        {
+            return Conversions.Strings.ToManaged(r) ?? throw PythonException.Fetch();
+        }
+        finally
+        {
+            Py_DECREF(r);
+        }
+    }
+
+    /// <summary>The reference count (for diagnostics and the Memory example).</summary>
+    public unsafe nint RefCount(Python py) => Handle->ob_refcnt;
+}

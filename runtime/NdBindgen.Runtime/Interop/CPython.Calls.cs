@@ -1,0 +1,28 @@
+using System.Runtime.InteropServices;
+
+namespace NdBindgen.Interop;
+
+internal static unsafe partial class CPython
+{
+    // Include/abstract.h, cpython/abstract.h, object.h: calling and attributes; tupleobject.h, dictobject.h.
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyObject_Call(PyObject* callable, PyObject* args, PyObject* kwargs);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyObject_VectorcallDict(PyObject* callable, PyObject** args, nuint nargsf, PyObject* kwargs);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyCallable_Check(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyObject_GetAttr(PyObject* o, PyObject* name);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyObject_SetAttr(PyObject* o, PyObject* name, PyObject* value);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyDict_SetItemString(PyObject* dict, byte* key, PyObject* value);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyEval_GetBuiltins();
+}

@@ -1,0 +1,231 @@
+"""The runtime's Python API from C# (issue 4): GIL token, calls, scopes, exceptions, callbacks,
+releasing the GIL, signals and threads. The C# side is tests/NdTestModule/RuntimeApi.cs."""
+import gc
+import inspect
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+
+import numpy as np
+import pytest
+
+import nd_test as t
+
+
+def rss_bytes():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def test_the_gil_token_is_not_a_python_argument():
+    assert str(inspect.signature(t.call_sqrt)) == "(x)"
+    assert t.call_sqrt(16.0) == 4.0
+    assert t.call_sqrt(x=2.25) == 1.5
+    with pytest.raises(TypeError, match=r"call_sqrt\(\) takes 1 positional argument but 2 were given"):
+        t.call_sqrt(1.0, 2.0)
+
+
+def test_calls_with_positional_and_keyword_arguments():
+    assert t.call_with_keyword(lambda a, b: a * 10 + b, 1.0, 2.0) == 12.0
+    with pytest.raises(TypeError, match="unexpected keyword argument 'b'"):
+        t.call_with_keyword(lambda a: a, 1.0, 2.0)
+
+
+def test_get_and_set_attributes():
+    class Box:
+        v = 1
+    box = Box()
+    assert t.swap_attr(box, "v", "new") == 1
+    assert box.v == "new"
+    with pytest.raises(AttributeError):
+        t.swap_attr(box, "missing", 1)
+
+
+def test_eval_and_exec():
+    assert t.eval_float("2 ** 0.5") == 2 ** 0.5
+    with pytest.raises(TypeError, match="must be float, not str"):
+        t.eval_float("'text'")
+    with pytest.raises(SyntaxError):
+        t.exec("def")
+
+
+def test_a_python_exception_comes_back_as_the_same_object():
+    with pytest.raises(ValueError) as info:
+        t.exec("raise ValueError('outer') from KeyError('inner')")
+    e = info.value
+    assert str(e) == "outer"
+    assert isinstance(e.__cause__, KeyError) and e.__cause__.args == ("inner",)
+    assert e.__traceback__ is not None
+
+
+def test_a_caught_python_exception_carries_type_message_and_traceback():
+    report = t.exec_catching("def f():\n    return 1 / 0\nf()")
+    kind, traceback = report.split("\n", 1)
+    assert kind == "ZeroDivisionError: division by zero"
+    assert "Traceback (most recent call last)" in traceback
+    assert 'line 2, in f' in traceback
+    assert t.exec_catching("x = 1") == "ok"
+
+
+def test_scopes_keep_a_loop_of_a_million_evals_flat():
+    t.eval_loop(50_000)
+    gc.collect()
+    before = rss_bytes()
+    assert t.eval_loop(1_000_000) == 2   # each iteration's scope holds its namespace and result
+    gc.collect()
+    growth = rss_bytes() - before
+    assert growth < 20 * 1024 * 1024, f"RSS grew by {growth / 2**20:.1f} MB"
+
+
+def test_a_python_function_as_a_csharp_delegate():
+    a = np.arange(5.0)
+    t.apply(a, lambda x: x * x)
+    assert a.tolist() == [0.0, 1.0, 4.0, 9.0, 16.0]
+    b = np.arange(6.0)[::-2]   # strided
+    t.apply(b, lambda x: -x)
+    assert b.tolist() == [-5.0, -3.0, -1.0]
+    seen = []
+    t.notify(seen.append, "hello")
+    assert seen == ["hello"]
+
+
+def test_callback_errors():
+    with pytest.raises(ZeroDivisionError):
+        t.apply(np.ones(3), lambda x: 1 / 0)
+    with pytest.raises(TypeError, match="argument 'f' must be callable, not int"):
+        t.apply(np.ones(3), 5)
+    with pytest.raises(TypeError, match=r"callback\(\) argument 'result' must be float, not str"):
+        t.apply(np.ones(3), lambda x: "no")
+
+
+def test_another_thread_runs_while_the_gil_is_released():
+    progress = []
+    stop = threading.Event()
+
+    def count():
+        while not stop.is_set():
+            progress.append(1)
+            time.sleep(0.001)
+
+    worker = threading.Thread(target=count)
+    worker.start()
+    try:
+        time.sleep(0.05)
+        before = len(progress)
+        assert t.sleep_without_gil(0.5) == 0.5
+        during = len(progress) - before
+    finally:
+        stop.set()
+        worker.join()
+    assert during > 50, f"the other thread advanced only {during} steps in 0.5 s"
+
+
+def test_parallel_kernel_is_faster_than_one_thread():
+    x = np.random.default_rng(1).random(10_000_000)
+    y = x.copy()
+    t.scale_serial(x[:1000].copy(), 1.0)
+    t.scale_parallel(y[:1000].copy(), 1.0)
+    serial, parallel = [], []
+    for _ in range(3):
+        a, b = x.copy(), x.copy()
+        start = time.perf_counter()
+        t.scale_serial(a, 2.0)
+        serial.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        t.scale_parallel(b, 2.0)
+        parallel.append(time.perf_counter() - start)
+        np.testing.assert_array_equal(a, b)
+    speedup = min(serial) / min(parallel)
+    print(f"serial {min(serial) * 1e3:.1f} ms, parallel {min(parallel) * 1e3:.1f} ms, speed-up {speedup:.2f}x")
+    assert speedup >= 1.6
+
+
+def test_parallel_kernel_refuses_strided_arrays():
+    with pytest.raises(ValueError, match="C-contiguous"):
+        t.scale_parallel(np.ones(10)[::2], 1.0)
+
+
+def test_ctrl_c_stops_a_long_kernel_with_keyboard_interrupt():
+    code = textwrap.dedent("""
+        import sys, time
+        sys.path.insert(0, sys.argv[1])
+        import nd_test
+        print("ready", flush=True)
+        try:
+            nd_test.spin_checking(30.0)
+            print("finished")
+        except KeyboardInterrupt:
+            print("interrupted")
+    """)
+    modules = os.path.dirname(t.__file__)
+    proc = subprocess.Popen([sys.executable, "-c", code, modules], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    time.sleep(0.3)
+    start = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    out, _ = proc.communicate(timeout=20)
+    assert out.strip() == "interrupted"
+    assert time.monotonic() - start < 5
+
+
+def test_csharp_threads_acquire_the_gil_while_python_threads_run():
+    stop = threading.Event()
+    ticks = []
+
+    def python_thread():
+        while not stop.is_set():
+            ticks.append(t.call_sqrt(4.0))
+
+    runners = [threading.Thread(target=python_thread) for _ in range(4)]
+    for r in runners:
+        r.start()
+    try:
+        assert t.call_from_threads(lambda i: i, 8, 2000) == 8 * sum(range(2000))
+    finally:
+        stop.set()
+        for r in runners:
+            r.join()
+    assert ticks and all(v == 2.0 for v in ticks)
+
+
+def test_disposing_without_the_gil_queues_the_release():
+    class Thing:
+        pass
+    thing = Thing()
+    before = sys.getrefcount(Thing)
+    assert t.dispose_without_gil(thing) >= 1
+    t.call_sqrt(1.0)                              # any later call may run with the queue drained
+    t.call_from_threads(lambda i: i, 1, 1)        # Python.Acquire drains it
+    assert sys.getrefcount(Thing) == before
+
+
+def test_many_python_threads_call_everything_at_once():
+    import nd_ext
+    errors = []
+
+    def hammer(seed):
+        rng = np.random.default_rng(seed)
+        try:
+            for _ in range(300):
+                a = rng.random(50)
+                assert nd_ext.add_scalars(1.0, 2.0) == 3.0
+                np.testing.assert_array_equal(nd_ext.add_scalar_to_array(1.0, a), a + 1.0)
+                b = a.copy()
+                t.apply(b, lambda x: x + 1.0)
+                np.testing.assert_array_equal(b, a + 1.0)
+                p = nd_ext.Point(3.0, 4.0)
+                assert p.distance() == 5.0
+                assert t.call_sqrt(9.0) == 3.0
+        except Exception as e:   # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=hammer, args=(i,)) for i in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert not errors, errors
