@@ -9,10 +9,11 @@ dotnet build NdBindgen.sln -c Release --no-restore --verbosity quiet
 dotnet test NdBindgen.sln -c Release --no-build --verbosity quiet
 
 # Publish the modules; any trim/AOT warning fails the run (the toolkit promises none).
-rm -rf .build/modules
-for project in examples/NdExt tests/NdTestModule; do
+rm -rf .build/modules .build/memory
+for target in examples/NdExt:modules tests/NdTestModule:modules examples/Memory:memory; do
+  project=${target%%:*}
   log=$(mktemp)
-  dotnet publish "$project" -c Release -o .build/modules --no-restore >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+  dotnet publish "$project" -c Release -o ".build/${target##*:}" --no-restore >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
   grep -E "Python module" "$log" || true
   if grep -qE ": warning [A-Z]+[0-9]+" "$log"; then
     echo "error: publishing $project produced warnings:" >&2
