@@ -17,6 +17,8 @@ public class ViewLifetimeTests
     [InlineData("static class F { static System.Func<double> Later(NdView<double> v) => () => v[0]; }", "CS9108")] // captured by a lambda
     [InlineData("static class F { static object Box(NdView<double> v) => v; }", "CS0029")]   // boxed
     [InlineData("static class F { static async System.Threading.Tasks.Task A(NdView<double> v) { await System.Threading.Tasks.Task.Yield(); } }", "CS4012")] // across await
+    // A borrowed reference cannot escape its scope either.
+    [InlineData("class Holder { PyBorrowed kept; }", "CS8345")]
     // The GIL token is a ref struct too: code that runs without the GIL cannot have one.
     [InlineData("class Holder { Python kept; }", "CS8345")]
     [InlineData("static class F { static void G(Python py) => py.AllowThreads(1, x => py.CheckSignals()); }", "CS9108")]

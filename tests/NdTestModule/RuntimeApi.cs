@@ -166,3 +166,33 @@ public static class RuntimeApi
         });
     }
 }
+
+/// <summary>Borrowed references: arguments used without reference-count traffic.</summary>
+public static class Borrowing
+{
+    /// <summary>The argument's reference count as seen while borrowed, and its type name.</summary>
+    [PyFunction]
+    public static string DescribeBorrowed(Python py, PyBorrowed obj) => $"{obj.TypeName(py)} {obj.RefCount(py)}";
+
+    /// <summary>The argument's reference count as seen through an owned PyRef (one more), which it then releases.</summary>
+    [PyFunction]
+    public static long OwnedCount(Python py, PyRef obj)
+    {
+        using (obj) return (long)obj.RefCount(py);
+    }
+
+    /// <summary>The same count seen through a borrowed reference.</summary>
+    [PyFunction]
+    public static long BorrowedCount(Python py, PyBorrowed obj) => (long)obj.RefCount(py);
+
+    private static PyRef? s_kept;
+
+    /// <summary>Keeps the argument beyond the call (ToOwned); returns it back from the kept reference.</summary>
+    [PyFunction]
+    public static PyRef KeepAndReturn(Python py, PyBorrowed obj)
+    {
+        s_kept?.Dispose();
+        s_kept = obj.ToOwned(py);
+        return s_kept;
+    }
+}

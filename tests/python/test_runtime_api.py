@@ -229,3 +229,19 @@ def test_many_python_threads_call_everything_at_once():
     for th in threads:
         th.join()
     assert not errors, errors
+
+
+def test_borrowed_arguments_touch_no_reference_count():
+    thing = object()
+    # sys.getrefcount counts its own argument, as the borrowed count counts the call's argument.
+    assert t.borrowed_count(thing) == sys.getrefcount(thing)
+    assert t.owned_count(thing) == sys.getrefcount(thing) + 1   # the PyRef holds one more
+    assert t.describe_borrowed(thing).startswith("object ")
+    before = sys.getrefcount(thing)
+    for _ in range(1000):
+        t.borrowed_count(thing)
+    assert sys.getrefcount(thing) == before
+    assert t.keep_and_return(thing) is thing
+    assert sys.getrefcount(thing) == before + 1   # kept in C# until replaced
+    t.keep_and_return(None)
+    assert sys.getrefcount(thing) == before

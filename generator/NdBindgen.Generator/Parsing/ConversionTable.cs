@@ -42,7 +42,7 @@ internal static class ConversionTable
     };
 
     public const string SupportedScalars = "bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, string and their nullable forms";
-    public const string SupportedParameters = SupportedScalars + ", NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, Func<...>/Action<T> callbacks, Python (the GIL token)";
+    public const string SupportedParameters = SupportedScalars + ", NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, Func<...>/Action<T> callbacks, Python (the GIL token)";
     public const string SupportedReturns = SupportedScalars + ", NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void";
     public const string PyClassAttributeName = "NdBindgen.PyClassAttribute";
 
@@ -146,6 +146,9 @@ internal static class ConversionTable
             string from = $"{Conv}Callbacks.To{callback.Name}<{args}>";
             return new TypeModel(ValueKind.Scalar, csharp + (orNone ? "?" : ""), python, from, null, null, orNone, false);
         }
+
+        if (!isReturn && type is INamedTypeSymbol { Name: "PyBorrowed", IsGenericType: false } borrowed && borrowed.ContainingNamespace?.ToDisplayString() == "NdBindgen")
+            return new TypeModel(ValueKind.Scalar, "global::NdBindgen.PyBorrowed", "object", $"{Conv}PyRefs.ToBorrowed", null, null, false, false);
 
         if (type is INamedTypeSymbol { Name: "PyRef" } reference && reference.ContainingNamespace?.ToDisplayString() == "NdBindgen")
         {

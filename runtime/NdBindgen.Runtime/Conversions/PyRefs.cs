@@ -19,4 +19,7 @@ public static unsafe class PyRefs
     }
 
     public static PyObject* FromRef(PyRef value) => Py.NewRef(value.Handle);
+
+    /// <summary>A borrowed argument: no reference-count traffic.</summary>
+    public static PyBorrowed ToBorrowed(PyObject* o, PySignature sig, int index) => new(o);
 }
