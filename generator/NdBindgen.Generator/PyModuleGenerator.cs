@@ -39,9 +39,10 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
                 FunctionParser.Parse)
             .WithTrackingName(TrackingNames.Functions);
 
+        // Per-declaration diagnostics are the analyzer's (PyBindingsAnalyzer runs the same parsers);
+        // the generator skips invalid declarations and reports only module-wide problems.
         context.RegisterSourceOutput(functions, static (spc, result) =>
         {
-            foreach (DiagnosticInfo d in result.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
             if (result.Model is { } f) spc.AddSource(f.HintName, FunctionEmitter.Emit(f));
         });
 
@@ -54,7 +55,6 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(classes, static (spc, result) =>
         {
-            foreach (DiagnosticInfo d in result.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
             if (result.Model is { } c) spc.AddSource(c.HintName, ClassEmitter.Emit(c));
         });
 

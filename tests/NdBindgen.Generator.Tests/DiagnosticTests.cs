@@ -217,6 +217,46 @@ public class DiagnosticTests
         Error("NDB0016", 2).WithArguments("Shape.Count", "[PyProperty] takes an instance property with a getter, or an instance field"));
 
     [Fact]
+    public Task NDB0017_conflicting_attributes() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Shape
+        {
+            public Shape() { }
+            [PyMethod, PyFunction] public static int {|#0:Both|}() => 0;
+            [PyMethod, PyClassMethod] public static Shape {|#1:Make|}() => new();
+        }
+        """,
+        Error("NDB0017", 0).WithArguments("Shape.Both", "[PyMethod] and [PyFunction]"),
+        Error("NDB0017", 1).WithArguments("Shape.Make", "[PyMethod] and [PyClassMethod]"));
+
+    [Fact]
+    public Task NDB0018_class_member_attribute_outside_a_class() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public class Plain
+        {
+            [PyMethod] public int {|#0:Area|}() => 0;
+            [PyProperty] public int {|#1:Size|} { get; set; }
+        }
+        """,
+        Error("NDB0018", 0).WithArguments("Plain.Area", "[PyMethod]", "Plain"),
+        Error("NDB0018", 1).WithArguments("Plain.Size", "[PyProperty]", "Plain"));
+
+    [Fact]
+    public Task NDB0019_async_export() => VerifyAsync(Class("""
+            [PyFunction] public static async System.Threading.Tasks.Task<double> {|#0:Later|}() { await System.Threading.Tasks.Task.Yield(); return 1; }
+        """),
+        Error("NDB0019").WithArguments("Api.Later"));
+
+    [Fact]
+    public Task NDB0020_assume_gil_held_in_user_code() => VerifyAsync(Class("""
+            [PyFunction] public static double Work(Python py, NdViewMut<double> a) =>
+                py.AllowThreads(a, v => { {|#0:Python.AssumeGilHeld()|}.CheckSignals(); return 0.0; });
+        """),
+        DiagnosticResult.CompilerWarning("NDB0020").WithLocation(0));
+
+    [Fact]
     public void Every_descriptor_has_a_test_a_release_entry_and_a_doc_entry()
     {
         string tests = File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "DiagnosticTests.cs"));
@@ -226,7 +266,7 @@ public class DiagnosticTests
         foreach (var d in DiagnosticDescriptors.All)
         {
             Assert.Contains($"public Task {d.Id}_", tests);
-            Assert.Contains($"{d.Id} | NdBindgen | Error |", releases);
+            Assert.Contains($"{d.Id} | NdBindgen | {d.DefaultSeverity} |", releases);
             Assert.Contains($"## {d.Id}\n", docs.Replace("\r\n", "\n"));
             Assert.Same(d, DiagnosticDescriptors.ById(d.Id));
         }

@@ -78,12 +78,29 @@ internal static class DiagnosticDescriptors
         "Member cannot be exported this way",
         "'{0}' cannot be exported: {1}");
 
+    public static readonly DiagnosticDescriptor ConflictingAttributes = Error("NDB0017",
+        "Conflicting NdBindgen attributes",
+        "'{0}' is marked both {1}; a member is exported one way, so keep one of them");
+
+    public static readonly DiagnosticDescriptor MemberOutsideClass = Error("NDB0018",
+        "Class member attribute outside a [PyClass]",
+        "'{0}' is marked {1}, but its type '{2}' is not a [PyClass], so it would not be exported; mark the type [PyClass] (and partial), or use [PyFunction] on a static method");
+
+    public static readonly DiagnosticDescriptor AsyncFunction = Error("NDB0019",
+        "Exported method cannot be async",
+        "'{0}' is async; Python calls it synchronously and would get no result, so make it synchronous (release the GIL with Python.AllowThreads for long work)");
+
+    public static readonly DiagnosticDescriptor AssumedGil = new("NDB0020",
+        "Python.AssumeGilHeld() in user code",
+        "Python.AssumeGilHeld() makes a GIL token without taking the GIL (it exists for generated code); take a 'Python' parameter, or use 'using var gil = Python.Acquire();' and 'gil.Python'",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "ndb0020");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
         DuplicatePythonName, InvalidPythonName, InvalidModuleName, GenericFunction, ByRefParameter,
         NotAccessible, DefaultNotExpressible, NdimOnNonArray, ClassNotPartial, NoConstructor,
-        UntraversableReferences, InvalidMember,
+        UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -14,9 +14,12 @@ internal static class ClassParser
 {
     private const string Ns = "NdBindgen.";
 
-    public static ParseResult<ClassModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParseResult<ClassModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        ParseClass((INamedTypeSymbol)context.TargetSymbol, cancellationToken);
+
+    /// <summary>The generator and the analyzer share this: one set of checks, one model.</summary>
+    public static ParseResult<ClassModel> ParseClass(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        var type = (INamedTypeSymbol)context.TargetSymbol;
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         Location? location = type.Locations.FirstOrDefault();
         string pythonName = ConversionTable.PythonClassName(type);

@@ -29,6 +29,11 @@ internal static class FunctionParser
         string display = method.ContainingType.Name + "." + method.Name;
 
         if (kind != CallKind.Instance && !method.IsStatic) diagnostics.Add(DiagnosticInfo.Create(D.FunctionNotStatic, location, display));
+        if (method.IsAsync)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(D.AsyncFunction, location, display));
+            return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
+        }
         // A method of a generic type is generic too: the wrapper could not name the type to call it on.
         if (method.IsGenericMethod || (kind == CallKind.ModuleFunction && method.ContainingType.IsGenericType))
             diagnostics.Add(DiagnosticInfo.Create(D.GenericFunction, location, display, string.Join(", ", TypeParameters(method))));

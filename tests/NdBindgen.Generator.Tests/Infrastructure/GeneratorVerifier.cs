@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,15 +15,42 @@ namespace NdBindgen.Generator.Tests.Infrastructure;
 /// </summary>
 internal static class GeneratorVerifier
 {
+    /// <summary>Module-wide diagnostics come from the generator; the rest from the analyzer.</summary>
+    private static bool FromGenerator(DiagnosticResult d) => d.Id is "NDB0005" or "NDB0007";
+
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
         VerifyAsync(source, TestCompilation.DefaultModuleName, expected);
 
-    public static Task VerifyAsync(string source, string moduleName, params DiagnosticResult[] expected)
+    /// <summary>
+    /// Runs both halves on the source: the generator (which must still produce compiling code,
+    /// skipping invalid declarations) expecting the module-wide diagnostics, and the analyzer
+    /// expecting the per-declaration ones, each at its exact location.
+    /// </summary>
+    public static async Task VerifyAsync(string source, string moduleName, params DiagnosticResult[] expected)
     {
-        var test = new Test { TestCode = source };
-        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\nbuild_property.PyModuleName = {moduleName}\n"));
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
+        string config = $"is_global = true\nbuild_property.PyModuleName = {moduleName}\n";
+        var generator = new Test { TestCode = source };
+        generator.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
+        generator.ExpectedDiagnostics.AddRange(expected.Where(FromGenerator));
+        await generator.RunAsync();
+
+        var analyzer = new AnalyzerTest { TestCode = source };
+        analyzer.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
+        analyzer.ExpectedDiagnostics.AddRange(expected.Where(d => !FromGenerator(d)));
+        await analyzer.RunAsync();
+    }
+
+    private sealed class AnalyzerTest : CSharpAnalyzerTest<NdBindgen.Generator.Analyzers.PyBindingsAnalyzer, DefaultVerifier>
+    {
+        public AnalyzerTest()
+        {
+            ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+            TestState.AdditionalReferences.AddRange(TestCompilation.References);
+        }
+
+        protected override ParseOptions CreateParseOptions() => TestCompilation.ParseOptions;
+
+        protected override CompilationOptions CreateCompilationOptions() => TestCompilation.CompilationOptions;
     }
 
     private sealed class Test : CSharpSourceGeneratorTest<PyModuleGenerator, DefaultVerifier>

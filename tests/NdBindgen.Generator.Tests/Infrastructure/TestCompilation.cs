@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace NdBindgen.Generator.Tests.Infrastructure;
 
@@ -67,10 +68,17 @@ internal static class TestCompilation
     /// <summary>Runs the generator once over <paramref name="sources"/>, for module <paramref name="moduleName"/>.</summary>
     public static GeneratorRun RunModule(string moduleName, params string[] sources) => Run(Create(sources), CreateDriver(moduleName));
 
+    /// <summary>
+    /// Runs the generator, and the analyzer on the input: their diagnostics together are what a user
+    /// sees (the generator reports module-wide problems, the analyzer per-declaration ones).
+    /// </summary>
     public static GeneratorRun Run(CSharpCompilation input, GeneratorDriver driver)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
-        return new GeneratorRun(input, (CSharpCompilation)output, diagnostics, driver);
+        ImmutableArray<Diagnostic> analyzer = input
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new NdBindgen.Generator.Analyzers.PyBindingsAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return new GeneratorRun(input, (CSharpCompilation)output, diagnostics.AddRange(analyzer), driver);
     }
 }
 
