@@ -36,7 +36,11 @@ internal static class FunctionParser
         }
         // A method of a generic type is generic too: the wrapper could not name the type to call it on.
         if (method.IsGenericMethod || (kind == CallKind.ModuleFunction && method.ContainingType.IsGenericType))
+        {
+            // One diagnostic: its type parameters would also be "unsupported types" below.
             diagnostics.Add(DiagnosticInfo.Create(D.GenericFunction, location, display, string.Join(", ", TypeParameters(method))));
+            return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
+        }
         string? inaccessible = kind == CallKind.ModuleFunction ? Inaccessibility(method) : null;   // class members are called from inside the class
         if (inaccessible is not null) diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, location, display, inaccessible));
 

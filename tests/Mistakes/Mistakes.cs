@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using NdBindgen;
+
+namespace Mistakes;
+
+public class Functions
+{
+    [PyFunction] public double NotStatic(double x) => x;                           // expect NDB0001
+    [PyFunction] public static double TakesObject(object thing) => 0;             // expect NDB0002
+    [PyFunction] public static DateTime ReturnsDate() => DateTime.Now;            // expect NDB0003
+    [PyFunction] public static double Decimals(NdView<decimal> values) => 0;      // expect NDB0004
+    [PyFunction("class")] public static int Keyword() => 0;                       // expect NDB0006
+    [PyFunction] public static T Generic<T>(T x) => x;                            // expect NDB0008
+    [PyFunction] public static void ByRef(ref double x) => x++;                   // expect NDB0009
+    [PyFunction] private static int Hidden() => 0;                                // expect NDB0010
+    [PyFunction] public static double NaNDefault(double x = double.NaN) => x;     // expect NDB0011
+    [PyFunction] public static double Flat([Ndim(2)] double x) => x;              // expect NDB0012
+    [PyFunction] public static async Task<int> Later() { await Task.Yield(); return 1; }  // expect NDB0019
+    [PyFunction] public static double Fine(double x) => x;                        // expect NDB0005
+}
+
+// The duplicate is reported on the export that sorts second (by type name): Functions.Fine.
+public static class Clash
+{
+    [PyFunction] public static double Fine(double x) => x;
+}
+
+[PyClass] public class NotPartial { }                                             // expect NDB0013
+
+[PyClass] public partial class TwoConstructors { public TwoConstructors() { } public TwoConstructors(int x) { } }  // expect NDB0014
+
+[PyClass] public partial class Registry
+{
+    private readonly Dictionary<string, PyRef> _byName = new();                   // expect NDB0015
+}
+
+[PyClass] public partial class Shape
+{
+    public Shape() { }
+    [PyClassMethod] public Shape Make() => this;                                  // expect NDB0016
+    [PyMethod, PyFunction] public static int Both() => 0;                         // expect NDB0017
+}
+
+public class Plain
+{
+    [PyMethod] public int Area() => 0;                                            // expect NDB0018
+}
+
+public static class Gil
+{
+    [PyFunction] public static double Work(Python py, NdViewMut<double> a) =>
+        py.AllowThreads(a, v => { Python.AssumeGilHeld().CheckSignals(); return 0.0; });   // expect NDB0020
+}
