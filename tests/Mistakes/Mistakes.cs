@@ -51,3 +51,12 @@ public static class Gil
     [PyFunction] public static double Work(Python py, NdViewMut<double> a) =>
         py.AllowThreads(a, v => { Python.AssumeGilHeld().CheckSignals(); return 0.0; });   // expect NDB0020
 }
+
+public static unsafe class Escapes
+{
+    private static double* s_kept;
+    [PyFunction] public static void Keep(NdViewMut<double> values)
+    {
+        if (values.TryGetSpan(out var span)) fixed (double* p = span) s_kept = p;  // expect NDB0021
+    }
+}

@@ -257,6 +257,26 @@ public class DiagnosticTests
         DiagnosticResult.CompilerWarning("NDB0020").WithLocation(0));
 
     [Fact]
+    public Task NDB0021_pointer_into_a_view_kept_beyond_the_call() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public static unsafe class Api
+        {
+            private static double* s_kept;
+            private static nint s_address;
+            [PyFunction] public static void Keep(NdViewMut<double> values)
+            {
+                if (!values.TryGetSpan(out var span)) return;
+                fixed (double* p = span) { {|#0:s_kept = p|}; }
+                {|#1:s_address = (nint)System.Runtime.CompilerServices.Unsafe.AsPointer(ref values[0])|};
+                double* local = s_kept;   // reading is fine; so is a pointer kept in a local
+            }
+        }
+        """,
+        Error("NDB0021", 0).WithArguments("Keep", "values"),
+        Error("NDB0021", 1).WithArguments("Keep", "values"));
+
+    [Fact]
     public void Every_descriptor_has_a_test_a_release_entry_and_a_doc_entry()
     {
         string tests = File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "DiagnosticTests.cs"));

@@ -95,12 +95,17 @@ internal static class DiagnosticDescriptors
         "Python.AssumeGilHeld() makes a GIL token without taking the GIL (it exists for generated code); take a 'Python' parameter, or use 'using var gil = Python.Acquire();' and 'gil.Python'",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "ndb0020");
 
+    public static readonly DiagnosticDescriptor ViewPointerEscapes = Error("NDB0021",
+        "A pointer into a borrowed array is kept beyond the call",
+        "'{0}' stores a pointer into '{1}', whose memory belongs to the caller's array only for the duration of the call; copy the data (ToArray, or an NdArray) instead of keeping the pointer");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
         DuplicatePythonName, InvalidPythonName, InvalidModuleName, GenericFunction, ByRefParameter,
         NotAccessible, DefaultNotExpressible, NdimOnNonArray, ClassNotPartial, NoConstructor,
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
+        ViewPointerEscapes,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);
