@@ -52,4 +52,19 @@ internal static class Names
         }
         return null;
     }
+
+    /// <summary>
+    /// The nearest valid Python identifier, for the code fix: a keyword gets a trailing underscore
+    /// (class -> class_), any other character becomes '_' (two words -> two_words), and a leading
+    /// digit gets a leading '_' (2fast -> _2fast). Empty stays empty: there is nothing to be near.
+    /// </summary>
+    public static string ToIdentifier(string name)
+    {
+        if (name.Length == 0) return name;
+        var sb = new StringBuilder(name.Length + 1);
+        foreach (char c in name) sb.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
+        if (!(char.IsLetter(sb[0]) || sb[0] == '_')) sb.Insert(0, '_');
+        string result = sb.ToString();
+        return s_keywords.Contains(result) ? result + "_" : result;
+    }
 }

@@ -1,0 +1,237 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using NdBindgen.CodeFixes;
+using NdBindgen.Generator.Parsing;
+using NdBindgen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace NdBindgen.Generator.Tests;
+
+/// <summary>
+/// Each code fix: the diagnostic at its exact span before, the source after. Every case with two
+/// or more diagnostics is also fixed all at once (the verifier applies FixAll in document, project
+/// and solution scope, and one fix at a time).
+/// </summary>
+public class CodeFixTests
+{
+    private static DiagnosticResult Error(string id, int location = 0) => DiagnosticResult.CompilerError(id).WithLocation(location);
+
+    private static string Class(string members) => $$"""
+        using NdBindgen;
+        namespace Samples;
+        public static partial class Api
+        {
+        {{members}}
+        }
+        """;
+
+    // ---- NDB0001: make static
+
+    [Fact]
+    public Task NDB0001_makes_the_method_static() => FixVerifier<MakeFunctionStaticCodeFix>.VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public class Api
+        {
+            /// <summary>Doubles.</summary>
+            [PyFunction] public double {|#0:Scale|}(double x) => 2 * x;
+        }
+        """, """
+        using NdBindgen;
+        namespace Samples;
+        public class Api
+        {
+            /// <summary>Doubles.</summary>
+            [PyFunction] public static double Scale(double x) => 2 * x;
+        }
+        """,
+        Error("NDB0001").WithArguments("Api.Scale"));
+
+    [Fact]
+    public Task NDB0001_fix_all_two_methods() => FixVerifier<MakeFunctionStaticCodeFix>.VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public class Api
+        {
+            [PyFunction]
+            public unsafe double {|#0:Scale|}(double x) => 2 * x;
+
+            [PyFunction]
+            double {|#1:Shift|}(double x) => x + 1;
+        }
+        """,
+        new[]
+        {
+            Error("NDB0001", 0).WithArguments("Api.Scale"),
+            Error("NDB0001", 1).WithArguments("Api.Shift"),
+            Error("NDB0010", 1).WithArguments("Api.Shift", "private"),
+        }, """
+        using NdBindgen;
+        namespace Samples;
+        public class Api
+        {
+            [PyFunction]
+            public static unsafe double Scale(double x) => 2 * x;
+
+            [PyFunction]
+            static double {|#0:Shift|}(double x) => x + 1;
+        }
+        """,
+        Error("NDB0010", 0).WithArguments("Api.Shift", "private"));
+
+    // ---- NDB0013: add partial
+
+    [Fact]
+    public Task NDB0013_makes_the_class_partial() => FixVerifier<AddPartialCodeFix>.VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public sealed class {|#0:Point|} { }
+        """, """
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public sealed partial class Point { }
+        """,
+        Error("NDB0013").WithArguments("Point", "is not partial"));
+
+    [Fact]
+    public Task NDB0013_fix_all_two_classes() => FixVerifier<AddPartialCodeFix>.VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        /// <summary>A point.</summary>
+        [PyClass]
+        public class {|#0:Point|} { }
+        [PyClass] class {|#1:Segment|} { }
+        """, """
+        using NdBindgen;
+        namespace Samples;
+        /// <summary>A point.</summary>
+        [PyClass]
+        public partial class Point { }
+        [PyClass] partial class Segment { }
+        """,
+        Error("NDB0013", 0).WithArguments("Point", "is not partial"),
+        Error("NDB0013", 1).WithArguments("Segment", "is not partial"));
+
+    [Fact]
+    public Task NDB0013_other_shapes_have_no_fix() => FixVerifier<AddPartialCodeFix>.VerifyNoFixAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public static class {|#0:Helpers|} { }
+        [PyClass] public class {|#1:Box|}<T> { }
+        [PyClass] public abstract class {|#2:Shape|} { }
+        """,
+        Error("NDB0013", 0).WithArguments("Helpers", "is static"),
+        Error("NDB0013", 1).WithArguments("Box", "is generic"),
+        Error("NDB0013", 2).WithArguments("Shape", "is abstract"));
+
+    // ---- NDB0009: remove ref, out, in, params
+
+    [Fact]
+    public Task NDB0009_removes_ref() => FixVerifier<RemoveParameterModifierCodeFix>.VerifyAsync(Class("""
+            [PyFunction] public static void Bump(ref double {|#0:x|}) => x++;
+        """), Class("""
+            [PyFunction] public static void Bump(double x) => x++;
+        """),
+        Error("NDB0009").WithArguments("x", "Api.Bump", "ref"));
+
+    [Fact]
+    public Task NDB0009_fix_all_out_in_and_ref_readonly() => FixVerifier<RemoveParameterModifierCodeFix>.VerifyAsync(Class("""
+            [PyFunction] public static void Make(double scale, out double {|#0:x|}) => x = scale;
+            [PyFunction] public static double Read(in double {|#1:x|}, /* y */ ref readonly double {|#2:y|}) => x + y;
+        """), Class("""
+            [PyFunction] public static void Make(double scale, double x) => x = scale;
+            [PyFunction] public static double Read(double x, /* y */ double y) => x + y;
+        """),
+        Error("NDB0009", 0).WithArguments("x", "Api.Make", "out"),
+        Error("NDB0009", 1).WithArguments("x", "Api.Read", "in"),
+        Error("NDB0009", 2).WithArguments("y", "Api.Read", "refreadonlyparameter"));
+
+    [Fact]
+    public Task NDB0009_removes_params_and_the_array_type_remains_to_fix() => FixVerifier<RemoveParameterModifierCodeFix>.VerifyAsync(Class("""
+            [PyFunction] public static double Sum(params double[] {|#0:xs|}) => 0;
+        """),
+        new[] { Error("NDB0009").WithArguments("xs", "Api.Sum", "params") },
+        Class("""
+            [PyFunction] public static double Sum(double[] {|#0:xs|}) => 0;
+        """),
+        Error("NDB0002").WithArguments("xs", "Api.Sum", "double[]", ConversionTable.SupportedParameters));
+
+    // ---- NDB0006: a valid Python name
+
+    [Theory]
+    [InlineData("class", "class_")]
+    [InlineData("None", "None_")]
+    [InlineData("two words", "two_words")]
+    [InlineData("nd.ext", "nd_ext")]
+    [InlineData("2fast", "_2fast")]
+    [InlineData("1-2", "_1_2")]
+    [InlineData("a-b c", "a_b_c")]
+    public void ToIdentifier_finds_the_nearest_valid_name(string name, string expected)
+    {
+        Assert.Equal(expected, Names.ToIdentifier(name));
+        Assert.Null(Names.WhyNotIdentifier(expected));
+    }
+
+    [Fact]
+    public Task NDB0006_replaces_the_name_in_the_attribute() => FixVerifier<ValidPythonNameCodeFix>.VerifyAsync(Class("""
+            [{|#0:PyFunction("class")|}] public static int A() => 0;
+        """), Class("""
+            [PyFunction("class_")] public static int A() => 0;
+        """),
+        Error("NDB0006").WithArguments("class", " (it is a Python keyword)"));
+
+    [Fact]
+    public Task NDB0006_adds_a_name_for_a_keyword_method() => FixVerifier<ValidPythonNameCodeFix>.VerifyAsync(Class("""
+            [PyFunction] public static int {|#0:@if|}() => 0;
+        """), Class("""
+            [PyFunction("if_")] public static int @if() => 0;
+        """),
+        Error("NDB0006").WithArguments("if", " (it is a Python keyword)"));
+
+    [Fact]
+    public Task NDB0006_fix_all_functions_and_a_parameter() => FixVerifier<ValidPythonNameCodeFix>.VerifyAsync(Class("""
+            [{|#0:PyFunction(Name = "two words")|}] public static int B() => 0;
+            [{|#1:PyFunction("2fast")|}] public static int C() => 0;
+            [PyFunction] public static int D(int {|#2:@lambda|}) => @lambda + 1;
+            [PyFunction()] public static int {|#3:@class|}() => D(@lambda: 2);
+        """), Class("""
+            [PyFunction(Name = "two_words")] public static int B() => 0;
+            [PyFunction("_2fast")] public static int C() => 0;
+            [PyFunction] public static int D(int lambda_) => lambda_ + 1;
+            [PyFunction("class_")] public static int @class() => D(lambda_: 2);
+        """),
+        Error("NDB0006", 0).WithArguments("two words", " (it contains ' ')"),
+        Error("NDB0006", 1).WithArguments("2fast", " (it must start with a letter or underscore)"),
+        Error("NDB0006", 2).WithArguments("lambda", " (it is a Python keyword)"),
+        Error("NDB0006", 3).WithArguments("class", " (it is a Python keyword)"));
+
+    [Fact]
+    public Task NDB0006_fix_all_class_and_members() => FixVerifier<ValidPythonNameCodeFix>.VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass]
+        public partial class {|#0:@class|}
+        {
+            [PyProperty("def")] public int {|#1:Value|} { get; set; }
+            [PyProperty] public int {|#2:@for|};
+            [PyMethod] public int {|#3:@return|}() => 0;
+            [{|#4:PyClassMethod("new one")|}] public static @class Make() => new();
+        }
+        """, """
+        using NdBindgen;
+        namespace Samples;
+        [PyClass("class_")]
+        public partial class @class
+        {
+            [PyProperty("def_")] public int Value { get; set; }
+            [PyProperty("for_")] public int @for;
+            [PyMethod("return_")] public int @return() => 0;
+            [PyClassMethod("new_one")] public static @class Make() => new();
+        }
+        """,
+        Error("NDB0006", 0).WithArguments("class", " (it is a Python keyword)"),
+        Error("NDB0006", 1).WithArguments("def", " (it is a Python keyword)"),
+        Error("NDB0006", 2).WithArguments("for", " (it is a Python keyword)"),
+        Error("NDB0006", 3).WithArguments("return", " (it is a Python keyword)"),
+        Error("NDB0006", 4).WithArguments("new one", " (it contains ' ')"));
+}
