@@ -61,7 +61,7 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
         // Only what the module table needs of each class: body edits of a class leave the module cached.
         IncrementalValueProvider<ImmutableArray<(ClassExportModel Export, LocationInfo? Location)>> classExports = classes
             .Where(static r => r.Model is not null)
-            .Select(static (r, _) => (new ClassExportModel(r.Model!.PythonName, r.Model.WrapperClass), r.Model.Location))
+            .Select(static (r, _) => (new ClassExportModel(r.Model!.PythonName, r.Model.WrapperClass, StubEmitter.Class(r.Model)), r.Model.Location))
             .Collect();
 
         IncrementalValueProvider<(ModuleModel? Module, EquatableArray<DiagnosticInfo> Diagnostics)> module = functions
@@ -113,8 +113,9 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
                     ImmutableArray.Create(f.ContainingType.Replace("global::", "") + "." + f.MethodName, f.PythonName, name)));
                 continue;
             }
-            exports.Add(new ExportModel(f.PythonName, f.WrapperName, ModuleEmitter.Docstring(f)));
+            exports.Add(new ExportModel(f.PythonName, f.WrapperName, ModuleEmitter.Docstring(f), StubEmitter.Function(f)));
         }
-        return (new ModuleModel(name, options.PythonVersion, exports.ToImmutable(), classModels.ToImmutable()), diagnostics.ToImmutable());
+        string stub = StubEmitter.Module(name, exports.Select(e => e.Stub), classModels.Select(c => c.Stub));
+        return (new ModuleModel(name, options.PythonVersion, exports.ToImmutable(), classModels.ToImmutable(), stub), diagnostics.ToImmutable());
     }
 }

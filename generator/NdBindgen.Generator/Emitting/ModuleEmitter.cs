@@ -18,6 +18,12 @@ internal static class ModuleEmitter
         w.Line("/// <summary>The CPython version (major.minor) this module was built for.</summary>");
         w.Line($"public const string BuiltForPython = {SourceWriter.Literal(m.PythonVersion)};");
         w.Line();
+        w.Line("/// <summary>The module's type stub (.pyi): the publish step reads it from this export and writes it next to the module.</summary>");
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"ndbindgen_pyi\")]");
+        w.Open("private static byte* Pyi()");
+        w.Line($"fixed (byte* text = {SourceWriter.Literal(m.Stub)}u8) return text;   // u8 literal data never moves");
+        w.Close();
+        w.Line();
         w.Line($"[global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"PyInit_{m.ModuleName}\")]");
         w.Open("private static PyObject* PyInit()");
         if (m.Exports.Length == 0 && m.Classes.Length == 0)

@@ -105,10 +105,11 @@ internal sealed record ModuleOptions(string? ModuleName, string PythonVersion);
 
 /// <summary>What the module table needs of each function.</summary>
 /// <remarks>No location: an edit that only moves a function must not change the module.</remarks>
-internal sealed record ExportModel(string PythonName, string WrapperName, string Docstring);
+internal sealed record ExportModel(string PythonName, string WrapperName, string Docstring, string Stub);
 
 /// <summary>The whole module: its name and its exports.</summary>
-internal sealed record ModuleModel(string ModuleName, string PythonVersion, EquatableArray<ExportModel> Exports, EquatableArray<ClassExportModel> Classes);
+/// <param name="Stub">The module's .pyi text.</param>
+internal sealed record ModuleModel(string ModuleName, string PythonVersion, EquatableArray<ExportModel> Exports, EquatableArray<ClassExportModel> Classes, string Stub);
 
 /// <summary>A parsed model and the diagnostics found while parsing; Model is null when nothing can be emitted.</summary>
 internal sealed record ParseResult<T>(T? Model, EquatableArray<DiagnosticInfo> Diagnostics) where T : class;
@@ -168,4 +169,4 @@ internal sealed record ClassModel(
 }
 
 /// <summary>What the module needs of a class: its Python name and the function that registers it.</summary>
-internal sealed record ClassExportModel(string PythonName, string WrapperClass);
+internal sealed record ClassExportModel(string PythonName, string WrapperClass, string Stub);

@@ -1,0 +1,69 @@
+"""Type stubs: the publish step writes <module>.pyi (and py.typed) from the C# signatures, and
+Debian's mypy accepts a typed program using nd_ext and rejects a wrong one."""
+import os
+import pathlib
+import re
+import subprocess
+import sys
+
+import pytest
+
+import nd_ext
+import nd_test
+
+HERE = pathlib.Path(__file__).resolve().parent
+MODULES = pathlib.Path(nd_ext.__file__).parent
+
+
+def mypy(*args):
+    env = dict(os.environ, MYPYPATH=str(MODULES))
+    return subprocess.run([sys.executable, "-m", "mypy", "--no-incremental", "--cache-dir", os.devnull, *args],
+                          capture_output=True, text=True, env=env, cwd=HERE, timeout=300)
+
+
+def test_stubs_are_written_next_to_the_modules():
+    for module in (nd_ext, nd_test):
+        stub = MODULES / f"{module.__name__}.pyi"
+        assert stub.exists()
+    assert (MODULES / "py.typed").exists()
+    text = (MODULES / "nd_ext.pyi").read_text()
+    assert "def add_scalars(x: float, y: float) -> float:" in text
+    assert ("def add_scalar_to_array(scal: float, arr: numpy.typing.NDArray[numpy.float64]) "
+            "-> numpy.typing.NDArray[numpy.float64]:") in text
+    assert "def distance(self, other: Point | None = None) -> float:" in text
+    assert "def __init__(self, x: float = 0.0, y: float = 0.0) -> None: ..." in text
+
+
+def test_every_stub_is_valid_for_mypy_strict():
+    result = mypy("--strict", str(MODULES / "nd_ext.pyi"), str(MODULES / "nd_test.pyi"))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_stub_covers_every_export():
+    text = (MODULES / "nd_test.pyi").read_text()
+    for name in dir(nd_test):
+        if name.startswith("_"):
+            continue
+        assert re.search(rf"^(def|class) {name}\b", text, re.M), name
+
+
+def test_dtype_of_every_element_type_and_optionals():
+    text = (MODULES / "nd_test.pyi").read_text()
+    for dtype in ("bool_", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
+                  "float16", "float32", "float64", "complex128"):
+        assert f"numpy.typing.NDArray[numpy.{dtype}]" in text, dtype
+    assert "float | None" in text
+
+
+def test_mypy_accepts_a_typed_program():
+    result = mypy("--strict", "typing/uses_nd_ext.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_rejects_a_wrong_program_on_each_marked_line():
+    source = (HERE / "typing" / "misuses_nd_ext.py").read_text().splitlines()
+    marked = {i for i, line in enumerate(source, start=1) if "# error:" in line}
+    result = mypy("typing/misuses_nd_ext.py")
+    assert result.returncode == 1
+    reported = {int(m.group(1)) for m in re.finditer(r"misuses_nd_ext\.py:(\d+): error", result.stdout)}
+    assert reported == marked, result.stdout
