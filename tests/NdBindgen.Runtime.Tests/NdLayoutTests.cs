@@ -76,4 +76,51 @@ public unsafe class NdLayoutTests
         Assert.Equal("index 2 is out of bounds for axis 0 with size 2", e.Message);
         Assert.Throws<InvalidOperationException>(() => array[0]);
     }
+
+    /// <summary>The rows (last-axis runs) of a layout, each as its elements.</summary>
+    private static List<double[]> Rows(double[] data, nint offset, nint[] shape, nint[] strides)
+    {
+        var rows = new List<double[]>();
+        fixed (double* p = data)
+        fixed (nint* sh = shape)
+        fixed (nint* st = strides)
+        {
+            var view = new NdView<double>(new NdLayout((byte*)(p + offset), sh, st, shape.Length, sizeof(double)));
+            foreach (NdRow<double> row in view.Rows)
+            {
+                var values = new double[row.Length];
+                for (nint j = 0; j < row.Length; j++) values[j] = row[j];
+                rows.Add(values);
+            }
+        }
+        return rows;
+    }
+
+    [Fact]
+    public void RowsFollowTheLastAxisInCOrder()
+    {
+        Assert.Equal(new[] { new double[] { 0, 4, 8 }, new double[] { 1, 5, 9 }, new double[] { 2, 6, 10 }, new double[] { 3, 7, 11 } },
+            Rows(Data, 0, [4, 3], [8, 32]));                                    // a transpose
+        Assert.Equal(new[] { new double[] { 11, 9, 7 } }, Rows(Data, 11, [3], [-16]));   // negative stride
+        Assert.Equal(new[] { new double[] { 5 } }, Rows(Data, 5, [], []));               // 0-d: one row of one
+        Assert.Empty(Rows(Data, 0, [0, 3], [24, 8]));                                    // empty: no rows
+        var threeD = Rows(Data, 0, [2, 2, 3], [48, 24, 8]);
+        Assert.Equal(4, threeD.Count);
+        Assert.Equal(new double[] { 9, 10, 11 }, threeD[3]);
+    }
+
+    [Fact]
+    public void RowIndexingOutOfRangeIsAnIndexError()
+    {
+        Assert.Throws<IndexOutOfRangeException>(() =>
+        {
+            fixed (double* p = Data)
+            {
+                nint* shape = stackalloc nint[] { 3 };
+                nint* strides = stackalloc nint[] { 8 };
+                var view = new NdView<double>(new NdLayout((byte*)p, shape, strides, 1, 8));
+                foreach (NdRow<double> row in view.Rows) _ = row[3];
+            }
+        });
+    }
 }

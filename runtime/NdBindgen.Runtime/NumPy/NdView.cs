@@ -72,6 +72,26 @@ public readonly unsafe ref struct NdView<T> where T : unmanaged
         return result;
     }
 
+    /// <summary>
+    /// The rows (runs along the last axis) in C order: for strided arrays, a loop over rows with a
+    /// counted inner loop is several times faster than visiting each element through the enumerator.
+    /// </summary>
+    public RowEnumerator Rows => new(Layout);
+
+    /// <summary>Visits the rows of the view; see <see cref="Rows"/>.</summary>
+    public ref struct RowEnumerator
+    {
+        private NdRowCursor _cursor;
+
+        internal RowEnumerator(NumPy.NdLayout layout) => _cursor = new NdRowCursor(layout);
+
+        public readonly RowEnumerator GetEnumerator() => this;
+
+        public bool MoveNext() => _cursor.MoveNext();
+
+        public readonly NdRow<T> Current => new(_cursor.Current, _cursor.Length, _cursor.Stride);
+    }
+
     public Enumerator GetEnumerator() => new(Layout);
 
     /// <summary>Visits every element in C (row-major) order.</summary>
