@@ -17,6 +17,7 @@ internal readonly unsafe struct NdLayout
     internal readonly nint Length;
     internal readonly bool IsCContiguous;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal NdLayout(byte* data, nint* shape, nint* strides, int ndim, nint itemSize)
     {
         Data = data;
@@ -67,7 +68,11 @@ internal readonly unsafe struct NdLayout
     }
 
     /// <summary>The contiguous elements as a span length, or -1 when they are not one C-order block a span can cover.</summary>
-    internal int SpanLength => IsCContiguous && Length <= int.MaxValue ? (int)Length : -1;
+    internal int SpanLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => IsCContiguous && Length <= int.MaxValue ? (int)Length : -1;
+    }
 
     /// <summary>[lowest byte, one past the highest byte] the elements touch; empty for no elements.</summary>
     internal (nuint Start, nuint End) Extent(nint itemSize)

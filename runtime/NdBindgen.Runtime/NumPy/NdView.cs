@@ -35,6 +35,7 @@ public readonly unsafe ref struct NdView<T> where T : unmanaged
     public bool IsContiguous => Layout.IsCContiguous;
 
     /// <summary>The elements as a span when they are contiguous (the fast path); false otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetSpan(out ReadOnlySpan<T> span)
     {
         int n = Layout.SpanLength;

@@ -31,6 +31,7 @@ public readonly unsafe ref struct NdViewMut<T> where T : unmanaged
     public bool IsContiguous => Layout.IsCContiguous;
 
     /// <summary>The elements as a writable span when they are contiguous (the fast path); false otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetSpan(out Span<T> span)
     {
         int n = Layout.SpanLength;

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using NdBindgen.Interop;
 
 namespace NdBindgen.NumPy;
@@ -12,8 +13,10 @@ namespace NdBindgen.NumPy;
 internal static unsafe class NpyElement<T> where T : unmanaged
 {
     /// <summary>numpy's NPY_TYPES number, or -1 for an unsupported element type.</summary>
-    internal static int TypeNum =>
-        typeof(T) == typeof(bool) ? Npy.NPY_BOOL :
+    internal static int TypeNum
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => typeof(T) == typeof(bool) ? Npy.NPY_BOOL :
         typeof(T) == typeof(sbyte) ? Npy.NPY_BYTE :
         typeof(T) == typeof(byte) ? Npy.NPY_UBYTE :
         typeof(T) == typeof(short) ? Npy.NPY_SHORT :
@@ -27,6 +30,7 @@ internal static unsafe class NpyElement<T> where T : unmanaged
         typeof(T) == typeof(double) ? Npy.NPY_DOUBLE :
         typeof(T) == typeof(Complex) ? Npy.NPY_CDOUBLE :
         -1;
+    }
 
     /// <summary>The numpy dtype name, as <c>str(arr.dtype)</c> prints it.</summary>
     internal static string Name => TypeNum switch
@@ -50,6 +54,7 @@ internal static unsafe class NpyElement<T> where T : unmanaged
     internal static bool IsSupported => TypeNum >= 0;
 
     /// <summary>True for numpy type numbers that have T's layout (int64 is both NPY_LONG and NPY_LONGLONG here).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool MatchesTypeNum(int typeNum) =>
         typeNum == TypeNum
         || (TypeNum == Npy.NPY_LONG && typeNum == Npy.NPY_LONGLONG)

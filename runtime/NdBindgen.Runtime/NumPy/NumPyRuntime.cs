@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NdBindgen.Core;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
@@ -14,9 +15,11 @@ internal static unsafe class NumPyRuntime
     private static NumPyApiTable* s_api;   // native memory: a pointer to it stays valid
 
     /// <summary>The table if numpy is imported in this interpreter, else null.</summary>
-    internal static NumPyApiTable* IfImported()
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static NumPyApiTable* IfImported() => s_api != null ? s_api : LoadIfImported();
+
+    private static NumPyApiTable* LoadIfImported()
     {
-        if (s_api != null) return s_api;
         PyObject* name = PyUnicode_FromString(Utf8.Z("numpy.core.multiarray"u8));
         if (name == null) throw PythonException.Fetch();
         PyObject* module = PyImport_GetModule(name);
@@ -49,6 +52,7 @@ internal static unsafe class NumPyRuntime
     }
 
     /// <summary>True when <paramref name="o"/> is a numpy.ndarray or a subclass of it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsArray(NumPyApiTable* api, PyObject* o)
     {
         PyTypeObject* t = Py_TYPE(o);
