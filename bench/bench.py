@@ -5,6 +5,8 @@ Run with Debian's /usr/bin/python3 (it has numpy), usually through bench/run.sh.
 Every workload times all contenders in one process, interleaved round-robin:
 each round times each contender once over a fixed number of loops, and the
 table reports the median over rounds. Results are checked for equality first.
+The import time (numpy already imported) is measured in fresh interpreters,
+alternating between the two modules, median over runs.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import os
 import pathlib
 import platform
 import statistics
+import subprocess
 import sys
 import timeit
 from dataclasses import dataclass
@@ -29,10 +32,22 @@ SCAL = 1.0
 @dataclass
 class Workload:
     name: str
-    kind: str  # "scalars", "copy" or "inplace"
+    kind: str  # "scalars", "copy", "inplace", or one of POINT_STMTS
     loops: int  # per measurement; same for every contender and round
     make_base: Callable[[], np.ndarray] | None = None
     view: Callable[[np.ndarray], np.ndarray] = lambda b: b
+
+
+# Point workloads: the statement timed, on fast locals P (the type), p and q (two points).
+POINT_STMTS = {
+    "point_new": "P(x, y)",
+    "distance": "p.distance(q)",
+    "distance0": "p.distance()",
+    "get_x": "p.x",
+    "set_x": "p.x = 3.0",
+}
+
+ARRAY_KINDS = ("copy", "inplace")
 
 
 def arange(*shape: int) -> Callable[[], np.ndarray]:
@@ -41,7 +56,8 @@ def arange(*shape: int) -> Callable[[], np.ndarray]:
 
 def workloads() -> list[Workload]:
     # Loop counts aim at ~10-40 ms per measurement for the C contender on a
-    # 2-core EPYC VM; the full run (21 rounds) takes ~20 s with nd_ext as fast as C.
+    # 2-core EPYC VM; the full run (21 rounds, plus 2 x 22 fresh interpreters for
+    # the import time) takes ~1 minute with nd_ext as it is now.
     arrays = [
         ("10", arange(10), lambda b: b, 100_000, 100_000),
         ("100_000", arange(100_000), lambda b: b, 1_000, 1_000),
@@ -54,6 +70,13 @@ def workloads() -> list[Workload]:
     for label, make, view, copy_loops, inplace_loops in arrays:
         out.append(Workload(f"add_scalar_to_array, {label}", "copy", copy_loops, make, view))
         out.append(Workload(f"add_scalar_to_array_inplace, {label}", "inplace", inplace_loops, make, view))
+    out += [
+        Workload("Point(1.0, 2.0)", "point_new", 300_000),
+        Workload("p.distance(q)", "distance", 1_000_000),
+        Workload("p.distance()", "distance0", 1_000_000),
+        Workload("p.x read", "get_x", 1_000_000),
+        Workload("p.x = 3.0 write", "set_x", 1_000_000),
+    ]
     return out
 
 
@@ -68,6 +91,10 @@ def timer_for(contender: str, mod, wl: Workload, arr) -> timeit.Timer:
     if wl.kind == "scalars":
         return timeit.Timer("f(x, y)", setup="f = _m.add_scalars; x = _x; y = _y",
                             globals={"_m": mod, "_x": 1.0, "_y": 2.0})
+    if wl.kind in POINT_STMTS:
+        return timeit.Timer(POINT_STMTS[wl.kind],
+                            setup="P = _m.Point; p = P(1.0, 2.0); q = P(4.0, 6.0); x = _x; y = _y",
+                            globals={"_m": mod, "_x": 1.0, "_y": 2.0})
     fname = {"copy": "add_scalar_to_array", "inplace": "add_scalar_to_array_inplace"}[wl.kind]
     return timeit.Timer("f(s, a)", setup=f"f = _m.{fname}; s = _s; a = _a",
                         globals={"_m": mod, "_s": SCAL, "_a": arr})
@@ -77,6 +104,8 @@ def run_once(contender: str, mod, wl: Workload):
     """One call on fresh data: returns the value to compare."""
     if wl.kind == "scalars":
         return np.asarray(mod.add_scalars(1.0, 2.0))
+    if wl.kind in POINT_STMTS:
+        return np.asarray(run_point(mod, wl))
     base = wl.make_base()
     arr = wl.view(base)
     before = base.copy()
@@ -95,6 +124,26 @@ def run_once(contender: str, mod, wl: Workload):
             fail(f"{wl.name}: {mod.__name__} returned {ret!r}, expected None")
         res = base  # the whole base: nothing outside the view may change
     return np.array(res, copy=True)
+
+
+def run_point(mod, wl: Workload) -> list[float]:
+    """The Point workload's statement once, plus what it leaves behind, as numbers."""
+    P = mod.Point
+    p, q = P(1.0, 2.0), P(4.0, 6.0)
+    ns = {"P": P, "p": p, "q": q, "x": 1.0, "y": 2.0}
+    stmt = POINT_STMTS[wl.kind]
+    if "=" in stmt:
+        exec(stmt, {}, ns)
+        value = None
+    else:
+        value = eval(stmt, {}, ns)
+    if wl.kind == "point_new":
+        if type(value) is not P or repr(value) != "Point (1.0, 2.0)" or str(value) != "(1.0, 2.0)":
+            fail(f"{wl.name}: {mod.__name__} gave {type(value).__name__} {value!r}")
+        return [value.x, value.y]
+    if (value is None) != (wl.kind == "set_x") or (value is not None and type(value) is not float):
+        fail(f"{wl.name}: {mod.__name__} returned {value!r}")
+    return ([] if value is None else [value]) + [p.x, p.y, q.x, q.y]
 
 
 def fail(msg: str) -> None:
@@ -130,6 +179,34 @@ def bench_workload(wl: Workload, contenders: dict, rounds: int, loops: int) -> d
             for name, s in samples.items()}
 
 
+IMPORT_NAME = "import (numpy already imported)"
+IMPORT_SNIPPET = ("import sys; sys.path.insert(0, {dir!r}); import numpy, time; "
+                  "t = time.perf_counter(); import {mod}; print(time.perf_counter() - t)")
+
+
+def import_once(directory: str, module: str) -> float:
+    """Seconds for `import module` in a fresh interpreter that has already imported numpy."""
+    code = IMPORT_SNIPPET.format(dir=directory, mod=module)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if proc.returncode != 0:
+        fail(f"import {module} failed in a fresh interpreter:\n{proc.stderr}")
+    return float(proc.stdout.strip().splitlines()[-1])
+
+
+def bench_import(modules: dict, runs: int) -> dict:
+    """modules: contender -> (directory, module name). One warm-up run each (page cache), then
+    `runs` runs each, alternating which module goes first. Milliseconds."""
+    for directory, module in modules.values():
+        import_once(directory, module)
+    samples = {name: [] for name in modules}
+    names = list(modules)
+    for r in range(runs):
+        for name in names[r % len(names):] + names[:r % len(names)]:
+            samples[name].append(import_once(*modules[name]) * 1e3)
+    return {name: {"median_ms": statistics.median(s), "min_ms": min(s), "samples_ms": s}
+            for name, s in samples.items()}
+
+
 def loop_overhead_ns(loops: int = 1_000_000) -> float:
     return min(timeit.Timer("pass").repeat(5, loops)) / loops * 1e9
 
@@ -159,6 +236,16 @@ def fmt_ns(v: float | None) -> str:
     if v is None:
         return "–"
     return f"{v:,.1f}" if v < 100 else f"{v:,.0f}"
+
+
+def print_import_table(res: dict, self_test: bool) -> None:
+    lhs = "nd_ext_c (as nd_ext)" if self_test else "nd_ext"
+    print(f"| {IMPORT_NAME} | {lhs} ms | C ms | ratio |")
+    print("| --- | ---: | ---: | ---: |")
+    nd, c = res["nd_ext"], res["C"]
+    print(f"| median (min) of {len(nd['samples_ms'])} fresh interpreters "
+          f"| {nd['median_ms']:.2f} ({nd['min_ms']:.2f}) | {c['median_ms']:.3f} ({c['min_ms']:.3f}) "
+          f"| {nd['median_ms'] / c['median_ms']:.1f} |")
 
 
 def print_table(rows: list[dict], self_test: bool) -> None:
@@ -198,6 +285,8 @@ def main() -> None:
     p.add_argument("--quick", action="store_true", help="smoke run: 5 rounds, 1/5 of the loops")
     p.add_argument("--rounds", type=int, help="rounds per workload (default 21, or 5 with --quick)")
     p.add_argument("--only", help="run only workloads whose name contains this text")
+    p.add_argument("--import-runs", type=int,
+                   help="fresh interpreters per module for the import time (default 21, or 5 with --quick)")
     p.add_argument("--json", metavar="PATH", help="also write the results as JSON")
     p.add_argument("--self-test", action="store_true",
                    help="benchmark nd_ext_c against itself (checks the harness without nd_ext)")
@@ -213,15 +302,19 @@ def main() -> None:
     print(f"rounds: {rounds}, interleaved; median ns per call; timeit loop overhead {overhead:.1f} ns/call "
           f"(included in every figure)\n", flush=True)
 
+    def contenders_for(wl: Workload) -> dict:
+        return {"nd_ext": nd_ext, "C": nd_ext_c} | ({"numpy": None} if wl.kind in ARRAY_KINDS else {})
+
     selected = [w for w in workloads() if not args.only or args.only in w.name]
     for wl in selected:  # all correctness checks before any timing
-        contenders = {"nd_ext": nd_ext, "C": nd_ext_c} | ({} if wl.kind == "scalars" else {"numpy": None})
-        verify(wl, contenders)
-    print(f"correctness: nd_ext, nd_ext_c (and numpy) agree exactly on all {len(selected)} workloads\n", flush=True)
+        verify(wl, contenders_for(wl))
+    if selected:
+        print(f"correctness: nd_ext, nd_ext_c (and numpy) agree exactly on all {len(selected)} workloads\n",
+              flush=True)
 
     rows = []
     for wl in selected:
-        contenders = {"nd_ext": nd_ext, "C": nd_ext_c} | ({} if wl.kind == "scalars" else {"numpy": None})
+        contenders = contenders_for(wl)
         loops = max(1, wl.loops // 5) if args.quick else wl.loops
         res = bench_workload(wl, contenders, rounds, loops)
         row = {"workload": wl.name, "loops": loops, **res,
@@ -229,11 +322,24 @@ def main() -> None:
         rows.append(row)
         print(f"  {wl.name}: done", file=sys.stderr, flush=True)
 
+    imports = None
+    if not args.only or args.only in IMPORT_NAME:
+        c_dir = str(BENCH_DIR / ".build")
+        nd_dir = c_dir if args.self_test else str(pathlib.Path(args.nd_ext_dir).resolve())
+        modules = {"nd_ext": (nd_dir, "nd_ext_c" if args.self_test else "nd_ext"), "C": (c_dir, "nd_ext_c")}
+        imports = bench_import(modules, args.import_runs or (5 if args.quick else 21))
+        print(f"  {IMPORT_NAME}: done", file=sys.stderr, flush=True)
+
     print()
-    print_table(rows, args.self_test)
+    if rows:
+        print_table(rows, args.self_test)
+    if imports:
+        if rows:
+            print()
+        print_import_table(imports, args.self_test)
     if args.json:
         out = {"machine": info, "rounds": rounds, "quick": args.quick, "self_test": args.self_test,
-               "loop_overhead_ns": overhead, "results": rows}
+               "loop_overhead_ns": overhead, "results": rows, "import_ms": imports}
         pathlib.Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
         print(f"\nwrote {args.json}")
 

@@ -24,5 +24,5 @@ fi
 gcc -O3 -falign-loops=32 -fPIC -shared \
     -Wall -Wextra -Wno-unused-parameter \
     -I"$py_include" -I"$np_include" \
-    -o "$out" "$src"
+    -o "$out" "$src" -lm
 echo "built: $out"

@@ -5,14 +5,26 @@
  *   add_scalars(x, y) -> float
  *   add_scalar_to_array(scal, arr) -> new float64 array, C order, arr untouched
  *   add_scalar_to_array_inplace(scal, arr) -> None, arr modified in place
+ *   Point(x=0.0, y=0.0): x, y (float attributes), distance(other=None),
+ *                        repr "Point (1.0, 2.0)", str "(1.0, 2.0)"
  *
  * arr is a float64 ndarray (native byte order, aligned) of any ndim and any
  * strides. Contiguous arrays take a flat loop; everything else goes through
  * numpy's own iterator (NpyIter), which coalesces axes and picks a memory-
- * friendly order. All entry points are METH_FASTCALL, positional only.
+ * friendly order. The functions are METH_FASTCALL, positional only.
+ *
+ * Point is a heap type (PyType_FromSpec), like nd_ext's: not subclassable, no
+ * GC (it holds no references), weak-referenceable. Its constructor is tp_new
+ * with (tuple, dict) arguments, as nd_ext's is; distance is
+ * METH_FASTCALL | METH_KEYWORDS. Argument binding is written by hand with a
+ * fast path for the plain positional call (no PyArg_Parse* format parsing),
+ * and error messages match nd_ext's.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
+#include <stddef.h>
+#include <structmember.h> /* T_PYSSIZET, READONLY */
 
 #define NPY_NO_DEPRECATED_API NPY_1_7_API_VERSION
 #include <numpy/arrayobject.h>
@@ -213,6 +225,299 @@ add_scalar_to_array_inplace(PyObject *Py_UNUSED(module), PyObject *const *args,
     Py_RETURN_NONE;
 }
 
+/* ----------------------------------------------------------------- Point */
+
+typedef struct {
+    PyObject_HEAD
+    double x;
+    double y;
+    PyObject *weakreflist;
+} PointObject;
+
+/* Created in PyInit_nd_ext_c; the module (m_size -1, single init) keeps it alive. */
+static PyTypeObject *PointType;
+
+/* float conversion with nd_ext's rules and messages: exact floats are read
+   directly; otherwise what PyFloat_AsDouble accepts (__float__, __index__). */
+static int
+to_double_slow(PyObject *o, double *out, const char *func, const char *name,
+               int attribute)
+{
+    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
+    if ((nb == NULL || nb->nb_float == NULL) && !PyIndex_Check(o)) {
+        const char *tname = o == Py_None ? "None" : Py_TYPE(o)->tp_name;
+        if (attribute)
+            PyErr_Format(PyExc_TypeError, "'%s' attribute '%s' must be float, not %.200s",
+                         func, name, tname);
+        else
+            PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be float, not %.200s",
+                         func, name, tname);
+        return -1;
+    }
+    double v = PyFloat_AsDouble(o);
+    if (AS_DOUBLE_FAILED(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static inline int
+to_double(PyObject *o, double *out, const char *func, const char *name, int attribute)
+{
+    if (PyFloat_CheckExact(o)) {
+        *out = PyFloat_AS_DOUBLE(o);
+        return 0;
+    }
+    return to_double_slow(o, out, func, name, attribute);
+}
+
+/* Index of keyword `key` in names[0..n), or -1. Keyword names are almost
+   always interned, so pointer equality is tried first. */
+static Py_ssize_t
+keyword_index(PyObject *key, PyObject *const *names, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (names[i] == key)
+            return i;
+    if (!PyUnicode_Check(key))
+        return -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int c = PyUnicode_Compare(names[i], key);
+        if (c == 0)
+            return i;
+        if (c == -1 && PyErr_Occurred())
+            PyErr_Clear();
+    }
+    return -1;
+}
+
+static int
+keyword_error(const char *func, PyObject *key, Py_ssize_t index, const char *const *cnames,
+              int duplicate)
+{
+    if (duplicate)
+        PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", func,
+                     cnames[index]);
+    else
+        PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%S'", func,
+                     key);
+    return -1;
+}
+
+/* Binds a (tuple, dict) call's keywords into slots (NULL = not given). */
+static int
+bind_dict(const char *func, PyObject *kwargs, PyObject *const *names,
+          const char *const *cnames, Py_ssize_t n, PyObject **slots)
+{
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(kwargs, &pos, &key, &value)) {
+        Py_ssize_t i = keyword_index(key, names, n);
+        if (i < 0 || slots[i] != NULL)
+            return keyword_error(func, key, i, cnames, i >= 0);
+        slots[i] = value;
+    }
+    return 0;
+}
+
+/* Binds a vectorcall's keywords (kwnames, values after the positionals). */
+static int
+bind_kwnames(const char *func, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+             PyObject *const *names, const char *const *cnames, Py_ssize_t n, PyObject **slots)
+{
+    Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *key = PyTuple_GET_ITEM(kwnames, k);
+        Py_ssize_t i = keyword_index(key, names, n);
+        if (i < 0 || slots[i] != NULL)
+            return keyword_error(func, key, i, cnames, i >= 0);
+        slots[i] = args[nargs + k];
+    }
+    return 0;
+}
+
+static int
+too_many_positional(const char *func, Py_ssize_t max, Py_ssize_t given)
+{
+    /* nd_ext's wording: "takes from 0 to 1 positional arguments" */
+    PyErr_Format(PyExc_TypeError,
+                 "%s() takes from 0 to %zd positional arguments but %zd %s given", func, max,
+                 given, given == 1 ? "was" : "were");
+    return -1;
+}
+
+static const char *const point_new_cnames[] = {"x", "y"};
+static PyObject *point_new_names[2];     /* interned "x", "y" */
+static const char *const distance_cnames[] = {"other"};
+static PyObject *distance_names[1];      /* interned "other" */
+
+static PyObject *
+point_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    PyObject *slots[2] = {NULL, NULL};
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    if (nargs > 2) {
+        too_many_positional("Point", 2, nargs);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++)
+        slots[i] = PyTuple_GET_ITEM(args, i);
+    if (kwargs != NULL &&
+        bind_dict("Point", kwargs, point_new_names, point_new_cnames, 2, slots) < 0)
+        return NULL;
+
+    double x = 0.0, y = 0.0;
+    if (slots[0] != NULL && to_double(slots[0], &x, "Point", "x", 0) < 0)
+        return NULL;
+    if (slots[1] != NULL && to_double(slots[1], &y, "Point", "y", 0) < 0)
+        return NULL;
+
+    PointObject *self = (PointObject *)type->tp_alloc(type, 0);
+    if (self == NULL)
+        return NULL;
+    self->x = x;
+    self->y = y;
+    return (PyObject *)self;
+}
+
+static void
+point_dealloc(PyObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    if (((PointObject *)self)->weakreflist != NULL)
+        PyObject_ClearWeakRefs(self);
+    tp->tp_free(self);
+    Py_DECREF(tp);  /* heap type: every instance holds a reference to it */
+}
+
+/* "(1.0, 2.0)" with Python's float repr, behind an optional prefix. */
+static PyObject *
+point_format(PyObject *self, const char *prefix)
+{
+    PointObject *p = (PointObject *)self;
+    PyObject *result = NULL;
+    char *xs = PyOS_double_to_string(p->x, 'r', 0, Py_DTSF_ADD_DOT_0, NULL);
+    char *ys = xs ? PyOS_double_to_string(p->y, 'r', 0, Py_DTSF_ADD_DOT_0, NULL) : NULL;
+    if (ys != NULL)
+        result = PyUnicode_FromFormat("%s(%s, %s)", prefix, xs, ys);
+    PyMem_Free(xs);
+    PyMem_Free(ys);
+    return result;
+}
+
+static PyObject *
+point_repr(PyObject *self)
+{
+    return point_format(self, "Point ");
+}
+
+static PyObject *
+point_str(PyObject *self)
+{
+    return point_format(self, "");
+}
+
+static PyObject *
+point_distance(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    PyObject *other = NULL;
+    if (nargs > 1) {
+        too_many_positional("Point.distance", 1, nargs);
+        return NULL;
+    }
+    if (nargs == 1)
+        other = args[0];
+    if (kwnames != NULL &&
+        bind_kwnames("Point.distance", args, nargs, kwnames, distance_names, distance_cnames,
+                     1, &other) < 0)
+        return NULL;
+
+    const PointObject *p = (const PointObject *)self;
+    double ox = 0.0, oy = 0.0;
+    if (other != NULL && other != Py_None) {
+        if (!Py_IS_TYPE(other, PointType) && !PyObject_TypeCheck(other, PointType)) {
+            PyErr_Format(PyExc_TypeError,
+                         "Point.distance() argument 'other' must be %s, not %.200s",
+                         PointType->tp_name, Py_TYPE(other)->tp_name);
+            return NULL;
+        }
+        ox = ((const PointObject *)other)->x;
+        oy = ((const PointObject *)other)->y;
+    }
+    double dx = p->x - ox, dy = p->y - oy;
+    return PyFloat_FromDouble(sqrt(dx * dx + dy * dy));
+}
+
+/* x and y share one getter and one setter; the closure says which. */
+typedef struct {
+    Py_ssize_t offset;
+    const char *name;
+} Coord;
+
+static const Coord coord_x = {offsetof(PointObject, x), "x"};
+static const Coord coord_y = {offsetof(PointObject, y), "y"};
+
+static PyObject *
+point_get_coord(PyObject *self, void *closure)
+{
+    const Coord *c = (const Coord *)closure;
+    return PyFloat_FromDouble(*(const double *)((const char *)self + c->offset));
+}
+
+static int
+point_set_coord(PyObject *self, PyObject *value, void *closure)
+{
+    const Coord *c = (const Coord *)closure;
+    if (value == NULL) {
+        PyErr_Format(PyExc_AttributeError, "cannot delete attribute '%s' of 'Point' objects",
+                     c->name);
+        return -1;
+    }
+    double v;
+    if (to_double(value, &v, "Point", c->name, 1) < 0)
+        return -1;
+    *(double *)((char *)self + c->offset) = v;
+    return 0;
+}
+
+static PyGetSetDef point_getset[] = {
+    {"x", point_get_coord, point_set_coord, "The x coordinate.", (void *)&coord_x},
+    {"y", point_get_coord, point_set_coord, "The y coordinate.", (void *)&coord_y},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef point_methods[] = {
+    {"distance", (PyCFunction)(void (*)(void))point_distance, METH_FASTCALL | METH_KEYWORDS,
+     "distance($self, other=None)\n--\n\n"
+     "The distance to other, or to the origin when it is None."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMemberDef point_members[] = {
+    {"__weaklistoffset__", T_PYSSIZET, offsetof(PointObject, weakreflist), READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static PyType_Slot point_slots[] = {
+    {Py_tp_doc, (void *)"Point(x=0.0, y=0.0)\n--\n\nA point in the plane, as in the tutorial's rust_ext."},
+    {Py_tp_new, point_new},
+    {Py_tp_dealloc, point_dealloc},
+    {Py_tp_repr, point_repr},
+    {Py_tp_str, point_str},
+    {Py_tp_methods, point_methods},
+    {Py_tp_getset, point_getset},
+    {Py_tp_members, point_members},
+    {0, NULL},
+};
+
+static PyType_Spec point_spec = {
+    .name = "nd_ext_c.Point",
+    .basicsize = sizeof(PointObject),
+    .itemsize = 0,
+    .flags = Py_TPFLAGS_DEFAULT,  /* final, like nd_ext.Point; no GC: it holds no references */
+    .slots = point_slots,
+};
+
 /* ---------------------------------------------------------------- module */
 
 static PyMethodDef nd_ext_c_methods[] = {
@@ -238,9 +543,29 @@ static struct PyModuleDef nd_ext_c_module = {
     .m_methods = nd_ext_c_methods,
 };
 
+static int
+intern_names(PyObject **out, const char *const *names, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        if ((out[i] = PyUnicode_InternFromString(names[i])) == NULL)
+            return -1;
+    return 0;
+}
+
 PyMODINIT_FUNC
 PyInit_nd_ext_c(void)
 {
     import_array(); /* returns NULL with an ImportError set on failure */
-    return PyModule_Create(&nd_ext_c_module);
+    if (intern_names(point_new_names, point_new_cnames, 2) < 0 ||
+        intern_names(distance_names, distance_cnames, 1) < 0)
+        return NULL;
+    PyObject *m = PyModule_Create(&nd_ext_c_module);
+    if (m == NULL)
+        return NULL;
+    PointType = (PyTypeObject *)PyType_FromSpec(&point_spec);
+    if (PointType == NULL || PyModule_AddObjectRef(m, "Point", (PyObject *)PointType) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
 }

@@ -1,9 +1,13 @@
-"""Checks nd_ext_c (the C baseline) against numpy.
+"""Checks nd_ext_c (the C baseline) against numpy, and its Point against nd_ext.Point
+(when nd_ext is published to .build/modules).
 
 Run: bench/build_c.sh && /usr/bin/python3 -m pytest bench/c_ext -q
 """
+import math
 import pathlib
 import sys
+import weakref
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -130,3 +134,147 @@ def test_refcounts():
         m.add_scalar_to_array_inplace(1.0, a)
         m.add_scalars(1.0, 2.0)
     assert (sys.getrefcount(a), sys.getrefcount(1.0)) == before
+
+
+# ------------------------------------------------------------------- Point
+
+def test_point_construct():
+    P = m.Point
+    p = P(1.0, 2.0)
+    assert type(p) is P and (p.x, p.y) == (1.0, 2.0)
+    assert (P().x, P().y) == (0.0, 0.0)
+    assert (P(x=4, y=6).x, P(y=3).y, P(5).y) == (4.0, 3.0, 0.0)
+    assert type(P(1, True).x) is float and P(1, True).y == 1.0
+    assert P(np.float32(0.5)).x == 0.5 and P(Fraction(1, 4)).x == 0.25
+    assert P(_Index()).x == 7.0 and P(_Float()).x == 2.5
+    with pytest.raises(OverflowError):
+        P(2 ** 1100)
+
+
+def test_point_attributes():
+    p = m.Point(1.0, 2.0)
+    p.x = 3.0
+    p.y = 4
+    assert (p.x, p.y) == (3.0, 4.0) and type(p.y) is float
+    p.x = _Float()
+    assert p.x == 2.5
+    assert m.Point.x.__doc__ == "The x coordinate."
+    with pytest.raises(TypeError, match="'Point' attribute 'x' must be float, not str"):
+        p.x = "1"
+    with pytest.raises(AttributeError, match="cannot delete attribute 'y' of 'Point' objects"):
+        del p.y
+    with pytest.raises(AttributeError):
+        p.z = 1.0  # no __dict__
+    assert (p.x, p.y) == (2.5, 4.0)
+
+
+def test_point_distance():
+    p, q = m.Point(1.0, 2.0), m.Point(4.0, 6.0)
+    assert p.distance(q) == 5.0 and q.distance(p) == 5.0
+    assert p.distance() == math.sqrt(5.0) == p.distance(None) == p.distance(other=None)
+    assert p.distance(other=q) == 5.0
+    assert m.Point(-0.0, 0.0).distance() == 0.0
+    assert math.isnan(m.Point(math.nan).distance())
+
+
+def test_point_repr_str():
+    assert repr(m.Point(1.0, 2.0)) == "Point (1.0, 2.0)"
+    assert str(m.Point(1.0, 2.0)) == "(1.0, 2.0)"
+    for x, y in [(0.1, 1 / 3), (1e20, -0.0), (1e16, 1e-7), (math.nan, -math.inf), (123456789.0, 5e-324)]:
+        assert str(m.Point(x, y)) == f"({x!r}, {y!r})"
+        assert repr(m.Point(x, y)) == f"Point ({x!r}, {y!r})"
+
+
+def test_point_type():
+    P = m.Point
+    assert P.__module__ == "nd_ext_c" and P.__qualname__ == "Point"
+    assert P.__text_signature__ == "(x=0.0, y=0.0)"
+    assert P.distance.__text_signature__ == "($self, other=None)"
+    with pytest.raises(TypeError, match="not an acceptable base type"):
+        type("Sub", (P,), {})
+    p = P(1.0, 2.0)
+    r = weakref.ref(p)
+    assert r() is p
+    del p
+    assert r() is None
+
+
+def test_point_refcounts():
+    P = m.Point
+    p, q = P(1.0, 2.0), P(3.0, 4.0)
+    before = sys.getrefcount(P), sys.getrefcount(p), sys.getrefcount(q), sys.getrefcount(1.0)
+    for _ in range(1000):
+        P(1.0, 2.0)
+        P(x=1.0, y=2.0)
+        p.distance(q)
+        p.distance()
+        p.distance(other=q)
+        p.x = p.x + 0.0
+        repr(p), str(p)
+        try:
+            P("a")
+        except TypeError:
+            pass
+    assert (sys.getrefcount(P), sys.getrefcount(p), sys.getrefcount(q), sys.getrefcount(1.0)) == before
+
+
+class _Float:
+    def __float__(self):
+        return 2.5
+
+
+class _Index:
+    def __index__(self):
+        return 7
+
+
+# nd_ext_c.Point must behave exactly as nd_ext.Point: same results, same errors.
+def _nd_ext():
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / ".build" / "modules"))
+    try:
+        import nd_ext
+    except ImportError:
+        return None
+    finally:
+        sys.path.pop(0)
+    return nd_ext
+
+
+ND_EXT = _nd_ext()
+
+PARITY = {
+    "new": lambda P: P(1.0, 2.0),
+    "new-kw": lambda P: P(y=2, x=1),
+    "new-str": lambda P: P("a"),
+    "new-none": lambda P: P(None),
+    "new-complex": lambda P: P(1j),
+    "new-3": lambda P: P(1, 2, 3),
+    "new-z": lambda P: P(z=1),
+    "new-dup": lambda P: P(1, x=2),
+    "new-big": lambda P: P(2 ** 1100),
+    "distance": lambda P: P(1.0, 2.0).distance(P(4.0, 6.0)),
+    "distance-0": lambda P: P(1.0, 2.0).distance(),
+    "distance-int": lambda P: P().distance(1),
+    "distance-2": lambda P: P().distance(P(), P()),
+    "distance-kw": lambda P: P().distance(o=P()),
+    "distance-dup": lambda P: P().distance(P(), other=P()),
+    "set-str": lambda P: setattr(P(), "x", "a"),
+    "set-none": lambda P: setattr(P(), "y", None),
+    "del": lambda P: delattr(P(), "x"),
+    "repr": lambda P: repr(P(0.1, 1e20)),
+    "str": lambda P: str(P(-0.0, math.inf)),
+}
+
+
+def _outcome(f, P):
+    try:
+        r = f(P)
+    except Exception as e:  # noqa: BLE001
+        return type(e).__name__, str(e).replace("nd_ext_c.", "nd_ext.")
+    return ("Point", r.x, r.y) if type(r) is P else r
+
+
+@pytest.mark.skipif(ND_EXT is None, reason="nd_ext not published to .build/modules")
+@pytest.mark.parametrize("case", PARITY)
+def test_point_parity_with_nd_ext(case):
+    assert _outcome(PARITY[case], m.Point) == _outcome(PARITY[case], ND_EXT.Point)
