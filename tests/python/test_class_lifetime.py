@@ -12,6 +12,8 @@ import weakref
 import numpy as np
 import pytest
 
+from memory import rss_bytes
+
 import nd_ext
 import nd_test
 from nd_test import Holder, Registry
@@ -39,11 +41,6 @@ def holders_released():
     yield
     gc.collect()
     assert nd_test.dotnet_collect() == before
-
-
-def rss_bytes():
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
 # --- 8. lifetime ----------------------------------------------------------------------------

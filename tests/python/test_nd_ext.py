@@ -6,6 +6,8 @@ import pydoc
 
 import numpy as np
 import pytest
+
+from memory import rss_bytes
 from hypothesis import given, strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -165,21 +167,15 @@ def test_results_outlive_their_inputs():
         np.testing.assert_array_equal(r, arange(100) + i)
 
 
-def _rss_bytes():
-    import resource
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * resource.getpagesize()
-
-
 def test_result_memory_is_freed():
     big = np.zeros(1 << 20)                             # 8 MB
     nd_ext.add_scalar_to_array(1.0, big)                 # warm up
-    before = _rss_bytes()
+    before = rss_bytes()
     for _ in range(2000):                                # 16 GB in total if nothing were freed
         r = nd_ext.add_scalar_to_array(1.0, big)
         assert r[-1] == 1.0
         del r
-    grown = _rss_bytes() - before
+    grown = rss_bytes() - before
     assert grown < 100 * 1024 * 1024, f"RSS grew by {grown / 2**20:.0f} MB"
 
 

@@ -13,12 +13,9 @@ import time
 import numpy as np
 import pytest
 
+from memory import rss_bytes
+
 import nd_test as t
-
-
-def rss_bytes():
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
 def test_the_gil_token_is_not_a_python_argument():

@@ -34,32 +34,21 @@ internal static class GeneratorVerifier
         generator.ExpectedDiagnostics.AddRange(expected.Where(FromGenerator));
         await generator.RunAsync();
 
-        var analyzer = new AnalyzerTest { TestCode = source };
+        var analyzer = new OfflineAnalyzerTest<NdBindgen.Generator.Analyzers.PyBindingsAnalyzer> { TestCode = source };
         analyzer.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
         analyzer.ExpectedDiagnostics.AddRange(expected.Where(d => !FromGenerator(d) && d.Id != "NDB0021"));
         await analyzer.RunAsync();
 
-        var escapes = new EscapeTest { TestCode = source };
+        var escapes = new OfflineAnalyzerTest<NdBindgen.Generator.Analyzers.ViewEscapeAnalyzer> { TestCode = source };
         escapes.ExpectedDiagnostics.AddRange(expected.Where(d => d.Id == "NDB0021"));
         await escapes.RunAsync();
     }
 
-    private sealed class EscapeTest : CSharpAnalyzerTest<NdBindgen.Generator.Analyzers.ViewEscapeAnalyzer, DefaultVerifier>
+    /// <summary>An analyzer test with the same offline references and options as the compilations.</summary>
+    private sealed class OfflineAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
     {
-        public EscapeTest()
-        {
-            ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-            TestState.AdditionalReferences.AddRange(TestCompilation.References);
-        }
-
-        protected override ParseOptions CreateParseOptions() => TestCompilation.ParseOptions;
-
-        protected override CompilationOptions CreateCompilationOptions() => TestCompilation.CompilationOptions;
-    }
-
-    private sealed class AnalyzerTest : CSharpAnalyzerTest<NdBindgen.Generator.Analyzers.PyBindingsAnalyzer, DefaultVerifier>
-    {
-        public AnalyzerTest()
+        public OfflineAnalyzerTest()
         {
             ReferenceAssemblies = new ReferenceAssemblies("net10.0");
             TestState.AdditionalReferences.AddRange(TestCompilation.References);
