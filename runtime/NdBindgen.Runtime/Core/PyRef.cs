@@ -20,6 +20,7 @@ public partial class PyRef : IDisposable
     private nint _object;   // PyObject*, owned; 0 once released
 
     private static readonly ConcurrentQueue<nint> s_pendingReleases = new();
+    private static int s_pendingCount;   // a cheap "anything queued?" for the call path (the queue's IsEmpty is not)
 
     /// <summary>Takes ownership of a new reference.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -89,7 +90,7 @@ public partial class PyRef : IDisposable
         _object = 0;
         if (o != 0)
         {
-            if (PyGILState_Check() == 0) s_pendingReleases.Enqueue(o);
+            if (PyGILState_Check() == 0) Queue(o);
             else if (s_deallocDepth > 0) s_deferred.Push(o);
             else Py_DECREF((PyObject*)o);
         }
@@ -126,16 +127,32 @@ public partial class PyRef : IDisposable
         // No GIL on the finalizer thread: only queue the release.
         nint o = _object;
         _object = 0;
-        if (o != 0) s_pendingReleases.Enqueue(o);
+        if (o != 0) Queue(o);
+    }
+
+    private static void Queue(nint o)
+    {
+        s_pendingReleases.Enqueue(o);
+        System.Threading.Interlocked.Increment(ref s_pendingCount);
     }
 
     /// <summary>How many releases wait for the GIL (finalized references, or disposed without the GIL).</summary>
-    public static int PendingReleases => s_pendingReleases.Count;
+    public static int PendingReleases => System.Threading.Volatile.Read(ref s_pendingCount);
 
     /// <summary>Releases references queued by finalizers; the GIL must be held.</summary>
-    internal static unsafe void ReleasePending()
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void ReleasePending()
     {
-        while (!s_pendingReleases.IsEmpty && s_pendingReleases.TryDequeue(out nint o)) Py_DECREF((PyObject*)o);
+        if (System.Threading.Volatile.Read(ref s_pendingCount) != 0) DrainPending();
+    }
+
+    private static unsafe void DrainPending()
+    {
+        while (s_pendingReleases.TryDequeue(out nint o))
+        {
+            System.Threading.Interlocked.Decrement(ref s_pendingCount);
+            Py_DECREF((PyObject*)o);
+        }
     }
 }
 

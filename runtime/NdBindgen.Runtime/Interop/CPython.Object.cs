@@ -48,8 +48,8 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyType_IsSubtype(PyTypeObject* a, PyTypeObject* b);
 
-    /// <summary>A slot of a type by its <c>Py_*</c> id (typeslots.h), or NULL when the type does not fill it.</summary>
-    [DllImport(Lib, ExactSpelling = true)]
+    /// <summary>A slot of a type by its <c>Py_*</c> id (typeslots.h), or NULL when the type does not fill it. A leaf: it only reads the type.</summary>
+    [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern void* PyType_GetSlot(PyTypeObject* type, int slot);
 
     [DllImport(Lib, ExactSpelling = true)]
