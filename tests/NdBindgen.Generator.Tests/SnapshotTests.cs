@@ -1,12 +1,15 @@
 using System.IO;
+using System.Linq;
 using NdBindgen.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace NdBindgen.Generator.Tests;
 
 /// <summary>
-/// Expected output per scenario: Snapshots/&lt;Scenario&gt;/Input.cs and one &lt;hint&gt;.verified.cs
-/// per generated file. The generated code is what users step into: review changes to it like code.
+/// Expected output per scenario: Snapshots/&lt;Scenario&gt;/Input.cs (or Sources.txt, naming files of
+/// the repository, so the examples are snapshotted as they are, not as copies) and one
+/// &lt;hint&gt;.verified.cs per generated file. The generated code is what users step into: review
+/// changes to it like code.
 /// </summary>
 public class SnapshotTests
 {
@@ -25,11 +28,32 @@ public class SnapshotTests
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);
-        GeneratorRun run = TestCompilation.RunModule(moduleName, File.ReadAllText(Path.Combine(directory, "Input.cs")));
+        GeneratorRun run = TestCompilation.RunModule(moduleName, Sources(directory));
 
         Assert.True(run.GeneratorDiagnostics.IsEmpty, run.Describe(run.GeneratorDiagnostics));
         var problems = run.CompileProblems();
         Assert.True(problems.Count == 0, run.Describe(problems));
         Snapshot.Verify(directory, run.Sources);
+    }
+
+    /// <summary>The "global using"s the SDK's ImplicitUsings gives the example projects.</summary>
+    private const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """;
+
+    private static string[] Sources(string directory)
+    {
+        string input = Path.Combine(directory, "Input.cs");
+        if (File.Exists(input)) return new[] { File.ReadAllText(input) };
+        var files = File.ReadAllLines(Path.Combine(directory, "Sources.txt"))
+            .Where(line => line.Trim().Length > 0)
+            .Select(line => File.ReadAllText(TestPaths.RepositoryFile(line.Trim())));
+        return new[] { ImplicitUsings }.Concat(files).ToArray();
     }
 }
