@@ -49,7 +49,13 @@ public static class Arithmetic
             Kernels.Add(values, scal, values);
             return;
         }
-        foreach (NdRowMut<double> row in arr.Rows) AddToRow(row, scal);
+        // Elementwise, so any order will do: the one closest to memory's (on a transposed array
+        // its rows are adjacent elements, vectorised like a contiguous array).
+        foreach (NdRowMut<double> row in arr.RowsInMemoryOrder)
+        {
+            if (row.TryGetSpan(out Span<double> run)) Kernels.Add(run, scal, run);
+            else AddToRow(row, scal);
+        }
     }
 
     // Not inlined: in the caller's loop over rows, the per-row call would make the compiler keep
@@ -57,7 +63,12 @@ public static class Arithmetic
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void AddRow(NdRow<double> row, double scal, Span<double> destination)
     {
-        for (int j = 0; j < destination.Length; j++) destination[j] = row[j] + scal;
+        NdRowEnumerator<double> source = row.GetEnumerator();
+        foreach (ref double sum in destination)
+        {
+            source.MoveNext();   // the row and the destination have the same length
+            sum = source.Current + scal;
+        }
     }
 
     // Not inlined: in the caller's loop over rows, the per-row call would make the compiler keep
@@ -65,6 +76,6 @@ public static class Arithmetic
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void AddToRow(NdRowMut<double> row, double scal)
     {
-        for (nint j = 0; j < row.Length; j++) row[j] += scal;
+        foreach (ref double x in row) x += scal;
     }
 }

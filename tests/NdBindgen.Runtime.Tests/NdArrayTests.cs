@@ -26,23 +26,76 @@ public unsafe class NdArrayTests
     }
 
     [Fact]
-    public void HandedToNumpyWithoutCopyAndThenEmpty()
+    public void WithTheGilAndNumpyItIsNumpysArrayFromTheStart()
     {
         Run(() =>
         {
+            Py_DECREF(Arrays.FromArray(NdArray<double>.Zeros(1)));   // numpy's C API loaded
             var a = NdArray<double>.Zeros(2, 3);
             a[1, 2] = 42;
+            nint data = (nint)System.Runtime.CompilerServices.Unsafe.AsPointer(ref a[0, 0]);
             var numpyArray = Arrays.FromArray(a);
+            Assert.Equal(data, (nint)((Interop.PyArrayObject*)numpyArray)->data);   // the same memory: no copy
             Assert.Equal("[[ 0.  0.  0.]\n [ 0.  0. 42.]]", Str(numpyArray));
             Assert.Throws<ObjectDisposedException>(() => a.AsSpan());
-            var flags = PyObject_GetAttrString(numpyArray, Core.Utf8.Z("flags"u8));
-            string text = Str(flags);
-            Py_DECREF(flags);
-            Assert.Contains("C_CONTIGUOUS : True", text);
-            Assert.Contains("OWNDATA : False", text);   // the memory is .NET's, owned by the array's base
-            Assert.Contains("WRITEABLE : True", text);
+            string flags = Flags(numpyArray);
+            Assert.Contains("C_CONTIGUOUS : True", flags);
+            Assert.Contains("OWNDATA : True", flags);   // numpy's allocator, as a C extension's new array
+            Assert.Contains("WRITEABLE : True", flags);
             Py_DECREF(numpyArray);
         });
+    }
+
+    [Fact]
+    public void WithoutTheGilDotNetMemoryIsHandedToNumpyWithoutCopy()
+    {
+        Run(() =>
+        {
+            Python py = Python.AssumeGilHeld();
+            // Made where the GIL is released (a parallel kernel's output): .NET memory, 64-byte aligned.
+            var a = py.AllowThreads(0, static _ =>
+            {
+                var made = NdArray<double>.Zeros(2, 3);
+                made[1, 2] = 42;
+                return made;
+            });
+            nint data = (nint)System.Runtime.CompilerServices.Unsafe.AsPointer(ref a[0, 0]);
+            Assert.Equal(0, data % 64);
+            var numpyArray = Arrays.FromArray(a);
+            Assert.Equal(data, (nint)((Interop.PyArrayObject*)numpyArray)->data);
+            Assert.Equal("[[ 0.  0.  0.]\n [ 0.  0. 42.]]", Str(numpyArray));
+            Assert.Throws<ObjectDisposedException>(() => a.AsSpan());
+            string flags = Flags(numpyArray);
+            Assert.Contains("C_CONTIGUOUS : True", flags);
+            Assert.Contains("OWNDATA : False", flags);   // the memory is .NET's, owned by the array's base
+            Assert.Contains("WRITEABLE : True", flags);
+            Py_DECREF(numpyArray);
+        });
+    }
+
+    [Fact]
+    public void ANumpyBackedArrayDisposedWithoutTheGilIsReleasedWithTheNextGil()
+    {
+        Run(() =>
+        {
+            Python py = Python.AssumeGilHeld();
+            Py_DECREF(Arrays.FromArray(NdArray<double>.Zeros(1)));
+            var a = NdArray<double>.Zeros(1000);
+            int pendingBefore = PyRef.PendingReleases;
+            py.AllowThreads(a, static made => { made.Dispose(); return 0; });
+            Assert.Equal(pendingBefore + 1, PyRef.PendingReleases);
+            using (Python.Acquire()) { }
+            Assert.Equal(0, PyRef.PendingReleases);
+            Assert.Throws<ObjectDisposedException>(() => a.AsSpan());
+        });
+    }
+
+    private static string Flags(Interop.PyObject* array)
+    {
+        var flags = PyObject_GetAttrString(array, Core.Utf8.Z("flags"u8));
+        string text = Str(flags);
+        Py_DECREF(flags);
+        return text;
     }
 
     [Fact]

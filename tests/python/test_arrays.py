@@ -68,7 +68,7 @@ def test_copy_every_dtype(dtype, layout):
     assert result.dtype == np.dtype(dtype)
     assert result.dtype.isnative
     assert result.shape == arr.shape
-    assert result.flags.c_contiguous and result.flags.writeable and not result.flags.owndata
+    assert result.flags.c_contiguous and result.flags.writeable and result.flags.owndata   # numpy's own, as a C extension's
     np.testing.assert_array_equal(result, arr)
     np.testing.assert_array_equal(arr, before)
 

@@ -154,9 +154,8 @@ def test_result_array_properties():
     assert result.flags.writeable
     assert result.flags.c_contiguous
     assert result.flags.aligned
-    assert not result.flags.owndata
-    assert result.base is not None and type(result.base).__name__ == "PyCapsule"
-    assert result.ctypes.data % 64 == 0                 # .NET allocates 64-byte aligned blocks
+    assert result.flags.owndata and result.base is None  # numpy allocated it, as for a C extension
+    assert result.ctypes.data % 16 == 0                 # numpy's allocator
     result[0, 0] = 42.0                                  # writable for real
     assert result[0, 0] == 42.0
 

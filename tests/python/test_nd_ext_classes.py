@@ -53,6 +53,28 @@ def test_point_constructor_errors():
     assert error(TypeError, Point, None) == "Point() argument 'x' must be float, not None"
 
 
+CALLS = [((1.0, 2.0), {}), ((), {"y": 3.0}), ((1,), {"y": 2}), ((), {})]
+BAD_CALLS = [(("a",), {}), ((1.0, 2.0, 3.0), {}), ((), {"z": 1.0}), ((1.0,), {"x": 2.0}), ((None,), {})]
+
+
+@pytest.mark.parametrize("args, kwargs", CALLS)
+def test_calling_the_class_and_its_new_agree(args, kwargs):
+    # Point(...) is the type's own vectorcall; Point.__new__(Point, ...) (and Python subclasses)
+    # go through tp_new with a tuple and a dict: one conversion body, the same results.
+    a, b = Point(*args, **kwargs), Point.__new__(Point, *args, **kwargs)
+    assert type(a) is type(b) is Point
+    assert (a.x, a.y) == (b.x, b.y)
+
+
+@pytest.mark.parametrize("args, kwargs", BAD_CALLS)
+def test_calling_the_class_and_its_new_refuse_alike(args, kwargs):
+    with pytest.raises(TypeError) as direct:
+        Point(*args, **kwargs)
+    with pytest.raises(TypeError) as through_new:
+        Point.__new__(Point, *args, **kwargs)
+    assert str(direct.value) == str(through_new.value)
+
+
 def test_point_attributes():
     p = Point(1.0, 2.0)
     p.x = 3.0

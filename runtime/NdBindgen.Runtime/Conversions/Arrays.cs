@@ -112,6 +112,8 @@ public static unsafe class Arrays
     /// <summary>Hands <paramref name="array"/>'s memory to a new numpy.ndarray (a new reference); no copy.</summary>
     public static PyObject* FromArray<T>(NdArray<T> array) where T : unmanaged
     {
+        PyObject* own = array.DetachOwner();   // numpy allocated it: already the ndarray
+        if (own != null) return own;
         NumPyApiTable* api = NumPyRuntime.Require();
         PyArray_Descr* descr = api->PyArray_DescrFromType(NpyElement<T>.TypeNum);
         if (descr == null) throw PythonException.Fetch();

@@ -88,13 +88,16 @@ public partial class PyRef : IDisposable
     {
         nint o = _object;
         _object = 0;
-        if (o != 0)
-        {
-            if (PyGILState_Check() == 0) Queue(o);
-            else if (s_deallocDepth > 0) s_deferred.Push(o);
-            else Py_DECREF((PyObject*)o);
-        }
+        if (o != 0) Release(o);
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the owned reference <paramref name="o"/>: at once with the GIL, else queued.</summary>
+    internal static unsafe void Release(nint o)
+    {
+        if (PyGILState_Check() == 0) Queue(o);
+        else if (s_deallocDepth > 0) s_deferred.Push(o);
+        else Py_DECREF((PyObject*)o);
     }
 
     // Instances being deallocated (the GIL guards both fields): meanwhile releases are deferred, and

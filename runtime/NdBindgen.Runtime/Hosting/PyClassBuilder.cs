@@ -43,8 +43,10 @@ public static unsafe class PyClassBuilder
     /// <param name="subclassable">Py_TPFLAGS_BASETYPE: false for sealed C# classes.</param>
     /// <param name="gc">The class owns Python references: Py_TPFLAGS_HAVE_GC with tp_traverse/tp_clear.</param>
     /// <param name="unhashable">Equality without a matching hash: <c>__hash__ = None</c>, as Python does for __eq__ without __hash__.</param>
+    /// <param name="vectorcall">The type's own vectorcall (calling the class; subclasses are called through tp_new, as tp_vectorcall is not inherited).</param>
     /// <returns>The type (a reference kept for the life of the process).</returns>
     public static PyTypeObject* Create(PyObject* module, string qualifiedName, string? doc, bool subclassable, bool gc, bool unhashable,
+        delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*> vectorcall,
         ReadOnlySpan<MethodExport> methods, ReadOnlySpan<PropertyExport> properties, ReadOnlySpan<SlotExport> slots)
     {
         var all = new List<PyType_Slot>();
@@ -96,6 +98,8 @@ public static unsafe class PyClassBuilder
 
         var type = (PyTypeObject*)PyType_FromSpecWithBases(spec, null);
         if (type == null) throw PythonException.Fetch();
+        // No spec slot for it in 3.11 (Py_tp_vectorcall came in 3.14); set as CPython's own types do.
+        type->tp_vectorcall = (nint)vectorcall;
         if (unhashable && PyObject_SetAttrString((PyObject*)type, Utf8.Z("__hash__"u8), Py.None) < 0) throw PythonException.Fetch();
         string shortName = qualifiedName[(qualifiedName.LastIndexOf('.') + 1)..];
         byte* name = Utf8.AllocPermanent(shortName);

@@ -53,7 +53,7 @@ public interface IPyTraverse
     void Clear();
 }
 
-/// <summary>The layout of an instance: header, the GC handle of the C# object, the weak-reference list.</summary>
+/// <summary>The layout of an instance: header, the C# object's slot in <see cref="InstanceTable"/>, the weak-reference list.</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct PyInstanceObject
 {
@@ -77,7 +77,7 @@ public static unsafe class PyInstance
     {
         nint handle = ((PyInstanceObject*)self)->handle;
         if (handle == 0) throw new InvalidOperationException("this object has been cleared or was never initialized");
-        return Unsafe.As<T>(GCHandle.FromIntPtr(handle).Target!);
+        return Unsafe.As<T>(InstanceTable.Get(handle));
     }
 
     /// <summary>A new Python object of <paramref name="type"/> (the class or a Python subclass) wrapping <paramref name="value"/>.</summary>
@@ -87,7 +87,7 @@ public static unsafe class PyInstance
         var alloc = (delegate* unmanaged<PyTypeObject*, nint, PyObject*>)PyType_GetSlot(type, PySlot.tp_alloc);
         PyObject* self = alloc(type, 0);
         if (self == null) throw PythonException.Fetch();
-        ((PyInstanceObject*)self)->handle = GCHandle.ToIntPtr(GCHandle.Alloc(value));
+        ((PyInstanceObject*)self)->handle = InstanceTable.Add(value);
         value.PythonObject = self;
         return self;
     }
@@ -161,7 +161,7 @@ public static unsafe class PyInstance
         if (handle == 0) return 0;
         try
         {
-            return GCHandle.FromIntPtr(handle).Target is IPyTraverse t ? t.Traverse(new PyVisit(visit, arg)) : 0;
+            return InstanceTable.Get(handle) is IPyTraverse t ? t.Traverse(new PyVisit(visit, arg)) : 0;
         }
         catch (Exception e)
         {
@@ -179,7 +179,7 @@ public static unsafe class PyInstance
         if (handle == 0) return 0;
         try
         {
-            if (GCHandle.FromIntPtr(handle).Target is IPyTraverse t) t.Clear();
+            if (InstanceTable.Get(handle) is IPyTraverse t) t.Clear();
         }
         catch (Exception e)
         {
@@ -202,9 +202,7 @@ public static unsafe class PyInstance
         nint handle = instance->handle;
         if (handle == 0) return;
         instance->handle = 0;
-        GCHandle gc = GCHandle.FromIntPtr(handle);
-        object? target = gc.Target;
-        gc.Free();
+        object? target = InstanceTable.Remove(handle);
         if (target is not IPyClass c || c.PythonObject != (PyObject*)instance) return;
         c.PythonObject = null;
         // Last: releasing a reference may run Python code and deallocate other objects.

@@ -52,14 +52,14 @@ internal static class Npy
 internal unsafe struct NumPyApiTable
 {
     public PyTypeObject* PyArray_Type;                                     // [2]
-    public delegate* unmanaged<int, PyArray_Descr*> PyArray_DescrFromType;  // [45]
+    public delegate* unmanaged[SuppressGCTransition]<int, PyArray_Descr*> PyArray_DescrFromType;  // [45] a leaf: a built-in descriptor, one incref
     public delegate* unmanaged<PyTypeObject*, PyArray_Descr*, int, nint*, nint*, void*, int, PyObject*, PyObject*> PyArray_NewFromDescr; // [94]
     public delegate* unmanaged<PyObject*, PyObject*, int> PyArray_SetBaseObject; // [282]
 
     public static NumPyApiTable FromCapsuleTable(void** api) => new()
     {
         PyArray_Type = (PyTypeObject*)api[2],
-        PyArray_DescrFromType = (delegate* unmanaged<int, PyArray_Descr*>)api[45],
+        PyArray_DescrFromType = (delegate* unmanaged[SuppressGCTransition]<int, PyArray_Descr*>)api[45],
         PyArray_NewFromDescr = (delegate* unmanaged<PyTypeObject*, PyArray_Descr*, int, nint*, nint*, void*, int, PyObject*, PyObject*>)api[94],
         PyArray_SetBaseObject = (delegate* unmanaged<PyObject*, PyObject*, int>)api[282],
     };

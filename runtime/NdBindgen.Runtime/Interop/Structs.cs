@@ -24,7 +24,7 @@ public unsafe struct PyVarObject
     public nint ob_size;
 }
 
-/// <summary>The head of <c>PyTypeObject</c> up to <c>tp_flags</c>.</summary>
+/// <summary><c>PyTypeObject</c> (CPython 3.11); function slots as addresses.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [StructLayout(LayoutKind.Sequential)]
 public unsafe struct PyTypeObject
@@ -49,6 +49,35 @@ public unsafe struct PyTypeObject
     public nint tp_setattro;
     public nint tp_as_buffer;
     public ulong tp_flags;
+    public byte* tp_doc;
+    public nint tp_traverse;
+    public nint tp_clear;
+    public nint tp_richcompare;
+    public nint tp_weaklistoffset;
+    public nint tp_iter;
+    public nint tp_iternext;
+    public nint tp_methods;
+    public nint tp_members;
+    public nint tp_getset;
+    public PyTypeObject* tp_base;
+    public PyObject* tp_dict;
+    public nint tp_descr_get;
+    public nint tp_descr_set;
+    public nint tp_dictoffset;
+    public nint tp_init;
+    public nint tp_alloc;
+    public nint tp_new;
+    public nint tp_free;
+    public nint tp_is_gc;
+    public PyObject* tp_bases;
+    public PyObject* tp_mro;
+    public PyObject* tp_cache;
+    public PyObject* tp_subclasses;
+    public PyObject* tp_weaklist;
+    public nint tp_del;
+    public uint tp_version_tag;
+    public nint tp_finalize;
+    public nint tp_vectorcall;
 }
 
 /// <summary><c>PyFloatObject</c>.</summary>

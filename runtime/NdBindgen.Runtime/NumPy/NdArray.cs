@@ -6,11 +6,16 @@ using NdBindgen.NumPy;
 namespace NdBindgen;
 
 /// <summary>
-/// An n-dimensional, C-ordered array whose memory .NET allocated (64-byte aligned, outside the GC
-/// heap). Returned from a function it becomes a <c>numpy.ndarray</c> over the same memory, no copy;
-/// the memory is freed when Python drops the last reference. Once handed to Python this object is
-/// empty and using it throws <see cref="ObjectDisposedException"/>. Not handed over, it is freed by
-/// <see cref="Dispose"/> or its finalizer.
+/// An n-dimensional, C-ordered array outside the GC heap. Created by a thread holding the GIL
+/// once NdBindgen has loaded numpy's C API (at the first array argument or result; the usual case:
+/// inside a <c>[PyFunction]</c>), it is a new
+/// <c>numpy.ndarray</c> from numpy's own allocator (what a C extension's <c>PyArray_NewFromDescr</c>
+/// gives: at least 16-byte aligned, huge pages for large arrays); otherwise .NET allocates the
+/// memory (64-byte aligned) and hands it to numpy without a copy when it is returned. Returned from a
+/// function it becomes that <c>numpy.ndarray</c>; the memory is freed when Python drops the last
+/// reference. Once handed to Python this object is empty and using it throws
+/// <see cref="ObjectDisposedException"/>. Not handed over, it is freed by <see cref="Dispose"/> or
+/// its finalizer.
 /// </summary>
 public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
 {
@@ -18,7 +23,10 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
     private const nuint HugePage = 2 * 1024 * 1024;
     private const nuint HugeThreshold = 32 * 1024 * 1024;   // below it, measured slower (8 MB: 5.8x)
     private byte* _data;
-    private nint* _shapeAndStrides;   // Ndim shape entries, then Ndim byte strides
+    private nint* _shape;
+    private nint* _strides;           // bytes
+    private nint* _shapeAndStrides;   // .NET memory only: Ndim shape entries, then Ndim strides
+    private Interop.PyObject* _owner; // numpy memory only: the ndarray holding _data (a reference we own)
     private readonly int _ndim;
     private readonly nint _length;
 
@@ -35,7 +43,14 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
         }
         _length = length;
         nuint bytes = checked((nuint)length * (nuint)sizeof(T));
+        if (NumPyMemory(shape))
+        {
+            if (zero) NativeMemory.Clear(_data, bytes);
+            return;
+        }
         _shapeAndStrides = (nint*)NativeMemory.Alloc((nuint)Math.Max(1, 2 * _ndim), (nuint)sizeof(nint));
+        _shape = _shapeAndStrides;
+        _strides = _shapeAndStrides + _ndim;
         _data = (byte*)NativeMemory.AlignedAlloc(Math.Max(bytes, 1), bytes >= HugeThreshold ? HugePage : Alignment);
         // Large arrays on huge pages: one fault per 2 MiB instead of per 4 KiB (numpy does the same;
         // measured: a new 10,000,000-element array cost 4x numpy's without it).
@@ -44,10 +59,35 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
         nint stride = sizeof(T);
         for (int d = _ndim - 1; d >= 0; d--)
         {
-            _shapeAndStrides[d] = shape[d];
-            _shapeAndStrides[_ndim + d] = stride;
+            _shape[d] = shape[d];
+            _strides[d] = stride;
             stride *= shape[d];
         }
+    }
+
+    // With the GIL and numpy, the array is numpy's from the start: one allocation by numpy's
+    // allocator (small blocks come from its cache), nothing to hand over later. Measured: a new
+    // 10-element array cost 3.8x a C extension's when .NET memory was wrapped (two native
+    // allocations, a capsule owner, PyArray_SetBaseObject and their frees).
+    private bool NumPyMemory(ReadOnlySpan<nint> shape)
+    {
+        // Not loaded: numpy (or Python itself: C# unit tests of kernels) may not be there.
+        Interop.NumPyApiTable* api = NumPyRuntime.IfLoaded;
+        if (api == null || Interop.CPython.PyGILState_Check() == 0) return false;
+        Interop.PyArray_Descr* descr = api->PyArray_DescrFromType(NpyElement<T>.TypeNum);
+        if (descr == null) throw PythonException.Fetch();
+        Interop.PyObject* array;
+        fixed (nint* dims = shape)
+        {
+            array = api->PyArray_NewFromDescr(api->PyArray_Type, descr, _ndim, dims, null, null, 0, null);   // steals descr
+        }
+        if (array == null) throw PythonException.Fetch();
+        var a = (Interop.PyArrayObject*)array;
+        _owner = array;
+        _data = a->data;
+        _shape = a->dimensions;
+        _strides = a->strides;
+        return true;
     }
 
     /// <summary>A new array of the given shape, every element zero.</summary>
@@ -66,7 +106,7 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
 
     public int Ndim => _ndim;
 
-    public ReadOnlySpan<nint> Shape => new(Live()._shapeAndStrides, _ndim);
+    public ReadOnlySpan<nint> Shape => new(Live()._shape, _ndim);
 
     /// <summary>The number of elements.</summary>
     public nint Length => _length;
@@ -89,8 +129,23 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
         get
         {
             Live();
-            return new(_data, _shapeAndStrides, _shapeAndStrides + _ndim, _ndim, sizeof(T));
+            return new(_data, _shape, _strides, _ndim, sizeof(T));
         }
+    }
+
+    /// <summary>The numpy array holding the data, handed to the caller (who owns the reference), or null when .NET memory holds it; this object is empty afterwards.</summary>
+    internal Interop.PyObject* DetachOwner()
+    {
+        Interop.PyObject* owner = _owner;
+        if (owner != null)
+        {
+            Live();
+            _owner = null;
+            _data = null;
+            _shape = _strides = null;
+            GC.SuppressFinalize(this);
+        }
+        return owner;
     }
 
     /// <summary>
@@ -104,7 +159,7 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
         return data;
     }
 
-    internal nint* ShapePointer => _shapeAndStrides;
+    internal nint* ShapePointer => _shape;
 
     internal static void FreeData(void* data) => NativeMemory.AlignedFree(data);
 
@@ -124,6 +179,14 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
 
     private void Free()
     {
+        if (_owner != null)
+        {
+            PyRef.Release((nint)_owner);   // without the GIL (a finalizer) it waits for the next call
+            _owner = null;
+            _data = null;
+            _shape = _strides = null;
+            return;
+        }
         if (_data != null)
         {
             NativeMemory.AlignedFree(_data);

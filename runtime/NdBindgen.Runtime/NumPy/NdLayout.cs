@@ -141,17 +141,18 @@ internal unsafe struct NdCursor
     private bool NextRow()
     {
         if (++_row >= _rows) return false;
-        _ptr = RowStart(_layout, _row);
+        _ptr = RowStart(_layout, _row, _layout.Ndim - 1);
         _innerLeft = _innerLength - 1;
         return true;
     }
 
-    /// <summary>The first element of row <paramref name="row"/> (row-major over every axis but the last).</summary>
-    internal static byte* RowStart(in NdLayout layout, nint row)
+    /// <summary>The first element of row <paramref name="row"/> along <paramref name="axis"/> (row-major over the other axes).</summary>
+    internal static byte* RowStart(in NdLayout layout, nint row, int axis)
     {
         byte* p = layout.Data;
-        for (int d = layout.Ndim - 2; d >= 0 && row != 0; d--)
+        for (int d = layout.Ndim - 1; d >= 0 && row != 0; d--)
         {
+            if (d == axis) continue;
             nint n = layout.Shape[d];
             p += (row % n) * layout.Strides[d];
             row /= n;

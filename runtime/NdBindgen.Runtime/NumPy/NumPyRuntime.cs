@@ -14,6 +14,9 @@ internal static unsafe class NumPyRuntime
 {
     private static NumPyApiTable* s_api;   // native memory: a pointer to it stays valid
 
+    /// <summary>The table if NdBindgen has loaded it already (no call into Python), else null.</summary>
+    internal static NumPyApiTable* IfLoaded => s_api;
+
     /// <summary>The table if numpy is imported in this interpreter, else null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static NumPyApiTable* IfImported() => s_api != null ? s_api : LoadIfImported();

@@ -41,14 +41,34 @@ namespace NdBindgen.Generated
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
-                PyObject** a = sig.BindTupleDict(args, kwargs, slots);
-                var value = new global::Samples.IntList();
-                return global::NdBindgen.Hosting.PyInstance.New(type, value);
+                return global::NdBindgen.Hosting.PyInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots)));
             }
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+        }
+
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        [global::System.Runtime.CompilerServices.SkipLocalsInit]
+        private static PyObject* NewVectorcall(PyObject* callable, PyObject** args, nuint nargsf, PyObject* kwnames)
+        {
+            global::NdBindgen.Hosting.PySignature sig = s_new;
+            try
+            {
+                PyObject** slots = stackalloc PyObject*[1];
+                return global::NdBindgen.Hosting.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::Samples.IntList Construct(global::NdBindgen.Hosting.PySignature sig, PyObject** a)
+        {
+            return new global::Samples.IntList();
         }
 
         private static readonly global::NdBindgen.Hosting.PySignature s_Samples_IntList_Append = new("IntList.append", new[] { "value" }, required: 1);
@@ -175,6 +195,7 @@ namespace NdBindgen.Generated
             global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Hosting.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".IntList",
                 "IntList()\n--\n\nA list of ints: len, indexing and iteration from C#.\n",
                 subclassable: true, gc: false, unhashable: false,
+                (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,
                 [
                     new("append", "append($self, value)\n--\n\n", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Samples_IntList_Append, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],

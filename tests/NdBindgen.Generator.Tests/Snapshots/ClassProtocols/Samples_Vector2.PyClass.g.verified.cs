@@ -41,16 +41,36 @@ namespace NdBindgen.Generated
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
-                PyObject** a = sig.BindTupleDict(args, kwargs, slots);
-                double arg_x = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
-                double arg_y = global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);
-                var value = new global::Samples.Vector2(arg_x, arg_y);
-                return global::NdBindgen.Hosting.PyInstance.New(type, value);
+                return global::NdBindgen.Hosting.PyInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots)));
             }
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+        }
+
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        [global::System.Runtime.CompilerServices.SkipLocalsInit]
+        private static PyObject* NewVectorcall(PyObject* callable, PyObject** args, nuint nargsf, PyObject* kwnames)
+        {
+            global::NdBindgen.Hosting.PySignature sig = s_new;
+            try
+            {
+                PyObject** slots = stackalloc PyObject*[2];
+                return global::NdBindgen.Hosting.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::Samples.Vector2 Construct(global::NdBindgen.Hosting.PySignature sig, PyObject** a)
+        {
+            double arg_x = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
+            double arg_y = global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);
+            return new global::Samples.Vector2(arg_x, arg_y);
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -221,6 +241,7 @@ namespace NdBindgen.Generated
             global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Hosting.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".Vec",
                 "Vec(x, y)\n--\n\nA 2-d vector: arithmetic, equality and hashing from C#.\n\nParameters\n----------\nx : float\ny : float\n",
                 subclassable: false, gc: false, unhashable: false,
+                (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,
                 [
                     new("unit", "unit($type, angle)\n--\n\n", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Samples_Vector2_Unit, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PySlot.METH_CLASS),
                     new("dot", "dot(a, b)\n--\n\n", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Samples_Vector2_Dot, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PySlot.METH_STATIC),

@@ -63,15 +63,35 @@ namespace NdBindgen.Generated
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
-                PyObject** a = sig.BindTupleDict(args, kwargs, slots);
-                global::NdBindgen.PyRef? arg_value = a[0] == null ? null : global::NdBindgen.Conversions.Args.IsNone(a[0]) ? null : global::NdBindgen.Conversions.PyRefs.ToRef(a[0], sig, 0);
-                var value = new global::NdExt.Node(arg_value);
-                return global::NdBindgen.Hosting.PyInstance.New(type, value);
+                return global::NdBindgen.Hosting.PyInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots)));
             }
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+        }
+
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        [global::System.Runtime.CompilerServices.SkipLocalsInit]
+        private static PyObject* NewVectorcall(PyObject* callable, PyObject** args, nuint nargsf, PyObject* kwnames)
+        {
+            global::NdBindgen.Hosting.PySignature sig = s_new;
+            try
+            {
+                PyObject** slots = stackalloc PyObject*[1];
+                return global::NdBindgen.Hosting.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::NdExt.Node Construct(global::NdBindgen.Hosting.PySignature sig, PyObject** a)
+        {
+            global::NdBindgen.PyRef? arg_value = a[0] == null ? null : global::NdBindgen.Conversions.Args.IsNone(a[0]) ? null : global::NdBindgen.Conversions.PyRefs.ToRef(a[0], sig, 0);
+            return new global::NdExt.Node(arg_value);
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -200,6 +220,7 @@ namespace NdBindgen.Generated
             global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Hosting.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".Node",
                 "Node(value=None)\n--\n\nA tree node holding any Python object. Children link to their parent and the parent to its children, so every tree is a reference cycle through C# fields: Python's garbage collector still collects it, because the generated tp_traverse reports the PyRef members.\n\nParameters\n----------\nvalue : object, optional\n    Any Python object.\n",
                 subclassable: true, gc: true, unhashable: false,
+                (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,
                 [
                     new("add", "add($self, child)\n--\n\nAdds child under this node and makes this node its parent.\n\nParameters\n----------\nchild : Node\n    The node to add.\n\nReturns\n-------\nNode\n    The child, for chaining.", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&NdExt_Node_Add, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],

@@ -41,16 +41,36 @@ namespace NdBindgen.Generated
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
-                PyObject** a = sig.BindTupleDict(args, kwargs, slots);
-                double arg_x = a[0] == null ? 0D : global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
-                double arg_y = a[1] == null ? 0D : global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);
-                var value = new global::NdExt.Point(arg_x, arg_y);
-                return global::NdBindgen.Hosting.PyInstance.New(type, value);
+                return global::NdBindgen.Hosting.PyInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots)));
             }
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+        }
+
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        [global::System.Runtime.CompilerServices.SkipLocalsInit]
+        private static PyObject* NewVectorcall(PyObject* callable, PyObject** args, nuint nargsf, PyObject* kwnames)
+        {
+            global::NdBindgen.Hosting.PySignature sig = s_new;
+            try
+            {
+                PyObject** slots = stackalloc PyObject*[2];
+                return global::NdBindgen.Hosting.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::NdExt.Point Construct(global::NdBindgen.Hosting.PySignature sig, PyObject** a)
+        {
+            double arg_x = a[0] == null ? 0D : global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
+            double arg_y = a[1] == null ? 0D : global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);
+            return new global::NdExt.Point(arg_x, arg_y);
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -175,6 +195,7 @@ namespace NdBindgen.Generated
             global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Hosting.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".Point",
                 "Point(x=0.0, y=0.0)\n--\n\nA point in the plane, as in the tutorial's rust_ext.\n\nParameters\n----------\nx : float, optional\n    The x coordinate.\ny : float, optional\n    The y coordinate.\n",
                 subclassable: false, gc: false, unhashable: false,
+                (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,
                 [
                     new("distance", "distance($self, other=None)\n--\n\nThe distance to other, or to the origin when it is None.\n\nParameters\n----------\nother : Point, optional\n    Another point.\n\nReturns\n-------\nfloat\n    The Euclidean distance.", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&NdExt_Point_Distance, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],
