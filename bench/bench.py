@@ -207,6 +207,24 @@ def bench_import(modules: dict, runs: int) -> dict:
             for name, s in samples.items()}
 
 
+CROSSING_NAME = "empty entry point, called from C"
+
+
+def bench_crossing(nd_ext_file: str) -> dict | None:
+    """The floor under every call: bench/.build/crossing calls the module's exported
+    `ndbindgen_pyi` (an [UnmanagedCallersOnly] method returning a constant) and an empty C function
+    in a shared library, interleaved; median ns per call of each."""
+    probe = BENCH_DIR / ".build" / "crossing"
+    if not probe.exists():
+        return None
+    proc = subprocess.run([str(probe), nd_ext_file, str(BENCH_DIR / ".build" / "crossing_c.so")],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        fail(f"the crossing probe failed:\n{proc.stderr}")
+    managed, native = (float(x) for x in proc.stdout.split())
+    return {"nd_ext_ns": managed, "C_ns": native}
+
+
 def loop_overhead_ns(loops: int = 1_000_000) -> float:
     return min(timeit.Timer("pass").repeat(5, loops)) / loops * 1e9
 
@@ -322,6 +340,11 @@ def main() -> None:
         rows.append(row)
         print(f"  {wl.name}: done", file=sys.stderr, flush=True)
 
+    crossing = None
+    if not args.self_test and (not args.only or args.only in CROSSING_NAME):
+        crossing = bench_crossing(info["nd_ext"])
+        print(f"  {CROSSING_NAME}: done", file=sys.stderr, flush=True)
+
     imports = None
     if not args.only or args.only in IMPORT_NAME:
         c_dir = str(BENCH_DIR / ".build")
@@ -333,13 +356,19 @@ def main() -> None:
     print()
     if rows:
         print_table(rows, args.self_test)
+    if crossing:
+        print()
+        print(f"| {CROSSING_NAME} | nd_ext ns | C ns | difference |")
+        print("| --- | ---: | ---: | ---: |")
+        print(f"| median of 21 rounds of 2,000,000 calls | {crossing['nd_ext_ns']:.2f} | {crossing['C_ns']:.2f} "
+              f"| {crossing['nd_ext_ns'] - crossing['C_ns']:.2f} |")
     if imports:
         if rows:
             print()
         print_import_table(imports, args.self_test)
     if args.json:
         out = {"machine": info, "rounds": rounds, "quick": args.quick, "self_test": args.self_test,
-               "loop_overhead_ns": overhead, "results": rows, "import_ms": imports}
+               "loop_overhead_ns": overhead, "results": rows, "crossing": crossing, "import_ms": imports}
         pathlib.Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
         print(f"\nwrote {args.json}")
 

@@ -18,11 +18,19 @@ mkdir -p "$out_dir"
 # Rebuild only when the source (or this script) is newer than the module.
 if [[ -f "$out" && "$out" -nt "$src" && "$out" -nt "${BASH_SOURCE[0]}" ]]; then
     echo "up to date: $out"
-    exit 0
+else
+    gcc -O3 -falign-loops=32 -fPIC -shared \
+        -Wall -Wextra -Wno-unused-parameter \
+        -I"$py_include" -I"$np_include" \
+        -o "$out" "$src" -lm
+    echo "built: $out"
 fi
 
-gcc -O3 -falign-loops=32 -fPIC -shared \
-    -Wall -Wextra -Wno-unused-parameter \
-    -I"$py_include" -I"$np_include" \
-    -o "$out" "$src" -lm
-echo "built: $out"
+# The crossing probe (an empty .NET entry point against an empty C one, called from C).
+crossing="$here/c_ext/crossing.c"
+if [[ ! -f "$out_dir/crossing" || "$crossing" -nt "$out_dir/crossing" || "${BASH_SOURCE[0]}" -nt "$out_dir/crossing" ]]; then
+    libpython="$("$py" -c "import sysconfig; print(sysconfig.get_config_var('INSTSONAME'))")"
+    gcc -O2 -Wall -Wextra -DLIBPYTHON="\"$libpython\"" -o "$out_dir/crossing" "$crossing" -ldl
+    gcc -O2 -Wall -Wextra -fPIC -shared -DCROSSING_C_LIBRARY -o "$out_dir/crossing_c.so" "$crossing"
+    echo "built: $out_dir/crossing"
+fi

@@ -278,3 +278,15 @@ def _outcome(f, P):
 @pytest.mark.parametrize("case", PARITY)
 def test_point_parity_with_nd_ext(case):
     assert _outcome(PARITY[case], m.Point) == _outcome(PARITY[case], ND_EXT.Point)
+
+
+# The crossing probe (bench/.build/crossing): an empty .NET entry point against an empty C one.
+@pytest.mark.skipif(ND_EXT is None, reason="nd_ext is not published to .build/modules")
+def test_crossing_probe_times_both_entry_points():
+    import subprocess
+    build = pathlib.Path(__file__).resolve().parent.parent / ".build"
+    out = subprocess.run([str(build / "crossing"), ND_EXT.__file__, str(build / "crossing_c.so")],
+                         capture_output=True, text=True, check=True, timeout=120).stdout.split()
+    managed, native = (float(x) for x in out)
+    # Both ran: every call costs something, and entering .NET costs more than a C call.
+    assert 0 < native < managed < 1000

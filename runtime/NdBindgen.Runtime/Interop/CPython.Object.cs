@@ -45,7 +45,8 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyObject_IsTrue(PyObject* o);
 
-    [DllImport(Lib, ExactSpelling = true)]
+    // A leaf: a walk over a's MRO tuple (or base chain), no Python code.
+    [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern int PyType_IsSubtype(PyTypeObject* a, PyTypeObject* b);
 
     /// <summary>A slot of a type by its <c>Py_*</c> id (typeslots.h), or NULL when the type does not fill it. A leaf: it only reads the type.</summary>
