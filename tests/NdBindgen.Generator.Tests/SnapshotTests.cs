@@ -25,6 +25,7 @@ public class SnapshotTests
     [InlineData("Overloads", "geometry")]
     [InlineData("Classes", "nd_ext")]
     [InlineData("ClassProtocols", "protocols")]
+    [InlineData("References", "references")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

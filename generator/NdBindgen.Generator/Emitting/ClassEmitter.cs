@@ -115,8 +115,32 @@ internal static class ClassEmitter
         w.Line();
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Open($"private static {c.FullType} Construct({Hosting}PySignature sig, PyObject** a)");
+        // As a function's wrapper (FunctionEmitter.EmitWrapper): references the constructor does not
+        // keep are released when it returns; those it may keep, only if it threw.
+        var owned = ps.Where(p => p.Type.OwnsReference).ToList();
+        bool anyKept = owned.Any(p => !p.ReleaseAfterCall);
+        foreach (ParameterModel p in owned) w.Line($"{p.Type.CSharpType} {FunctionEmitter.Local(p)} = default!;");
+        if (anyKept) w.Line("bool returned = false;");
+        if (owned.Count > 0) w.Open("try");
         for (int i = 0; i < ps.Count; i++) FunctionEmitter.EmitParameter(w, ps[i], i);
-        w.Line($"return new {c.FullType}({string.Join(", ", all.Select(FunctionEmitter.Argument))});");
+        if (anyKept)
+        {
+            w.Line($"var value = new {c.FullType}({string.Join(", ", all.Select(FunctionEmitter.Argument))});");
+            w.Line("returned = true;");
+            w.Line("return value;");
+        }
+        else
+        {
+            w.Line($"return new {c.FullType}({string.Join(", ", all.Select(FunctionEmitter.Argument))});");
+        }
+        if (owned.Count > 0)
+        {
+            w.Close();
+            w.Open("finally");
+            foreach (ParameterModel p in Enumerable.Reverse(owned))
+                w.Line(p.ReleaseAfterCall ? $"{FunctionEmitter.Release(p)}({FunctionEmitter.Local(p)});" : $"if (!returned) {FunctionEmitter.Release(p)}({FunctionEmitter.Local(p)});");
+            w.Close();
+        }
         w.Close();
     }
 
@@ -160,8 +184,22 @@ internal static class ClassEmitter
         w.Open("try");
         w.Line($"if (value == null) throw {Hosting}PyClassErrors.CannotDelete({SourceWriter.Literal(c.PythonName)}, {SourceWriter.Literal(p.PythonName)});");
         w.Line("PyObject** a = &value;");
-        FunctionEmitter.EmitParameter(w, new ParameterModel(p.CSharpName, p.PythonName, p.Type, null, null, -1), 0);
-        w.Line($"{Self(c)}.{FunctionEmitter.Identifier(p.CSharpName)} = arg_{p.CSharpName.TrimStart('@')};");
+        var parameter = new ParameterModel(p.CSharpName, p.PythonName, p.Type, null, null, -1);
+        if (p.Type.OwnsReference) w.Line($"{p.Type.CSharpType} {FunctionEmitter.Local(parameter)} = default!;");   // EmitParameter assigns it
+        FunctionEmitter.EmitParameter(w, parameter, 0);
+        string member = $"{Self(c)}.{FunctionEmitter.Identifier(p.CSharpName)}";
+        if (c.TraverseMembers.Any(m => m.Name == p.CSharpName && !m.IsSequence))
+        {
+            // A reference the class owns (it traverses and clears it): the one replaced is released
+            // now, as CPython releases an attribute's old value, not whenever .NET finalizes it.
+            w.Line($"var old = {member};");
+            w.Line($"{member} = arg_{p.CSharpName.TrimStart('@')};");
+            w.Line($"if (!global::System.Object.ReferenceEquals(old, arg_{p.CSharpName.TrimStart('@')})) global::NdBindgen.Conversions.PyRefs.Release(old);");
+        }
+        else
+        {
+            w.Line($"{member} = arg_{p.CSharpName.TrimStart('@')};");
+        }
         w.Line("return 0;");
         w.Close();
         w.Open(Catch);

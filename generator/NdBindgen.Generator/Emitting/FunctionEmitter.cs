@@ -47,21 +47,33 @@ internal static class FunctionEmitter
         }
 
         var arrays = ps.Select((p, i) => (p, i)).Where(x => x.p.Type.Kind is ValueKind.View or ValueKind.ViewMut).ToList();
+
+        // References and callbacks the wrapper may have to release: declared before the try, so the
+        // finally releases those converted before a later argument failed. One the method does not
+        // keep is released when the call returns; one it may keep, only if it threw.
+        var owned = ps.Where(p => p.Type.OwnsReference).ToList();
+        bool anyKept = owned.Any(p => !p.ReleaseAfterCall);
         foreach (var (p, _) in arrays) w.Line($"scoped global::NdBindgen.Conversions.ArrayLease {Lease(p)} = default;");
-        if (arrays.Count > 0) w.Open("try");
+        foreach (ParameterModel p in owned) w.Line($"{p.Type.CSharpType} {Local(p)} = default!;");
+        if (anyKept) w.Line("bool returned = false;");
+        bool guarded = arrays.Count > 0 || owned.Count > 0;
+        if (guarded) w.Open("try");
 
         for (int i = 0; i < ps.Length; i++) EmitParameter(w, ps[i], i);
         EmitAliasChecks(w, f);
 
         string target = f.Kind == CallKind.Instance ? $"global::NdBindgen.Hosting.PyInstance.Get<{f.ContainingType}>(self)" : f.ContainingType;
         string call = $"{target}.{Identifier(f.MethodName)}({string.Join(", ", f.Parameters.Select(Argument))})";
-        EmitCallAndReturn(w, f.Return, call, f.Kind == CallKind.ClassMethod ? ", (global::NdBindgen.Interop.PyTypeObject*)self" : "");
+        EmitCallAndReturn(w, f.Return, call, f.Kind == CallKind.ClassMethod ? ", (global::NdBindgen.Interop.PyTypeObject*)self" : "",
+            anyKept ? "returned = true;" : null);
 
-        if (arrays.Count > 0)
+        if (guarded)
         {
             w.Close();
             w.Open("finally");
             foreach (var (p, _) in Enumerable.Reverse(arrays)) w.Line($"{Lease(p)}.Dispose();");
+            foreach (ParameterModel p in Enumerable.Reverse(owned))
+                w.Line(p.ReleaseAfterCall ? $"{Release(p)}({Local(p)});" : $"if (!returned) {Release(p)}({Local(p)});");
             w.Close();
         }
         w.Close();
@@ -71,11 +83,18 @@ internal static class FunctionEmitter
         w.Close();   // method
     }
 
+    /// <summary>The runtime function releasing a parameter the method did not keep.</summary>
+    internal static string Release(ParameterModel p) => p.Type.Kind == ValueKind.Reference
+        ? "global::NdBindgen.Conversions.PyRefs.Release"
+        : "global::NdBindgen.Conversions.Callbacks.Release";
+
     internal static void EmitParameter(SourceWriter w, ParameterModel p, int index)
     {
         TypeModel t = p.Type;
         string slot = $"a[{index}]";
         string local = Local(p);
+        // A reference or callback: declared before the guarding try (see EmitWrapper), assigned here.
+        string declare = t.OwnsReference ? "" : t.CSharpType + " ";
         string convert = t.Kind switch
         {
             ValueKind.View or ValueKind.ViewMut =>
@@ -86,15 +105,15 @@ internal static class FunctionEmitter
         {
             string defaultValue = p.HasDefault ? $"{slot} == null ? {p.DefaultCSharp} : " : "";
             // None -> null; a missing optional argument -> its C# default.
-            w.Line($"{t.CSharpType} {local} = {defaultValue}global::NdBindgen.Conversions.Args.IsNone({slot}) ? null : {convert};");
+            w.Line($"{declare}{local} = {defaultValue}global::NdBindgen.Conversions.Args.IsNone({slot}) ? null : {convert};");
         }
         else if (p.HasDefault)
         {
-            w.Line($"{t.CSharpType} {local} = {slot} == null ? {p.DefaultCSharp} : {convert};");
+            w.Line($"{declare}{local} = {slot} == null ? {p.DefaultCSharp} : {convert};");
         }
         else
         {
-            w.Line($"{t.CSharpType} {local} = {convert};");
+            w.Line($"{declare}{local} = {convert};");
         }
     }
 
@@ -115,20 +134,24 @@ internal static class FunctionEmitter
     }
 
     /// <param name="extra">Extra arguments for the result conversion (a classmethod's cls).</param>
-    internal static void EmitCallAndReturn(SourceWriter w, TypeModel r, string call, string extra = "")
+    /// <param name="afterCall">A statement run when the method has returned, before its result is converted.</param>
+    internal static void EmitCallAndReturn(SourceWriter w, TypeModel r, string call, string extra = "", string? afterCall = null)
     {
         switch (r.Kind)
         {
             case ValueKind.Void:
                 w.Line(call + ";");
+                if (afterCall is not null) w.Line(afterCall);
                 w.Line("return global::NdBindgen.Conversions.Args.None();");
                 break;
             case not ValueKind.Void when r.AcceptsNone:
                 w.Line($"{r.CSharpType} result = {call};");
+                if (afterCall is not null) w.Line(afterCall);
                 w.Line($"return result is null ? global::NdBindgen.Conversions.Args.None() : {r.ToPython}(result{(r.IsNullableValueType ? ".Value" : "")}{extra});");
                 break;
             default:
                 w.Line($"{r.CSharpType} result = {call};");
+                if (afterCall is not null) w.Line(afterCall);
                 w.Line($"return {r.ToPython}(result{extra});");
                 break;
         }

@@ -52,16 +52,22 @@ internal sealed record TypeModel(
     string? ToPython,
     string? ElementType,
     bool AcceptsNone,
-    bool IsNullableValueType);
+    bool IsNullableValueType)
+{
+    /// <summary>A parameter of this type holds a reference of its own (a PyRef, or a callback's callable).</summary>
+    public bool OwnsReference => Kind == ValueKind.Reference || FromPython?.StartsWith("global::NdBindgen.Conversions.Callbacks.") == true;
+}
 
 /// <summary>One parameter of an exported function.</summary>
+/// <param name="ReleaseAfterCall">A reference or callback the method does not keep (<see cref="Parsing.Escapes"/>): the wrapper releases it when the call returns.</param>
 internal sealed record ParameterModel(
     string CSharpName,
     string PythonName,
     TypeModel Type,
     string? DefaultCSharp,
     string? DefaultPython,
-    int Ndim)
+    int Ndim,
+    bool ReleaseAfterCall = false)
 {
     public bool HasDefault => DefaultCSharp is not null;
 

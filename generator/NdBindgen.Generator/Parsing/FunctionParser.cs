@@ -139,7 +139,8 @@ internal static class FunctionParser
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
             return null;
         }
-        return new ParameterModel(p.Name, pythonName, type, defaultCSharp, defaultPython, ndim);
+        bool release = type.OwnsReference && !Escapes.MayKeep(p);
+        return new ParameterModel(p.Name, pythonName, type, defaultCSharp, defaultPython, ndim, release);
     }
 
     internal static string? ExplicitName(AttributeData attribute)

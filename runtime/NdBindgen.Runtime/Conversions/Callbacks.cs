@@ -18,30 +18,46 @@ public static unsafe class Callbacks
 {
     private static readonly PySignature s_result = new("callback", ["result"], required: 1);
 
-    public static Func<TResult> ToFunc<TResult>(PyObject* o, PySignature sig, int index)
+    public static Func<TResult> ToFunc<TResult>(PyObject* o, PySignature sig, int index) =>
+        new Callable(Require(o, sig, index)).Invoke<TResult>;
+
+    public static Func<T1, TResult> ToFunc<T1, TResult>(PyObject* o, PySignature sig, int index) =>
+        new Callable(Require(o, sig, index)).Invoke<T1, TResult>;
+
+    public static Func<T1, T2, TResult> ToFunc<T1, T2, TResult>(PyObject* o, PySignature sig, int index) =>
+        new Callable(Require(o, sig, index)).Invoke<T1, T2, TResult>;
+
+    public static Action<T1> ToAction<T1>(PyObject* o, PySignature sig, int index) =>
+        new Callable(Require(o, sig, index)).Run<T1>;
+
+    /// <summary>
+    /// Releases the callable of a delegate made here (the wrapper's work when the method did not
+    /// keep the delegate); calling the delegate afterwards throws ObjectDisposedException.
+    /// </summary>
+    public static void Release(Delegate? callback) => (callback?.Target as Callable)?.Dispose();
+
+    private static PyRef Require(PyObject* o, PySignature sig, int index)
     {
-        PyRef callable = Require(o, sig, index);
-        return () =>
+        if (PyCallable_Check(o) == 0) throw sig.WrongType(index, "callable", o);
+        return PyRef.FromBorrowed(o).Keep();
+    }
+
+    /// <summary>The delegates' target: the callable's reference, released by <see cref="Release"/> (or its finalizer).</summary>
+    private sealed class Callable(PyRef callable) : IDisposable
+    {
+        public TResult Invoke<TResult>()
         {
             using GilGuard gil = Python.Acquire();
             return Call<TResult>(callable, null, null, 0);
-        };
-    }
+        }
 
-    public static Func<T1, TResult> ToFunc<T1, TResult>(PyObject* o, PySignature sig, int index)
-    {
-        PyRef callable = Require(o, sig, index);
-        return a =>
+        public TResult Invoke<T1, TResult>(T1 a)
         {
             using GilGuard gil = Python.Acquire();
             return Call<TResult>(callable, ToPython(a), null, 1);
-        };
-    }
+        }
 
-    public static Func<T1, T2, TResult> ToFunc<T1, T2, TResult>(PyObject* o, PySignature sig, int index)
-    {
-        PyRef callable = Require(o, sig, index);
-        return (a, b) =>
+        public TResult Invoke<T1, T2, TResult>(T1 a, T2 b)
         {
             using GilGuard gil = Python.Acquire();
             PyObject* x = ToPython(a);
@@ -56,23 +72,15 @@ public static unsafe class Callbacks
                 throw;
             }
             return Call<TResult>(callable, x, y, 2);
-        };
-    }
+        }
 
-    public static Action<T1> ToAction<T1>(PyObject* o, PySignature sig, int index)
-    {
-        PyRef callable = Require(o, sig, index);
-        return a =>
+        public void Run<T1>(T1 a)
         {
             using GilGuard gil = Python.Acquire();
             Call<object>(callable, ToPython(a), null, 1);
-        };
-    }
+        }
 
-    private static PyRef Require(PyObject* o, PySignature sig, int index)
-    {
-        if (PyCallable_Check(o) == 0) throw sig.WrongType(index, "callable", o);
-        return PyRef.FromBorrowed(o).Keep();
+        public void Dispose() => callable.Dispose();
     }
 
     /// <summary>Calls with the GIL held; takes ownership of the argument references <paramref name="x"/> and <paramref name="y"/>.</summary>

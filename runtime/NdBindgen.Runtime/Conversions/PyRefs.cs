@@ -20,6 +20,9 @@ public static unsafe class PyRefs
 
     public static PyObject* FromRef(PyRef value) => Py.NewRef(value.Handle);
 
+    /// <summary>Releases a parameter the method did not keep, when the call returns (the wrapper's work).</summary>
+    public static void Release(PyRef? parameter) => parameter?.Dispose();
+
     /// <summary>A borrowed argument: no reference-count traffic.</summary>
     public static PyBorrowed ToBorrowed(PyObject* o, PySignature sig, int index) => new(o);
 }

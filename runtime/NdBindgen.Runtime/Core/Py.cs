@@ -26,6 +26,7 @@ internal static unsafe class Py
     internal static void Initialize()
     {
         if (s_initialized) return;
+        RefCounting.Debug = PySys_GetObject(Utf8.Z("gettotalrefcount"u8)) != null;
         PyObject* builtins = PyImport_ImportModule(Utf8.Z("builtins"u8));
         if (builtins == null) throw PythonException.Fetch();
         try

@@ -3,23 +3,51 @@ using System.Runtime.InteropServices;
 
 namespace NdBindgen.Interop;
 
+/// <summary>
+/// Whether the interpreter counts every reference (a debug build, such as python3.11-dbg: its
+/// <c>sys.gettotalrefcount()</c> sums the counting macros' work). There the exported functions
+/// count, so the total comes back to where it was when nothing leaked. Set once, when NdBindgen
+/// first meets the interpreter (<see cref="Core.Py.Initialize"/>); a class of its own so reading it
+/// needs no initialisation check.
+/// </summary>
+internal static class RefCounting
+{
+    internal static bool Debug;
+}
+
 internal static unsafe partial class CPython
 {
-    // Include/object.h: the reference-count macros, inlined as CPython inlines them.
+    // Include/object.h: the reference-count macros, inlined as CPython inlines them in a release
+    // build; in a debug build, the exported functions, which also keep _Py_RefTotal.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Py_INCREF(PyObject* o) => o->ob_refcnt++;
+    internal static void Py_INCREF(PyObject* o)
+    {
+        if (RefCounting.Debug) Py_IncRef(o);
+        else o->ob_refcnt++;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Py_XINCREF(PyObject* o)
     {
-        if (o != null) o->ob_refcnt++;
+        if (o != null) Py_INCREF(o);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Py_DECREF(PyObject* o)
     {
-        if (--o->ob_refcnt == 0) _Py_Dealloc(o);
+        if (RefCounting.Debug) Py_DecRef(o);
+        else if (--o->ob_refcnt == 0) _Py_Dealloc(o);
     }
+
+    [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
+    internal static extern void Py_IncRef(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern void Py_DecRef(PyObject* o);
+
+    /// <summary>A borrowed reference to sys.<paramref name="name"/>, or null (no exception) when it is missing.</summary>
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PySys_GetObject(byte* name);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Py_XDECREF(PyObject* o)

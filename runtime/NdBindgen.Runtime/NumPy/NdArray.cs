@@ -133,6 +133,9 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
         }
     }
 
+    /// <summary>The numpy array holding the data (borrowed), or null when .NET memory holds it.</summary>
+    internal Interop.PyObject* Owner => _owner;
+
     /// <summary>The numpy array holding the data, handed to the caller (who owns the reference), or null when .NET memory holds it; this object is empty afterwards.</summary>
     internal Interop.PyObject* DetachOwner()
     {

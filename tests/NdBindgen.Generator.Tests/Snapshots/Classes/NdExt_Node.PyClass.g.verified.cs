@@ -90,8 +90,19 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::NdExt.Node Construct(global::NdBindgen.Hosting.PySignature sig, PyObject** a)
         {
-            global::NdBindgen.PyRef? arg_value = a[0] == null ? null : global::NdBindgen.Conversions.Args.IsNone(a[0]) ? null : global::NdBindgen.Conversions.PyRefs.ToRef(a[0], sig, 0);
-            return new global::NdExt.Node(arg_value);
+            global::NdBindgen.PyRef? arg_value = default!;
+            bool returned = false;
+            try
+            {
+                arg_value = a[0] == null ? null : global::NdBindgen.Conversions.Args.IsNone(a[0]) ? null : global::NdBindgen.Conversions.PyRefs.ToRef(a[0], sig, 0);
+                var value = new global::NdExt.Node(arg_value);
+                returned = true;
+                return value;
+            }
+            finally
+            {
+                if (!returned) global::NdBindgen.Conversions.PyRefs.Release(arg_value);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -118,8 +129,11 @@ namespace NdBindgen.Generated
             {
                 if (value == null) throw global::NdBindgen.Hosting.PyClassErrors.CannotDelete("Node", "value");
                 PyObject** a = &value;
-                global::NdBindgen.PyRef? arg_Value = global::NdBindgen.Conversions.Args.IsNone(a[0]) ? null : global::NdBindgen.Conversions.PyRefs.ToRef(a[0], sig, 0);
+                global::NdBindgen.PyRef? arg_Value = default!;
+                arg_Value = global::NdBindgen.Conversions.Args.IsNone(a[0]) ? null : global::NdBindgen.Conversions.PyRefs.ToRef(a[0], sig, 0);
+                var old = global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Node>(self).Value;
                 global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Node>(self).Value = arg_Value;
+                if (!global::System.Object.ReferenceEquals(old, arg_Value)) global::NdBindgen.Conversions.PyRefs.Release(old);
                 return 0;
             }
             catch (global::System.Exception e)
@@ -154,9 +168,19 @@ namespace NdBindgen.Generated
             {
                 PyObject** slots = stackalloc PyObject*[1];
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
-                global::NdBindgen.PyRef<global::NdExt.Node> arg_child = global::NdBindgen.Conversions.PyRefs.ToRef<global::NdExt.Node>(a[0], sig, 0);
-                global::NdBindgen.PyRef<global::NdExt.Node> result = global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Node>(self).Add(arg_child);
-                return global::NdBindgen.Conversions.PyRefs.FromRef(result);
+                global::NdBindgen.PyRef<global::NdExt.Node> arg_child = default!;
+                bool returned = false;
+                try
+                {
+                    arg_child = global::NdBindgen.Conversions.PyRefs.ToRef<global::NdExt.Node>(a[0], sig, 0);
+                    global::NdBindgen.PyRef<global::NdExt.Node> result = global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Node>(self).Add(arg_child);
+                    returned = true;
+                    return global::NdBindgen.Conversions.PyRefs.FromRef(result);
+                }
+                finally
+                {
+                    if (!returned) global::NdBindgen.Conversions.PyRefs.Release(arg_child);
+                }
             }
             catch (global::System.Exception e)
             {

@@ -1,0 +1,295 @@
+"""Every entry point of a published module, with arguments, for the reference-leak checks.
+
+Read from the module's own type stub (`<module>.pyi`, written from the C# signatures at
+publish), so a new function, method or attribute is checked without a change here. For each
+entry point there is one call with well-typed arguments (the success path, or the function's
+own error for these values) and one call per parameter with a wrong-typed argument (the
+conversion's error path). Imported by test_refcounts.py, and run as a script by the debug
+interpreter (python3.11-dbg, no numpy there): it needs no numpy until an array is asked for.
+"""
+from __future__ import annotations
+
+import ast
+import gc
+import itertools
+import pathlib
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+# Entry points not called here, and why.
+SKIP = {
+    "sleep_without_gil": "sleeps for its argument's seconds",
+    "spin_checking": "spins for its argument's seconds",
+    "call_from_threads": "starts C# threads; covered by the thread tests",
+    "dispose_without_gil": "queues a release on purpose, done at a later call",
+    "null_deref": "a hardware fault turned into NullReferenceException; covered by test_exceptions",
+    "dotnet_collect": "runs .NET's collector to completion on every call (slow, nothing to count)",
+    "scale_parallel": "starts worker threads; covered by the thread tests",
+}
+
+
+class Wrong:
+    """An argument no conversion accepts (except those taking any object)."""
+
+
+@dataclass
+class Target:
+    name: str                      # e.g. "nd_test.Money.__lt__ (wrong other)"
+    call: Callable[[], Any]
+    objects: list = field(default_factory=list)   # whose reference counts must not change
+    needs_numpy: bool = False
+
+
+def _annotation(node: ast.expr | None) -> str:
+    return ast.unparse(node) if node is not None else "typing.Any"
+
+
+class Values:
+    """Well-typed values for a stub's annotations; instances of the module's classes made on demand."""
+
+    def __init__(self, module, classes: dict[str, ast.ClassDef]):
+        self.module = module
+        self.classes = classes
+
+    def needs_numpy(self, annotation: str) -> bool:
+        return "numpy" in annotation or any(
+            self.needs_numpy(_annotation(a.annotation))
+            for a in self._init_args(annotation.split(" | ")[0]))
+
+    def _init_args(self, cls: str) -> list[ast.arg]:
+        node = self.classes.get(cls)
+        if node is None:
+            return []
+        for item in node.body:
+            if isinstance(item, ast.FunctionDef) and item.name == "__init__":
+                return _required(item)[1:]
+        return []
+
+    def make(self, annotation: str) -> Any:
+        a = annotation
+        if a.endswith(" | None"):
+            return self.make(a[: -len(" | None")])
+        if a == "float":
+            return float("1.25")                    # a float object of our own
+        if a == "int":
+            return 7
+        if a == "bool":
+            return True
+        if a == "str":
+            return "".join(["a", "b"])
+        if a in ("typing.Any", "object"):
+            return object()
+        if a.startswith("typing.Callable"):
+            return (lambda *args: None) if a.endswith("None]") else (lambda x: x)
+        if a.startswith("numpy.typing.NDArray["):
+            import numpy as np
+            dtype = a[len("numpy.typing.NDArray[numpy."):-1]
+            return np.ones(4, dtype=np.bool_ if dtype == "bool_" else dtype)
+        if a in self.classes:
+            cls = getattr(self.module, a)
+            return cls(*[self.make(_annotation(p.annotation)) for p in self._init_args(a)])
+        raise ValueError(f"no value for annotation {a!r}")
+
+
+def _required(fn: ast.FunctionDef) -> list[ast.arg]:
+    """Every parameter, those with defaults too (given a value, so their conversions run)."""
+    return fn.args.args
+
+
+def _decorators(fn: ast.FunctionDef) -> set[str]:
+    return {ast.unparse(d) for d in fn.decorator_list}
+
+
+def targets(module) -> list[Target]:
+    stub = pathlib.Path(module.__file__).with_name(module.__name__ + ".pyi")
+    tree = ast.parse(stub.read_text())
+    classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+    values = Values(module, classes)
+    out: list[Target] = []
+
+    def add_calls(label: str, fn: Callable, params: list[ast.arg], extra: list, base_numpy: bool = False,
+                  returns: ast.expr | None = None):
+        annotations = [_annotation(p.annotation) for p in params]
+        numpy_needed = (base_numpy or any(values.needs_numpy(a) for a in annotations)
+                        or values.needs_numpy(_annotation(returns)))
+
+        def good_args():
+            return [values.make(a) for a in annotations]
+
+        def build(wrong_at: int | None):
+            def factory():
+                args = good_args()
+                if wrong_at is not None:
+                    args[wrong_at] = Wrong()
+                return Target(label if wrong_at is None else f"{label} (wrong {params[wrong_at].arg})",
+                              lambda: fn(*args), [fn, *extra, *args], numpy_needed)
+            return factory
+
+        out.append(_Lazy(build(None), label, numpy_needed))
+        for i in range(len(params)):
+            out.append(_Lazy(build(i), f"{label} (wrong {params[i].arg})", numpy_needed))
+
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name not in SKIP:
+            add_calls(f"{module.__name__}.{node.name}", getattr(module, node.name), _required(node), [], returns=node.returns)
+
+    for cname, cnode in classes.items():
+        cls = getattr(module, cname)
+        init_params = values._init_args(cname)
+        cls_numpy = any(values.needs_numpy(_annotation(p.annotation)) for p in init_params)
+        add_calls(f"{module.__name__}.{cname}()", cls, init_params, [], cls_numpy)
+        for item in cnode.body:
+            label = f"{module.__name__}.{cname}.{getattr(item, 'name', '')}"
+            if isinstance(item, ast.AnnAssign):         # a writable attribute (a ClassVar is a constant)
+                if _annotation(item.annotation).startswith("typing.ClassVar"):
+                    continue
+                attr = item.target.id
+                label = f"{module.__name__}.{cname}.{attr}"
+                out.append(_attribute(values, cname, attr, _annotation(item.annotation), label, cls_numpy))
+                continue
+            if not isinstance(item, ast.FunctionDef) or item.name == "__init__":
+                continue
+            decorators = _decorators(item)
+            if "property" in decorators:
+                out.append(_attribute(values, cname, item.name, None, label, cls_numpy))
+                continue
+            if item.name == "__iter__":
+                out.append(_Lazy(lambda c=cname: _instance_target(values, c, lambda o: list(iter(o)), "iter"),
+                                 label, cls_numpy))
+                continue
+            if "staticmethod" in decorators:
+                add_calls(label, getattr(cls, item.name), _required(item), [], cls_numpy, item.returns)
+            elif "classmethod" in decorators:
+                add_calls(label, getattr(cls, item.name), _required(item)[1:], [], cls_numpy, item.returns)
+            else:
+                params = _required(item)[1:]
+                out.append(_Lazy(_method_factory(values, cname, item.name, params, None, label), label,
+                                 cls_numpy or values.needs_numpy(_annotation(item.returns))
+                                 or any(values.needs_numpy(_annotation(p.annotation)) for p in params)))
+                for i in range(len(params)):
+                    out.append(_Lazy(_method_factory(values, cname, item.name, params, i, label),
+                                     f"{label} (wrong {params[i].arg})", cls_numpy))
+    return out
+
+
+class _Lazy:
+    """A target whose values are made only when it runs (arrays need numpy, which may be absent)."""
+
+    def __init__(self, factory: Callable[[], Target], name: str, needs_numpy: bool):
+        self.factory, self.name, self.needs_numpy = factory, name, needs_numpy
+
+    def make(self) -> Target:
+        return self.factory()
+
+
+_DUNDER_CALLS = {
+    "__repr__": lambda o: repr(o),
+    "__str__": lambda o: str(o),
+    "__len__": lambda o: len(o),
+    "__hash__": lambda o: hash(o),
+    "__neg__": lambda o: -o,
+}
+
+
+def _instance_target(values: Values, cname: str, use: Callable, what: str) -> Target:
+    instance = values.make(cname)
+    return Target(f"{cname} {what}", lambda: use(instance), [instance])
+
+
+def _method_factory(values: Values, cname: str, name: str, params: list[ast.arg], wrong_at, label):
+    def factory():
+        instance = values.make(cname)
+        args = [values.make(_annotation(p.annotation)) for p in params]
+        if wrong_at is not None:
+            args[wrong_at] = Wrong()
+        if name in _DUNDER_CALLS and not params:
+            call = _DUNDER_CALLS[name]
+            return Target(label, lambda: call(instance), [instance])
+        bound = getattr(instance, name)   # a dunder: the slot wrapper CPython made from the C# slot
+        return Target(label, lambda: bound(*args), [instance, *args])
+    return factory
+
+
+def _attribute(values: Values, cname: str, attr: str, annotation: str | None, label: str, needs_numpy: bool):
+    def factory():
+        instance = values.make(cname)
+        if annotation is None:
+            return Target(f"{label} (get)", lambda: getattr(instance, attr), [instance])
+        value = values.make(annotation)
+        wrong = Wrong()
+
+        def get_and_set():
+            setattr(instance, attr, getattr(instance, attr))
+            setattr(instance, attr, value)
+            try:
+                setattr(instance, attr, wrong)
+            except Exception:
+                pass
+        return Target(f"{label} (get, set, wrong set)", get_and_set, [instance, value, wrong])
+    return _Lazy(factory, label, needs_numpy)
+
+
+def run_quietly(call: Callable[[], Any]) -> None:
+    try:
+        call()
+    except Exception:
+        pass
+
+
+def _shared(o) -> bool:
+    """Small ints and bools are one object for the whole interpreter: other threads move their
+    counts too. Their leaks show in the debug interpreter's total instead."""
+    return type(o) in (int, bool)
+
+
+def refcount_change(target: Target, calls: int) -> list[tuple[str, int, int]]:
+    """Objects whose reference count changed over `calls` calls, after three warm-up calls."""
+    for _ in range(3):
+        run_quietly(target.call)
+    objects = [o for o in target.objects if not _shared(o)]
+    before = [sys.getrefcount(o) for o in objects]
+    for _ in itertools.repeat(None, calls):
+        run_quietly(target.call)
+    after = [sys.getrefcount(o) for o in objects]
+    return [(repr(o)[:60], b, a) for o, b, a in zip(objects, before, after) if a != b]
+
+
+def total_refcount_change(target: Target, calls: int, settle: Callable[[], None] = lambda: None) -> int:
+    """sys.gettotalrefcount() after `calls` calls minus before (a debug interpreter only), less the
+    same loop's change with an empty call. Each side is measured after warm-up calls, `settle()`
+    (runs .NET's finalizers and the releases they queue: a PyRef that C# code dropped is released
+    then, not at the next call of an unrelated target) and a Python collection."""
+    def measure(call):
+        for _ in range(3):
+            run_quietly(call)
+        settle()
+        gc.collect()
+        before = sys.gettotalrefcount()
+        for _ in itertools.repeat(None, calls):
+            run_quietly(call)
+        settle()
+        gc.collect()
+        return sys.gettotalrefcount() - before
+    return measure(target.call) - measure(lambda: None)
+
+
+if __name__ == "__main__":
+    # Under the debug interpreter: python3.11-dbg refcount_targets.py <calls> <module>...
+    # prints one line per target: "<total change> <name>", or "skipped-numpy <name>".
+    calls = int(sys.argv[1])
+    mods = [__import__(name) for name in sys.argv[2:]]
+
+    def settle():
+        for m in mods:
+            if hasattr(m, "dotnet_collect"):       # nd_test: .NET collection and finalizers, then
+                m.dotnet_collect()                 # a GIL acquisition that drains queued releases
+                m.call_from_threads(lambda i: i, 1, 1)
+
+    for mod in mods:
+        for lazy in targets(mod):
+            if lazy.needs_numpy:
+                print(f"skipped-numpy {lazy.name}")
+                continue
+            target = lazy.make()
+            print(f"{total_refcount_change(target, calls, settle)} {lazy.name}", flush=True)

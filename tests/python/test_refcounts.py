@@ -1,0 +1,90 @@
+"""Reference leaks (issue 8, item 2): for every entry point of nd_ext and nd_test, read from their
+stubs (refcount_targets.py), success and error paths, repeated calls leave the reference counts
+of the arguments, the callable and the instance unchanged; and under Debian's debug interpreter
+(python3.11-dbg), for the entry points that need no numpy, sys.gettotalrefcount() comes back to
+its start: nothing NdBindgen does leaves a reference behind, on any path."""
+import gc
+import pathlib
+import shutil
+import subprocess
+import sys
+import sysconfig
+
+import pytest
+
+import nd_ext
+import nd_test
+import refcount_targets
+
+CALLS = 200
+DEBUG_PYTHON = shutil.which("python3.11-dbg")
+
+ALL = [t for m in (nd_ext, nd_test) for t in refcount_targets.targets(m)]
+
+# Methods that keep their argument by design, as list.append does: each call holds one more
+# reference to it, until the instance is dropped.
+KEEPS = {
+    "nd_test.Holder.push": "pushes the item onto the holder's list",
+    "nd_test.Holder.push (wrong item)": "any object is an item",
+}
+
+
+def test_every_kind_of_entry_point_is_covered():
+    names = {t.name for t in ALL}
+    assert len(ALL) > 300, len(ALL)
+    for expected in ["nd_ext.add_scalars", "nd_ext.add_scalar_to_array (wrong arr)", "nd_ext.Point()",
+                     "nd_ext.Point.distance (wrong other)", "nd_test.Money.__lt__", "nd_test.Vec.__neg__",
+                     "nd_test.Samples.__iter__", "nd_test.Animal.name", "nd_test.Fragile.broken",
+                     "nd_test.Record.blank", "nd_test.Record.add (wrong a)", "nd_test.notify"]:
+        assert expected in names, expected
+
+
+@pytest.mark.parametrize("lazy", [t for t in ALL if t.name not in KEEPS], ids=lambda t: t.name)
+def test_arguments_keep_their_reference_counts(lazy):
+    target = lazy.make()
+    assert refcount_targets.refcount_change(target, CALLS) == []
+
+
+@pytest.mark.parametrize("name", KEEPS)
+def test_kept_arguments_are_released_with_the_instance(name):
+    (lazy,) = [t for t in ALL if t.name == name]
+    target = lazy.make()
+    instance, *args = target.objects
+    before = [sys.getrefcount(a) for a in args]
+    for _ in range(CALLS):
+        target.call()
+    assert all(sys.getrefcount(a) - b >= CALLS for a, b in zip(args, before))   # at least one per call, kept
+    del target, instance
+    gc.collect()
+    # Back to where they were, less the two lists of the target itself (its objects and its call's arguments).
+    assert [sys.getrefcount(a) for a in args] == [b - 2 for b in before]
+
+
+def _debug_modules(tmp_path: pathlib.Path) -> pathlib.Path:
+    """The published modules under the debug interpreter's file name (same ABI in 3.11: a debug
+    build counts references in _Py_RefTotal, which NdBindgen's runtime detects and keeps)."""
+    suffix = subprocess.run([DEBUG_PYTHON, "-c", "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    release = sysconfig.get_config_var("EXT_SUFFIX")
+    for m in (nd_ext, nd_test):
+        src = pathlib.Path(m.__file__)
+        (tmp_path / src.name.replace(release, suffix)).symlink_to(src)
+        shutil.copy(src.with_name(m.__name__ + ".pyi"), tmp_path)
+    shutil.copy(refcount_targets.__file__, tmp_path)
+    return tmp_path
+
+
+@pytest.mark.skipif(DEBUG_PYTHON is None, reason="python3.11-dbg is not installed (scripts/install-prereqs.sh installs it)")
+def test_total_reference_count_returns_to_its_start_in_the_debug_interpreter(tmp_path):
+    folder = _debug_modules(tmp_path)
+    proc = subprocess.run([DEBUG_PYTHON, "refcount_targets.py", str(CALLS), "nd_ext", "nd_test"],
+                          cwd=folder, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    lines = proc.stdout.splitlines()
+    measured = [line.split(" ", 1) for line in lines if not line.startswith("skipped-numpy ")]
+    assert len(measured) > 250, proc.stdout[-2000:]
+    # Per call nothing may stay: a leak of one reference per call would show as CALLS.
+    leaks = [(name, int(change)) for change, name in measured if abs(int(change)) > 2 and name not in KEEPS]
+    assert leaks == []
+    kept = {name: int(change) for change, name in measured if name in KEEPS}
+    assert kept == {name: CALLS for name in KEEPS}      # one reference per call, kept on purpose
