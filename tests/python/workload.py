@@ -173,3 +173,7 @@ def cross_round(rng, i):
     assert holder_of_point.get("p").distance() == 10.0
     t = Thing()
     t.node = nd_ext.Node(t)                                                             # ext <-> Python
+
+    # garbage for nd_test's .NET GC: 100 strings, a list, an array and the joined string
+    joined = nd_test.churn(i, 100)
+    assert joined.startswith(f"{i},{i + 1},") and joined.endswith(f",{i + 99}") and joined.count(",") == 99
