@@ -1,0 +1,298 @@
+"""Memory leaks (Reliability, item 3): 1,000,000 calls that return arrays, create instances, raise
+exceptions or build cycles keep RSS within a small bound.
+
+Every case runs its step 1,000,000 times after a warm-up of 200,000 (so the Python, numpy and .NET
+heaps have reached their working size), then compares RSS before and after the loop, with a
+gc.collect() before each measurement. The bound is 12 MB, that is 12.6 bytes per call: less than
+the smallest thing a call could leak (a Python object is at least 16 bytes, a GCHandle 16 bytes, a
+.NET exception object over 100 bytes), so a leak of anything per call fails the test. Every step
+checks its result (the array's values, the exception's type and message, the cycle's contents).
+
+Instance creation of Point, Node(object) and Vec + Vec is measured in test_class_lifetime.py
+(1,000,000 each, 8 MB bound); this file adds the nd_test classes made from Python and from C#.
+"""
+import gc
+import time
+import weakref
+
+import numpy as np
+import pytest
+
+from memory import rss_bytes
+
+import nd_ext
+import nd_test
+
+MB = 1 << 20
+CALLS = 1_000_000
+WARMUP = 200_000
+BOUND = 12 * MB
+
+
+class Thing:
+    """A plain Python object, to run cycles through."""
+
+
+def run(step, calls):
+    for _ in range(calls):
+        step()
+
+
+def assert_flat(name, step, module=None):
+    """Runs step() CALLS times after a warm-up; RSS must grow by less than BOUND."""
+    run(step, WARMUP)
+    gc.collect()
+    before = rss_bytes()
+    gcs_before = [nd_test.gc_count(g) for g in range(3)]
+    start = time.perf_counter()
+    run(step, CALLS)
+    seconds = time.perf_counter() - start
+    gc.collect()
+    growth = rss_bytes() - before
+    gcs = [nd_test.gc_count(g) - b for g, b in zip(range(3), gcs_before)]
+    print(f"\n{name}: {CALLS:,} calls in {seconds:.1f} s, RSS {before / MB:.1f} -> "
+          f"{(before + growth) / MB:.1f} MB ({growth / MB:+.2f} MB)"
+          + (f", nd_test .NET GCs gen0/1/2 {gcs}" if module is nd_test else ""))
+    assert growth < BOUND, f"{name}: RSS grew by {growth / MB:.1f} MB over {CALLS:,} calls (bound {BOUND // MB} MB)"
+    return gcs
+
+
+# --- functions returning new arrays (small, so per-call overhead dominates) -------------------
+
+def test_nd_ext_array_results():
+    a = np.arange(4.0)
+
+    def step():
+        r = nd_ext.add_scalar_to_array(1.5, a)
+        assert r[3] == 4.5
+
+    assert_flat("nd_ext.add_scalar_to_array", step)
+
+
+@pytest.mark.parametrize("name, make, check", [
+    ("copy_float64", lambda a=np.arange(4.0): nd_test.copy_float64(a), lambda r: r[3] == 3.0),
+    ("copy_int16 of a strided view", lambda a=np.arange(8, dtype=np.int16)[::2]: nd_test.copy_int16(a),
+     lambda r: r[3] == 6),
+    ("arange (made in C#)", lambda: nd_test.arange(4), lambda r: r[3] == 3),
+    ("eye (2-d, made in C#)", lambda: nd_test.eye(2), lambda r: r[1, 1] == 1.0),
+])
+def test_nd_test_array_results(name, make, check):
+    def step():
+        assert check(make())
+
+    gcs = assert_flat(f"nd_test.{name}", step, nd_test)
+    assert gcs[0] > 0, "the .NET GC never ran: the loop did not exercise it"
+
+
+# --- instances made and dropped -------------------------------------------------------------
+
+@pytest.mark.parametrize("name, make, check", [
+    ("Animal(name)", lambda: nd_test.Animal("rex"), lambda a: a.legs == 4),
+    ("make_animal (made in C#)", lambda: nd_test.make_animal("tweety", 2), lambda a: a.legs == 2),
+    ("Record with a string attribute set", lambda: nd_test.Record(7, "r"), lambda r: r.id == 7),
+    ("Money == Money", lambda m=nd_test.Money(5): nd_test.add_money(m, m), lambda m: m.cents == 10),
+])
+def test_nd_test_instances(name, make, check):
+    def step():
+        assert check(make())
+
+    assert_flat(f"nd_test.{name}", step, nd_test)
+
+
+def test_nd_ext_point_with_methods():
+    other = nd_ext.Point(0.0, 0.0)
+
+    def step():
+        p = nd_ext.Point(3.0, 4.0)
+        p.x = 6.0
+        p.y = 8.0
+        assert p.distance(other) == 10.0
+
+    assert_flat("nd_ext.Point + attributes + distance", step)
+
+
+# --- exceptions -----------------------------------------------------------------------------
+
+def test_nd_ext_exceptions():
+    """A C# exception (Node.add of a node that has a parent: ArgumentException) and argument
+    conversion errors (a str for a float, an int64 array for float64, a read-only array)."""
+    parent, child = nd_ext.Node(), nd_ext.Node()
+    parent.add(child)
+    ints = np.arange(3)
+    ro = np.zeros(3)
+    ro.flags.writeable = False
+    counter = [0]
+
+    def step():
+        i = counter[0] = counter[0] + 1
+        try:
+            if i % 4 == 0:
+                parent.add(child)
+            elif i % 4 == 1:
+                nd_ext.add_scalars("x", 1.0)
+            elif i % 4 == 2:
+                nd_ext.add_scalar_to_array(1.0, ints)
+            else:
+                nd_ext.add_scalar_to_array_inplace(1.0, ro)
+        except ValueError as e:
+            assert "already has a parent" in e.args[0] or "read-only" in e.args[0]
+        except TypeError as e:
+            assert "must be" in e.args[0]
+        else:
+            raise AssertionError("no exception")
+
+    assert_flat("nd_ext exceptions (C# and conversion)", step)
+    assert len(parent) == 1 and ro.tolist() == [0.0, 0.0, 0.0]
+
+
+KINDS = [("InvalidOperationException", RuntimeError), ("ArgumentException", ValueError),
+         ("KeyNotFoundException", KeyError), ("CustomError", RuntimeError)]
+
+
+def test_nd_test_exceptions():
+    """C# exceptions thrown by user code, by the runtime (1 / 0) and from a property getter, and
+    argument conversion errors (overflow, wrong type)."""
+    counter = [0]
+    fragile = nd_test.Fragile()
+
+    def step():
+        i = counter[0] = counter[0] + 1
+        k = i % 8
+        try:
+            if k < 4:
+                nd_test.raise_exception(KINDS[k][0])
+            elif k == 4:
+                nd_test.divide(1, 0)
+            elif k == 5:
+                fragile.broken
+            elif k == 6:
+                nd_test.echo_int8(1000)
+            else:
+                nd_test.echo_int32("x")
+        except (RuntimeError, ValueError, KeyError, ZeroDivisionError, OverflowError, TypeError) as e:
+            if k < 4:
+                assert type(e) is KINDS[k][1] and KINDS[k][0] in e.args[0]
+            elif k == 4:
+                assert type(e) is ZeroDivisionError
+            elif k == 5:
+                assert type(e) is RuntimeError and "always fails" in e.args[0]
+            else:
+                assert type(e) is (OverflowError if k == 6 else TypeError)
+        else:
+            raise AssertionError("no exception")
+
+    gcs = assert_flat("nd_test exceptions (C#, runtime, getter, conversion)", step, nd_test)
+    assert gcs[0] > 0
+
+
+# --- cycles collected by gc -----------------------------------------------------------------
+
+def collected_by_gc():
+    return sum(s["collected"] for s in gc.get_stats())
+
+
+def assert_cycles_collected(name, make, per_cycle, module=None):
+    """make() builds one reference cycle and returns one of its objects; the automatic collector
+    runs as usual. Afterwards gc must have collected at least per_cycle objects per cycle."""
+    last = []
+
+    def step():
+        last[:] = [weakref.ref(make())]
+
+    before = collected_by_gc()
+    assert_flat(name, step, module)
+    collected = collected_by_gc() - before
+    assert last[0]() is None
+    assert collected >= (WARMUP + CALLS) * per_cycle, f"gc collected only {collected:,} objects"
+
+
+def test_nd_ext_node_cycles():
+    def make():
+        root = nd_ext.Node("root")
+        child = root.add(nd_ext.Node(1.0))     # child.parent is root, root holds child: a cycle
+        assert child.parent is root and root[0] is child
+        return root
+
+    assert_cycles_collected("nd_ext Node parent <-> child cycles", make, 2)
+
+
+def test_nd_ext_node_cycles_through_python_objects():
+    def make():
+        n, t = nd_ext.Node(), Thing()
+        n.value = t
+        t.node = n                             # Node -> Thing -> Node, through a __dict__
+        return n
+
+    assert_cycles_collected("nd_ext Node <-> Python object cycles", make, 2)
+
+
+def test_nd_test_registry_cycles():
+    def make():
+        r = nd_test.Registry()
+        r.put("self", r)                       # a user-written IPyTraverse
+        assert len(r) == 1
+        return r
+
+    assert_cycles_collected("nd_test Registry self-cycles", make, 1, nd_test)
+
+
+def test_nd_test_holder_cycles():
+    """Holder <-> Holder through the C# lists. (Holder has a C# finalizer; here .NET also runs
+    gen2 collections, which it never does in test_nd_test_holder_instances below.)"""
+    def make():
+        a, b = nd_test.Holder(), nd_test.Holder()
+        a.push(b)
+        b.push(a)
+        assert a.peek(0) is b
+        return a
+
+    assert_cycles_collected("nd_test Holder <-> Holder cycles", make, 2, nd_test)
+
+
+HOLDER_LOOP = """
+import gc, sys
+sys.path[:0] = sys.argv[1:3]
+import nd_test
+from memory import rss_bytes
+
+def step():
+    h = nd_test.Holder()
+    h.push(1)
+    assert len(h) == 1
+
+for _ in range(%d):
+    step()
+gc.collect()
+before = rss_bytes()
+gcs = [nd_test.gc_count(g) for g in range(3)]
+for _ in range(%d):
+    step()
+gc.collect()
+print(rss_bytes() - before, before, *[nd_test.gc_count(g) - n for g, n in enumerate(gcs)])
+"""
+
+
+def test_nd_test_holder_instances():
+    """Holder made, given an object and dropped (no cycle), in a fresh process: in this one, what
+    earlier tests left on the heaps makes the figure vary (it even shrank after the Holder cycles).
+
+    FAILS at the time of writing: RSS grows without bound, 20-34 MB per million Holders
+    (+33.8 MB for the measured million here, 62 -> 183 MB over 5 million) while GC.GetTotalMemory stays near 20 MB; every .NET collection
+    of nd_test is a gen1 one and gen2 never runs. A forced GC.Collect() + WaitForPendingFinalizers
+    (nd_test.dotnet_collect()) after each million keeps RSS flat. Holder is the one test class
+    with a C# finalizer (~Holder); the same loop with Registry, Animal or nd_ext.Node is flat."""
+    import os
+    import subprocess
+    import sys
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    code = HOLDER_LOOP % (WARMUP, CALLS)
+    out = subprocess.run([sys.executable, "-c", code, os.path.dirname(nd_test.__file__), here],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    growth, before, *gcs = map(int, out.stdout.split())
+    print(f"\nnd_test Holder().push(1), dropped (fresh process): {CALLS:,} calls, RSS "
+          f"{before / MB:.1f} -> {(before + growth) / MB:.1f} MB ({growth / MB:+.2f} MB), "
+          f"nd_test .NET GCs gen0/1/2 {gcs}")
+    assert gcs[0] > 0
+    assert growth < BOUND, f"RSS grew by {growth / MB:.1f} MB over {CALLS:,} Holders (bound {BOUND // MB} MB)"
