@@ -272,11 +272,16 @@ print(rss_bytes() - before, before, *[nd_test.gc_count(g) - n for g, n in enumer
 """
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "open: a [PyClass] with a C# finalizer AND both a PyRef property and a List<PyRef> grows RSS "
+    "~8 bytes per dropped instance in anonymous memory (not malloc's heap) while the .NET heap "
+    "stays flat and gen2 never runs; GC.Collect() releases it. Bisected: finalizer + property "
+    "alone, or finalizer + list alone, or all but the finalizer, plateau. README: Reliability."))
 def test_nd_test_holder_instances():
     """Holder made, given an object and dropped (no cycle), in a fresh process: in this one, what
     earlier tests left on the heaps makes the figure vary (it even shrank after the Holder cycles).
 
-    FAILS at the time of writing: RSS grows without bound, 20-34 MB per million Holders
+    Fails today (strict xfail): RSS grows without bound, 20-34 MB per million Holders
     (+33.8 MB for the measured million here, 62 -> 183 MB over 5 million) while GC.GetTotalMemory stays near 20 MB; every .NET collection
     of nd_test is a gen1 one and gen2 never runs. A forced GC.Collect() + WaitForPendingFinalizers
     (nd_test.dotnet_collect()) after each million keeps RSS flat. Holder is the one test class
