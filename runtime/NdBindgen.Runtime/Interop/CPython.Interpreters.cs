@@ -1,0 +1,10 @@
+using System.Runtime.InteropServices;
+
+namespace NdBindgen.Interop;
+
+internal static unsafe partial class CPython
+{
+    // Include/ceval.h: run func(arg) soon from the main thread's eval loop, at a point where Python code may run.
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int Py_AddPendingCall(delegate* unmanaged<void*, int> func, void* arg);
+}
