@@ -156,13 +156,15 @@ def test_module_built_for_311_refuses_another_interpreter(version, tmp_path):
 
 @pytest.fixture(scope="module")
 def built_for_312(tmp_path_factory):
-    """nd_ext published as if for CPython 3.12 (-p:PythonVersion=3.12), in its own output and
-    intermediate folders so the repository's build is left alone."""
+    """nd_ext published as if for CPython 3.12 (-p:PythonVersion=3.12), with every output and
+    intermediate folder of its own: NativeAOT's incremental build would otherwise reuse this
+    library in the repository's next publish."""
     root = tmp_path_factory.mktemp("py312")
     result = subprocess.run(
         ["dotnet", "publish", "examples/NdExt", "-c", "Release", "-o", str(root / "out"), "--nologo", "-v", "q",
          "-p:PythonVersion=3.12", "-p:PythonExtSuffix=.cpython-312-x86_64-linux-gnu.so",
-         f"-p:IntermediateOutputPath={root / 'obj'}/", f"-p:OutDir={root / 'bin'}/"],
+         f"-p:IntermediateOutputPath={root / 'obj'}/", f"-p:OutputPath={root / 'bin'}/", f"-p:OutDir={root / 'bin'}/",
+         f"-p:NativeIntermediateOutputPath={root / 'obj' / 'native'}/", f"-p:NativeOutputPath={root / 'bin' / 'native'}/"],
         cwd=REPO, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     module = root / "out" / "nd_ext.cpython-312-x86_64-linux-gnu.so"
