@@ -235,7 +235,8 @@ internal static class ClassEmitter
             w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
             w.Open("private static nint Length(PyObject* self)");
             w.Open("try");
-            w.Line($"return (nint){Self(c)}.{c.LengthMember};");
+            w.Line($"long length = {Self(c)}.{c.LengthMember};");
+            w.Line($"return length >= 0 ? (nint)length : throw {Hosting}PyClassErrors.NegativeLength();");
             w.Close();
             w.Open(Catch);
             w.Line("return global::NdBindgen.Core.PyErrors.RaiseStatus(e);");

@@ -27,10 +27,18 @@ public readonly unsafe struct FunctionExport
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class ModuleBuilder
 {
+    /// <summary>The CPython version whose struct layouts Interop/ mirrors.</summary>
+    private const string LayoutsVersion = "3.11";
+
+    // One module per native library: its PyInit makes it once.
+    private static PyObject* s_module;
+
     /// <summary>
     /// Creates the module (a new reference), or returns NULL with an ImportError set.
     /// <paramref name="builtForPython"/> is the "major.minor" the module was compiled for: object
-    /// layouts differ between CPython versions, so any other interpreter is refused.
+    /// layouts differ between CPython versions, so any other interpreter is refused. So are
+    /// subinterpreters (the runtime's state is process-wide); a second import in the main
+    /// interpreter gets the module made by the first.
     /// </summary>
     public static PyObject* Create(string name, string? doc, string builtForPython, ReadOnlySpan<FunctionExport> functions) =>
         Create(name, doc, builtForPython, functions, default);
@@ -49,6 +57,18 @@ public static unsafe class ModuleBuilder
                 SetImportErrorRaw($"module '{name}' was built for CPython {builtForPython} and cannot be imported into CPython {version}; rebuild it for this interpreter (dotnet publish -p:PythonExecutable=<path to python>)");
                 return null;
             }
+            if (builtForPython != LayoutsVersion)
+            {
+                SetImportErrorRaw($"module '{name}' was built for CPython {builtForPython}, but NdBindgen's runtime knows the object layouts of CPython {LayoutsVersion} only; rebuild it with -p:PythonExecutable=<a CPython {LayoutsVersion} interpreter>");
+                return null;
+            }
+            if (PyInterpreterState_Get() != PyInterpreterState_Main())
+            {
+                SetImportErrorRaw($"module '{name}' cannot be imported into a subinterpreter: it keeps process-wide state (its types, cached objects), so it runs only in the main interpreter");
+                return null;
+            }
+            // Imported again (del sys.modules[name]; import name): the same module, the same types.
+            if (s_module != null) return Py.NewRef(s_module);
             Py.Initialize();
 
             // The definitions must outlive the module (CPython keeps pointers to them): they are
@@ -65,11 +85,15 @@ public static unsafe class ModuleBuilder
             def->m_base_ob_base.ob_refcnt = 1;
             def->m_name = Utf8.AllocPermanent(name);
             def->m_doc = Utf8.AllocPermanent(doc);
-            def->m_size = -1;
+            // Not -1: CPython would then copy the first module's dict into every later import,
+            // subinterpreters included, without calling PyInit again, so they could not be refused.
+            // With 0 every import calls PyInit, which refuses them and returns this module again.
+            def->m_size = 0;
             def->m_methods = methods;
             module = PyModule_Create2(def, PyConst.PYTHON_API_VERSION);
             if (module == null) return null;
             foreach (nint register in classRegistrations) ((delegate*<PyObject*, void>)register)(module);
+            s_module = Py.NewRef(module);   // kept for the life of the process, as the types are
             return module;
         }
         catch (Exception e)

@@ -14,6 +14,9 @@ public static unsafe class PyClassErrors
     public static Exception CannotDeleteItems(string typeName) =>
         new PythonException(Py.TypeError, $"'{typeName}' object doesn't support item deletion");
 
+    /// <summary>A negative Count/Length: what Python says of a negative <c>__len__</c> (CPython would otherwise report a SystemError).</summary>
+    public static Exception NegativeLength() => new PythonException(Py.ValueError, "__len__() should return >= 0");
+
     /// <summary>
     /// What an indexer threw, as <c>obj[i]</c> reports it: an index out of range is IndexError, as
     /// for Python's sequences, also when the indexer throws ArgumentOutOfRangeException as

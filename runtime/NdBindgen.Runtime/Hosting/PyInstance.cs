@@ -143,8 +143,8 @@ public static unsafe class PyInstance
         }
         catch (Exception e)
         {
-            PyErrors.Raise(e);
-            PyErr_WriteUnraisable(self);
+            // Not with self: the hook would take a reference to an object being freed.
+            Unraisable.Report(e, Py_TYPE(self));
         }
         PyTypeObject* type = Py_TYPE(self);
         var free = (delegate* unmanaged<void*, void>)PyType_GetSlot(type, PySlot.tp_free);
@@ -165,9 +165,10 @@ public static unsafe class PyInstance
         }
         catch (Exception e)
         {
-            // CPython cannot take an exception from tp_traverse: report it and stop this traversal.
-            PyErrors.Raise(e);
-            PyErr_WriteUnraisable(self);
+            // CPython cannot take an exception from tp_traverse: report it (later: no Python code may
+            // run inside a collection) and stop this traversal. References not reported keep their
+            // objects alive, which is safe.
+            Unraisable.ReportLater(e, Py_TYPE(self));
             return 0;
         }
     }
@@ -183,8 +184,7 @@ public static unsafe class PyInstance
         }
         catch (Exception e)
         {
-            PyErrors.Raise(e);
-            PyErr_WriteUnraisable(self);
+            Unraisable.Report(e, Py_TYPE(self));
         }
         return 0;
     }

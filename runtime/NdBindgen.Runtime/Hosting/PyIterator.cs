@@ -88,8 +88,7 @@ public static unsafe class PyIterator
             }
             catch (Exception e)
             {
-                PyErrors.Raise(e);
-                PyErr_WriteUnraisable(self);
+                Unraisable.Report(e, Py_TYPE(self));   // not self: it is being freed
             }
             handle.Free();
         }

@@ -211,7 +211,8 @@ namespace NdBindgen.Generated
         {
             try
             {
-                return (nint)global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Node>(self).Count;
+                long length = global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Node>(self).Count;
+                return length >= 0 ? (nint)length : throw global::NdBindgen.Hosting.PyClassErrors.NegativeLength();
             }
             catch (global::System.Exception e)
             {
