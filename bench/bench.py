@@ -225,6 +225,30 @@ def bench_crossing(nd_ext_file: str) -> dict | None:
     return {"nd_ext_ns": managed, "C_ns": native}
 
 
+PARALLEL_NAME = "NdParallel.For"
+
+
+def bench_parallel(nd_ext_dir: str, rounds: int) -> dict | None:
+    """nd_test's scale_serial against scale_parallel (NdParallel.For over the cores, the GIL
+    released) on 10,000,000 float64, interleaved; median ms of each. Needs nd_test published
+    next to nd_ext (scripts/test.sh does; bench/run.sh does not): skipped otherwise."""
+    try:
+        import nd_test
+    except ImportError:
+        return None
+    x = np.random.default_rng(1).random(10_000_000)
+    nd_test.scale_serial(x[:1000].copy(), 1.0)
+    nd_test.scale_parallel(x[:1000].copy(), 1.0)
+    serial, parallel = [], []
+    for _ in range(rounds):
+        for f, out in ((nd_test.scale_serial, serial), (nd_test.scale_parallel, parallel)):
+            a = x.copy()
+            t0 = timeit.default_timer()
+            f(a, 2.0)
+            out.append((timeit.default_timer() - t0) * 1e3)
+    return {"serial_ms": statistics.median(serial), "parallel_ms": statistics.median(parallel), "cores": os.cpu_count()}
+
+
 def loop_overhead_ns(loops: int = 1_000_000) -> float:
     return min(timeit.Timer("pass").repeat(5, loops)) / loops * 1e9
 
@@ -345,6 +369,11 @@ def main() -> None:
         crossing = bench_crossing(info["nd_ext"])
         print(f"  {CROSSING_NAME}: done", file=sys.stderr, flush=True)
 
+    parallel = None
+    if not args.self_test and (not args.only or args.only in PARALLEL_NAME):
+        parallel = bench_parallel(args.nd_ext_dir, rounds)
+        print(f"  {PARALLEL_NAME}: {'done' if parallel else 'skipped (nd_test not published)'}", file=sys.stderr, flush=True)
+
     imports = None
     if not args.only or args.only in IMPORT_NAME:
         c_dir = str(BENCH_DIR / ".build")
@@ -362,13 +391,19 @@ def main() -> None:
         print("| --- | ---: | ---: | ---: |")
         print(f"| median of 21 rounds of 2,000,000 calls | {crossing['nd_ext_ns']:.2f} | {crossing['C_ns']:.2f} "
               f"| {crossing['nd_ext_ns'] - crossing['C_ns']:.2f} |")
+    if parallel:
+        print()
+        print(f"| {PARALLEL_NAME}, 10,000,000 float64 x 2.0 | serial ms | parallel ms | speed-up ({parallel['cores']} cores) |")
+        print("| --- | ---: | ---: | ---: |")
+        print(f"| nd_test.scale_serial / scale_parallel | {parallel['serial_ms']:.2f} | {parallel['parallel_ms']:.2f} "
+              f"| {parallel['serial_ms'] / parallel['parallel_ms']:.2f} |")
     if imports:
         if rows:
             print()
         print_import_table(imports, args.self_test)
     if args.json:
         out = {"machine": info, "rounds": rounds, "quick": args.quick, "self_test": args.self_test,
-               "loop_overhead_ns": overhead, "results": rows, "crossing": crossing, "import_ms": imports}
+               "loop_overhead_ns": overhead, "results": rows, "crossing": crossing, "parallel": parallel, "import_ms": imports}
         pathlib.Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
         print(f"\nwrote {args.json}")
 

@@ -122,24 +122,15 @@ def test_another_thread_runs_while_the_gil_is_released():
     assert during > 50, f"the other thread advanced only {during} steps in 0.5 s"
 
 
-def test_parallel_kernel_is_faster_than_one_thread():
-    x = np.random.default_rng(1).random(10_000_000)
-    y = x.copy()
-    t.scale_serial(x[:1000].copy(), 1.0)
-    t.scale_parallel(y[:1000].copy(), 1.0)
-    serial, parallel = [], []
-    for _ in range(3):
-        a, b = x.copy(), x.copy()
-        start = time.perf_counter()
-        t.scale_serial(a, 2.0)
-        serial.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        t.scale_parallel(b, 2.0)
-        parallel.append(time.perf_counter() - start)
-        np.testing.assert_array_equal(a, b)
-    speedup = min(serial) / min(parallel)
-    print(f"serial {min(serial) * 1e3:.1f} ms, parallel {min(parallel) * 1e3:.1f} ms, speed-up {speedup:.2f}x")
-    assert speedup >= 1.6
+def test_parallel_kernel_gives_the_serial_result():
+    # Its speed-up is measured by the benchmark (bench/run.sh: "NdParallel.For"), not here:
+    # a timed assertion fails whenever the machine is busy.
+    x = np.random.default_rng(1).random(1_000_003)   # not a multiple of the chunk size
+    a, b = x.copy(), x.copy()
+    t.scale_serial(a, 2.0, 3)
+    t.scale_parallel(b, 2.0, 3)
+    np.testing.assert_array_equal(a, b)
+    assert not np.any(b == x)   # every element was changed
 
 
 def test_parallel_kernel_refuses_strided_arrays():
