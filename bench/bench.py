@@ -225,6 +225,31 @@ def bench_crossing(nd_ext_file: str) -> dict | None:
     return {"nd_ext_ns": managed, "C_ns": native}
 
 
+GENERIC_NAME = "generic scale vs scale_float64"
+
+
+def bench_generic(nd_ext, rounds: int, quick: bool) -> list[dict]:
+    """nd_ext.scale (one generic C# method, dispatched on the dtype) against nd_ext.scale_float64
+    (the same kernel written for float64 only), float64 arrays, interleaved; median ns per call."""
+    rows = []
+    for label, n, loops in [("10", 10, 100_000), ("100_000", 100_000, 1_000), ("1000x1000", 1_000_000, 100)]:
+        a = np.arange(n, dtype=np.float64).reshape((1000, 1000) if n == 1_000_000 else (n,))
+        loops = max(1, loops // 5) if quick else loops
+        if not np.array_equal(nd_ext.scale(a, 2.0), nd_ext.scale_float64(a, 2.0)):
+            fail(f"{GENERIC_NAME}: results differ for {label}")
+        timers = {name: timeit.Timer("f(a, 2.0)", globals={"f": getattr(nd_ext, name), "a": a})
+                  for name in ("scale", "scale_float64")}
+        for t in timers.values():
+            t.timeit(max(1, loops // 10))
+        samples = {name: [] for name in timers}
+        for r in range(rounds):
+            for name in (list(timers) if r % 2 == 0 else list(reversed(timers))):
+                samples[name].append(timers[name].timeit(loops) / loops * 1e9)
+        g, f = statistics.median(samples["scale"]), statistics.median(samples["scale_float64"])
+        rows.append({"size": label, "generic_ns": g, "float64_ns": f, "ratio": g / f})
+    return rows
+
+
 PARALLEL_NAME = "NdParallel.For"
 
 
@@ -369,6 +394,11 @@ def main() -> None:
         crossing = bench_crossing(info["nd_ext"])
         print(f"  {CROSSING_NAME}: done", file=sys.stderr, flush=True)
 
+    generic = None
+    if not args.self_test and hasattr(nd_ext, "scale") and (not args.only or args.only in GENERIC_NAME):
+        generic = bench_generic(nd_ext, rounds, args.quick)
+        print(f"  {GENERIC_NAME}: done", file=sys.stderr, flush=True)
+
     parallel = None
     if not args.self_test and (not args.only or args.only in PARALLEL_NAME):
         parallel = bench_parallel(args.nd_ext_dir, rounds)
@@ -391,6 +421,12 @@ def main() -> None:
         print("| --- | ---: | ---: | ---: |")
         print(f"| median of 21 rounds of 2,000,000 calls | {crossing['nd_ext_ns']:.2f} | {crossing['C_ns']:.2f} "
               f"| {crossing['nd_ext_ns'] - crossing['C_ns']:.2f} |")
+    if generic:
+        print()
+        print(f"| {GENERIC_NAME}, float64 | generic ns | float64-only ns | ratio |")
+        print("| --- | ---: | ---: | ---: |")
+        for g in generic:
+            print(f"| {g['size']} | {fmt_ns(g['generic_ns'])} | {fmt_ns(g['float64_ns'])} | {g['ratio']:.2f} |")
     if parallel:
         print()
         print(f"| {PARALLEL_NAME}, 10,000,000 float64 x 2.0 | serial ms | parallel ms | speed-up ({parallel['cores']} cores) |")
@@ -403,7 +439,7 @@ def main() -> None:
         print_import_table(imports, args.self_test)
     if args.json:
         out = {"machine": info, "rounds": rounds, "quick": args.quick, "self_test": args.self_test,
-               "loop_overhead_ns": overhead, "results": rows, "crossing": crossing, "parallel": parallel, "import_ms": imports}
+               "loop_overhead_ns": overhead, "results": rows, "crossing": crossing, "generic": generic, "parallel": parallel, "import_ms": imports}
         pathlib.Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
         print(f"\nwrote {args.json}")
 

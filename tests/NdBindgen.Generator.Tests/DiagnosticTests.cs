@@ -114,6 +114,34 @@ public class DiagnosticTests
         Error("NDB0008", 1).WithArguments("Inner.Size", "TItem"));
 
     [Fact]
+    public Task NDB0008_generic_without_an_array_of_T_or_with_two_type_parameters() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public static class Api
+        {
+            [PyFunction] public static T {|#0:Twice|}<T>(T x) where T : unmanaged => x;
+            [PyFunction] public static int {|#1:Pair|}<T, U>(NdView<T> a, NdView<U> b) where T : unmanaged where U : unmanaged => 0;
+        }
+        """,
+        Error("NDB0008", 0).WithArguments("Api.Twice", "T"),
+        Error("NDB0008", 1).WithArguments("Api.Pair", "T, U"));
+
+    [Fact]
+    public Task NDB0024_no_element_type_meets_the_constraints() => VerifyAsync("""
+        using System;
+        using NdBindgen;
+        namespace Samples;
+        public interface IShape { }
+        public static class Api
+        {
+            [PyFunction] public static int {|#0:Count|}<T>(NdView<T> a) where T : unmanaged, IShape => 0;
+            [PyFunction, {|#1:Dtypes(typeof(float), typeof(decimal))|}] public static int Size<T>(NdView<T> a) where T : unmanaged => 0;
+        }
+        """,
+        Error("NDB0024", 0).WithArguments("Api.Count", "no numpy element type (bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex) meets T's constraints (it needs 'unmanaged')"),
+        Error("NDB0024", 1).WithArguments("Api.Size", "[Dtypes] lists decimal, which is not a numpy element type meeting T's constraints"));
+
+    [Fact]
     public Task NDB0009_ref_out_in_and_params() => VerifyAsync(Class("""
             [PyFunction] public static void Bump(ref double {|#0:x|}) => x++;
             [PyFunction] public static void Make(out double {|#1:x|}) => x = 0;

@@ -66,7 +66,7 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
         if (SymbolEqualityComparer.Default.Equals(mark.AttributeClass, pyFunction))
         {
             if (member is IMethodSymbol method && method.MethodKind == MethodKind.Ordinary)
-                Report(context, FunctionParser.ParseMethod(method, mark, CallKind.ModuleFunction, null, context.CancellationToken).Diagnostics);
+                Report(context, FunctionParser.ParseMethod(method, mark, CallKind.ModuleFunction, null, context.CancellationToken, context.Compilation).Diagnostics);
             return;
         }
         // A class member attribute: the class's own analysis checks it, unless there is no [PyClass].

@@ -43,8 +43,12 @@ internal static class DiagnosticDescriptors
         "The Python module name '{0}' is not a valid Python identifier; set the MSBuild property PyModuleName to a name such as my_module");
 
     public static readonly DiagnosticDescriptor GenericFunction = Error("NDB0008",
-        "[PyFunction] method cannot be generic",
-        "'{0}' is generic; Python has no type arguments to choose '{1}' with, so export non-generic methods");
+        "[PyFunction] method cannot be generic this way",
+        "'{0}' is generic over {1}; a generic [PyFunction] must be a static module function with one type parameter T that an NdView<T> or NdViewMut<T> parameter decides (Python has no type arguments), so make it that shape or export non-generic methods");
+
+    public static readonly DiagnosticDescriptor GenericNoElements = Error("NDB0024",
+        "Generic [PyFunction] has no element type to instantiate",
+        "'{0}' cannot be instantiated: {1}");
 
     public static readonly DiagnosticDescriptor ByRefParameter = Error("NDB0009",
         "Parameter passing mode is not supported",
@@ -102,7 +106,7 @@ internal static class DiagnosticDescriptors
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
-        DuplicatePythonName, InvalidPythonName, InvalidModuleName, GenericFunction, ByRefParameter,
+        DuplicatePythonName, InvalidPythonName, InvalidModuleName, GenericFunction, GenericNoElements, ByRefParameter,
         NotAccessible, DefaultNotExpressible, NdimOnNonArray, ClassNotPartial, NoConstructor,
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
         ViewPointerEscapes,

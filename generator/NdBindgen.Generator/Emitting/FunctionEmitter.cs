@@ -46,6 +46,55 @@ internal static class FunctionEmitter
             w.Line("sig.Bind(args, nargsf, kwnames, null);");
         }
 
+        if (f.Generic is { } generic) EmitDispatch(w, f, generic);
+        else EmitBody(w, f);
+        w.Close();
+        w.Open("catch (global::System.Exception e)");
+        w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
+        w.Close();
+        w.Close();   // method
+        if (f.Generic is { } g)
+        {
+            foreach (FunctionModel instance in g.Specializations)
+            {
+                w.Line();
+                w.Line($"/// <summary>{f.PythonName}() for {ConversionElement(instance)} arrays: the arguments bound, the instantiation <see cref=\"{Cref(f)}\"/> over it.</summary>");
+                w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
+                w.Open($"private static PyObject* {instance.WrapperName}(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)");
+                EmitBody(w, instance);
+                w.Close();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A generic function's entry: the dtype of the deciding array picks the instantiation; other
+    /// arrays of T must have the same dtype; a dtype none admits is a TypeError listing those that are.
+    /// </summary>
+    private static void EmitDispatch(SourceWriter w, FunctionModel f, GenericModel g)
+    {
+        const string Arrays = "global::NdBindgen.Conversions.Arrays";
+        int k = g.DispatchIndex;
+        w.Line($"int dtype = {Arrays}.TypeNumber(a[{k}], sig, {k}, {SourceWriter.Literal(g.DtypeList)});");
+        foreach (int j in g.SameDtype)
+        {
+            string check = $"{Arrays}.RequireSameDtype(sig, {k}, a[{k}], {j}, a[{j}]);";
+            w.Line(f.PythonParameters[j].HasDefault ? $"if (a[{j}] != null) {check}" : check);
+        }
+        foreach (FunctionModel instance in g.Specializations)
+            w.Line($"if ({Arrays}.IsDtype<{ConversionElement(instance)}>(dtype)) return {instance.WrapperName}(self, a, sig);");
+        w.Line($"throw {Arrays}.UnsupportedDtype(sig, {k}, a[{k}], {SourceWriter.Literal(g.DtypeList)});");
+    }
+
+    /// <summary>The element type an instantiation was made for: that of its deciding array parameter.</summary>
+    private static string ConversionElement(FunctionModel instance) =>
+        instance.PythonParameters[instance.Generic?.DispatchIndex ?? 0].Type.ElementType
+        ?? instance.PythonParameters.First(p => p.Type.ElementType is not null).Type.ElementType!;
+
+    /// <summary>With the arguments bound in a[]: convert each, call the method, convert its result, release what the call held.</summary>
+    private static void EmitBody(SourceWriter w, FunctionModel f)
+    {
+        var ps = f.PythonParameters;
         var arrays = ps.Select((p, i) => (p, i)).Where(x => x.p.Type.Kind is ValueKind.View or ValueKind.ViewMut).ToList();
 
         // References and callbacks the wrapper may have to release: declared before the try, so the
@@ -76,11 +125,6 @@ internal static class FunctionEmitter
                 w.Line(p.ReleaseAfterCall ? $"{Release(p)}({Local(p)});" : $"if (!returned) {Release(p)}({Local(p)});");
             w.Close();
         }
-        w.Close();
-        w.Open("catch (global::System.Exception e)");
-        w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
-        w.Close();
-        w.Close();   // method
     }
 
     /// <summary>The runtime function releasing a parameter the method did not keep.</summary>
@@ -163,6 +207,8 @@ internal static class FunctionEmitter
     /// <summary>The method with its parameter types, so the cref stays unambiguous beside overloads.</summary>
     private static string Cref(FunctionModel f)
     {
+        // A generic function: its one generic method (the name is unique among exports with one type parameter).
+        if (f.Generic is not null) return $"{f.ContainingType}.{f.MethodName}{{T}}";
         string parameters = string.Join(", ", f.Parameters.Select(p =>
         {
             string type = p.Type.AcceptsNone && !p.Type.IsNullableValueType ? p.Type.CSharpType.TrimEnd('?') : p.Type.CSharpType;

@@ -37,8 +37,24 @@ internal static class StubEmitter
         if (f.Kind == CallKind.Static) sb.Append(indent).Append("@staticmethod\n");
         if (f.Kind == CallKind.ClassMethod) sb.Append(indent).Append("@classmethod\n");
         var parameters = f.PythonParameters.Select(Parameter);
-        if (first is not null) parameters = new[] { first }.Concat(parameters);
         string returns = f.Kind == CallKind.ClassMethod ? "typing.Self" : Annotation(f.Return);
+        if (f.Generic is { } g)
+        {
+            // One function over several dtypes: a TypeVar constrained to them ties the arrays and the result.
+            string typeVar = "_" + f.PythonName + "_T";
+            sb.Append(typeVar).Append(" = typing.TypeVar(\"").Append(typeVar).Append("\", ")
+              .Append(string.Join(", ", g.Dtypes.Select(d => "numpy." + d))).Append(")\n\n\n");
+            string Generic(int index)
+            {
+                TypeModel t = index < 0 ? f.Return : f.PythonParameters[index].Type;
+                return t.Kind is ValueKind.View or ValueKind.ViewMut or ValueKind.Array ? $"numpy.typing.NDArray[{typeVar}]" : g.PythonType(index);
+            }
+            parameters = f.PythonParameters.Select((p, i) => g.MentionsT.Contains(i)
+                ? (p.HasDefault ? $"{p.PythonName}: {Generic(i)} = {p.DefaultPython}" : $"{p.PythonName}: {Generic(i)}")
+                : Parameter(p));
+            if (g.ReturnMentionsT) returns = Generic(-1);
+        }
+        if (first is not null) parameters = new[] { first }.Concat(parameters);
         sb.Append(indent).Append("def ").Append(f.PythonName).Append('(').Append(string.Join(", ", parameters)).Append(") -> ").Append(returns).Append(':');
         AppendBody(sb, f.Doc, indent);
         return sb.ToString();

@@ -88,7 +88,8 @@ internal sealed record FunctionModel(
     string? Doc,
     EquatableArray<ParameterModel> Parameters,
     TypeModel Return,
-    LocationInfo? Location)
+    LocationInfo? Location,
+    GenericModel? Generic = null)
 {
     /// <summary>The parameters Python passes, in order (without the GIL token).</summary>
     public System.Collections.Immutable.ImmutableArray<ParameterModel> PythonParameters =>
@@ -103,6 +104,36 @@ internal sealed record FunctionModel(
             while (n < ps.Length && !ps[n].HasDefault) n++;
             return n;
         }
+    }
+}
+
+/// <summary>
+/// A generic function: one instantiation per element type (in dispatch order), the Python
+/// argument whose dtype picks one, the other arrays of T that must share it, and which
+/// parameters (Python indexes) and whether the result mention T.
+/// </summary>
+internal sealed record GenericModel(
+    EquatableArray<FunctionModel> Specializations,
+    EquatableArray<string> Dtypes,
+    int DispatchIndex,
+    EquatableArray<int> SameDtype,
+    EquatableArray<int> MentionsT,
+    bool ReturnMentionsT)
+{
+    /// <summary>The accepted dtypes, for messages and docs: "int8, int16, float64".</summary>
+    public string DtypeList => string.Join(", ", System.Linq.Enumerable.Select(Dtypes, Display));
+
+    // numpy's attribute is numpy.bool_, its dtype's name "bool".
+    private static string Display(string dtype) => dtype == "bool_" ? "bool" : dtype;
+
+    /// <summary>How docs name Python parameter <paramref name="index"/> (or the result, -1) across the instantiations: "numpy.ndarray[int8 | float64]", "int | float".</summary>
+    public string PythonType(int index)
+    {
+        var types = System.Linq.Enumerable.Select(Specializations, f => index < 0 ? f.Return : f.PythonParameters[index].Type);
+        TypeModel first = System.Linq.Enumerable.First(types);
+        if (first.Kind is ValueKind.View or ValueKind.ViewMut or ValueKind.Array)
+            return $"numpy.ndarray[{string.Join(" | ", System.Linq.Enumerable.Select(Dtypes, Display))}]";
+        return string.Join(" | ", System.Linq.Enumerable.Distinct(System.Linq.Enumerable.Select(types, t => t.PythonType)));
     }
 }
 

@@ -32,6 +32,13 @@ internal static class ConversionTable
         [SpecialType.System_String] = new("string", "str", Conv + "Strings.ToString", Conv + "Strings.FromString"),
     };
 
+    /// <summary>Scalars that are not special types: by fully qualified name.</summary>
+    private static readonly Dictionary<string, Scalar> s_namedScalars = new()
+    {
+        ["global::System.Half"] = new("global::System.Half", "float", Conv + "Floats.ToHalf", Conv + "Floats.FromHalf"),
+        ["global::System.Numerics.Complex"] = new("global::System.Numerics.Complex", "complex", Conv + "Floats.ToComplex", Conv + "Floats.FromComplex"),
+    };
+
     /// <summary>numpy dtype of each supported element type, by fully qualified C# name.</summary>
     private static readonly Dictionary<string, string> s_elements = new()
     {
@@ -41,7 +48,7 @@ internal static class ConversionTable
         ["global::System.Numerics.Complex"] = "complex128",
     };
 
-    public const string SupportedScalars = "bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, string and their nullable forms";
+    public const string SupportedScalars = "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, string and their nullable forms";
     public const string SupportedParameters = SupportedScalars + ", NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, Func<...>/Action<T> callbacks, Python (the GIL token)";
     public const string SupportedReturns = SupportedScalars + ", NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void";
     public const string PyClassAttributeName = "NdBindgen.PyClassAttribute";
@@ -59,6 +66,9 @@ internal static class ConversionTable
             ? ("global::NdBindgen.PyRef", "object")
             : null,
     };
+
+    /// <summary>The numpy dtype name of an element type, or null when it is not one.</summary>
+    public static string? ElementDtype(ITypeSymbol type) => s_elements.TryGetValue(FullName(type), out string? dtype) ? dtype : null;
 
     public static bool IsPyClass(INamedTypeSymbol type) =>
         type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == PyClassAttributeName);
@@ -95,7 +105,7 @@ internal static class ConversionTable
             type = nullable.TypeArguments[0];
             nullableValue = true;
         }
-        if (s_scalars.TryGetValue(type.SpecialType, out Scalar? s))
+        if (s_scalars.TryGetValue(type.SpecialType, out Scalar? s) || s_namedScalars.TryGetValue(FullName(type), out s))
         {
             // string? and #nullable-oblivious string may both be null: both map None <-> null.
             bool nullableRef = type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated;

@@ -15,14 +15,16 @@ internal static class FunctionParser
     private const string NdimAttributeName = "NdBindgen.NdimAttribute";
 
     public static ParseResult<FunctionModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        ParseMethod((IMethodSymbol)context.TargetSymbol, context.Attributes[0], CallKind.ModuleFunction, null, cancellationToken);
+        ParseMethod((IMethodSymbol)context.TargetSymbol, context.Attributes[0], CallKind.ModuleFunction, null, cancellationToken,
+            context.SemanticModel.Compilation);
 
     /// <summary>
     /// A method exported as a module function or as a member of a [PyClass]
     /// (<paramref name="pythonClass"/>: the class's Python name, which prefixes argument messages).
     /// </summary>
+    /// <param name="compilation">To instantiate a generic module function over its element types; without it, generic methods are NDB0008.</param>
     public static ParseResult<FunctionModel> ParseMethod(IMethodSymbol method, AttributeData attribute, CallKind kind, string? pythonClass,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Compilation? compilation = null)
     {
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         Location? location = method.Locations.FirstOrDefault();
@@ -34,8 +36,15 @@ internal static class FunctionParser
             diagnostics.Add(DiagnosticInfo.Create(D.AsyncFunction, location, display));
             return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
         }
+        bool definition = SymbolEqualityComparer.Default.Equals(method, method.OriginalDefinition);
+        if (method.IsGenericMethod && definition && compilation is not null && kind == CallKind.ModuleFunction
+            && !method.ContainingType.IsGenericType && method.TypeParameters.Length == 1
+            && method.Parameters.Any(p => Generics.IsArrayOfT(p.Type, method.TypeParameters[0])))
+        {
+            return ParseGeneric(method, attribute, kind, pythonClass, cancellationToken, compilation, diagnostics);
+        }
         // A method of a generic type is generic too: the wrapper could not name the type to call it on.
-        if (method.IsGenericMethod || (kind == CallKind.ModuleFunction && method.ContainingType.IsGenericType))
+        if (method.IsGenericMethod && definition || (kind == CallKind.ModuleFunction && method.ContainingType.IsGenericType))
         {
             // One diagnostic: its type parameters would also be "unsupported types" below.
             diagnostics.Add(DiagnosticInfo.Create(D.GenericFunction, location, display, string.Join(", ", TypeParameters(method))));
@@ -75,8 +84,16 @@ internal static class FunctionParser
             return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
 
         string containing = ConversionTable.FullName(method.ContainingType);
-        string methodPart = method.Name + OverloadSuffix(method);
+        string methodPart = method.Name + OverloadSuffix(method.OriginalDefinition);
         string wrapperName = Mangle(method.ContainingType) + "_" + methodPart;
+        string methodName = method.Name;
+        if (!definition)
+        {
+            // A generic function's instantiation: its own body in the generic function's source.
+            string dtype = ConversionTable.ElementDtype(method.TypeArguments[0]) ?? method.TypeArguments[0].Name;
+            wrapperName += "__" + dtype;
+            methodName += "<" + ConversionTable.FullName(method.TypeArguments[0]) + ">";
+        }
         string? doc = DocComments.ToDocstring(
             method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
             parameters.Where(p => p.IsPythonArgument).Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList(),
@@ -84,7 +101,7 @@ internal static class FunctionParser
             name => Names.ToSnakeCase(name));
 
         string messageName = pythonClass is null ? pythonName : pythonClass + "." + pythonName;
-        var model = new FunctionModel(containing, method.Name, pythonName, messageName, kind, wrapperName,
+        var model = new FunctionModel(containing, methodName, pythonName, messageName, kind, wrapperName,
             Mangle(method.ContainingType) + "." + methodPart + ".g.cs", doc, parameters.ToImmutable(), returns,
             LocationInfo.From(location));
         return new ParseResult<FunctionModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
@@ -142,6 +159,74 @@ internal static class FunctionParser
         bool release = type.OwnsReference && !Escapes.MayKeep(p);
         return new ParameterModel(p.Name, pythonName, type, defaultCSharp, defaultPython, ndim, release);
     }
+
+    /// <summary>
+    /// A generic module function: one instantiation per admitted element type (each parsed as the
+    /// non-generic method it becomes), and which Python argument's dtype picks among them.
+    /// </summary>
+    private static ParseResult<FunctionModel> ParseGeneric(IMethodSymbol method, AttributeData attribute, CallKind kind, string? pythonClass,
+        CancellationToken cancellationToken, Compilation compilation, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        Location? location = method.Locations.FirstOrDefault();
+        string display = method.ContainingType.Name + "." + method.Name;
+        ITypeParameterSymbol t = method.TypeParameters[0];
+        List<ITypeSymbol> elements = Generics.Instantiations(method, compilation, out List<string> notAdmitted);
+        AttributeData? dtypes = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == Generics.DtypesAttributeName);
+        if (notAdmitted.Count > 0 || elements.Count == 0)
+        {
+            string why = notAdmitted.Count > 0
+                ? $"[Dtypes] lists {string.Join(", ", notAdmitted)}, which {(notAdmitted.Count == 1 ? "is" : "are")} not a numpy element type meeting {t.Name}'s constraints"
+                : $"no numpy element type ({ConversionTable.SupportedElements}) meets {t.Name}'s constraints (it needs 'unmanaged')";
+            diagnostics.Add(DiagnosticInfo.Create(D.GenericNoElements, (dtypes is null ? null : AttributeLocation(dtypes)) ?? location, display, why));
+            return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
+        }
+
+        var specializations = new List<FunctionModel>();
+        foreach (ITypeSymbol element in elements)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = ParseMethod(method.Construct(element), attribute, kind, pythonClass, cancellationToken, compilation);
+            if (result.Model is null)
+            {
+                // A problem not about T (every instantiation has it): reported once, at the method.
+                diagnostics.AddRange(result.Diagnostics.Select(d => d with { Location = LocationInfo.From(location) }).Take(1));
+                return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
+            }
+            specializations.Add(result.Model);
+        }
+
+        // Python parameter indexes: the first NdView<T>/NdViewMut<T> decides T; the others must match it.
+        var python = method.Parameters.Where(p => !IsGilToken(p.Type)).ToList();
+        var arrays = python.Select((p, i) => (p, i)).Where(x => Generics.IsArrayOfT(x.p.Type, t)).Select(x => x.i).ToList();
+        var mentions = python.Select((p, i) => (p, i)).Where(x => Generics.Mentions(x.p.Type, t)).Select(x => x.i).ToList();
+        FunctionModel first = specializations[0];
+        var generic = new GenericModel(
+            new EquatableArray<FunctionModel>(specializations.ToImmutableArray()),
+            new EquatableArray<string>(elements.Select(e => ConversionTable.ElementDtype(e)!).ToImmutableArray()),
+            arrays[0],
+            new EquatableArray<int>(arrays.Skip(1).ToImmutableArray()),
+            new EquatableArray<int>(mentions.ToImmutableArray()),
+            Generics.Mentions(method.ReturnType, t));
+        string wrapperName = Mangle(method.ContainingType) + "_" + method.Name + OverloadSuffix(method);
+        string? doc = DocComments.ToDocstring(
+            method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
+            first.PythonParameters.Select((p, i) => new DocComments.Param(p.CSharpName, p.PythonName,
+                (mentions.Contains(i) ? generic.PythonType(i) : p.Type.PythonType) + (p.HasDefault ? ", optional" : ""))).ToList(),
+            first.Return.Kind == ValueKind.Void ? null : generic.ReturnMentionsT ? generic.PythonType(-1) : first.Return.PythonType,
+            name => Names.ToSnakeCase(name));
+        var model = first with
+        {
+            MethodName = method.Name,
+            WrapperName = wrapperName,
+            HintName = Mangle(method.ContainingType) + "." + method.Name + OverloadSuffix(method) + ".g.cs",
+            Doc = doc,
+            Generic = generic,
+        };
+        return new ParseResult<FunctionModel>(model, diagnostics.ToImmutable());
+    }
+
+    private static bool IsGilToken(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "Python", IsGenericType: false } && type.ContainingNamespace?.ToDisplayString() == "NdBindgen";
 
     internal static string? ExplicitName(AttributeData attribute)
     {

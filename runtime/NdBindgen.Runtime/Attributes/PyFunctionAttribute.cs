@@ -30,3 +30,15 @@ public sealed class NdimAttribute : Attribute
 
     public int Ndim { get; }
 }
+
+/// <summary>
+/// Narrows the element types a generic <c>[PyFunction]</c> is instantiated for (by default, every
+/// numpy element type its constraints admit: bool, the int widths, Half, float, double, Complex).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
+public sealed class DtypesAttribute : Attribute
+{
+    public DtypesAttribute(params Type[] elements) => Elements = elements;
+
+    public Type[] Elements { get; }
+}

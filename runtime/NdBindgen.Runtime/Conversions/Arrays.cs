@@ -109,6 +109,53 @@ public static unsafe class Arrays
         where T : unmanaged where U : unmanaged
         => CheckNoOverlap(sig, mutableIndex, mutable, otherIndex, other.AsReadOnly());
 
+    // ---- generic functions: the dtype of one argument picks the instantiation ----
+
+    /// <summary>
+    /// The numpy type number of a generic function's deciding argument, which must be a numpy
+    /// array (<paramref name="accepted"/> names the dtypes the function takes, for the message).
+    /// </summary>
+    public static int TypeNumber(PyObject* o, PySignature sig, int index, string accepted)
+    {
+        NumPyApiTable* api = NumPyRuntime.IfImported();
+        if (api == null || !NumPyRuntime.IsArray(api, o)) throw sig.WrongType(index, $"numpy.ndarray of {accepted}", o);
+        PyArray_Descr* descr = ((PyArrayObject*)o)->descr;
+        if (descr->byteorder == (byte)'>') throw UnsupportedDtype(sig, index, o, accepted);
+        return descr->type_num;
+    }
+
+    /// <summary>Whether type number <paramref name="typeNumber"/> is the dtype of element type <typeparamref name="T"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsDtype<T>(int typeNumber) where T : unmanaged => NpyElement<T>.MatchesTypeNum(typeNumber);
+
+    /// <summary>The TypeError for an array of a dtype the generic function was not instantiated for.</summary>
+    public static Exception UnsupportedDtype(PySignature sig, int index, PyObject* o, string accepted) =>
+        new PythonException(Py.TypeError,
+            $"{sig.ArgumentPrefix(index)} must be an array of {accepted}, not an array of {DtypeName(o)}");
+
+    /// <summary>
+    /// Two arrays of a generic function's element type must have the same dtype: nothing is
+    /// converted behind the caller's back. A non-array is left to the conversion to refuse.
+    /// </summary>
+    public static void RequireSameDtype(PySignature sig, int first, PyObject* a, int other, PyObject* b)
+    {
+        NumPyApiTable* api = NumPyRuntime.IfImported();
+        if (api == null || !NumPyRuntime.IsArray(api, b)) return;
+        PyArray_Descr* x = ((PyArrayObject*)a)->descr, y = ((PyArrayObject*)b)->descr;
+        if (Canonical(x->type_num) == Canonical(y->type_num) && x->byteorder != (byte)'>' && y->byteorder != (byte)'>') return;
+        throw new PythonException(Py.TypeError,
+            $"{sig.FunctionName}() arguments '{sig.ParameterName(first)}' and '{sig.ParameterName(other)}' must have the same dtype, " +
+            $"not {DtypeName(a)} and {DtypeName(b)}; convert one with .astype()");
+    }
+
+    // int64 is NPY_LONG or NPY_LONGLONG depending on how the array was made; the same dtype either way.
+    private static int Canonical(int typeNumber) => typeNumber switch
+    {
+        Npy.NPY_LONGLONG => Npy.NPY_LONG,
+        Npy.NPY_ULONGLONG => Npy.NPY_ULONG,
+        _ => typeNumber,
+    };
+
     /// <summary>Hands <paramref name="array"/>'s memory to a new numpy.ndarray (a new reference); no copy.</summary>
     public static PyObject* FromArray<T>(NdArray<T> array) where T : unmanaged
     {

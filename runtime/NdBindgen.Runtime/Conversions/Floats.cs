@@ -37,6 +37,45 @@ public static unsafe class Floats
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float ToSingle(PyObject* o, PySignature sig, int index) => (float)ToDouble(o, sig, index);
 
+    /// <summary>float16: the double rounded to nearest half; beyond half's range, infinity, as numpy.float16() does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static System.Half ToHalf(PyObject* o, PySignature sig, int index) => (System.Half)ToDouble(o, sig, index);
+
+    public static PyObject* FromHalf(System.Half value) => FromDouble((double)value);
+
+    /// <summary>
+    /// complex128: what complex() accepts of a number (complex, float, int, or anything with
+    /// __complex__, __float__ or __index__); strings are refused, unlike complex("1j").
+    /// </summary>
+    public static System.Numerics.Complex ToComplex(PyObject* o, PySignature sig, int index)
+    {
+        if (PyType_GetSlot(Py_TYPE(o), PyConst.Py_nb_float) == null && PyIndex_Check(o) == 0 && !HasComplexMethod(o))
+            throw sig.WrongType(index, "complex", o);
+        Py_complex c = PyComplex_AsCComplex(o);
+        if (c.real == -1.0 && PyErr_Occurred() != null) throw PythonException.Fetch();
+        return new System.Numerics.Complex(c.real, c.imag);
+    }
+
+    private static bool HasComplexMethod(PyObject* o)
+    {
+        // complex and its subclasses, and classes defining __complex__ (looked up on the type, as CPython does).
+        PyObject* method = PyObject_GetAttrString((PyObject*)Py_TYPE(o), Utf8.Z("__complex__"u8));
+        if (method == null)
+        {
+            PyErr_Clear();
+            return false;
+        }
+        Py_DECREF(method);
+        return true;
+    }
+
+    public static PyObject* FromComplex(System.Numerics.Complex value)
+    {
+        PyObject* o = PyComplex_FromDoubles(value.Real, value.Imaginary);
+        if (o == null) throw PythonException.Fetch();
+        return o;
+    }
+
     /// <summary>For operators: a float or an int as double, without raising; false for anything else.</summary>
     public static bool TryToDouble(PyObject* o, out double value)
     {

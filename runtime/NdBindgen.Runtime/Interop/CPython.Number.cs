@@ -39,6 +39,18 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyNumber_Check(PyObject* o);
 
-    [DllImport(Lib, ExactSpelling = true)]
+    [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern PyObject* PyComplex_FromDoubles(double real, double imag);
+
+    /// <summary>complex(o) as a C struct: __complex__, __float__ or __index__ (may run Python code); -1.0 real with an error set on failure.</summary>
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern Py_complex PyComplex_AsCComplex(PyObject* o);
+}
+
+/// <summary><c>Py_complex</c>: two doubles, returned in registers.</summary>
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+internal struct Py_complex
+{
+    public double real;
+    public double imag;
 }
