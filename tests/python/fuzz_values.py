@@ -9,8 +9,6 @@ says what converting `value` for a parameter of that kind must give: ("ok", conv
 """
 import array
 import functools
-import decimal
-import fractions
 import math
 import operator
 import re
