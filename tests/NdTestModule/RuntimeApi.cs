@@ -134,23 +134,33 @@ public static class RuntimeApi
         {
             long total = 0;
             var workers = new Thread[state.threads];
+            var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
             for (int t = 0; t < workers.Length; t++)
             {
                 workers[t] = new Thread(() =>
                 {
-                    long sum = 0;
-                    for (int i = 0; i < state.calls; i++)
+                    // An exception escaping a thread ends the process: keep it for the caller instead.
+                    try
                     {
-                        using GilGuard gil = Python.Acquire();
-                        Python p = gil.Python;
-                        using PyRef r = state.func.Call(p, p.From((long)i));
-                        sum += r.ToInt64(p);
+                        long sum = 0;
+                        for (int i = 0; i < state.calls; i++)
+                        {
+                            using GilGuard gil = Python.Acquire();
+                            Python p = gil.Python;
+                            using PyRef r = state.func.Call(p, p.From((long)i));
+                            sum += r.ToInt64(p);
+                        }
+                        Interlocked.Add(ref total, sum);
                     }
-                    Interlocked.Add(ref total, sum);
+                    catch (Exception e)
+                    {
+                        failures.Enqueue(e);
+                    }
                 });
                 workers[t].Start();
             }
             foreach (Thread w in workers) w.Join();
+            if (failures.TryDequeue(out Exception? first)) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
             return total;
         });
 

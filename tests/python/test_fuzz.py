@@ -43,8 +43,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import nd_ext
 import nd_test
 from fuzz_values import (DTYPES, INT_RANGES, FuzzError, IndexLike, FloatLike, IntSub, RaisingFloat, RaisingIndex,
-                         StrSub, anything, arrays, buffer_array, expect_float, expect_index, floats, ints, same,
-                         same_array, texts, to_float32)
+                         StrSub, anything, arrays, buffer_array, expect_float, expect_index, floats, ints, odd_arrays,
+                         same, same_array, texts, to_float32)
 
 EXAMPLES = int(os.environ.get("NDBINDGEN_FUZZ_EXAMPLES", "400"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
@@ -85,6 +85,10 @@ def kind_of(annotation):
     m = re.fullmatch(r"numpy\.typing\.NDArray\[numpy\.(\w+)\]", text)
     if m:
         return ("array:" + ("bool" if m.group(1) == "bool_" else m.group(1)), nullable)
+    if re.fullmatch(r"numpy\.typing\.NDArray\[_\w+_T\]", text):
+        return ("generic-array", nullable)   # a generic function's array of T (test_fuzz_generic)
+    if re.fullmatch(r"(bool|int|float|complex)( \| (bool|int|float|complex))+", text):
+        return ("generic-scalar", nullable)  # its scalar T, converted by the chosen dtype's rules
     return ("class:" + text, nullable)
 
 
@@ -174,7 +178,14 @@ SKIP = {
     "nd_test.call_from_threads": "fuzzed in a child process (a C# thread's unhandled exception ends the process)",
 }
 
-TARGETS = [t for m in MODULES.values() for t in discover(m) if t.id not in SKIP]
+def is_generic(target):
+    return any(p.kind[0].startswith("generic-") for p in target.params)
+
+
+# Generic functions (one Python function over several dtypes) have their own test, test_fuzz_generic:
+# which conversion applies to the scalar depends on the array's dtype.
+TARGETS = [t for m in MODULES.values() for t in discover(m) if t.id not in SKIP and not is_generic(t)]
+GENERIC_TARGETS = [t for m in MODULES.values() for t in discover(m) if is_generic(t)]
 
 
 # --- per-parameter value strategies ---------------------------------------------------------------
@@ -1691,10 +1702,128 @@ def test_nul_in_source_code(code):
             nd_test.eval_float(code)
 
 
+# --- generic functions: the array's dtype picks the instantiation, the scalar converts by it --------
+
+GENERIC_ORACLES = {
+    # target id -> (accepted dtypes, oracle(arrays, scalars) -> expected result or None to skip)
+    "nd_ext.scale": (["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float16", "float32",
+                      "float64", "complex128"], lambda arrays, scalars: arrays[0] * np.array(scalars[0], dtype=arrays[0].dtype)),
+    "nd_test.add_arrays": (["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float16", "float32",
+                            "float64", "complex128"], lambda arrays, scalars: arrays[0] + arrays[1] if arrays[0].shape == arrays[1].shape else None),
+    "nd_test.fill_all": (["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float16",
+                          "float32", "float64", "complex128"], lambda arrays, scalars: arrays[0].size),
+    "nd_test.mean_of": (["float32", "float64"], lambda arrays, scalars: float(np.mean(arrays[0], dtype=np.float64)) if arrays[0].size else None),
+}
+
+
+def generic_scalar_ok(dtype, value):
+    """What the scalar converts to for an array of dtype, or the exception class the call must raise
+    (the conversions of bool, the C# int widths, float/double/Half and Complex parameters)."""
+    kind = np.dtype(dtype).kind
+    if kind == "b":
+        return bool(value) if type(value) is bool or isinstance(value, np.bool_) else TypeError
+    if kind in "iu":
+        outcome = expect_index(value)
+        if outcome[0] == "raise":
+            return outcome[1]
+        info = np.iinfo(dtype)
+        return outcome[1] if info.min <= outcome[1] <= info.max else OverflowError
+    if kind == "f":
+        outcome = expect_float(value)
+        return outcome[1] if outcome[0] == "ok" else outcome[1]
+    if kind == "c":
+        if isinstance(value, (str, bytes, bytearray)) or value is None:
+            return TypeError
+        try:
+            return complex(value)
+        except (TypeError, ValueError):
+            return TypeError
+        except OverflowError:
+            return OverflowError
+    raise AssertionError(dtype)
+
+
+@pytest.mark.parametrize("target", GENERIC_TARGETS, ids=lambda t: t.id)
+def test_fuzz_generic(target):
+    """Arrays of every dtype (accepted or not) in every layout, scalars of every kind: a result equal to
+    numpy's in the array's own dtype, or the documented TypeError/OverflowError/ValueError."""
+    accepted, oracle = GENERIC_ORACLES[target.id]
+    fn = getattr(target.module, target.name)
+
+    @FUZZ
+    @given(st.data())
+    def run(data):
+        first = data.draw(arrays(max_dims=3) | odd_arrays())
+        dtype = first.dtype
+        arrays_, scalars, call_args = [], [], []
+        for p in target.params:
+            if p.kind[0] == "generic-array":
+                arr = first if not arrays_ else data.draw(st.just(first.copy()) | arrays(max_dims=3))
+                arrays_.append(arr)
+                call_args.append(arr)
+            else:
+                value = data.draw(st.integers(-300, 300) | ints() | floats() | st.complex_numbers(allow_nan=False)
+                                  | st.booleans() | st.none() | texts()
+                                  | st.sampled_from([np.int8(3), np.float32(1.5), np.True_, IndexLike(2), FloatLike(0.5)]))
+                scalars.append(value)
+                call_args.append(value)
+        before = [a.copy() for a in arrays_]
+        writes = [p for p in target.params if p.kind[0] == "generic-array" and writes_to_generic(target)]
+        try:
+            with strict():
+                result = fn(*call_args)
+        except Exception as e:
+            error = e
+        else:
+            error = None
+        COUNTS[target.id] = COUNTS.get(target.id, 0) + 1
+        d = dtype
+        if d.name not in accepted or not d.isnative:
+            assert isinstance(error, TypeError) and "must be an array of" in str(error), (dtype, error)
+            return
+        if len(arrays_) > 1 and arrays_[1].dtype != arrays_[0].dtype:
+            assert isinstance(error, TypeError) and "must have the same dtype" in str(error), (arrays_[1].dtype, error)
+            return
+        if writes and not arrays_[0].flags.writeable:   # the array is converted before the scalar
+            assert isinstance(error, ValueError) and "read-only array" in str(error), error
+            return
+        if scalars:
+            expected_scalar = generic_scalar_ok(dtype, scalars[0])
+            if isinstance(expected_scalar, type):
+                assert isinstance(error, expected_scalar), (dtype, scalars[0], error)
+                for a, b in zip(arrays_, before):
+                    assert same_array(a, b)
+                return
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # the oracle's own arithmetic (overflow to inf) must not raise
+            expected = oracle(arrays_, [generic_scalar_ok(dtype, s) for s in scalars])
+        if expected is None:
+            return   # no oracle for this case (shapes differ: the C# method's own ArgumentException)
+        assert error is None, (dtype, error)
+        if writes:
+            assert result == expected
+            with np.errstate(all="ignore"):
+                assert (arrays_[0] == np.array(generic_scalar_ok(dtype, scalars[0])).astype(dtype)).all() or arrays_[0].dtype.kind in "fc"
+        elif isinstance(expected, np.ndarray):
+            with np.errstate(all="ignore"):
+                assert type(result) is np.ndarray and result.dtype == d and same_array(result, expected.astype(d)), (result, expected)
+            for a, b in zip(arrays_, before):
+                assert same_array(a, b)   # not written
+        else:
+            assert result == pytest.approx(expected, rel=1e-6, nan_ok=True), (result, expected)
+
+    run()
+
+
+def writes_to_generic(target):
+    return target.id == "nd_test.fill_all"
+
+
 # --- coverage of the discovery, and a summary -------------------------------------------------------
 
 def test_every_entry_point_is_a_target():
     """Each public function and class member of both modules is fuzzed (or skipped with a reason)."""
+    assert {t.id for t in GENERIC_TARGETS} == set(GENERIC_ORACLES)
     names = {t.id for t in ALL_TARGETS}
     for module in MODULES.values():
         for n in dir(module):
@@ -1710,7 +1839,7 @@ def test_every_entry_point_is_a_target():
                         assert f"{module.__name__}.{n}@protocols" in names, (n, member)
             else:
                 assert f"{module.__name__}.{n}" in names, n
-    assert len(ALL_TARGETS) - len(TARGETS) == len(SKIP)
+    assert len(ALL_TARGETS) - len(TARGETS) == len(SKIP) + len(GENERIC_TARGETS)
 
 
 def _summary():

@@ -76,14 +76,26 @@ internal static class FunctionEmitter
         const string Arrays = "global::NdBindgen.Conversions.Arrays";
         int k = g.DispatchIndex;
         w.Line($"int dtype = {Arrays}.TypeNumber(a[{k}], sig, {k}, {SourceWriter.Literal(g.DtypeList)});");
+        if (g.SameDtype.Length == 0)
+        {
+            foreach (FunctionModel instance in g.Specializations)
+                w.Line($"if ({Arrays}.IsDtype<{ConversionElement(instance)}>(dtype)) return {instance.WrapperName}(self, a, sig);");
+            w.Line($"throw {Arrays}.UnsupportedDtype(sig, {k}, a[{k}], {SourceWriter.Literal(g.DtypeList)});");
+            return;
+        }
+        // Several arrays of T: the deciding one's dtype must be accepted before the others are compared with it.
+        var instances = g.Specializations.ToList();
+        w.Line("int which = " + string.Join(" : ", instances.Select((instance, i) => $"{Arrays}.IsDtype<{ConversionElement(instance)}>(dtype) ? {i}")) + " : -1;");
+        w.Line($"if (which < 0) throw {Arrays}.UnsupportedDtype(sig, {k}, a[{k}], {SourceWriter.Literal(g.DtypeList)});");
         foreach (int j in g.SameDtype)
         {
             string check = $"{Arrays}.RequireSameDtype(sig, {k}, a[{k}], {j}, a[{j}]);";
             w.Line(f.PythonParameters[j].HasDefault ? $"if (a[{j}] != null) {check}" : check);
         }
-        foreach (FunctionModel instance in g.Specializations)
-            w.Line($"if ({Arrays}.IsDtype<{ConversionElement(instance)}>(dtype)) return {instance.WrapperName}(self, a, sig);");
-        w.Line($"throw {Arrays}.UnsupportedDtype(sig, {k}, a[{k}], {SourceWriter.Literal(g.DtypeList)});");
+        w.Open("switch (which)");
+        for (int i = 0; i < instances.Count; i++) w.Line($"case {i}: return {instances[i].WrapperName}(self, a, sig);");
+        w.Line($"default: throw new global::System.InvalidOperationException(\"unreachable\");");
+        w.Close();
     }
 
     /// <summary>The element type an instantiation was made for: that of its deciding array parameter.</summary>

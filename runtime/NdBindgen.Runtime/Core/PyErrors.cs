@@ -65,13 +65,11 @@ public static unsafe class PyErrors
         return -1;
     }
 
+    /// <summary>Sets the error indicator to <paramref name="type"/>(<paramref name="message"/>), the whole message (NULs included).</summary>
     internal static void SetString(PyObject* type, string message)
     {
-        int n = Encoding.UTF8.GetByteCount(message);
-        byte[]? rented = null;
-        Span<byte> buffer = n < 512 ? stackalloc byte[n + 1] : (rented = new byte[n + 1]);
-        Encoding.UTF8.GetBytes(message, buffer);
-        buffer[n] = 0;
-        fixed (byte* p = buffer) PyErr_SetString(type, p);
+        PyObject* text = Conversions.Strings.FromString(message);   // a str of its own: a C string would end at a NUL
+        PyErr_SetObject(type, text);
+        Py_DECREF(text);
     }
 }

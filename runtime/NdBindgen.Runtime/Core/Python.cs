@@ -48,6 +48,8 @@ public readonly ref struct Python
 
     private unsafe PyRef Run(string code, int start, PyRef? globals)
     {
+        // The C API reads a C string: a NUL would end the source there, running only what precedes it.
+        if (code.Contains('\0')) throw new PythonException(Py.ValueError, "source code string cannot contain null bytes");
         PyRef? fresh = globals is null ? NewDict() : null;
         try
         {

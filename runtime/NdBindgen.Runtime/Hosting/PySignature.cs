@@ -70,8 +70,7 @@ public sealed unsafe class PySignature
             {
                 PyObject* key = PyTuple_GET_ITEM(kwnames, k);
                 int index = IndexOfKeyword(key);
-                if (index < 0)
-                    throw TypeError($"{FunctionName}() got an unexpected keyword argument '{Conversions.Strings.ToManaged(key)}'");
+                if (index < 0) throw UnexpectedKeyword(key);
                 if (slots[index] != null)
                     throw TypeError($"{FunctionName}() got multiple values for argument '{_names[index]}'");
                 slots[index] = args[nargs + k];
@@ -148,6 +147,27 @@ public sealed unsafe class PySignature
         TypeError($"{ArgumentPrefix(index)} must be {expected}, not {Py.TypeName(actual)}");
 
     /// <summary>"f() argument 'x'", the start of every message about one argument.</summary>
+    /// <summary>
+    /// The TypeError for a keyword no parameter has, the name as Python spells it: the message is
+    /// put together from str objects, so a name with a NUL or a lone surrogate comes through whole.
+    /// </summary>
+    private Exception UnexpectedKeyword(PyObject* key)
+    {
+        if ((Py_TYPE(key)->tp_flags & PyConst.Py_TPFLAGS_UNICODE_SUBCLASS) == 0)
+            return TypeError($"{FunctionName}() keywords must be strings");
+        PyObject* head = Conversions.Strings.FromString($"{FunctionName}() got an unexpected keyword argument '");
+        PyObject* tail = Conversions.Strings.FromString("'");
+        PyObject* named = PyUnicode_Concat(head, key);
+        PyObject* message = named == null ? null : PyUnicode_Concat(named, tail);
+        Py_DECREF(head);
+        Py_DECREF(tail);
+        Py_XDECREF(named);
+        if (message == null) return PythonException.Fetch();
+        PyErr_SetObject(Py.TypeError, message);
+        Py_DECREF(message);
+        return PythonException.Fetch();
+    }
+
     public string ArgumentPrefix(int index) =>
         _attributeOf is null ? $"{FunctionName}() argument '{_names[index]}'" : $"'{_attributeOf}' attribute '{_names[index]}'";
 
@@ -168,8 +188,7 @@ public sealed unsafe class PySignature
             while (PyDict_Next(kwargs, &pos, &key, &value) != 0)
             {
                 int index = (Py_TYPE(key)->tp_flags & PyConst.Py_TPFLAGS_UNICODE_SUBCLASS) != 0 ? IndexOfKeyword(key) : -1;
-                if (index < 0)
-                    throw TypeError($"{FunctionName}() got an unexpected keyword argument '{Conversions.Strings.ToManaged(key)}'");
+                if (index < 0) throw UnexpectedKeyword(key);
                 if (slots[index] != null)
                     throw TypeError($"{FunctionName}() got multiple values for argument '{_names[index]}'");
                 slots[index] = value;

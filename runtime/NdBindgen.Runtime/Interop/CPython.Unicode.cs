@@ -22,4 +22,7 @@ internal static unsafe partial class CPython
 {
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern PyObject* PyUnicode_Join(PyObject* separator, PyObject* items);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyUnicode_Concat(PyObject* left, PyObject* right);
 }
