@@ -13,6 +13,7 @@ import ast
 import gc
 import itertools
 import pathlib
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -82,6 +83,11 @@ class Values:
             return object()
         if a.startswith("typing.Callable"):
             return (lambda *args: None) if a.endswith("None]") else (lambda x: x)
+        if re.fullmatch(r"numpy\.typing\.NDArray\[_\w+_T\]", a):   # a generic function's array of T
+            import numpy as np
+            return np.ones(4)
+        if re.fullmatch(r"(bool|int|float|complex)( \| (bool|int|float|complex))+", a):   # its scalar T (for float64)
+            return float("1.25")
         if a.startswith("numpy.typing.NDArray["):
             import numpy as np
             dtype = a[len("numpy.typing.NDArray[numpy."):-1]

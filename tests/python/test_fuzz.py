@@ -184,6 +184,9 @@ def is_generic(target):
 
 # Generic functions (one Python function over several dtypes) have their own test, test_fuzz_generic:
 # which conversion applies to the scalar depends on the array's dtype.
+# Thrower fails on purpose, wherever fail_in says: test_exceptions_everywhere.py checks each place.
+SKIP.update({t.id: "throws on purpose; test_exceptions_everywhere.py" for t in discover(nd_test) if t.cls == "Thrower"})
+
 TARGETS = [t for m in MODULES.values() for t in discover(m) if t.id not in SKIP and not is_generic(t)]
 GENERIC_TARGETS = [t for m in MODULES.values() for t in discover(m) if is_generic(t)]
 
@@ -261,6 +264,7 @@ OVERRIDES = {
     "nd_test.zeros2d.cols": small_or_huge(), "nd_test.digits3d.a": small_or_huge(), "nd_test.digits3d.b": small_or_huge(),
     "nd_test.digits3d.c": small_or_huge(), "nd_test.Samples.size": small_or_huge(), "nd_test.eval_loop.n": small_or_huge(),
     "nd_test.scale_parallel.repeat": small_or_huge(), "nd_test.scale_serial.repeat": small_or_huge(),
+    "nd_test.churn.count": small_or_huge(),
     # Durations: a broad float would sleep or spin for hours (and Thread.Sleep(-1 ms) forever).
     "nd_test.sleep_without_gil.seconds": st.sampled_from(SAFE_SECONDS + [math.inf, 1e300]) | NOT_NUMBERS,
     "nd_test.spin_checking.seconds": st.sampled_from(SAFE_SECONDS) | NOT_NUMBERS,
@@ -1130,6 +1134,13 @@ for _dtype in DTYPES:
         ORACLES[f"nd_test.increment_{_dtype}"] = o_increment
 for _name in INT_NAMES:
     ORACLES[f"nd_test.echo_{_name}"] = lambda a: Ok(a["x"])
+
+# The reliability tests' hooks (Stress.cs): the numbers joined, this runtime's GC counts and heap.
+ORACLES["nd_test.churn"] = lambda a: Ok(",".join(str(a["start"] + i) for i in range(a["count"]))) if a["count"] >= 0 \
+    else Raise((ValueError, "Non-negative number required"))
+ORACLES["nd_test.gc_count"] = lambda a: Ok(check=lambda r: type(r) is int and r >= 0) if 0 <= a["generation"] <= 2 \
+    else Raise((ValueError, "generation"))
+ORACLES["nd_test.managed_heap_bytes"] = lambda a: Ok(check=lambda r: type(r) is int and r > 0)
 
 # Exceptions a target's body may raise when no oracle predicts them (C# code that throws).
 BODY_ERRORS = {
