@@ -24,11 +24,8 @@ internal static class FunctionEmitter
     /// <summary>The signature field and the entry point of one function or method, into an open class.</summary>
     public static void EmitWrapper(SourceWriter w, FunctionModel f)
     {
-        string sigField = GeneratedNames.SignatureField(f.WrapperName);
+        string sigField = EmitSignatureField(w, f);
         var ps = f.PythonParameters;
-        string names = ps.Length == 0 ? "global::System.Array.Empty<string>()"
-            : "new[] { " + string.Join(", ", ps.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
-        w.Line($"private static readonly global::NdBindgen.Hosting.PySignature {sigField} = new({SourceWriter.Literal(f.MessageName)}, {names}, required: {f.RequiredCount});");
         w.Line();
         w.Line($"/// <summary>Python entry point of <see cref=\"{Cref(f)}\"/>: {f.PythonName}({string.Join(", ", ps.Select(p => p.PythonName))}).</summary>");
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
@@ -45,7 +42,32 @@ internal static class FunctionEmitter
         {
             w.Line("sig.Bind(args, nargsf, kwnames, null);");
         }
+        EmitConvertAndCall(w, f);
+        w.Close();
+        w.Open("catch (global::System.Exception e)");
+        w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
+        w.Close();
+        w.Close();   // method
+    }
 
+    /// <summary>The static field describing the function's parameters to the runtime; returns its name.</summary>
+    internal static string EmitSignatureField(SourceWriter w, FunctionModel f)
+    {
+        string sigField = GeneratedNames.SignatureField(f.WrapperName);
+        var ps = f.PythonParameters;
+        string names = ps.Length == 0 ? "global::System.Array.Empty<string>()"
+            : "new[] { " + string.Join(", ", ps.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
+        w.Line($"private static readonly global::NdBindgen.Hosting.PySignature {sigField} = new({SourceWriter.Literal(f.MessageName)}, {names}, required: {f.RequiredCount});");
+        return sigField;
+    }
+
+    /// <summary>
+    /// From bound argument slots (<c>a</c>, with <c>sig</c> and <c>self</c> in scope) to the returned
+    /// object: convert each argument, call the method, convert the result, release what was borrowed.
+    /// </summary>
+    internal static void EmitConvertAndCall(SourceWriter w, FunctionModel f)
+    {
+        var ps = f.PythonParameters;
         var arrays = ps.Select((p, i) => (p, i)).Where(x => x.p.Type.Kind is ValueKind.View or ValueKind.ViewMut).ToList();
 
         // References and callbacks the wrapper may have to release: declared before the try, so the
@@ -76,11 +98,6 @@ internal static class FunctionEmitter
                 w.Line(p.ReleaseAfterCall ? $"{Release(p)}({Local(p)});" : $"if (!returned) {Release(p)}({Local(p)});");
             w.Close();
         }
-        w.Close();
-        w.Open("catch (global::System.Exception e)");
-        w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
-        w.Close();
-        w.Close();   // method
     }
 
     /// <summary>The runtime function releasing a parameter the method did not keep.</summary>
@@ -161,7 +178,7 @@ internal static class FunctionEmitter
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? name : "@" + name;
 
     /// <summary>The method with its parameter types, so the cref stays unambiguous beside overloads.</summary>
-    private static string Cref(FunctionModel f)
+    internal static string Cref(FunctionModel f)
     {
         string parameters = string.Join(", ", f.Parameters.Select(p =>
         {
