@@ -43,7 +43,8 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
         // the generator skips invalid declarations and reports only module-wide problems.
         context.RegisterSourceOutput(functions, static (spc, result) =>
         {
-            if (result.Model is { } f) spc.AddSource(f.HintName, FunctionEmitter.Emit(f));
+            // One of several overloads under one Python name: a body its dispatcher (in the module) calls.
+            if (result.Model is { } f) spc.AddSource(f.HintName, f.Overload > 0 ? OverloadEmitter.EmitOverload(f) : FunctionEmitter.Emit(f));
         });
 
         IncrementalValuesProvider<ParseResult<ClassModel>> classes = context.SyntaxProvider
@@ -77,6 +78,8 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
         {
             foreach (DiagnosticInfo d in m.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
             if (m.Module is { } model) spc.AddSource("PythonModule.g.cs", ModuleEmitter.Emit(model));
+            if (m.Module is { Overloads.Length: > 0 } withOverloads)
+                spc.AddSource("PythonModule.Overloads.g.cs", OverloadEmitter.EmitDispatchers(withOverloads.Overloads));
         });
     }
 
@@ -105,17 +108,36 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
             }
             classModels.Add(c);
         }
-        foreach (FunctionModel f in functions.OrderBy(f => f!.PythonName, System.StringComparer.Ordinal).ThenBy(f => f!.WrapperName, System.StringComparer.Ordinal)!)
+        var overloadSets = ImmutableArray.CreateBuilder<OverloadSetModel>();
+        var ordered = functions.OrderBy(f => f!.PythonName, System.StringComparer.Ordinal).ThenBy(f => f!.WrapperName, System.StringComparer.Ordinal).ToList();
+        foreach (var group in ordered.GroupBy(f => f!.PythonName))
         {
-            if (!seen.Add(f.PythonName))
+            FunctionModel first = group.First()!;
+            // C# overloads of the first export, exported under its name, become one callable; any
+            // other export of the name is a duplicate.
+            bool IsOverloadOfFirst(FunctionModel f) => first.Overload > 0 && f.Overload > 0
+                && f.ContainingType == first.ContainingType && f.MethodName == first.MethodName;
+            bool taken = !seen.Add(first.PythonName);
+            var overloads = new List<FunctionModel>();
+            foreach (FunctionModel f in group!)
             {
-                diagnostics.Add(new DiagnosticInfo(D.DuplicatePythonName.Id, f.Location,
-                    ImmutableArray.Create(f.ContainingType.Replace("global::", "") + "." + f.MethodName, f.PythonName, name)));
-                continue;
+                if (taken || (f != first && !IsOverloadOfFirst(f)))
+                {
+                    diagnostics.Add(new DiagnosticInfo(D.DuplicatePythonName.Id, f.Location,
+                        ImmutableArray.Create(f.ContainingType.Replace("global::", "") + "." + f.MethodName, f.PythonName, name)));
+                    continue;
+                }
+                if (f.Overload > 0) overloads.Add(f);
+                else exports.Add(new ExportModel(f.PythonName, f.WrapperName, ModuleEmitter.Docstring(f), StubEmitter.Function(f)));
             }
-            exports.Add(new ExportModel(f.PythonName, f.WrapperName, ModuleEmitter.Docstring(f), StubEmitter.Function(f)));
+            if (overloads.Count == 0) continue;
+            var set = OverloadEmitter.Distinguishable(overloads.OrderBy(f => f.Overload), diagnostics);
+            OverloadSetModel model = OverloadEmitter.Model(set);
+            overloadSets.Add(model);
+            exports.Add(new ExportModel(model.PythonName, model.DispatcherName, OverloadEmitter.Docstring(model), OverloadEmitter.Stub(model)));
         }
         string stub = StubEmitter.Module(name, exports.Select(e => e.Stub), classModels.Select(c => c.Stub));
-        return (new ModuleModel(name, options.PythonVersion, exports.ToImmutable(), classModels.ToImmutable(), stub), diagnostics.ToImmutable());
+        return (new ModuleModel(name, options.PythonVersion, exports.ToImmutable(), classModels.ToImmutable(), stub) { Overloads = overloadSets.ToImmutable() },
+            diagnostics.ToImmutable());
     }
 }

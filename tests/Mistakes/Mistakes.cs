@@ -17,6 +17,8 @@ public class Functions
     [PyFunction] public static double Flat([Ndim(2)] double x) => x;              // expect NDB0012
     [PyFunction] public static async Task<int> Later() { await Task.Yield(); return 1; }  // expect NDB0019
     [PyFunction] public static double Fine(double x) => x;                        // expect NDB0005
+    [PyFunction] public static double Twice(double x) => 2 * x;
+    [PyFunction] public static double Twice(float x) => 2 * x;                    // expect NDB0023
 }
 
 // The duplicate is reported on the export that sorts second (by type name): Functions.Fine.

@@ -84,6 +84,34 @@ public class DiagnosticTests
         Error("NDB0005", 1).WithArguments("Samples.C.Length", "norm", "test_module"));
 
     [Fact]
+    public Task NDB0005_overloads_of_another_method_or_type_under_one_python_name() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public static class A
+        {
+            [PyFunction] public static double Norm(double x) => x;
+            [PyFunction] public static double Norm(double x, double y) => x + y;     // an overload: one callable with the first
+            [PyFunction("norm")] public static double {|#0:Size|}(string s) => 0;    // another C# name: a duplicate
+        }
+        public static class B { [PyFunction] public static double {|#1:Norm|}(string s) => 0; }
+        """,
+        Error("NDB0005", 0).WithArguments("Samples.A.Size", "norm", "test_module"),
+        Error("NDB0005", 1).WithArguments("Samples.B.Norm", "norm", "test_module"));
+
+    [Fact]
+    public Task NDB0023_overloads_python_cannot_tell_apart() => VerifyAsync(Class("""
+            [PyFunction] public static double Norm(double x) => x;
+            [PyFunction] public static double {|#0:Norm|}(float x) => x;
+            [PyFunction] public static long Norm(long x, string? unit = null) => x;
+            [PyFunction] public static long {|#1:Norm|}(int value, string? label = "m") => value;
+            [PyFunction] public static double Norm(NdView<double> v) => 0;
+            [PyFunction] public static double Norm([Ndim(1)] NdView<double> v, Python py) => 0;   // told apart by ndim
+            [PyFunction] public static double Norm(double? x, double y) => 0;                     // and by None
+        """),
+        Error("NDB0023", 0).WithArguments("Samples.Api.Norm", "norm", "float"),
+        Error("NDB0023", 1).WithArguments("Samples.Api.Norm", "norm", "int, str | None"));
+
+    [Fact]
     public Task NDB0006_invalid_python_names() => VerifyAsync(Class("""
             [{|#0:PyFunction("class")|}] public static int A() => 0;
             [{|#1:PyFunction(Name = "two words")|}] public static int B() => 0;

@@ -52,6 +52,33 @@ public class ModuleTests
     }
 
     [Fact]
+    public void Overloads_under_one_name_become_one_dispatcher_and_other_names_stay_separate()
+    {
+        GeneratorRun run = TestCompilation.Run("""
+            using NdBindgen;
+            namespace Samples;
+            public static class Api
+            {
+                [PyFunction] public static double Norm(double x) => x;
+                [PyFunction] public static double Norm(double x, double y) => x + y;
+                [PyFunction("norm_of")] public static double Norm(NdView<double> v) => 0;   // its own name: its own export
+                [PyFunction] public static double Norm(float x) => x;                        // NDB0023: same Python types as Norm(double)
+            }
+            """);
+
+        Assert.Equal("NDB0023", Assert.Single(run.GeneratorDiagnostics).Id);
+        string module = run.Source("PythonModule.g.cs");
+        Assert.Contains("new(\"norm\", ", module);
+        Assert.Contains("&Samples_Api_Norm)", module);       // the dispatcher
+        Assert.Contains("&Samples_Api_Norm_3)", module);     // norm_of: an entry point as before
+        string dispatchers = run.Source("PythonModule.Overloads.g.cs");
+        Assert.Contains("Samples_Api_Norm_1(self, a)", dispatchers);
+        Assert.Contains("Samples_Api_Norm_2(self, a)", dispatchers);
+        Assert.DoesNotContain("Samples_Api_Norm_4(self, a)", dispatchers);
+        Assert.Empty(run.CompileProblems());
+    }
+
+    [Fact]
     public void An_invalid_module_name_still_emits_compiling_wrappers()
     {
         GeneratorRun run = TestCompilation.RunModule("my.module", """

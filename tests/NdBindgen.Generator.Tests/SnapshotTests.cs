@@ -23,6 +23,7 @@ public class SnapshotTests
     [InlineData("NoParameters", "constants")]
     [InlineData("DocComments", "statistics")]
     [InlineData("Overloads", "geometry")]
+    [InlineData("OverloadSets", "shapes")]
     [InlineData("Classes", "nd_ext")]
     [InlineData("ClassProtocols", "protocols")]
     [InlineData("References", "references")]

@@ -175,8 +175,16 @@ def test_keyword_subclass_of_str():
     assert nd_test.three(1, 2, **{Key("c"): 3}) == 123
 
 
-# The module's functions (its [PyClass] types are tested in test_classes.py).
-PUBLIC = sorted(n for n in dir(nd_test) if not n.startswith("_") and not isinstance(getattr(nd_test, n), type))
+# The module's functions (its [PyClass] types are tested in test_classes.py; overloaded functions,
+# which have no single text signature, in test_overloads.py).
+OVERLOADED = {"clear", "kind", "optional", "pick"}
+PUBLIC = sorted(n for n in dir(nd_test)
+                if not n.startswith("_") and not isinstance(getattr(nd_test, n), type) and n not in OVERLOADED)
+
+
+def test_only_the_overloaded_functions_lack_a_text_signature():
+    functions = [n for n in dir(nd_test) if not n.startswith("_") and not isinstance(getattr(nd_test, n), type)]
+    assert {n for n in functions if getattr(nd_test, n).__text_signature__ is None} == OVERLOADED
 
 
 @pytest.mark.parametrize("name", PUBLIC)

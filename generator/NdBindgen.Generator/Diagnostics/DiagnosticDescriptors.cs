@@ -103,13 +103,17 @@ internal static class DiagnosticDescriptors
         "A pointer into a borrowed array is kept beyond the call",
         "'{0}' stores a pointer into '{1}', whose memory belongs to the caller's array only for the duration of the call; copy the data (ToArray, or an NdArray) instead of keeping the pointer");
 
+    public static readonly DiagnosticDescriptor IndistinguishableOverloads = Error("NDB0023",
+        "Overloads Python cannot tell apart",
+        "'{0}' takes the same Python types as an earlier overload of '{1}' ({2}), so Python calls could never reach it; change a parameter type, or export it under another name with [PyFunction(\"...\")]");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
         DuplicatePythonName, InvalidPythonName, InvalidModuleName, GenericFunction, GenericNoElements, ByRefParameter,
         NotAccessible, DefaultNotExpressible, NdimOnNonArray, ClassNotPartial, NoConstructor,
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
-        ViewPointerEscapes,
+        ViewPointerEscapes, IndistinguishableOverloads,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -24,11 +24,8 @@ internal static class FunctionEmitter
     /// <summary>The signature field and the entry point of one function or method, into an open class.</summary>
     public static void EmitWrapper(SourceWriter w, FunctionModel f)
     {
-        string sigField = GeneratedNames.SignatureField(f.WrapperName);
+        string sigField = EmitSignatureField(w, f);
         var ps = f.PythonParameters;
-        string names = ps.Length == 0 ? "global::System.Array.Empty<string>()"
-            : "new[] { " + string.Join(", ", ps.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
-        w.Line($"private static readonly global::NdBindgen.Hosting.PySignature {sigField} = new({SourceWriter.Literal(f.MessageName)}, {names}, required: {f.RequiredCount});");
         w.Line();
         w.Line($"/// <summary>Python entry point of <see cref=\"{Cref(f)}\"/>: {f.PythonName}({string.Join(", ", ps.Select(p => p.PythonName))}).</summary>");
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
@@ -45,9 +42,8 @@ internal static class FunctionEmitter
         {
             w.Line("sig.Bind(args, nargsf, kwnames, null);");
         }
-
         if (f.Generic is { } generic) EmitDispatch(w, f, generic);
-        else EmitBody(w, f);
+        else EmitConvertAndCall(w, f);
         w.Close();
         w.Open("catch (global::System.Exception e)");
         w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
@@ -61,7 +57,7 @@ internal static class FunctionEmitter
                 w.Line($"/// <summary>{f.PythonName}() for {ConversionElement(instance)} arrays: the arguments bound, the instantiation <see cref=\"{Cref(f)}\"/> over it.</summary>");
                 w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
                 w.Open($"private static PyObject* {instance.WrapperName}(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)");
-                EmitBody(w, instance);
+                EmitConvertAndCall(w, instance);
                 w.Close();
             }
         }
@@ -103,8 +99,22 @@ internal static class FunctionEmitter
         instance.PythonParameters[instance.Generic?.DispatchIndex ?? 0].Type.ElementType
         ?? instance.PythonParameters.First(p => p.Type.ElementType is not null).Type.ElementType!;
 
-    /// <summary>With the arguments bound in a[]: convert each, call the method, convert its result, release what the call held.</summary>
-    private static void EmitBody(SourceWriter w, FunctionModel f)
+    /// <summary>The static field describing the function's parameters to the runtime; returns its name.</summary>
+    internal static string EmitSignatureField(SourceWriter w, FunctionModel f)
+    {
+        string sigField = GeneratedNames.SignatureField(f.WrapperName);
+        var ps = f.PythonParameters;
+        string names = ps.Length == 0 ? "global::System.Array.Empty<string>()"
+            : "new[] { " + string.Join(", ", ps.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
+        w.Line($"private static readonly global::NdBindgen.Hosting.PySignature {sigField} = new({SourceWriter.Literal(f.MessageName)}, {names}, required: {f.RequiredCount});");
+        return sigField;
+    }
+
+    /// <summary>
+    /// From bound argument slots (<c>a</c>, with <c>sig</c> and <c>self</c> in scope) to the returned
+    /// object: convert each argument, call the method, convert the result, release what was borrowed.
+    /// </summary>
+    internal static void EmitConvertAndCall(SourceWriter w, FunctionModel f)
     {
         var ps = f.PythonParameters;
         var arrays = ps.Select((p, i) => (p, i)).Where(x => x.p.Type.Kind is ValueKind.View or ValueKind.ViewMut).ToList();
@@ -217,7 +227,7 @@ internal static class FunctionEmitter
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? name : "@" + name;
 
     /// <summary>The method with its parameter types, so the cref stays unambiguous beside overloads.</summary>
-    private static string Cref(FunctionModel f)
+    internal static string Cref(FunctionModel f)
     {
         // A generic function: its one generic method (the name is unique among exports with one type parameter).
         if (f.Generic is not null) return $"{f.ContainingType}.{f.MethodName}{{T}}";

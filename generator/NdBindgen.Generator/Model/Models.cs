@@ -91,6 +91,13 @@ internal sealed record FunctionModel(
     LocationInfo? Location,
     GenericModel? Generic = null)
 {
+    /// <summary>
+    /// 0 for a function with a Python name of its own; for one of several C# overloads exported under
+    /// one Python name, its 1-based place among the type's members of that name (the order the
+    /// dispatcher tries them in).
+    /// </summary>
+    public int Overload { get; init; }
+
     /// <summary>The parameters Python passes, in order (without the GIL token).</summary>
     public System.Collections.Immutable.ImmutableArray<ParameterModel> PythonParameters =>
         System.Collections.Immutable.ImmutableArray.CreateRange(System.Linq.Enumerable.Where(Parameters, p => p.IsPythonArgument));
@@ -146,7 +153,16 @@ internal sealed record ExportModel(string PythonName, string WrapperName, string
 
 /// <summary>The whole module: its name and its exports.</summary>
 /// <param name="Stub">The module's .pyi text.</param>
-internal sealed record ModuleModel(string ModuleName, string PythonVersion, EquatableArray<ExportModel> Exports, EquatableArray<ClassExportModel> Classes, string Stub);
+internal sealed record ModuleModel(string ModuleName, string PythonVersion, EquatableArray<ExportModel> Exports, EquatableArray<ClassExportModel> Classes, string Stub)
+{
+    /// <summary>The Python callables made of several C# overloads: their dispatchers.</summary>
+    public EquatableArray<OverloadSetModel> Overloads { get; init; }
+}
+
+/// <summary>C# overloads exported under one Python name: one callable trying them in order.</summary>
+/// <param name="DispatcherName">The entry point the method table lists.</param>
+/// <param name="Overloads">In the order they are tried, without locations (moving one must not change the module).</param>
+internal sealed record OverloadSetModel(string PythonName, string MessageName, string DispatcherName, EquatableArray<FunctionModel> Overloads);
 
 /// <summary>A parsed model and the diagnostics found while parsing; Model is null when nothing can be emitted.</summary>
 internal sealed record ParseResult<T>(T? Model, EquatableArray<DiagnosticInfo> Diagnostics) where T : class;

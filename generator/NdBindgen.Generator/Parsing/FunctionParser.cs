@@ -103,7 +103,7 @@ internal static class FunctionParser
         string messageName = pythonClass is null ? pythonName : pythonClass + "." + pythonName;
         var model = new FunctionModel(containing, methodName, pythonName, messageName, kind, wrapperName,
             Mangle(method.ContainingType) + "." + methodPart + ".g.cs", doc, parameters.ToImmutable(), returns,
-            LocationInfo.From(location));
+            LocationInfo.From(location)) { Overload = kind == CallKind.ModuleFunction ? OverloadPosition(method, pythonName) : 0 };
         return new ParseResult<FunctionModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
     }
 
@@ -261,6 +261,20 @@ internal static class FunctionParser
         var names = new List<string>(method.TypeParameters.Select(t => t.Name));
         for (INamedTypeSymbol? t = method.ContainingType; t is not null; t = t.ContainingType) names.InsertRange(0, t.TypeParameters.Select(p => p.Name));
         return names;
+    }
+
+    /// <summary>
+    /// The method's 1-based place among its type's members of the same name when another of them is
+    /// a [PyFunction] with the same Python name (they become one overloaded callable), else 0.
+    /// </summary>
+    private static int OverloadPosition(IMethodSymbol method, string pythonName)
+    {
+        var sameName = method.ContainingType.GetMembers(method.Name);
+        bool overloaded = sameName.OfType<IMethodSymbol>().Any(m =>
+            !m.Equals(method, SymbolEqualityComparer.Default)
+            && m.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeName) is { } attribute
+            && (ExplicitName(attribute) ?? Names.ToSnakeCase(m.Name)) == pythonName);
+        return overloaded ? sameName.IndexOf(method, SymbolEqualityComparer.Default) + 1 : 0;
     }
 
     /// <summary>"_2" for the second of several methods sharing a name (so overloads get distinct wrappers and files), "" for a unique name.</summary>

@@ -57,10 +57,28 @@ public sealed unsafe class PySignature
         return BindSlow(args, nargs, kwnames, slots);
     }
 
-    private PyObject** BindSlow(PyObject** args, nint nargs, PyObject* kwnames, PyObject** slots)
+    /// <summary>
+    /// As <see cref="Bind"/>, but answers false instead of raising when the arguments do not fit
+    /// this signature (too many, an unknown or repeated keyword, a required one missing): an
+    /// overload dispatcher's first question. Leaves no Python error set.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryBind(PyObject** args, nint nargsf, PyObject* kwnames, PyObject** slots, out PyObject** bound)
+    {
+        nint nargs = (nint)((long)nargsf & ~PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET);
+        if (kwnames == null && nargs == _names.Length)
+        {
+            bound = args;   // may be NULL for a call without arguments: "bound" is the answer, not the pointer
+            return true;
+        }
+        bound = BindSlow(args, nargs, kwnames, slots, raise: false);
+        return bound != null;
+    }
+
+    private PyObject** BindSlow(PyObject** args, nint nargs, PyObject* kwnames, PyObject** slots, bool raise = true)
     {
         int n = _names.Length;
-        if (nargs > n) throw TooManyPositional(nargs);
+        if (nargs > n) return raise ? throw TooManyPositional(nargs) : null;
         for (int i = 0; i < n; i++) slots[i] = i < nargs ? args[i] : null;
 
         if (kwnames != null)
@@ -70,16 +88,16 @@ public sealed unsafe class PySignature
             {
                 PyObject* key = PyTuple_GET_ITEM(kwnames, k);
                 int index = IndexOfKeyword(key);
-                if (index < 0) throw UnexpectedKeyword(key);
+                if (index < 0) return raise ? throw UnexpectedKeyword(key) : null;
                 if (slots[index] != null)
-                    throw TypeError($"{FunctionName}() got multiple values for argument '{_names[index]}'");
+                    return raise ? throw TypeError($"{FunctionName}() got multiple values for argument '{_names[index]}'") : null;
                 slots[index] = args[nargs + k];
             }
         }
 
         for (int i = 0; i < _required; i++)
         {
-            if (slots[i] == null) throw Missing(slots);
+            if (slots[i] == null) return raise ? throw Missing(slots) : null;
         }
         return slots;
     }

@@ -11,6 +11,9 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern void PyBuffer_Release(Py_buffer* view);
 
+    [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
+    internal static extern int PyObject_CheckBuffer(PyObject* o);
+
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern PyObject* PyCapsule_New(void* pointer, byte* name, delegate* unmanaged<PyObject*, void> destructor);
 

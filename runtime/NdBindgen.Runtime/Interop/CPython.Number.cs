@@ -15,6 +15,9 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern ulong PyLong_AsUnsignedLongLong(PyObject* o);
 
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern long PyLong_AsLongLongAndOverflow(PyObject* o, int* overflow);
+
     [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern PyObject* PyLong_FromLongLong(long v);
 

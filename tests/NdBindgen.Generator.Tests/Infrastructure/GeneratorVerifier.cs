@@ -16,7 +16,7 @@ namespace NdBindgen.Generator.Tests.Infrastructure;
 internal static class GeneratorVerifier
 {
     /// <summary>Module-wide diagnostics come from the generator; the rest from the analyzer.</summary>
-    private static bool FromGenerator(DiagnosticResult d) => d.Id is "NDB0005" or "NDB0007";
+    private static bool FromGenerator(DiagnosticResult d) => d.Id is "NDB0005" or "NDB0007" or "NDB0023";
 
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
         VerifyAsync(source, TestCompilation.DefaultModuleName, expected);

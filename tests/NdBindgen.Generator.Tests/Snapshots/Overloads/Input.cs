@@ -1,7 +1,8 @@
 using NdBindgen;
 
-// Overloads need distinct Python names; their wrappers and files are numbered in declaration order,
-// and each wrapper's cref names its exact overload. The class is in the global namespace.
+// Overloads given distinct Python names stay separate functions (OverloadSets has them under one
+// name); their wrappers and files are numbered in declaration order, and each wrapper's cref names
+// its exact overload. The class is in the global namespace.
 public static class Geometry
 {
     /// <summary>The length of a 2-vector.</summary>
