@@ -71,9 +71,17 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
     // allocations, a capsule owner, PyArray_SetBaseObject and their frees).
     private bool NumPyMemory(ReadOnlySpan<nint> shape)
     {
-        // Not loaded: numpy (or Python itself: C# unit tests of kernels) may not be there.
+        // Not loaded: numpy (or Python itself: C# unit tests of kernels) may not be there. The
+        // calls into Python are in a method of their own, compiled only once they can be made
+        // (a JIT resolves a method's native calls when it compiles it).
         Interop.NumPyApiTable* api = NumPyRuntime.IfLoaded;
-        if (api == null || Interop.CPython.PyGILState_Check() == 0) return false;
+        return api != null && NumPyMemory(api, shape);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool NumPyMemory(Interop.NumPyApiTable* api, ReadOnlySpan<nint> shape)
+    {
+        if (Interop.CPython.PyGILState_Check() == 0) return false;
         Interop.PyArray_Descr* descr = api->PyArray_DescrFromType(NpyElement<T>.TypeNum);
         if (descr == null) throw PythonException.Fetch();
         Interop.PyObject* array;
