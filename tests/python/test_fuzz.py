@@ -98,7 +98,7 @@ class Target:
     def __init__(self, module, kind, name, cls=None, params=(), returns=None, writable=False, dunders=()):
         self.module, self.kind, self.name, self.cls = module, kind, name, cls
         self.params, self.returns, self.writable, self.dunders = list(params), returns, writable, list(dunders)
-        self.qual = {"function": name, "constructor": cls, "protocols": cls}.get(kind, f"{cls}.{name}")
+        self.qual = {"function": name, "overloaded": name, "constructor": cls, "protocols": cls}.get(kind, f"{cls}.{name}")
         self.id = f"{module.__name__}.{self.qual}" + {"attribute": "@attr", "protocols": "@protocols"}.get(kind, "")
 
     @property
@@ -121,10 +121,18 @@ def _params(module, fn, qualified, skip_first):
     return result
 
 
+def is_overloaded(node):
+    return any(ast.unparse(d) == "typing.overload" for d in node.decorator_list)
+
+
 def discover(module):
     targets = []
     for node in stub_tree(module).body:
-        if isinstance(node, ast.FunctionDef):
+        if isinstance(node, ast.FunctionDef) and is_overloaded(node):
+            # One Python callable over several C# overloads (no single signature): test_fuzz_overloaded.
+            if not any(t.kind == "overloaded" and t.name == node.name for t in targets):
+                targets.append(Target(module, "overloaded", node.name))
+        elif isinstance(node, ast.FunctionDef):
             targets.append(Target(module, "function", node.name,
                                   params=_params(module, node, lambda n=node.name: getattr(module, n), False),
                                   returns=ast.unparse(node.returns)))
@@ -187,8 +195,9 @@ def is_generic(target):
 # Thrower fails on purpose, wherever fail_in says: test_exceptions_everywhere.py checks each place.
 SKIP.update({t.id: "throws on purpose; test_exceptions_everywhere.py" for t in discover(nd_test) if t.cls == "Thrower"})
 
-TARGETS = [t for m in MODULES.values() for t in discover(m) if t.id not in SKIP and not is_generic(t)]
+TARGETS = [t for m in MODULES.values() for t in discover(m) if t.id not in SKIP and not is_generic(t) and t.kind != "overloaded"]
 GENERIC_TARGETS = [t for m in MODULES.values() for t in discover(m) if is_generic(t)]
+OVERLOADED_TARGETS = [t for m in MODULES.values() for t in discover(m) if t.kind == "overloaded"]
 
 
 # --- per-parameter value strategies ---------------------------------------------------------------
@@ -1830,6 +1839,32 @@ def writes_to_generic(target):
     return target.id == "nd_test.fill_all"
 
 
+# --- overloaded functions: one callable over several C# overloads -----------------------------------
+
+@pytest.mark.parametrize("target", OVERLOADED_TARGETS, ids=lambda t: t.id)
+def test_fuzz_overloaded(target):
+    """Any arguments: an overload's result (a str naming the overload that ran, in the test module)
+    or a TypeError — the listing of the signatures when none matches — or the chosen overload's own
+    error (its conversion, e.g. __index__ raising). Never a crash, nothing else."""
+    fn = getattr(target.module, target.name)
+
+    @FUZZ
+    @given(st.lists(anything(), max_size=3), st.dictionaries(st.sampled_from(["x", "y", "text", "times", "z"]), anything(), max_size=2))
+    def run(args, kwargs):
+        COUNTS[target.id] = COUNTS.get(target.id, 0) + 1
+        try:
+            with strict():
+                fn(*args, **kwargs)
+        except TypeError as e:
+            message = str(e)
+            if message.startswith(f"{target.name}(): incompatible function arguments."):
+                assert "The following argument types are supported:\n    1. " in message and "\nInvoked with types: " in message, message
+        except (FuzzError, OverflowError, ValueError, UnicodeEncodeError, Warning):
+            pass   # the chosen overload's own conversion of a value it accepted by type
+
+    run()
+
+
 # --- coverage of the discovery, and a summary -------------------------------------------------------
 
 def test_every_entry_point_is_a_target():
@@ -1850,7 +1885,7 @@ def test_every_entry_point_is_a_target():
                         assert f"{module.__name__}.{n}@protocols" in names, (n, member)
             else:
                 assert f"{module.__name__}.{n}" in names, n
-    assert len(ALL_TARGETS) - len(TARGETS) == len(SKIP) + len(GENERIC_TARGETS)
+    assert len(ALL_TARGETS) - len(TARGETS) == len(SKIP) + len(GENERIC_TARGETS) + len(OVERLOADED_TARGETS)
 
 
 def _summary():
