@@ -99,13 +99,17 @@ internal static class DiagnosticDescriptors
         "A pointer into a borrowed array is kept beyond the call",
         "'{0}' stores a pointer into '{1}', whose memory belongs to the caller's array only for the duration of the call; copy the data (ToArray, or an NdArray) instead of keeping the pointer");
 
+    public static readonly DiagnosticDescriptor ArrayLikeOnWrongType = Error("NDB0022",
+        "[ArrayLike] needs a read-only array view parameter",
+        "[ArrayLike] on parameter '{0}' of '{1}': {2}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
         DuplicatePythonName, InvalidPythonName, InvalidModuleName, GenericFunction, ByRefParameter,
         NotAccessible, DefaultNotExpressible, NdimOnNonArray, ClassNotPartial, NoConstructor,
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
-        ViewPointerEscapes,
+        ViewPointerEscapes, ArrayLikeOnWrongType,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);
