@@ -82,6 +82,8 @@ class Values:
             return object()
         if a.startswith("typing.Callable"):
             return (lambda *args: None) if a.endswith("None]") else (lambda x: x)
+        if a == "numpy.typing.ArrayLike":           # an [ArrayLike] view: a list numpy converts for the call
+            return [float("1.25"), float("2.5"), float("0.5"), float("4.0")]
         if a.startswith("numpy.typing.NDArray["):
             import numpy as np
             dtype = a[len("numpy.typing.NDArray[numpy."):-1]
