@@ -333,6 +333,16 @@ public class DiagnosticTests
         Error("NDB0021", 1).WithArguments("Keep", "values"));
 
     [Fact]
+    public Task NDB0022_array_like_on_an_in_place_view_or_a_non_view() => VerifyAsync(Class("""
+            [PyFunction] public static void Scale([{|#0:ArrayLike|}] NdViewMut<double> values, double factor) { }
+            [PyFunction] public static double Twice([{|#1:ArrayLike|}] double x) => 2 * x;
+            [PyFunction] public static double Sum([ArrayLike, Ndim(1)] NdView<double> values) => 0;   // the intended use: no diagnostic
+        """),
+        Error("NDB0022", 0).WithArguments("values", "Api.Scale",
+            "an in-place view cannot accept array-likes: writes would go to a temporary copy; take an NdView<T> and return an NdArray<T>, or drop [ArrayLike]"),
+        Error("NDB0022", 1).WithArguments("x", "Api.Twice", "[ArrayLike] applies to NdView<T> parameters only, not double"));
+
+    [Fact]
     public void Every_descriptor_has_a_test_a_release_entry_and_a_doc_entry()
     {
         string tests = File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "DiagnosticTests.cs"));

@@ -27,6 +27,7 @@ public class SnapshotTests
     [InlineData("Classes", "nd_ext")]
     [InlineData("ClassProtocols", "protocols")]
     [InlineData("References", "references")]
+    [InlineData("ArrayLikes", "array_likes")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

@@ -88,6 +88,8 @@ class Values:
             return np.ones(4)
         if re.fullmatch(r"(bool|int|float|complex)( \| (bool|int|float|complex))+", a):   # its scalar T (for float64)
             return float("1.25")
+        if a == "numpy.typing.ArrayLike":           # an [ArrayLike] view: a list numpy converts for the call
+            return [float("1.25"), float("2.5"), float("0.5"), float("4.0")]
         if a.startswith("numpy.typing.NDArray["):
             import numpy as np
             dtype = a[len("numpy.typing.NDArray[numpy."):-1]

@@ -103,6 +103,10 @@ internal static class DiagnosticDescriptors
         "A pointer into a borrowed array is kept beyond the call",
         "'{0}' stores a pointer into '{1}', whose memory belongs to the caller's array only for the duration of the call; copy the data (ToArray, or an NdArray) instead of keeping the pointer");
 
+    public static readonly DiagnosticDescriptor ArrayLikeOnWrongType = Error("NDB0022",
+        "[ArrayLike] needs a read-only array view parameter",
+        "[ArrayLike] on parameter '{0}' of '{1}': {2}");
+
     public static readonly DiagnosticDescriptor IndistinguishableOverloads = Error("NDB0023",
         "Overloads Python cannot tell apart",
         "'{0}' takes the same Python types as an earlier overload of '{1}' ({2}), so Python calls could never reach it; change a parameter type, or export it under another name with [PyFunction(\"...\")]");
@@ -113,7 +117,7 @@ internal static class DiagnosticDescriptors
         DuplicatePythonName, InvalidPythonName, InvalidModuleName, GenericFunction, GenericNoElements, ByRefParameter,
         NotAccessible, DefaultNotExpressible, NdimOnNonArray, ClassNotPartial, NoConstructor,
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
-        ViewPointerEscapes, IndistinguishableOverloads,
+        ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

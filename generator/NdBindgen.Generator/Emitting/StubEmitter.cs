@@ -142,6 +142,7 @@ internal static class StubEmitter
         string core = t.Kind switch
         {
             ValueKind.Void => "None",
+            ValueKind.View when t.IsArrayLike => "numpy.typing.ArrayLike",
             ValueKind.View or ValueKind.ViewMut or ValueKind.Array => $"numpy.typing.NDArray[numpy.{Dtype(t.PythonType)}]",
             ValueKind.Reference => t.PythonType == "object" ? "typing.Any" : t.PythonType,
             ValueKind.Scalar when t.PythonType.StartsWith("Callable[", System.StringComparison.Ordinal) => "typing." + t.PythonType,

@@ -56,6 +56,9 @@ internal sealed record TypeModel(
 {
     /// <summary>A parameter of this type holds a reference of its own (a PyRef, or a callback's callable).</summary>
     public bool OwnsReference => Kind == ValueKind.Reference || FromPython?.StartsWith("global::NdBindgen.Conversions.Callbacks.") == true;
+
+    /// <summary>An [ArrayLike] NdView&lt;T&gt;: lists, scalars and other array-likes are accepted too.</summary>
+    public bool IsArrayLike => Kind == ValueKind.View && FromPython?.StartsWith(Parsing.ArrayLikes.ConvertFunction + "<") == true;
 }
 
 /// <summary>One parameter of an exported function.</summary>

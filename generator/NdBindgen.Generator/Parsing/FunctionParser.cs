@@ -148,6 +148,7 @@ internal static class FunctionParser
             }
             ndim = n;
         }
+        if (!ArrayLikes.TryApply(p, ref type, display, diagnostics)) return null;
 
         string pythonName = Names.ToSnakeCase(p.Name);
         string? whyNot = Names.WhyNotIdentifier(pythonName);

@@ -11,14 +11,17 @@ using static NdBindgen.Interop.CPython;
 namespace NdBindgen.Conversions;
 
 /// <summary>
-/// Holds what a view borrowed through the buffer protocol until the call ends. A ref struct, so
-/// it lives in the wrapper's stack frame: exporters may point the view's shape into it.
+/// Holds what a view borrowed until the call ends: a buffer-protocol request, or the array numpy
+/// made from an array-like. A ref struct, so it lives in the wrapper's stack frame: exporters may
+/// point the view's shape into it.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public unsafe ref struct ArrayLease
 {
     internal Py_buffer Buffer;
     internal bool Active;
+    /// <summary>An array converted from an array-like for this call (an owned reference), or null.</summary>
+    internal PyObject* Temporary;
 
     public void Dispose()
     {
@@ -26,6 +29,12 @@ public unsafe ref struct ArrayLease
         {
             Active = false;
             fixed (Py_buffer* b = &Buffer) PyBuffer_Release(b);
+        }
+        if (Temporary != null)
+        {
+            PyObject* t = Temporary;
+            Temporary = null;
+            Py_DECREF(t);
         }
     }
 }
@@ -36,7 +45,7 @@ public unsafe ref struct ArrayLease
 /// protocol. Nothing is copied either way.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static unsafe class Arrays
+public static unsafe partial class Arrays
 {
     /// <param name="ndim">The number of dimensions the parameter demands, or -1 for any.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -44,8 +44,12 @@ internal static class Npy
 
     public const int NPY_ARRAY_C_CONTIGUOUS = 0x0001;
     public const int NPY_ARRAY_ALIGNED = 0x0100;
+    public const int NPY_ARRAY_NOTSWAPPED = 0x0200;
     public const int NPY_ARRAY_WRITEABLE = 0x0400;
     public const int NPY_ARRAY_CARRAY = NPY_ARRAY_C_CONTIGUOUS | NPY_ARRAY_ALIGNED | NPY_ARRAY_WRITEABLE;
+
+    /// <summary>NPY_CASTING: numpy's <c>casting='safe'</c>.</summary>
+    public const int NPY_SAFE_CASTING = 2;
 }
 
 /// <summary>The entries of numpy's <c>PyArray_API</c> table NdBindgen calls.</summary>
@@ -54,6 +58,9 @@ internal unsafe struct NumPyApiTable
     public PyTypeObject* PyArray_Type;                                     // [2]
     public delegate* unmanaged[SuppressGCTransition]<int, PyArray_Descr*> PyArray_DescrFromType;  // [45] a leaf: a built-in descriptor, one incref
     public delegate* unmanaged<PyTypeObject*, PyArray_Descr*, int, nint*, nint*, void*, int, PyObject*, PyObject*> PyArray_NewFromDescr; // [94]
+    public delegate* unmanaged<PyObject*, PyArray_Descr*, int, int, int, PyObject*, PyObject*> PyArray_FromAny; // [69] steals the descr
+    public delegate* unmanaged<PyObject*, PyArray_Descr*, int, PyObject*> PyArray_FromArray;  // [109] steals the descr
+    public delegate* unmanaged<PyArray_Descr*, PyArray_Descr*, int, byte> PyArray_CanCastTypeTo; // [275] npy_bool (from, to, NPY_CASTING)
     public delegate* unmanaged<PyObject*, PyObject*, int> PyArray_SetBaseObject; // [282]
 
     public static NumPyApiTable FromCapsuleTable(void** api) => new()
@@ -61,6 +68,9 @@ internal unsafe struct NumPyApiTable
         PyArray_Type = (PyTypeObject*)api[2],
         PyArray_DescrFromType = (delegate* unmanaged[SuppressGCTransition]<int, PyArray_Descr*>)api[45],
         PyArray_NewFromDescr = (delegate* unmanaged<PyTypeObject*, PyArray_Descr*, int, nint*, nint*, void*, int, PyObject*, PyObject*>)api[94],
+        PyArray_FromAny = (delegate* unmanaged<PyObject*, PyArray_Descr*, int, int, int, PyObject*, PyObject*>)api[69],
+        PyArray_FromArray = (delegate* unmanaged<PyObject*, PyArray_Descr*, int, PyObject*>)api[109],
+        PyArray_CanCastTypeTo = (delegate* unmanaged<PyArray_Descr*, PyArray_Descr*, int, byte>)api[275],
         PyArray_SetBaseObject = (delegate* unmanaged<PyObject*, PyObject*, int>)api[282],
     };
 }
