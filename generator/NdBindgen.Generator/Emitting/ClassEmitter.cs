@@ -115,32 +115,21 @@ internal static class ClassEmitter
         w.Line();
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Open($"private static {c.FullType} Construct({Hosting}PySignature sig, PyObject** a)");
-        // As a function's wrapper (FunctionEmitter.EmitWrapper): references the constructor does not
-        // keep are released when it returns; those it may keep, only if it threw.
-        var owned = ps.Where(p => p.Type.OwnsReference).ToList();
-        bool anyKept = owned.Any(p => !p.ReleaseAfterCall);
-        foreach (ParameterModel p in owned) w.Line($"{p.Type.CSharpType} {FunctionEmitter.Local(p)} = default!;");
-        if (anyKept) w.Line("bool returned = false;");
-        if (owned.Count > 0) w.Open("try");
-        for (int i = 0; i < ps.Count; i++) FunctionEmitter.EmitParameter(w, ps[i], i);
-        if (anyKept)
+        // As a function's wrapper: references the constructor does not keep are released when it
+        // returns; those it may keep, only if it threw.
+        FunctionEmitter.EmitHolding(w, ps, afterCall =>
         {
-            w.Line($"var value = new {c.FullType}({string.Join(", ", all.Select(FunctionEmitter.Argument))});");
-            w.Line("returned = true;");
+            for (int i = 0; i < ps.Count; i++) FunctionEmitter.EmitParameter(w, ps[i], i);
+            string construct = $"new {c.FullType}({string.Join(", ", all.Select(FunctionEmitter.Argument))})";
+            if (afterCall is null)
+            {
+                w.Line($"return {construct};");
+                return;
+            }
+            w.Line($"var value = {construct};");
+            w.Line(afterCall);
             w.Line("return value;");
-        }
-        else
-        {
-            w.Line($"return new {c.FullType}({string.Join(", ", all.Select(FunctionEmitter.Argument))});");
-        }
-        if (owned.Count > 0)
-        {
-            w.Close();
-            w.Open("finally");
-            foreach (ParameterModel p in Enumerable.Reverse(owned))
-                w.Line(p.ReleaseAfterCall ? $"{FunctionEmitter.Release(p)}({FunctionEmitter.Local(p)});" : $"if (!returned) {FunctionEmitter.Release(p)}({FunctionEmitter.Local(p)});");
-            w.Close();
-        }
+        });
         w.Close();
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using NdBindgen.Generator.Model;
 
@@ -117,36 +118,42 @@ internal static class FunctionEmitter
     internal static void EmitConvertAndCall(SourceWriter w, FunctionModel f)
     {
         var ps = f.PythonParameters;
-        var arrays = ps.Select((p, i) => (p, i)).Where(x => x.p.Type.Kind is ValueKind.View or ValueKind.ViewMut).ToList();
+        EmitHolding(w, ps, afterCall =>
+        {
+            for (int i = 0; i < ps.Length; i++) EmitParameter(w, ps[i], i);
+            EmitAliasChecks(w, f);
 
-        // References and callbacks the wrapper may have to release: declared before the try, so the
-        // finally releases those converted before a later argument failed. One the method does not
-        // keep is released when the call returns; one it may keep, only if it threw.
+            string target = f.Kind == CallKind.Instance ? $"global::NdBindgen.Hosting.PyInstance.Get<{f.ContainingType}>(self)" : f.ContainingType;
+            string call = $"{target}.{Identifier(f.MethodName)}({string.Join(", ", f.Parameters.Select(Argument))})";
+            EmitCallAndReturn(w, f.Return, call, f.Kind == CallKind.ClassMethod ? ", (global::NdBindgen.Interop.PyTypeObject*)self" : "", afterCall);
+        });
+    }
+
+    /// <summary>
+    /// What a call holds while it runs, around <paramref name="body"/> (conversions and the call):
+    /// array leases, and references and callbacks, declared before the try so the finally also
+    /// releases those converted before a later argument failed. Leases are always released; a
+    /// reference the method does not keep, too; one it may keep, only if it threw — the body runs
+    /// the statement it is given (or null: nothing may be kept) once the method has returned.
+    /// </summary>
+    internal static void EmitHolding(SourceWriter w, IReadOnlyList<ParameterModel> ps, System.Action<string?> body)
+    {
+        var arrays = ps.Where(p => p.Type.Kind is ValueKind.View or ValueKind.ViewMut).ToList();
         var owned = ps.Where(p => p.Type.OwnsReference).ToList();
         bool anyKept = owned.Any(p => !p.ReleaseAfterCall);
-        foreach (var (p, _) in arrays) w.Line($"scoped global::NdBindgen.Conversions.ArrayLease {Lease(p)} = default;");
+        foreach (ParameterModel p in arrays) w.Line($"scoped global::NdBindgen.Conversions.ArrayLease {Lease(p)} = default;");
         foreach (ParameterModel p in owned) w.Line($"{p.Type.CSharpType} {Local(p)} = default!;");
         if (anyKept) w.Line("bool returned = false;");
         bool guarded = arrays.Count > 0 || owned.Count > 0;
         if (guarded) w.Open("try");
-
-        for (int i = 0; i < ps.Length; i++) EmitParameter(w, ps[i], i);
-        EmitAliasChecks(w, f);
-
-        string target = f.Kind == CallKind.Instance ? $"global::NdBindgen.Hosting.PyInstance.Get<{f.ContainingType}>(self)" : f.ContainingType;
-        string call = $"{target}.{Identifier(f.MethodName)}({string.Join(", ", f.Parameters.Select(Argument))})";
-        EmitCallAndReturn(w, f.Return, call, f.Kind == CallKind.ClassMethod ? ", (global::NdBindgen.Interop.PyTypeObject*)self" : "",
-            anyKept ? "returned = true;" : null);
-
-        if (guarded)
-        {
-            w.Close();
-            w.Open("finally");
-            foreach (var (p, _) in Enumerable.Reverse(arrays)) w.Line($"{Lease(p)}.Dispose();");
-            foreach (ParameterModel p in Enumerable.Reverse(owned))
-                w.Line(p.ReleaseAfterCall ? $"{Release(p)}({Local(p)});" : $"if (!returned) {Release(p)}({Local(p)});");
-            w.Close();
-        }
+        body(anyKept ? "returned = true;" : null);
+        if (!guarded) return;
+        w.Close();
+        w.Open("finally");
+        foreach (ParameterModel p in Enumerable.Reverse(arrays)) w.Line($"{Lease(p)}.Dispose();");
+        foreach (ParameterModel p in Enumerable.Reverse(owned))
+            w.Line(p.ReleaseAfterCall ? $"{Release(p)}({Local(p)});" : $"if (!returned) {Release(p)}({Local(p)});");
+        w.Close();
     }
 
     /// <summary>The runtime function releasing a parameter the method did not keep.</summary>

@@ -197,7 +197,8 @@ internal static class FunctionParser
         }
 
         // Python parameter indexes: the first NdView<T>/NdViewMut<T> decides T; the others must match it.
-        var python = method.Parameters.Where(p => !IsGilToken(p.Type)).ToList();
+        // The Python parameters as symbols of T: those an instantiation parsed as Python arguments (not the GIL token).
+        var python = method.Parameters.Where((p, i) => specializations[0].Parameters[i].IsPythonArgument).ToList();
         var arrays = python.Select((p, i) => (p, i)).Where(x => Generics.IsArrayOfT(x.p.Type, t)).Select(x => x.i).ToList();
         var mentions = python.Select((p, i) => (p, i)).Where(x => Generics.Mentions(x.p.Type, t)).Select(x => x.i).ToList();
         FunctionModel first = specializations[0];
@@ -225,9 +226,6 @@ internal static class FunctionParser
         };
         return new ParseResult<FunctionModel>(model, diagnostics.ToImmutable());
     }
-
-    private static bool IsGilToken(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Name: "Python", IsGenericType: false } && type.ContainingNamespace?.ToDisplayString() == "NdBindgen";
 
     internal static string? ExplicitName(AttributeData attribute)
     {
