@@ -11,7 +11,7 @@ namespace NdBindgen.Generator.Tests;
 /// </summary>
 public class CompilesTests
 {
-    private static readonly string[] s_scalars = { "bool", "sbyte", "byte", "short", "ushort", "int", "uint", "long", "ulong", "float", "double" };
+    private static readonly string[] s_scalars = { "bool", "sbyte", "byte", "short", "ushort", "int", "uint", "long", "ulong", "System.Half", "float", "double", "System.Numerics.Complex" };
     private static readonly string[] s_elements = { "bool", "sbyte", "byte", "short", "ushort", "int", "uint", "long", "ulong", "System.Half", "float", "double", "System.Numerics.Complex" };
 
     private static string Class(string members, string header = "namespace Samples;") => $$"""
@@ -27,11 +27,11 @@ public class CompilesTests
     private static readonly Dictionary<string, (string Source, string[] Diagnostics)> s_cases = new()
     {
         ["every scalar in and out"] = (Class(string.Join("\n", s_scalars.Select(t =>
-            $"    [PyFunction] public static {t} Echo_{t}({t} value) => value;")) +
+            $"    [PyFunction] public static {t} Echo_{t.Replace(".", "_")}({t} value) => value;")) +
             "\n    [PyFunction] public static string EchoString(string value) => value;"), []),
 
         ["every nullable scalar in and out"] = (Class(string.Join("\n", s_scalars.Select(t =>
-            $"    [PyFunction] public static {t}? Maybe_{t}({t}? value) => value;")) +
+            $"    [PyFunction] public static {t}? Maybe_{t.Replace(".", "_")}({t}? value) => value;")) +
             "\n    [PyFunction] public static string? MaybeString(string? value) => value;"), []),
 
         ["every element type as view, mutable view and new array"] = (Class(string.Join("\n", s_elements.Select((t, i) => $$"""
@@ -39,6 +39,12 @@ public class CompilesTests
                 [PyFunction] public static void Clear{{i}}(NdViewMut<{{t}}> values) => values.Fill(default);
                 [PyFunction] public static NdArray<{{t}}> Make{{i}}(long n) => NdArray<{{t}}>.Zeros((nint)n);
             """))), []),
+
+        ["overloads over Half and Complex"] = (Class("""
+                [PyFunction] public static string Kind(System.Numerics.Complex z) => "complex";
+                [PyFunction] public static string Kind(System.Half h, System.Half k) => "half";
+                [PyFunction] public static string Kind(string s) => "str";
+            """), []),
 
         ["negative and extreme integer defaults"] = (Class("""
                 [PyFunction]

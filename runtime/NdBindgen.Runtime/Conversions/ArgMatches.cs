@@ -35,7 +35,7 @@ public static unsafe class ArgMatches
     /// <summary>bool: True/False exactly; numpy.bool_ by conversion. Never ints (see <see cref="Bools"/>).</summary>
     public static ArgMatch ToBool(PyObject* o) =>
         o == Py.True || o == Py.False ? ArgMatch.Exact
-        : Utf8.FromC(Py_TYPE(o)->tp_name) == "numpy.bool_" ? ArgMatch.Convertible
+        : Bools.IsNumpyBool(o) ? ArgMatch.Convertible
         : ArgMatch.No;
 
     public static ArgMatch ToSByte(PyObject* o) => Signed(o, sbyte.MinValue, sbyte.MaxValue);
@@ -57,6 +57,16 @@ public static unsafe class ArgMatches
     }
 
     public static ArgMatch ToSingle(PyObject* o) => ToDouble(o);
+
+    public static ArgMatch ToHalf(PyObject* o) => ToDouble(o);
+
+    /// <summary>Complex: a complex exactly; what Floats.ToComplex accepts beyond it (floats, ints, __complex__/__float__/__index__) by conversion.</summary>
+    public static ArgMatch ToComplex(PyObject* o)
+    {
+        PyTypeObject* type = Py_TYPE(o);
+        if (type == Py.ComplexType || PyType_IsSubtype(type, Py.ComplexType) != 0) return ArgMatch.Exact;
+        return ToDouble(o) != ArgMatch.No || !IsArrayOfValues(o) && Floats.HasComplexMethod(o) ? ArgMatch.Convertible : ArgMatch.No;
+    }
 
     /// <summary>string: a str exactly; nothing converts.</summary>
     public static ArgMatch ToString(PyObject* o) =>

@@ -13,11 +13,14 @@ namespace NdBindgen.Conversions;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class Bools
 {
+    /// <summary>numpy.bool_, known by its type's name (numpy need not be imported for the check).</summary>
+    internal static bool IsNumpyBool(PyObject* o) => Utf8.FromC(CPython.Py_TYPE(o)->tp_name) == "numpy.bool_";
+
     public static bool ToBool(PyObject* o, PySignature sig, int index)
     {
         if (o == Py.True) return true;
         if (o == Py.False) return false;
-        if (Utf8.FromC(CPython.Py_TYPE(o)->tp_name) == "numpy.bool_")
+        if (IsNumpyBool(o))
         {
             int truth = CPython.PyObject_IsTrue(o);
             if (truth < 0) throw PythonException.Fetch();

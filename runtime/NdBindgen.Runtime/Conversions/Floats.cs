@@ -56,7 +56,7 @@ public static unsafe class Floats
         return new System.Numerics.Complex(c.real, c.imag);
     }
 
-    private static bool HasComplexMethod(PyObject* o)
+    internal static bool HasComplexMethod(PyObject* o)
     {
         // complex and its subclasses, and classes defining __complex__ (looked up on the type, as CPython does).
         PyObject* method = PyObject_GetAttrString((PyObject*)Py_TYPE(o), Utf8.Z("__complex__"u8));

@@ -13,7 +13,7 @@ namespace NdBindgen.Core;
 internal static unsafe class Py
 {
     internal static PyObject* None, True, False, NotImplemented;
-    internal static PyTypeObject* FloatType, LongType, BoolType, UnicodeType;
+    internal static PyTypeObject* FloatType, ComplexType, LongType, BoolType, UnicodeType;
     internal static PyObject* TypeError, ValueError, OverflowError, IndexError, KeyError,
         ZeroDivisionError, NotImplementedError, MemoryError, RuntimeError, ImportError,
         AttributeError, RecursionError;
@@ -36,6 +36,7 @@ internal static unsafe class Py
             False = Get(builtins, "False"u8);
             NotImplemented = Get(builtins, "NotImplemented"u8);
             FloatType = (PyTypeObject*)Get(builtins, "float"u8);
+            ComplexType = (PyTypeObject*)Get(builtins, "complex"u8);
             LongType = (PyTypeObject*)Get(builtins, "int"u8);
             BoolType = (PyTypeObject*)Get(builtins, "bool"u8);
             UnicodeType = (PyTypeObject*)Get(builtins, "str"u8);
