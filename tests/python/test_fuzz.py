@@ -459,7 +459,10 @@ def ndim_of(target, param):
 
 
 def writes_to(target, param):
-    """Whether an array parameter is a writable view (NdViewMut): a read-only array is refused."""
+    """Whether an array parameter is a writable view (NdViewMut): a read-only array is refused.
+    A scalar parameter handed a 0-d array only reads it."""
+    if not param.kind[0].startswith("array:"):
+        return False
     key = (target.id, param.name, "mut")
     if key not in _PROBES:
         arr = placeholder(target, param)
