@@ -58,6 +58,21 @@ public unsafe class ArrayLikeTests
         Assert.Equal(expected, Like<long>(expression).Result);
 
     [Fact]
+    public void PythonNumbersConvertByValueWithTheScalarRules()
+    {
+        Assert.Equal(("-128,127,1", true), Like<sbyte>("[-128, 127, True]"));
+        Assert.Equal(("4294967295", true), Like<uint>("(4294967295,)"));
+        Assert.Equal(("18446744073709551615", true), Like<ulong>("[2**64 - 1]"));
+        Assert.Equal(("", true), Like<short>("[]"));
+        Assert.Equal(("0.5,Infinity", true), Like<float>("[0.5, 1e300]"));
+        Assert.Equal(("Infinity", true), Like<System.Half>("70000"));
+        Assert.Equal("OverflowError: f() argument 'values' holds 128 at [1, 0], out of range for int8 (-128 to 127)", Like<sbyte>("[[1], [128]]").Result);
+        Assert.Equal("OverflowError: f() argument 'values' holds -1, out of range for uint64 (0 to 18446744073709551615)", Like<ulong>("-1").Result);
+        Assert.StartsWith("TypeError: f() argument 'values' must be array-like of int16, not list (numpy reads it as float64", Like<short>("[1.0]").Result);
+        Assert.StartsWith("TypeError: f() argument 'values' must be array-like of int16, not an array of int64", Like<short>("np.array([1])").Result);
+    }
+
+    [Fact]
     public void RaggedListsAndWrongNdimAreRefusedAfterConversion()
     {
         Assert.StartsWith("ValueError: f() argument 'values' cannot be converted to an array of float64: setting an array element with a sequence",

@@ -35,6 +35,44 @@ public static class ArrayLikes
         return sum;
     }
 
+    /// <summary>The sum of an array-like of int8 (Python ints must fit: -128 to 127).</summary>
+    [PyFunction]
+    public static long SumLikeInt8([ArrayLike] NdView<sbyte> values)
+    {
+        long sum = 0;
+        foreach (sbyte x in values) sum += x;
+        return sum;
+    }
+
+    /// <summary>The sum of an array-like of uint32 (Python ints must fit: 0 to 4294967295).</summary>
+    [PyFunction]
+    public static long SumLikeUint32([ArrayLike] NdView<uint> values)
+    {
+        long sum = 0;
+        foreach (uint x in values) sum += x;
+        return sum;
+    }
+
+    /// <summary>The elements of an array-like of float16, as float64 (what the function received).</summary>
+    [PyFunction]
+    public static NdArray<double> ReadLikeFloat16([ArrayLike] NdView<System.Half> values)
+    {
+        var result = NdArray<double>.Zeros(values.Length);
+        nint i = 0;
+        foreach (System.Half x in values) result[i++] = (double)x;
+        return result;
+    }
+
+    /// <summary>The elements of an array-like of float32, as float64 (what the function received).</summary>
+    [PyFunction]
+    public static NdArray<double> ReadLikeFloat32([ArrayLike] NdView<float> values)
+    {
+        var result = NdArray<double>.Zeros(values.Length);
+        nint i = 0;
+        foreach (float x in values) result[i++] = x;
+        return result;
+    }
+
     /// <summary>The sum of each row of a matrix-like.</summary>
     [PyFunction]
     public static NdArray<double> RowSumsLike([ArrayLike, Ndim(2)] NdView<double> matrix)

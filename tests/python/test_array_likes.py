@@ -5,6 +5,7 @@ temporary array lives for the call and no longer. Without the mark, lists stay r
 """
 import array
 import gc
+import math
 import subprocess
 import sys
 import tracemalloc
@@ -133,10 +134,62 @@ def test_lists_follow_the_same_rule_on_the_dtype_numpy_reads():
     assert str(info.value) == (
         "sum_like_int64() argument 'values' must be array-like of int64, not list (numpy reads it as float64, "
         "which does not cast safely to int64; if that is intended, convert it first with numpy.asarray(values, dtype=numpy.int64))")
-    with pytest.raises(TypeError, match=r"not float \(numpy reads it as float64, which does not cast safely to float32"):
-        nd_test.sum_like_float32(1.0)
     with pytest.raises(TypeError, match=r"not complex \(numpy reads it as complex128, which does not cast safely to float64"):
         nd_test.sum_like(1 + 2j)
+
+
+# --- Python numbers: their values decide, as for a scalar argument ------------------------------
+
+def test_python_ints_that_fit_convert_to_narrower_int_dtypes():
+    assert nd_test.sum_like_int8([1, 2, -3]) == 0
+    assert nd_test.sum_like_int8([[-128, 127], (1, 2)]) == 2
+    assert nd_test.sum_like_int8(127) == 127
+    assert nd_test.sum_like_int8([True, 2]) == 3
+    assert nd_test.sum_like_uint32([[1, 2], [3, 4294967295]]) == 4294967301
+    assert nd_test.sum_like_int64([2**63 - 1]) == 2**63 - 1
+    assert nd_test.sum_like_int8([]) == 0               # numpy reads [] as float64: nothing to convert
+    assert nd_test.sum_like_uint32([[], []]) == 0
+
+
+@pytest.mark.parametrize("function, values, held, where, dtype, bounds", [
+    (nd_test.sum_like_int8, [1, 300], 300, " at [1]", "int8", "-128 to 127"),
+    (nd_test.sum_like_int8, [[1, 2], [3, -129]], -129, " at [1, 1]", "int8", "-128 to 127"),
+    (nd_test.sum_like_int8, 128, 128, "", "int8", "-128 to 127"),
+    (nd_test.sum_like_int8, [2**64 - 1], 2**64 - 1, " at [0]", "int8", "-128 to 127"),
+    (nd_test.sum_like_uint32, (5, -1), -1, " at [1]", "uint32", "0 to 4294967295"),
+    (nd_test.sum_like_int64, [2**63], 2**63, " at [0]", "int64", "-9223372036854775808 to 9223372036854775807"),
+])
+def test_python_ints_out_of_range_are_an_overflow_error_naming_value_and_place(function, values, held, where, dtype, bounds):
+    with pytest.raises(OverflowError) as info:
+        function(values)
+    assert str(info.value) == (
+        f"{function.__name__}() argument 'values' holds {held}{where}, out of range for {dtype} ({bounds})")
+
+
+def test_python_floats_and_ints_round_to_float32_and_float16_as_scalar_arguments_do():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")     # no numpy cast warning either
+        got = nd_test.read_like_float32([0.1, 1e300, -1e300, 3, 2**63 + 1])
+        assert got.tolist() == [float(np.float32(0.1)), math.inf, -math.inf, 3.0, float(np.float32(2**63))]
+        assert nd_test.read_like_float32(0.5).tolist() == [0.5]
+        got = nd_test.read_like_float16([70000, 0.1, 2**63, 2**64 - 1])
+        assert got.tolist() == [math.inf, float(np.float16(0.1)), math.inf, math.inf]
+    assert math.isnan(nd_test.read_like_float32([math.nan])[0])
+
+
+def test_typed_sources_and_floats_into_ints_stay_refused():
+    """Only Python numbers are converted by value: an ndarray, a numpy scalar or a float keep the
+    safe-casting rule (a float into an int would truncate)."""
+    with pytest.raises(TypeError, match=r"not an array of int64 \(int64 does not cast safely to int8"):
+        nd_test.sum_like_int8(np.array([1, 2]))
+    with pytest.raises(TypeError, match=r"not numpy.int64 \(numpy reads it as int64, which does not cast safely to int8"):
+        nd_test.sum_like_int8(np.int64(1))
+    with pytest.raises(TypeError, match=r"not list \(numpy reads it as float64, which does not cast safely to int8"):
+        nd_test.sum_like_int8([1.0, 2.0])
+    with pytest.raises(TypeError, match=r"not an array of float64 \(float64 does not cast safely to float32"):
+        nd_test.read_like_float32(np.array([0.5]))
+    with pytest.raises(TypeError, match=r"not list \(numpy reads it as complex128, which does not cast safely to float32"):
+        nd_test.read_like_float32([1j])
 
 
 def test_non_native_byte_order_is_converted():
@@ -275,3 +328,13 @@ def test_a_list_works_before_anything_imported_numpy():
     result = subprocess.run([sys.executable, "-c", code], cwd=MODULES, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["4.0", "2"]
+
+
+@given(st.lists(st.integers(min_value=-2**63, max_value=2**63 - 1), max_size=8))
+def test_python_int_lists_into_int8_convert_exactly_or_name_the_first_value_out_of_range(values):
+    bad = next(((i, v) for i, v in enumerate(values) if not -128 <= v <= 127), None)
+    if bad is None:
+        assert nd_test.sum_like_int8(values) == sum(values)
+    else:
+        with pytest.raises(OverflowError, match=rf"holds {bad[1]} at \[{bad[0]}\], out of range for int8"):
+            nd_test.sum_like_int8(values)

@@ -53,14 +53,31 @@ public static unsafe partial class Arrays
                 Py_DECREF(found);
                 throw PythonException.Fetch();
             }
-            if (api->PyArray_CanCastTypeTo(f->descr, want, Npy.NPY_SAFE_CASTING) == 0)
+            if (api->PyArray_CanCastTypeTo(f->descr, want, Npy.NPY_SAFE_CASTING) != 0)
+            {
+                array = api->PyArray_FromArray(found, want, Npy.NPY_ARRAY_ALIGNED);   // steals want
+            }
+            else
             {
                 Py_DECREF((PyObject*)want);
-                PythonException refused = UnsafeCast<T>(sig, index, o, found, NumPyRuntime.IsArray(api, o));
-                Py_DECREF(found);
-                throw refused;
+                bool inputIsArray = NumPyRuntime.IsArray(api, o);
+                try
+                {
+                    // Python numbers carry no dtype of their own: their values decide (as a scalar argument's do).
+                    array = inputIsArray || !HoldsPythonNumbers(o) ? null : FromPythonNumbers<T>(api, f, sig, index);
+                }
+                catch
+                {
+                    Py_DECREF(found);
+                    throw;
+                }
+                if (array == null)
+                {
+                    PythonException refused = UnsafeCast<T>(sig, index, o, found, inputIsArray);
+                    Py_DECREF(found);
+                    throw refused;
+                }
             }
-            array = api->PyArray_FromArray(found, want, Npy.NPY_ARRAY_ALIGNED);   // steals want
             Py_DECREF(found);
             if (array == null) throw PythonException.Fetch();
         }
@@ -68,6 +85,107 @@ public static unsafe partial class Arrays
         var a = (PyArrayObject*)array;
         if (ndim >= 0 && a->nd != ndim) throw WrongNdim(sig, index, ndim, a->nd);
         return new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(T));
+    }
+
+    /// <summary>
+    /// Whether numpy read <paramref name="o"/> from Python numbers (a list or tuple, possibly nested,
+    /// or an int or float), which have no dtype of their own, rather than from a typed source (an
+    /// ndarray, a buffer, a numpy scalar, an <c>__array__</c> object).
+    /// </summary>
+    private static bool HoldsPythonNumbers(PyObject* o)
+    {
+        PyTypeObject* t = Py_TYPE(o);
+        const ulong flags = PyConst.Py_TPFLAGS_LONG_SUBCLASS | PyConst.Py_TPFLAGS_LIST_SUBCLASS | PyConst.Py_TPFLAGS_TUPLE_SUBCLASS;
+        return (t->tp_flags & flags) != 0 || t == Py.FloatType || PyType_IsSubtype(t, Py.FloatType) != 0;
+    }
+
+    /// <summary>
+    /// Python numbers numpy read as int64, uint64 or float64, converted to T by value, with the rules
+    /// of a scalar argument of T: an int must fit an integer T (else OverflowError naming the value and
+    /// where it is); ints and floats round to a float32/float16 T (beyond its range, infinity). Null
+    /// when these dtypes do not meet that way (a float into an integer T stays refused). An empty list
+    /// (float64 to numpy) converts to any T.
+    /// </summary>
+    private static PyObject* FromPythonNumbers<T>(NumPyApiTable* api, PyArrayObject* found, PySignature sig, int index) where T : unmanaged
+    {
+        int from = found->descr->type_num;
+        bool ints = from is Npy.NPY_LONG or Npy.NPY_LONGLONG or Npy.NPY_ULONG or Npy.NPY_ULONGLONG;
+        bool toFloat = typeof(T) == typeof(float) || typeof(T) == typeof(Half);
+        bool toInt = typeof(T) == typeof(sbyte) || typeof(T) == typeof(byte) || typeof(T) == typeof(short) || typeof(T) == typeof(ushort)
+            || typeof(T) == typeof(int) || typeof(T) == typeof(uint) || typeof(T) == typeof(long) || typeof(T) == typeof(ulong);
+        nint count = 1;
+        for (int d = 0; d < found->nd; d++) count *= found->dimensions[d];
+        bool empty = count == 0 && from == Npy.NPY_DOUBLE;   // numpy's dtype for [] and [[], []]: nothing to convert
+        if (!(toFloat && (ints || from == Npy.NPY_DOUBLE)) && !(toInt && ints) && !empty) return null;
+        const int fresh = Npy.NPY_ARRAY_C_CONTIGUOUS | Npy.NPY_ARRAY_ALIGNED;
+        if ((found->flags & fresh) != fresh || found->descr->byteorder == (byte)'>') return null;   // numpy made it from a list: always so
+        PyArray_Descr* descr = api->PyArray_DescrFromType(NpyElement<T>.TypeNum);
+        if (descr == null) throw PythonException.Fetch();
+        PyObject* result = api->PyArray_NewFromDescr(api->PyArray_Type, descr, found->nd, found->dimensions, null, null, 0, null);   // steals descr
+        if (result == null) throw PythonException.Fetch();
+        T* to = (T*)((PyArrayObject*)result)->data;
+        bool unsigned = from is Npy.NPY_ULONG or Npy.NPY_ULONGLONG;
+        for (nint i = 0; i < count; i++)
+        {
+            if (from == Npy.NPY_DOUBLE)
+            {
+                double v = ((double*)found->data)[i];
+                to[i] = typeof(T) == typeof(float) ? (T)(object)(float)v : (T)(object)(Half)v;
+            }
+            else if (!unsigned ? !TryFromInt(((long*)found->data)[i], out to[i]) : !TryFromUInt(((ulong*)found->data)[i], out to[i]))
+            {
+                string value = unsigned ? ((ulong*)found->data)[i].ToString() : ((long*)found->data)[i].ToString();
+                Py_DECREF(result);
+                throw IntOutOfRange<T>(sig, index, value, found, i);
+            }
+        }
+        return result;
+    }
+
+    private static bool TryFromInt<T>(long v, out T value) where T : unmanaged
+    {
+        value = default;
+        if (typeof(T) == typeof(sbyte)) { if (v < sbyte.MinValue || v > sbyte.MaxValue) return false; value = (T)(object)(sbyte)v; }
+        else if (typeof(T) == typeof(byte)) { if (v < 0 || v > byte.MaxValue) return false; value = (T)(object)(byte)v; }
+        else if (typeof(T) == typeof(short)) { if (v < short.MinValue || v > short.MaxValue) return false; value = (T)(object)(short)v; }
+        else if (typeof(T) == typeof(ushort)) { if (v < 0 || v > ushort.MaxValue) return false; value = (T)(object)(ushort)v; }
+        else if (typeof(T) == typeof(int)) { if (v < int.MinValue || v > int.MaxValue) return false; value = (T)(object)(int)v; }
+        else if (typeof(T) == typeof(uint)) { if (v < 0 || v > uint.MaxValue) return false; value = (T)(object)(uint)v; }
+        else if (typeof(T) == typeof(long)) value = (T)(object)v;
+        else if (typeof(T) == typeof(ulong)) { if (v < 0) return false; value = (T)(object)(ulong)v; }
+        else if (typeof(T) == typeof(float)) value = (T)(object)(float)v;
+        else if (typeof(T) == typeof(Half)) value = (T)(object)(Half)v;
+        else return false;
+        return true;
+    }
+
+    private static bool TryFromUInt<T>(ulong v, out T value) where T : unmanaged
+    {
+        if (v <= long.MaxValue) return TryFromInt((long)v, out value);
+        value = default;
+        if (typeof(T) == typeof(ulong)) value = (T)(object)v;
+        else if (typeof(T) == typeof(float)) value = (T)(object)(float)v;
+        else if (typeof(T) == typeof(Half)) value = (T)(object)(Half)v;
+        else return false;
+        return true;
+    }
+
+    private static PythonException IntOutOfRange<T>(PySignature sig, int index, string value, PyArrayObject* found, nint flat) where T : unmanaged
+    {
+        var at = new System.Text.StringBuilder();
+        for (int d = found->nd - 1; d >= 0; d--)
+        {
+            nint n = found->dimensions[d];
+            at.Insert(0, d == 0 ? $"{flat % n}" : $", {flat % n}");
+            flat /= n;
+        }
+        string where = found->nd == 0 ? "" : $" at [{at}]";
+        (string min, string max) = typeof(T) == typeof(sbyte) ? ("-128", "127") : typeof(T) == typeof(byte) ? ("0", "255")
+            : typeof(T) == typeof(short) ? ("-32768", "32767") : typeof(T) == typeof(ushort) ? ("0", "65535")
+            : typeof(T) == typeof(int) ? ("-2147483648", "2147483647") : typeof(T) == typeof(uint) ? ("0", "4294967295")
+            : typeof(T) == typeof(long) ? ("-9223372036854775808", "9223372036854775807") : ("0", "18446744073709551615");
+        return new PythonException(Py.OverflowError,
+            $"{sig.ArgumentPrefix(index)} holds {value}{where}, out of range for {NpyElement<T>.Name} ({min} to {max})");
     }
 
     /// <summary>numpy could not make an array of the input (a ragged list, say): its reason, prefixed with the argument.</summary>

@@ -167,6 +167,7 @@ public static class PyConst
     public const int PYTHON_API_VERSION = 1013;
     public const long PY_VECTORCALL_ARGUMENTS_OFFSET = long.MinValue;
     public const ulong Py_TPFLAGS_LONG_SUBCLASS = 1UL << 24;
+    public const ulong Py_TPFLAGS_LIST_SUBCLASS = 1UL << 25;
     public const ulong Py_TPFLAGS_TUPLE_SUBCLASS = 1UL << 26;
     public const ulong Py_TPFLAGS_UNICODE_SUBCLASS = 1UL << 28;
     /// <summary>typeslots.h id of <c>nb_float</c>, for <see cref="CPython.PyType_GetSlot"/>.</summary>
