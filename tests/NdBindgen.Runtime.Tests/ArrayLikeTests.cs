@@ -68,6 +68,9 @@ public unsafe class ArrayLikeTests
         Assert.Equal(("Infinity", true), Like<System.Half>("70000"));
         Assert.Equal("OverflowError: f() argument 'values' holds 128 at [1, 0], out of range for int8 (-128 to 127)", Like<sbyte>("[[1], [128]]").Result);
         Assert.Equal("OverflowError: f() argument 'values' holds -1, out of range for uint64 (0 to 18446744073709551615)", Like<ulong>("-1").Result);
+        Assert.Equal(("1.1805916207174113E+21", true), Like<double>("[2**70]"));   // beyond 64 bits: numpy's objects, by value
+        Assert.Equal("OverflowError: f() argument 'values' holds 1180591620717411303424 at [1], out of range for int64 (-9223372036854775808 to 9223372036854775807)",
+            Like<long>("[1, 2**70]").Result);
         Assert.StartsWith("TypeError: f() argument 'values' must be array-like of int16, not list (numpy reads it as float64", Like<short>("[1.0]").Result);
         Assert.StartsWith("TypeError: f() argument 'values' must be array-like of int16, not an array of int64", Like<short>("np.array([1])").Result);
     }

@@ -158,6 +158,10 @@ def test_python_ints_that_fit_convert_to_narrower_int_dtypes():
     (nd_test.sum_like_int8, [2**64 - 1], 2**64 - 1, " at [0]", "int8", "-128 to 127"),
     (nd_test.sum_like_uint32, (5, -1), -1, " at [1]", "uint32", "0 to 4294967295"),
     (nd_test.sum_like_int64, [2**63], 2**63, " at [0]", "int64", "-9223372036854775808 to 9223372036854775807"),
+    # beyond 64 bits (numpy reads these as an array of objects)
+    (nd_test.sum_like_int64, [1, 2**70], 2**70, " at [1]", "int64", "-9223372036854775808 to 9223372036854775807"),
+    (nd_test.sum_like_int8, [[1, -1, 2**64]], 2**64, " at [0, 2]", "int8", "-128 to 127"),
+    (nd_test.sum_like_uint32, -2**64, -2**64, "", "uint32", "0 to 4294967295"),
 ])
 def test_python_ints_out_of_range_are_an_overflow_error_naming_value_and_place(function, values, held, where, dtype, bounds):
     with pytest.raises(OverflowError) as info:
@@ -175,6 +179,17 @@ def test_python_floats_and_ints_round_to_float32_and_float16_as_scalar_arguments
         got = nd_test.read_like_float16([70000, 0.1, 2**63, 2**64 - 1])
         assert got.tolist() == [math.inf, float(np.float16(0.1)), math.inf, math.inf]
     assert math.isnan(nd_test.read_like_float32([math.nan])[0])
+    assert nd_test.read_like_float32([2**70, 1]).tolist() == [float(np.float32(2**70)), 1.0]   # beyond 64 bits too
+    assert nd_test.sum_like([2**70, -2**70, 1]) == 1.0
+    with pytest.raises(OverflowError) as info:
+        nd_test.read_like_float32([1, 2**1024])           # as float(2**1024) does
+    assert str(info.value) == ("read_like_float32() argument 'values' holds 17976931348623159077...4224137216 at [1], "
+                               "too large to convert to float32")
+
+
+def test_an_int_too_long_for_str_is_named_in_hex():
+    with pytest.raises(OverflowError, match=r"holds 0x31e20801036510f3c5\.\.\.0000000000 at \[0\], out of range for int64"):
+        nd_test.sum_like_int64([10**5000])
 
 
 def test_typed_sources_and_floats_into_ints_stay_refused():
@@ -190,6 +205,8 @@ def test_typed_sources_and_floats_into_ints_stay_refused():
         nd_test.read_like_float32(np.array([0.5]))
     with pytest.raises(TypeError, match=r"not list \(numpy reads it as complex128, which does not cast safely to float32"):
         nd_test.read_like_float32([1j])
+    with pytest.raises(TypeError, match=r"not list \(numpy reads it as an array of object\)$"):
+        nd_test.sum_like_int64([2**70, None])             # not only ints
 
 
 def test_non_native_byte_order_is_converted():
@@ -217,7 +234,7 @@ def test_ragged_lists_are_a_value_error_naming_the_argument():
     (b"ab", "bytes", "|S2"),
     (None, "None", "object"),
     ([1.0, None], "list", "object"),
-    ([2**70], "list", "object"),           # too big for int64: numpy keeps Python ints
+    ([2**70, "x"], "list", "object"),      # ints beyond 64 bits are converted by value, not beside a str
     (object(), "object", "object"),
 ])
 def test_non_numbers_are_a_type_error(value, tname, dtype):

@@ -116,7 +116,8 @@ public static unsafe partial class Arrays
         nint count = 1;
         for (int d = 0; d < found->nd; d++) count *= found->dimensions[d];
         bool empty = count == 0 && from == Npy.NPY_DOUBLE;   // numpy's dtype for [] and [[], []]: nothing to convert
-        if (!(toFloat && (ints || from == Npy.NPY_DOUBLE)) && !(toInt && ints) && !empty) return null;
+        bool bigInts = from == Npy.NPY_OBJECT && (toInt || toFloat || typeof(T) == typeof(double));   // ints numpy could not fit in 64 bits
+        if (!(toFloat && (ints || from == Npy.NPY_DOUBLE)) && !(toInt && ints) && !empty && !bigInts) return null;
         const int fresh = Npy.NPY_ARRAY_C_CONTIGUOUS | Npy.NPY_ARRAY_ALIGNED;
         if ((found->flags & fresh) != fresh || found->descr->byteorder == (byte)'>') return null;   // numpy made it from a list: always so
         PyArray_Descr* descr = api->PyArray_DescrFromType(NpyElement<T>.TypeNum);
@@ -125,6 +126,34 @@ public static unsafe partial class Arrays
         if (result == null) throw PythonException.Fetch();
         T* to = (T*)((PyArrayObject*)result)->data;
         bool unsigned = from is Npy.NPY_ULONG or Npy.NPY_ULONGLONG;
+        if (bigInts)
+        {
+            for (nint i = 0; i < count; i++)
+            {
+                PyObject* item = ((PyObject**)found->data)[i];
+                if ((Py_TYPE(item)->tp_flags & PyConst.Py_TPFLAGS_LONG_SUBCLASS) == 0)
+                {
+                    Py_DECREF(result);
+                    return null;   // not only ints (None, a str...): refused as numpy's object array
+                }
+            }
+            for (nint i = 0; i < count; i++)
+            {
+                PyObject* item = ((PyObject**)found->data)[i];
+                if (!TryFromPythonInt(item, out to[i]))
+                {
+                    Py_DECREF(result);
+                    if (PyErr_Occurred() != null)   // beyond float64 (2**1024): int too large to convert to float
+                    {
+                        PyErr_Clear();
+                        throw new PythonException(Py.OverflowError,
+                            $"{sig.ArgumentPrefix(index)} holds {Ints.Text(item)}{Where(found, i)}, too large to convert to {NpyElement<T>.Name}");
+                    }
+                    throw IntOutOfRange<T>(sig, index, Ints.Text(item), found, i);
+                }
+            }
+            return result;
+        }
         for (nint i = 0; i < count; i++)
         {
             if (from == Npy.NPY_DOUBLE)
@@ -159,6 +188,30 @@ public static unsafe partial class Arrays
         return true;
     }
 
+    /// <summary>A Python int beyond 64 bits (or a 64-bit one beside it): false when it does not fit T, with a Python error set only beyond float64.</summary>
+    private static bool TryFromPythonInt<T>(PyObject* item, out T value) where T : unmanaged
+    {
+        value = default;
+        if (typeof(T) == typeof(float) || typeof(T) == typeof(Half) || typeof(T) == typeof(double))
+        {
+            double d = PyLong_AsDouble(item);
+            if (d == -1.0 && PyErr_Occurred() != null) return false;
+            value = typeof(T) == typeof(double) ? (T)(object)d : typeof(T) == typeof(float) ? (T)(object)(float)d : (T)(object)(Half)d;
+            return true;
+        }
+        int overflow;
+        long v = PyLong_AsLongLongAndOverflow(item, &overflow);
+        if (overflow == 0) return TryFromInt(v, out value);
+        if (overflow < 0) return false;
+        ulong u = PyLong_AsUnsignedLongLong(item);
+        if (u == ulong.MaxValue && PyErr_Occurred() != null)
+        {
+            PyErr_Clear();
+            return false;
+        }
+        return TryFromUInt(u, out value);
+    }
+
     private static bool TryFromUInt<T>(ulong v, out T value) where T : unmanaged
     {
         if (v <= long.MaxValue) return TryFromInt((long)v, out value);
@@ -170,8 +223,10 @@ public static unsafe partial class Arrays
         return true;
     }
 
-    private static PythonException IntOutOfRange<T>(PySignature sig, int index, string value, PyArrayObject* found, nint flat) where T : unmanaged
+    /// <summary>" at [i, j]": where the C-order element <paramref name="flat"/> is ("" in a 0-d array).</summary>
+    private static string Where(PyArrayObject* found, nint flat)
     {
+        if (found->nd == 0) return "";
         var at = new System.Text.StringBuilder();
         for (int d = found->nd - 1; d >= 0; d--)
         {
@@ -179,7 +234,12 @@ public static unsafe partial class Arrays
             at.Insert(0, d == 0 ? $"{flat % n}" : $", {flat % n}");
             flat /= n;
         }
-        string where = found->nd == 0 ? "" : $" at [{at}]";
+        return $" at [{at}]";
+    }
+
+    private static PythonException IntOutOfRange<T>(PySignature sig, int index, string value, PyArrayObject* found, nint flat) where T : unmanaged
+    {
+        string where = Where(found, flat);
         (string min, string max) = typeof(T) == typeof(sbyte) ? ("-128", "127") : typeof(T) == typeof(byte) ? ("0", "255")
             : typeof(T) == typeof(short) ? ("-32768", "32767") : typeof(T) == typeof(ushort) ? ("0", "65535")
             : typeof(T) == typeof(int) ? ("-2147483648", "2147483647") : typeof(T) == typeof(uint) ? ("0", "4294967295")

@@ -111,10 +111,19 @@ public static unsafe class Ints
         return n;
     }
 
-    private static PythonException OutOfRange(PyObject* n, PySignature sig, int index, string typeName, string min, string max)
+    private static PythonException OutOfRange(PyObject* n, PySignature sig, int index, string typeName, string min, string max) =>
+        new(Py.OverflowError, $"{sig.ArgumentPrefix(index)} = {Text(n)} is out of range for {typeName} ({min} to {max})");
+
+    /// <summary>An int as an error message shows it: its digits, a long one shortened to its ends.</summary>
+    internal static string Text(PyObject* n)
     {
         string text = "?";
         PyObject* s = PyObject_Str(n);
+        if (s == null)
+        {
+            PyErr_Clear();   // beyond sys.get_int_max_str_digits(), which limits decimal only: in hex
+            s = PyNumber_ToBase(n, 16);
+        }
         if (s != null)
         {
             text = Strings.ToManaged(s) ?? "?";
@@ -124,9 +133,7 @@ public static unsafe class Ints
         {
             PyErr_Clear();
         }
-        if (text.Length > 40) text = text[..20] + "..." + text[^10..];
-        return new PythonException(Py.OverflowError,
-            $"{sig.ArgumentPrefix(index)} = {text} is out of range for {typeName} ({min} to {max})");
+        return text.Length > 40 ? text[..20] + "..." + text[^10..] : text;
     }
 
     private static PyObject* Check(PyObject* o)

@@ -27,6 +27,9 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern double PyFloat_AsDouble(PyObject* o);
 
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern double PyLong_AsDouble(PyObject* o);
+
     [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern PyObject* PyFloat_FromDouble(double v);
 
@@ -35,6 +38,9 @@ internal static unsafe partial class CPython
 
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern PyObject* PyNumber_Index(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyNumber_ToBase(PyObject* n, int @base);
 
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyIndex_Check(PyObject* o);

@@ -40,7 +40,7 @@ internal static class Npy
     public const int NPY_BOOL = 0, NPY_BYTE = 1, NPY_UBYTE = 2, NPY_SHORT = 3, NPY_USHORT = 4,
         NPY_INT = 5, NPY_UINT = 6, NPY_LONG = 7, NPY_ULONG = 8, NPY_LONGLONG = 9, NPY_ULONGLONG = 10,
         NPY_FLOAT = 11, NPY_DOUBLE = 12, NPY_LONGDOUBLE = 13, NPY_CFLOAT = 14, NPY_CDOUBLE = 15,
-        NPY_HALF = 23;
+        NPY_OBJECT = 17, NPY_HALF = 23;
 
     public const int NPY_ARRAY_C_CONTIGUOUS = 0x0001;
     public const int NPY_ARRAY_ALIGNED = 0x0100;
