@@ -18,7 +18,9 @@ fuzz_values.anything(), calls the target, and checks the outcome:
 * no array argument changes unless the call wrote to it through a writable view.
 
 NDBINDGEN_FUZZ_EXAMPLES sets the number of examples per target (default 400: the whole file in
-about 1m45s on 2 cores); the opt-in long run is e.g.
+about 2 minutes on 2 cores). The default run is derandomized (the same examples every time, so CI
+is reproducible; conftest.py); setting NDBINDGEN_FUZZ_EXAMPLES (or NDBINDGEN_RANDOM=1) draws new
+ones: the opt-in long run is e.g.
 `NDBINDGEN_FUZZ_EXAMPLES=100000 /usr/bin/python3 -m pytest tests/python/test_fuzz.py`.
 At exit the file prints how many examples ran; NDBINDGEN_FUZZ_SUMMARY=2 lists them per target.
 """
@@ -47,7 +49,7 @@ from fuzz_values import (DTYPES, INT_RANGES, FuzzError, IndexLike, FloatLike, In
                          same, same_array, texts, to_float32)
 
 EXAMPLES = int(os.environ.get("NDBINDGEN_FUZZ_EXAMPLES", "400"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=settings.default.derandomize,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
                                        HealthCheck.data_too_large, HealthCheck.large_base_example])
 MODULES = {"nd_ext": nd_ext, "nd_test": nd_test}
@@ -1654,7 +1656,7 @@ def boom(i):
 
 FUNCS = [("square", lambda i: i * i), ("identity", lambda i: i), ("str", lambda i: "x"), ("raises", boom), ("huge", lambda i: 2**70)]
 
-@settings(max_examples=int(sys.argv[1]), deadline=None, database=None)
+@settings(max_examples=int(sys.argv[1]), deadline=None, database=None, derandomize=sys.argv[2] == "1")
 @example(FUNCS[3], 1, 1)   # a callback that raises
 @example(FUNCS[2], 1, 1)   # a callback whose result is not an int
 @given(st.sampled_from(FUNCS), st.integers(-2, 3), st.integers(-2, 6))
@@ -1686,7 +1688,8 @@ def test_call_from_threads_in_a_child_process():
     """C# threads call a Python callback: a callback that raises (or returns a non-int) must surface as
     that exception in the caller, not end the process."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([os.path.dirname(nd_test.__file__), os.path.dirname(__file__)]))
-    result = subprocess.run([sys.executable, "-X", "faulthandler", "-c", THREADS_CHILD, str(max(EXAMPLES // 10, 20))],
+    result = subprocess.run([sys.executable, "-X", "faulthandler", "-c", THREADS_CHILD, str(max(EXAMPLES // 10, 20)),
+                             "1" if settings.default.derandomize else "0"],
                             env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0 and result.stdout.strip().endswith("ok"), \
         f"the child process ended with {result.returncode}:\n{result.stderr[-3000:]}"
