@@ -37,8 +37,8 @@ internal static class OverloadEmitter
     {
         string sigField = FunctionEmitter.EmitSignatureField(w, f);
         w.Line();
-        string what = f.Kind == CallKind.Constructor ? $"constructor {f.Overload} of {f.PythonName}" : $"Overload {f.Overload} of {f.PythonName}";
-        w.Line($"/// <summary>{char.ToUpperInvariant(what[0]) + what.Substring(1)}: calls <see cref=\"{FunctionEmitter.Cref(f)}\"/> with the arguments the dispatcher bound to it.</summary>");
+        string what = f.Kind == CallKind.Constructor ? "Constructor" : "Overload";
+        w.Line($"/// <summary>{what} {f.Overload} of {f.PythonName}: calls <see cref=\"{FunctionEmitter.Cref(f)}\"/> with the arguments the dispatcher bound to it.</summary>");
         w.Open($"private static PyObject* {f.WrapperName}(PyObject* self, PyObject** a)");
         w.Line($"global::NdBindgen.Hosting.PySignature sig = {sigField};");
         FunctionEmitter.EmitConvertAndCall(w, f);
@@ -128,12 +128,12 @@ internal static class OverloadEmitter
     /// <summary>The overload as Python shows it: "length(x: float, y: float = 1.0) -> float".</summary>
     public static string Signature(FunctionModel f)
     {
-        // A constructor as Python calls it, the class: "Point(x: float, y: float)".
-        if (f.Kind == CallKind.Constructor)
-            return $"{f.PythonName}({string.Join(", ", f.PythonParameters.Select(p => $"{p.PythonName}: {PythonType(p.Type)}" + (p.HasDefault ? " = " + p.DefaultPython : "")))})";
         var parameters = f.PythonParameters.Select(p => $"{p.PythonName}: {PythonType(p.Type)}" + (p.HasDefault ? " = " + p.DefaultPython : ""));
+        string call = $"{f.PythonName}({string.Join(", ", parameters)})";
+        // A constructor as Python calls it, the class, with no result type: "Point(x: float, y: float)".
+        if (f.Kind == CallKind.Constructor) return call;
         string returns = f.Return.Kind == ValueKind.Void ? "None" : PythonType(f.Return);
-        return $"{f.PythonName}({string.Join(", ", parameters)}) -> {returns}";
+        return $"{call} -> {returns}";
     }
 
     private static string PythonType(TypeModel t) => t.AcceptsNone ? t.PythonType + " | None" : t.PythonType;
