@@ -43,6 +43,12 @@ public static class Clash
     [PyMethod, PyFunction] public static int Both() => 0;                         // expect NDB0017
 }
 
+[PyClass] public partial class Meter
+{
+    [PyMethod] public double Read() => 0;
+    [PyMethod] public static double Read(double scale) => scale;                  // expect NDB0025
+}
+
 public class Plain
 {
     [PyMethod] public int Area() => 0;                                            // expect NDB0018

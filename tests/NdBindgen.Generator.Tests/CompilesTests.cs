@@ -126,6 +126,26 @@ public class CompilesTests
             public static class B { [PyFunction("b_norm")] public static double Norm(double x) => -x; }
             """, []),
 
+        ["overloaded methods and constructors of a class, with references, callbacks and views"] = ("""
+            using NdBindgen;
+            namespace Samples;
+            [PyClass]
+            public partial class Holder
+            {
+                private PyRef? _kept;
+                [PyConstructor] public Holder(PyRef value) { _kept = value; }
+                [PyConstructor] public Holder(System.Func<double, double> f, double x = 1.0) { }
+                [PyConstructor] public Holder(NdView<double> values, string? @string = null) { }
+                [PyConstructor] internal Holder() { }
+                [PyMethod] public void Set(PyRef value) { _kept = value; }
+                [PyMethod] public void Set(NdViewMut<double> target, NdView<double> source) { }
+                [PyMethod] public static int Count(NdView<float> v, Python py) => 0;
+                [PyMethod] public static int Count(string s) => s.Length;
+                [PyClassMethod] public static Holder? Create(long n) => null;
+                [PyClassMethod] public static Holder Create(bool b) => new();
+            }
+            """, []),
+
         ["an exported overload beside one that is not"] = (Class("""
                 [PyFunction] public static double Scale(double x) => 2 * x;
                 public static double Scale(double x, double factor) => factor * x;

@@ -112,6 +112,46 @@ public class DiagnosticTests
         Error("NDB0023", 1).WithArguments("Samples.Api.Norm", "norm", "int, str | None"));
 
     [Fact]
+    public Task NDB0023_method_and_constructor_overloads_python_cannot_tell_apart() => VerifyClassAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Shape
+        {
+            [PyConstructor] public Shape(double size) { }
+            [PyConstructor] public {|#0:Shape|}(float size) { }
+            [PyConstructor] public Shape(string name, double size = 1) { }
+            [PyMethod] public double Scale(double k) => k;
+            [PyMethod] public double {|#1:Scale|}(float k) => k;
+            [PyMethod] public double Scale(double? k, double j) => 0;        // told apart by None
+            [PyMethod] public static int Count(NdView<double> v) => 0;
+            [PyMethod] public static int {|#2:Count|}(NdViewMut<double> w) => 0;
+        }
+        """,
+        Error("NDB0023", 0).WithArguments("Samples.Shape.Shape", "Shape", "float"),
+        Error("NDB0023", 1).WithArguments("Samples.Shape.Scale", "scale", "float"),
+        Error("NDB0023", 2).WithArguments("Samples.Shape.Count", "count", "numpy.ndarray[float64]"));
+
+    [Fact]
+    public Task NDB0025_overloads_of_different_kinds_or_methods() => VerifyClassAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Shape
+        {
+            [PyMethod] public double Area() => 0;
+            [PyMethod] public static double {|#0:Area|}(double side) => side * side;
+            [PyClassMethod] public static Shape Make(double size) => new();
+            [PyMethod] public static Shape {|#1:Make|}(string name) => new();
+            [PyMethod("area")] public double {|#2:Size|}(string unit) => 0;
+        }
+        """,
+        Error("NDB0025", 0).WithArguments("Samples.Shape.Area", "Samples.Shape.Area", "area",
+            "it is a static method and 'Samples.Shape.Area' an instance method (a Python name is one kind of method)"),
+        Error("NDB0025", 1).WithArguments("Samples.Shape.Make", "Samples.Shape.Make", "make",
+            "it is a static method and 'Samples.Shape.Make' a [PyClassMethod] (a Python name is one kind of method)"),
+        Error("NDB0025", 2).WithArguments("Samples.Shape.Size", "Samples.Shape.Area", "area",
+            "it is another C# method (only the C# overloads of one method become one Python method)"));
+
+    [Fact]
     public Task NDB0006_invalid_python_names() => VerifyAsync(Class("""
             [{|#0:PyFunction("class")|}] public static int A() => 0;
             [{|#1:PyFunction(Name = "two words")|}] public static int B() => 0;
@@ -233,8 +273,9 @@ public class DiagnosticTests
         [PyClass] public partial class {|#0:Two|} { public Two() { } public Two(int x) { } }
         [PyClass] public partial class {|#1:Hidden|} { private Hidden() { } }
         [PyClass] public partial class Chosen { [PyConstructor] public Chosen() { } public Chosen(int x) { } }
+        [PyClass] public partial class Overloaded { [PyConstructor] public Overloaded() { } [PyConstructor] public Overloaded(int x) { } public Overloaded(string s) { } }
         """,
-        Error("NDB0014", 0).WithArguments("Two", "has several public constructors"),
+        Error("NDB0014", 0).WithArguments("Two", "has several public constructors and none is marked [PyConstructor]"),
         Error("NDB0014", 1).WithArguments("Hidden", "has no public or internal constructor"));
 
     [Fact]

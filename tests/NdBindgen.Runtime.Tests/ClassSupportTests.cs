@@ -6,6 +6,11 @@ using static NdBindgen.Runtime.Tests.EmbeddedPython;
 namespace NdBindgen.Runtime.Tests;
 
 /// <summary>Runtime pieces classes use: tuple/dict binding, attribute messages, PyRef ownership, PyFormat.</summary>
+/// <remarks>
+/// Not in parallel with other classes: a finalized PyRef's release waits in a queue that any GIL
+/// acquisition (Python.Acquire, PyInstance.New) drains, and the finalizer test counts it in between.
+/// </remarks>
+[Collection(nameof(PendingReleases))]
 public unsafe class ClassSupportTests
 {
     private static string BindTupleDict(string args, string kwargs)
@@ -122,3 +127,7 @@ public unsafe class ClassSupportTests
     public void FloatsPrintAsPythonReprDoes(double value, string expected) =>
         Assert.Equal(expected, PyFormat.Float(value));
 }
+
+/// <summary>Tests that watch the queue of releases finalizers left: run with no other test class beside them.</summary>
+[CollectionDefinition(nameof(PendingReleases), DisableParallelization = true)]
+public sealed class PendingReleases;

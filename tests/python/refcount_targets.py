@@ -147,6 +147,12 @@ def targets(module) -> list[Target]:
         init_params = values._init_args(cname)
         cls_numpy = any(values.needs_numpy(_annotation(p.annotation)) for p in init_params)
         add_calls(f"{module.__name__}.{cname}()", cls, init_params, [], cls_numpy)
+        # Several constructors (overloads of one __init__): each one's arguments too.
+        inits = [item for item in cnode.body if isinstance(item, ast.FunctionDef) and item.name == "__init__"]
+        for i, init in enumerate(inits[1:], start=2):
+            params = _required(init)[1:]
+            add_calls(f"{module.__name__}.{cname}() [overload {i}]", cls, params, [],
+                      any(values.needs_numpy(_annotation(p.annotation)) for p in params))
         for item in cnode.body:
             label = f"{module.__name__}.{cname}.{getattr(item, 'name', '')}"
             if isinstance(item, ast.AnnAssign):         # a writable attribute (a ClassVar is a constant)

@@ -102,7 +102,9 @@ class Target:
     def __init__(self, module, kind, name, cls=None, params=(), returns=None, writable=False, dunders=()):
         self.module, self.kind, self.name, self.cls = module, kind, name, cls
         self.params, self.returns, self.writable, self.dunders = list(params), returns, writable, list(dunders)
-        self.qual = {"function": name, "overloaded": name, "constructor": cls, "protocols": cls}.get(kind, f"{cls}.{name}")
+        self.qual = {"function": name, "constructor": cls, "protocols": cls}.get(kind, f"{cls}.{name}")
+        if kind == "overloaded":   # a module function, a class's __init__ (the class) or one of its methods
+            self.qual = name if cls is None else cls if name == "__init__" else f"{cls}.{name}"
         self.id = f"{module.__name__}.{self.qual}" + {"attribute": "@attr", "protocols": "@protocols"}.get(kind, "")
 
     @property
@@ -134,7 +136,7 @@ def discover(module):
     for node in stub_tree(module).body:
         if isinstance(node, ast.FunctionDef) and is_overloaded(node):
             # One Python callable over several C# overloads (no single signature): test_fuzz_overloaded.
-            if not any(t.kind == "overloaded" and t.name == node.name for t in targets):
+            if not any(t.kind == "overloaded" and t.cls is None and t.name == node.name for t in targets):
                 targets.append(Target(module, "overloaded", node.name))
         elif isinstance(node, ast.FunctionDef):
             targets.append(Target(module, "function", node.name,
@@ -154,7 +156,12 @@ def discover(module):
                 if not isinstance(item, ast.FunctionDef):
                     continue
                 decorators = [ast.unparse(d) for d in item.decorator_list]
-                if item.name == "__init__":
+                if is_overloaded(item) and (item.name == "__init__" or not item.name.startswith("__")):
+                    # Overloaded constructors or methods: one Python callable, test_fuzz_overloaded
+                    # (overloaded operators are number slots, fuzzed with the other protocols).
+                    if not any(t.kind == "overloaded" and t.cls == node.name and t.name == item.name for t in targets):
+                        targets.append(Target(module, "overloaded", item.name, node.name))
+                elif item.name == "__init__":
                     targets.append(Target(module, "constructor", item.name, node.name,
                                           _params(module, item, lambda c=cls: c, True)))
                 elif "property" in decorators:
@@ -180,7 +187,7 @@ def discover(module):
 
 
 # Constructor arguments for a placeholder instance (used only to read a bound method's signature).
-PLACEHOLDER_CTOR = {"Animal": ("a",), "Money": (1,), "Record": (1,), "Samples": (2,), "Tally": (1,), "Version2": (1,)}
+PLACEHOLDER_CTOR = {"Animal": ("a",), "Money": (1,), "Reading": (1,), "Record": (1,), "Samples": (2,), "Tally": (1,), "Version2": (1,)}
 
 # Entry points that are not fuzzed here, and why.
 SKIP = {
@@ -299,8 +306,11 @@ CALLABLES = st.sampled_from([_double, _seven, _to_str, _raiser, abs, float, _sub
 def instances(cls_name, module=nd_test):
     """Well-made instances of a class (and of a Python subclass where the class allows one)."""
     cls = getattr(module, cls_name)
-    ctor = next(t for t in ALL_TARGETS if t.kind == "constructor" and t.cls == cls_name and t.module is module)
-    args = st.tuples(*[good(ctor, p) for p in ctor.params if p.default is inspect.Parameter.empty])
+    ctor = next((t for t in ALL_TARGETS if t.kind == "constructor" and t.cls == cls_name and t.module is module), None)
+    if ctor is None:   # overloaded constructors (no single signature, test_fuzz_overloaded): the placeholder's arguments
+        args = st.just(PLACEHOLDER_CTOR.get(cls_name, ()))
+    else:
+        args = st.tuples(*[good(ctor, p) for p in ctor.params if p.default is inspect.Parameter.empty])
 
     def make(values):
         try:
@@ -1864,10 +1874,16 @@ def test_fuzz_overloaded(target):
     """Any arguments: an overload's result (a str naming the overload that ran, in the test module)
     or a TypeError — the listing of the signatures when none matches — or the chosen overload's own
     error (its conversion, e.g. __index__ raising). Never a crash, nothing else."""
-    fn = getattr(target.module, target.name)
+    if target.cls is None:
+        fn = getattr(target.module, target.name)
+    elif target.name == "__init__":
+        fn = target.pycls
+    else:   # a method of an instance (a static or class method too: bound the same way)
+        fn = getattr(target.pycls(*PLACEHOLDER_CTOR.get(target.cls, ())), target.name)
+    names = ["x", "y", "text", "times", "z", "count", "value", "samples", "values", "other"]
 
     @FUZZ
-    @given(st.lists(anything(), max_size=3), st.dictionaries(st.sampled_from(["x", "y", "text", "times", "z"]), anything(), max_size=2))
+    @given(st.lists(anything(), max_size=3), st.dictionaries(st.sampled_from(names), anything(), max_size=2))
     def run(args, kwargs):
         COUNTS[target.id] = COUNTS.get(target.id, 0) + 1
         try:
@@ -1875,7 +1891,7 @@ def test_fuzz_overloaded(target):
                 fn(*args, **kwargs)
         except TypeError as e:
             message = str(e)
-            if message.startswith(f"{target.name}(): incompatible function arguments."):
+            if message.startswith(f"{target.qual}(): incompatible function arguments."):
                 assert "The following argument types are supported:\n    1. " in message and "\nInvoked with types: " in message, message
         except (FuzzError, OverflowError, ValueError, UnicodeEncodeError, Warning):
             pass   # the chosen overload's own conversion of a value it accepted by type

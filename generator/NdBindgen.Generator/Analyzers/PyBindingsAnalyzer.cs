@@ -13,7 +13,8 @@ namespace NdBindgen.Generator.Analyzers;
 /// Reports misuse on the user's own code, live in the IDE. It runs the generator's own parsers
 /// (one set of checks), on the narrowest actions: a symbol action per method and per named type,
 /// only in compilations that reference NdBindgen, concurrently, never on generated code. The
-/// generator itself reports only what needs the whole module (NDB0005, NDB0007, NDB0023).
+/// generator itself reports only what needs the whole module (NDB0005, NDB0007, and NDB0023 of
+/// module functions; a [PyClass]'s NDB0023 comes from here, with the class's other checks).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
@@ -21,7 +22,7 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
     private static readonly string[] s_memberAttributes = { "PyFunctionAttribute", "PyMethodAttribute", "PyClassMethodAttribute", "PyPropertyAttribute", "PyConstructorAttribute" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        D.All.Where(d => d.Id is not ("NDB0005" or "NDB0007" or "NDB0023")).ToImmutableArray();
+        D.All.Where(d => d.Id is not ("NDB0005" or "NDB0007")).ToImmutableArray();
 
     public override void Initialize(AnalysisContext context)
     {

@@ -72,7 +72,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NoConstructor = Error("NDB0014",
         "[PyClass] has no constructor Python can call",
-        "'{0}' {1}; mark the one Python should call with [PyConstructor]");
+        "'{0}' {1}; mark the one Python should call with [PyConstructor] (mark several to make them overloads of one __init__)");
 
     public static readonly DiagnosticDescriptor UntraversableReferences = Error("NDB0015",
         "Python references held in a shape the generator cannot traverse",
@@ -111,13 +111,17 @@ internal static class DiagnosticDescriptors
         "Overloads Python cannot tell apart",
         "'{0}' takes the same Python types as an earlier overload of '{1}' ({2}), so Python calls could never reach it; change a parameter type, or export it under another name with [PyFunction(\"...\")]");
 
+    public static readonly DiagnosticDescriptor OverloadsOfDifferentKinds = Error("NDB0025",
+        "Members under one Python name cannot be one overloaded method",
+        "'{0}' cannot be an overload of '{1}' under the Python name '{2}': {3}; export it under another name with [PyMethod(\"...\")]");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
         DuplicatePythonName, InvalidPythonName, InvalidModuleName, GenericFunction, GenericNoElements, ByRefParameter,
         NotAccessible, DefaultNotExpressible, NdimOnNonArray, ClassNotPartial, NoConstructor,
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
-        ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads,
+        ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads, OverloadsOfDifferentKinds,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -32,6 +32,7 @@ internal static class ClassEmitter
             w.Line();
             FunctionEmitter.EmitWrapper(w, m);
         }
+        foreach (OverloadSetModel set in c.MethodOverloads) EmitOverloadSet(w, set);
         EmitProtocols(w, c);
         EmitRegister(w, c);
         w.Close();
@@ -106,6 +107,11 @@ internal static class ClassEmitter
     /// </summary>
     private static void EmitConstructor(SourceWriter w, ClassModel c)
     {
+        if (c.Constructors is { } constructors)
+        {
+            EmitOverloadedConstructors(w, constructors);
+            return;
+        }
         var all = c.ConstructorParameters;
         var ps = all.Where(p => p.IsPythonArgument).ToList();
         string names = ps.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", ps.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
@@ -131,6 +137,37 @@ internal static class ClassEmitter
             w.Line("return value;");
         });
         w.Close();
+    }
+
+    /// <summary>
+    /// Several [PyConstructor]s: the type's vectorcall is the overloads' dispatcher (self is the
+    /// type to make); tp_new lays its (tuple, dict) out as a vectorcall's and calls the same one.
+    /// </summary>
+    private static void EmitOverloadedConstructors(SourceWriter w, OverloadSetModel set)
+    {
+        EmitOverloadSet(w, set);
+        w.Line();
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
+        w.Open("private static PyObject* New(global::NdBindgen.Interop.PyTypeObject* type, PyObject* args, PyObject* kwargs)");
+        w.Open("try");
+        w.Line($"return {Hosting}PyOverloads.NewFromTupleDict(&{set.DispatcherName}, type, args, kwargs);");
+        w.Close();
+        w.Open(Catch);
+        w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>The overloads' bodies and their dispatcher, the entry point Python calls.</summary>
+    private static void EmitOverloadSet(SourceWriter w, OverloadSetModel set)
+    {
+        foreach (FunctionModel f in set.Overloads)
+        {
+            w.Line();
+            OverloadEmitter.EmitBody(w, f);
+        }
+        w.Line();
+        OverloadEmitter.EmitDispatcher(w, set);
     }
 
     private static void EmitNewEntry(SourceWriter w, string signature, string type, string bind, int count)
@@ -390,18 +427,15 @@ internal static class ClassEmitter
         w.Line($"global::NdBindgen.Interop.PyTypeObject* type = {Hosting}PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + \".{c.PythonName}\",");
         w.Line($"    {SourceWriter.Literal(c.Doc)},");
         w.Line($"    subclassable: {(c.Sealed ? "false" : "true")}, gc: {(c.Gc ? "true" : "false")}, unhashable: {(c.Unhashable ? "true" : "false")},");
-        w.Line("    (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,");
+        // Overloaded constructors: the dispatcher has a method's signature (nargsf an nint, as the bits are the same).
+        w.Line(c.Constructors is null
+            ? "    (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,"
+            : $"    (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)({Fast})&NewVectorcall,");
         w.Line("    [");
         foreach (FunctionModel m in c.Methods)
-        {
-            string flags = "global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS" + m.Kind switch
-            {
-                CallKind.Static => " | global::NdBindgen.Interop.PySlot.METH_STATIC",
-                CallKind.ClassMethod => " | global::NdBindgen.Interop.PySlot.METH_CLASS",
-                _ => "",
-            };
-            w.Line($"        new({SourceWriter.Literal(m.PythonName)}, {SourceWriter.Literal(ModuleEmitter.Docstring(m))}, ({Fast})&{m.WrapperName}, {flags}),");
-        }
+            w.Line($"        new({SourceWriter.Literal(m.PythonName)}, {SourceWriter.Literal(ModuleEmitter.Docstring(m))}, ({Fast})&{m.WrapperName}, {MethodFlags(m.Kind)}),");
+        foreach (OverloadSetModel set in c.MethodOverloads)
+            w.Line($"        new({SourceWriter.Literal(set.PythonName)}, {SourceWriter.Literal(OverloadEmitter.Docstring(set))}, ({Fast})&{set.DispatcherName}, {MethodFlags(set.Overloads[0].Kind)}),");
         w.Line("    ],");
         w.Line("    [");
         foreach (PropertyModel p in c.Properties)
@@ -417,6 +451,14 @@ internal static class ClassEmitter
         w.Line($"{c.FullType}.__NdBindgenPythonType = type;");
         w.Close();
     }
+
+    private static string MethodFlags(CallKind kind) =>
+        "global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS" + kind switch
+        {
+            CallKind.Static => " | global::NdBindgen.Interop.PySlot.METH_STATIC",
+            CallKind.ClassMethod => " | global::NdBindgen.Interop.PySlot.METH_CLASS",
+            _ => "",
+        };
 
     private static IEnumerable<(string Slot, string Function, string Signature)> Slots(ClassModel c)
     {

@@ -124,8 +124,11 @@ internal static class FunctionEmitter
             EmitAliasChecks(w, f);
 
             string target = f.Kind == CallKind.Instance ? $"global::NdBindgen.Hosting.PyInstance.Get<{f.ContainingType}>(self)" : f.ContainingType;
-            string call = $"{target}.{Identifier(f.MethodName)}({string.Join(", ", f.Parameters.Select(Argument))})";
-            EmitCallAndReturn(w, f.Return, call, f.Kind == CallKind.ClassMethod ? ", (global::NdBindgen.Interop.PyTypeObject*)self" : "", afterCall);
+            string arguments = string.Join(", ", f.Parameters.Select(Argument));
+            string call = f.Kind == CallKind.Constructor ? $"new {f.ContainingType}({arguments})" : $"{target}.{Identifier(f.MethodName)}({arguments})";
+            // A classmethod's result, and a constructor's object, take the type of self (the class or a Python subclass).
+            string extra = f.Kind is CallKind.ClassMethod or CallKind.Constructor ? ", (global::NdBindgen.Interop.PyTypeObject*)self" : "";
+            EmitCallAndReturn(w, f.Return, call, extra, afterCall);
         });
     }
 
@@ -243,6 +246,7 @@ internal static class FunctionEmitter
             string type = p.Type.AcceptsNone && !p.Type.IsNullableValueType ? p.Type.CSharpType.TrimEnd('?') : p.Type.CSharpType;
             return type.Replace('<', '{').Replace('>', '}');
         }));
+        // A constructor's cref is the type's name twice: T.T(int).
         return $"{f.ContainingType}.{Identifier(f.MethodName)}({parameters})";
     }
 

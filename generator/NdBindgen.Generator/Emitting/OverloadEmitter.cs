@@ -26,16 +26,23 @@ internal static class OverloadEmitter
         var w = new SourceWriter().Header();
         w.OpenNamespace();
         w.Open($"internal static unsafe partial class {GeneratedNames.ModuleClass}");
+        EmitBody(w, f);
+        w.Close();   // class
+        w.Close();   // namespace
+        return w.ToString();
+    }
+
+    /// <summary>An overload's signature field and body (a function's, a method's or a constructor's), into an open class.</summary>
+    public static void EmitBody(SourceWriter w, FunctionModel f)
+    {
         string sigField = FunctionEmitter.EmitSignatureField(w, f);
         w.Line();
-        w.Line($"/// <summary>Overload {f.Overload} of {f.PythonName}: calls <see cref=\"{FunctionEmitter.Cref(f)}\"/> with the arguments the dispatcher bound to it.</summary>");
+        string what = f.Kind == CallKind.Constructor ? "Constructor" : "Overload";
+        w.Line($"/// <summary>{what} {f.Overload} of {f.PythonName}: calls <see cref=\"{FunctionEmitter.Cref(f)}\"/> with the arguments the dispatcher bound to it.</summary>");
         w.Open($"private static PyObject* {f.WrapperName}(PyObject* self, PyObject** a)");
         w.Line($"global::NdBindgen.Hosting.PySignature sig = {sigField};");
         FunctionEmitter.EmitConvertAndCall(w, f);
         w.Close();
-        w.Close();   // class
-        w.Close();   // namespace
-        return w.ToString();
     }
 
     /// <summary>The dispatchers of every overloaded callable, into one file.</summary>
@@ -56,7 +63,12 @@ internal static class OverloadEmitter
         return w.ToString();
     }
 
-    private static void EmitDispatcher(SourceWriter w, OverloadSetModel set)
+    /// <summary>
+    /// The entry point of one overload set, into an open class that has the overloads' bodies: a
+    /// vectorcall-shaped function (a module function's or a method's METH_FASTCALL | METH_KEYWORDS
+    /// entry, or a class's tp_vectorcall, whose self is the type to make).
+    /// </summary>
+    public static void EmitDispatcher(SourceWriter w, OverloadSetModel set)
     {
         string field = GeneratedNames.SignatureField(set.DispatcherName);
         string signatures = string.Join(", ", set.Overloads.Select(f => SourceWriter.Literal(Signature(f))));
@@ -117,8 +129,11 @@ internal static class OverloadEmitter
     public static string Signature(FunctionModel f)
     {
         var parameters = f.PythonParameters.Select(p => $"{p.PythonName}: {PythonType(p.Type)}" + (p.HasDefault ? " = " + p.DefaultPython : ""));
+        string call = $"{f.PythonName}({string.Join(", ", parameters)})";
+        // A constructor as Python calls it, the class, with no result type: "Point(x: float, y: float)".
+        if (f.Kind == CallKind.Constructor) return call;
         string returns = f.Return.Kind == ValueKind.Void ? "None" : PythonType(f.Return);
-        return $"{f.PythonName}({string.Join(", ", parameters)}) -> {returns}";
+        return $"{call} -> {returns}";
     }
 
     private static string PythonType(TypeModel t) => t.AcceptsNone ? t.PythonType + " | None" : t.PythonType;
@@ -146,12 +161,12 @@ internal static class OverloadEmitter
         return kept;
     }
 
-    /// <summary>The set as the module keeps it: overloads without locations, the dispatcher named after the C# method.</summary>
-    public static OverloadSetModel Model(List<FunctionModel> overloads)
+    /// <summary>The set as the module or class keeps it: overloads without locations, the dispatcher named after the C# method (or as given).</summary>
+    public static OverloadSetModel Model(List<FunctionModel> overloads, string? dispatcherName = null)
     {
         FunctionModel first = overloads[0];
         // Overload bodies are named <Type>_<Method>_<n>; the dispatcher is <Type>_<Method>.
-        string dispatcher = first.WrapperName.Substring(0, first.WrapperName.LastIndexOf('_'));
+        string dispatcher = dispatcherName ?? first.WrapperName.Substring(0, first.WrapperName.LastIndexOf('_'));
         return new OverloadSetModel(first.PythonName, first.MessageName, dispatcher,
             overloads.Select(f => f with { Location = null }).ToImmutableArray());
     }
@@ -159,11 +174,13 @@ internal static class OverloadEmitter
     /// <summary>
     /// A single text signature cannot describe overloads, so the docstring starts with every
     /// signature (no "--" marker: <c>__text_signature__</c> is None), then each one's own doc, as nanobind's does.
+    /// A class's doc (<paramref name="summary"/>) goes between its constructors' signatures and their docs.
     /// </summary>
-    public static string Docstring(OverloadSetModel set)
+    public static string Docstring(OverloadSetModel set, string? summary = null)
     {
         var sb = new StringBuilder();
         foreach (FunctionModel f in set.Overloads) sb.Append(Signature(f)).Append('\n');
+        if (!string.IsNullOrEmpty(summary)) sb.Append('\n').Append(summary!.TrimEnd('\n')).Append('\n');
         sb.Append("\nOverloaded function.\n");
         int n = 0;
         foreach (FunctionModel f in set.Overloads)
@@ -177,6 +194,6 @@ internal static class OverloadEmitter
     }
 
     /// <summary>The stub: one <c>@typing.overload</c> def per overload, each with its own docstring.</summary>
-    public static string Stub(OverloadSetModel set) =>
-        string.Join("\n", set.Overloads.Select(f => "@typing.overload\n" + StubEmitter.Function(f)));
+    public static string Stub(OverloadSetModel set, string indent = "") =>
+        string.Join("\n", set.Overloads.Select(f => indent + "@typing.overload\n" + StubEmitter.Function(f, indent)));
 }

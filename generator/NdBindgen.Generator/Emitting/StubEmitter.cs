@@ -30,14 +30,19 @@ internal static class StubEmitter
         var sb = new StringBuilder();
         string? first = f.Kind switch
         {
-            CallKind.Instance => "self",
+            CallKind.Instance or CallKind.Constructor => "self",
             CallKind.ClassMethod => "cls",
             _ => null,
         };
         if (f.Kind == CallKind.Static) sb.Append(indent).Append("@staticmethod\n");
         if (f.Kind == CallKind.ClassMethod) sb.Append(indent).Append("@classmethod\n");
         var parameters = f.PythonParameters.Select(Parameter);
-        string returns = f.Kind == CallKind.ClassMethod ? "typing.Self" : Annotation(f.Return);
+        string returns = f.Kind switch
+        {
+            CallKind.ClassMethod => "typing.Self",
+            CallKind.Constructor => "None",
+            _ => Annotation(f.Return),
+        };
         if (f.Generic is { } g)
         {
             // One function over several dtypes: a TypeVar constrained to them ties the arrays and the result.
@@ -55,7 +60,7 @@ internal static class StubEmitter
             if (g.ReturnMentionsT) returns = Generic(-1);
         }
         if (first is not null) parameters = new[] { first }.Concat(parameters);
-        sb.Append(indent).Append("def ").Append(f.PythonName).Append('(').Append(string.Join(", ", parameters)).Append(") -> ").Append(returns).Append(':');
+        sb.Append(indent).Append("def ").Append(f.Kind == CallKind.Constructor ? "__init__" : f.PythonName).Append('(').Append(string.Join(", ", parameters)).Append(") -> ").Append(returns).Append(':');
         AppendBody(sb, f.Doc, indent);
         return sb.ToString();
     }
@@ -67,10 +72,19 @@ internal static class StubEmitter
         sb.Append("class ").Append(c.PythonName);
         if (c.IterItem is not null) sb.Append("(typing.Iterable[").Append(Annotation(c.IterItem)).Append("])");
         sb.Append(":\n");
-        string? summary = c.Doc is null ? null : c.Doc.Substring(c.Doc.IndexOf("--\n\n", System.StringComparison.Ordinal) + 4).Trim('\n');
-        if (!string.IsNullOrEmpty(summary)) sb.Append(I).Append(DocString(summary!, I)).Append('\n');
-        var ctor = c.ConstructorParameters.Where(p => p.IsPythonArgument).Select(Parameter);
-        sb.Append(I).Append("def __init__(").Append(string.Join(", ", new[] { "self" }.Concat(ctor))).Append(") -> None: ...\n");
+        if (c.Constructors is { } constructors)
+        {
+            // The class's own doc; each constructor's goes on its __init__ overload.
+            if (!string.IsNullOrEmpty(c.Summary)) sb.Append(I).Append(DocString(c.Summary!.Trim('\n'), I)).Append('\n');
+            sb.Append(OverloadEmitter.Stub(constructors, I)).Append('\n');
+        }
+        else
+        {
+            string? summary = c.Doc is null ? null : c.Doc.Substring(c.Doc.IndexOf("--\n\n", System.StringComparison.Ordinal) + 4).Trim('\n');
+            if (!string.IsNullOrEmpty(summary)) sb.Append(I).Append(DocString(summary!, I)).Append('\n');
+            var ctor = c.ConstructorParameters.Where(p => p.IsPythonArgument).Select(Parameter);
+            sb.Append(I).Append("def __init__(").Append(string.Join(", ", new[] { "self" }.Concat(ctor))).Append(") -> None: ...\n");
+        }
         foreach (PropertyModel p in c.Properties)
         {
             if (p.Writable)
@@ -85,6 +99,7 @@ internal static class StubEmitter
             }
         }
         foreach (FunctionModel m in c.Methods) sb.Append(Function(m, I)).Append('\n');
+        foreach (OverloadSetModel set in c.MethodOverloads) sb.Append(OverloadEmitter.Stub(set, I)).Append('\n');
         if (c.ReprMethod is not null) sb.Append(I).Append("def __repr__(self) -> str: ...\n");
         if (c.StrMethod is not null) sb.Append(I).Append("def __str__(self) -> str: ...\n");
         if (c.Comparison is { } cmp)

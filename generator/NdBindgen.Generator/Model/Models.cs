@@ -35,6 +35,8 @@ internal enum CallKind
     Static,
     /// <summary>A static factory of a [PyClass]: a Python classmethod whose result takes the type of cls.</summary>
     ClassMethod,
+    /// <summary>One of several [PyConstructor]s of a [PyClass]: called with the type to make (the class or a Python subclass) as self.</summary>
+    Constructor,
 }
 
 /// <summary>A C# type the generator knows how to convert, with the runtime calls that do it.</summary>
@@ -212,6 +214,15 @@ internal sealed record ClassModel(
     EquatableArray<TraverseMember> TraverseMembers,
     LocationInfo? Location)
 {
+    /// <summary>The class's own doc comment as a docstring (without the constructor's signature and doc), for the stub.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>Several [PyConstructor]s: one <c>__init__</c> trying them in order (ConstructorParameters is then empty).</summary>
+    public OverloadSetModel? Constructors { get; init; }
+
+    /// <summary>[PyMethod]s of several C# overloads under one Python name: one method each, trying them in order (they are not in Methods).</summary>
+    public EquatableArray<OverloadSetModel> MethodOverloads { get; init; }
+
     public int RequiredCount
     {
         get

@@ -40,14 +40,14 @@ internal static class ClassParser
         string? whyNot = Names.WhyNotIdentifier(pythonName);
         if (whyNot is not null) diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
 
-        // Constructor: the marked one, else the only public one.
+        // Constructor: the marked one, else the only public one; several marked ones are overloads of one __init__.
         var constructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared || c.Parameters.Length == 0).ToList();
         var marked = constructors.Where(c => Has(c, "PyConstructorAttribute")).ToList();
         var publicOnes = constructors.Where(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal).ToList();
         IMethodSymbol? constructor = marked.Count == 1 ? marked[0] : marked.Count == 0 && publicOnes.Count == 1 ? publicOnes[0] : null;
-        if (constructor is null)
+        if (constructor is null && marked.Count < 2)
         {
-            string why = marked.Count > 1 ? "has more than one [PyConstructor]" : publicOnes.Count == 0 ? "has no public or internal constructor" : "has several public constructors";
+            string why = publicOnes.Count == 0 ? "has no public or internal constructor" : "has several public constructors and none is marked [PyConstructor]";
             diagnostics.Add(DiagnosticInfo.Create(D.NoConstructor, location, type.Name, why));
         }
         var ctorParameters = ImmutableArray.CreateBuilder<ParameterModel>();
@@ -59,6 +59,7 @@ internal static class ClassParser
                 if (parameter is not null) ctorParameters.Add(parameter);
             }
         }
+        OverloadSetModel? constructorSet = marked.Count > 1 ? ConstructorOverloads(type, marked, pythonName, diagnostics, cancellationToken) : null;
 
         var properties = ImmutableArray.CreateBuilder<PropertyModel>();
         var methods = ImmutableArray.CreateBuilder<FunctionModel>();
@@ -130,7 +131,9 @@ internal static class ClassParser
         bool userTraverse = type.AllInterfaces.Any(i => i.ToDisplayString() == Ns + "Hosting.IPyTraverse");
         var traverse = userTraverse ? ImmutableArray<TraverseMember>.Empty : TraverseMembers(type, diagnostics);
 
-        if (diagnostics.Count > 0 || constructor is null)
+        var (singleMethods, methodSets) = MethodOverloads(methods, diagnostics);
+
+        if (diagnostics.Count > 0 || (constructor is null && constructorSet is null))
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
 
         string mangled = FunctionParser.Mangle(type);
@@ -140,19 +143,109 @@ internal static class ClassParser
         var ctorDocParameters = ctorParameters.Where(p => p.IsPythonArgument).Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList();
         string? summary = DocComments.ToDocstring(type.GetDocumentationCommentXml(cancellationToken: cancellationToken),
             new List<DocComments.Param>(), null, name => Names.ToSnakeCase(name));
-        string ctorXml = constructor.GetDocumentationCommentXml(cancellationToken: cancellationToken) is { Length: > 0 } cx ? cx : "<member></member>";
-        string? ctorDoc = DocComments.ToDocstring(ctorXml, ctorDocParameters, null, name => Names.ToSnakeCase(name));
-        string signature = $"{pythonName}({string.Join(", ", ctorParameters.Where(p => p.IsPythonArgument).Select(p => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName))})";
-        string doc = (signature + "\n--\n\n" + string.Join("\n\n", new[] { summary, ctorDoc }.Where(d => !string.IsNullOrEmpty(d)))).TrimEnd('\n') + "\n";
+        string doc;
+        if (constructorSet is not null)
+        {
+            // No single text signature: every constructor's, the class's doc, then each one's own doc (as an overloaded function's).
+            doc = Emitting.OverloadEmitter.Docstring(constructorSet, summary);
+        }
+        else
+        {
+            string ctorXml = constructor!.GetDocumentationCommentXml(cancellationToken: cancellationToken) is { Length: > 0 } cx ? cx : "<member></member>";
+            string? ctorDoc = DocComments.ToDocstring(ctorXml, ctorDocParameters, null, name => Names.ToSnakeCase(name));
+            string signature = $"{pythonName}({string.Join(", ", ctorParameters.Where(p => p.IsPythonArgument).Select(p => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName))})";
+            doc = (signature + "\n--\n\n" + string.Join("\n\n", new[] { summary, ctorDoc }.Where(d => !string.IsNullOrEmpty(d)))).TrimEnd('\n') + "\n";
+        }
 
         var model = new ClassModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "",
             type.Name, fullType, pythonName, mangled + "_PyType", mangled + ".PyClass.g.cs", doc, type.IsSealed,
-            ctorParameters.ToImmutable(), properties.ToImmutable(), methods.ToImmutable(), repr, str, comparison,
+            ctorParameters.ToImmutable(), properties.ToImmutable(), singleMethods, repr, str, comparison,
             equality && overridesHash, equality && !overridesHash, operators, indexKey, indexValue, indexSettable, length, iterItem,
-            !userTraverse && traverse.Length > 0, userTraverse || traverse.Length > 0, traverse, LocationInfo.From(location));
+            !userTraverse && traverse.Length > 0, userTraverse || traverse.Length > 0, traverse, LocationInfo.From(location))
+        {
+            Summary = summary,
+            Constructors = constructorSet,
+            MethodOverloads = methodSets,
+        };
         return new ParseResult<ClassModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
     }
+
+    /// <summary>Several [PyConstructor]s: each a <see cref="CallKind.Constructor"/> overload of one <c>__init__</c>, in declaration order.</summary>
+    private static OverloadSetModel? ConstructorOverloads(INamedTypeSymbol type, List<IMethodSymbol> marked, string pythonName,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
+    {
+        string fullType = ConversionTable.FullName(type);
+        // What a constructor returns: the new object, never None.
+        TypeModel? instance = ConversionTable.Resolve(type, isReturn: true, out _, out _) is { } t ? t with { CSharpType = fullType, AcceptsNone = false } : null;
+        var overloads = new List<FunctionModel>();
+        bool complete = true;
+        foreach (IMethodSymbol ctor in marked)
+        {
+            var parameters = ImmutableArray.CreateBuilder<ParameterModel>();
+            foreach (IParameterSymbol p in ctor.Parameters)
+            {
+                ParameterModel? parameter = FunctionParser.ParseParameter(p, type.Name, diagnostics);
+                if (parameter is null) complete = false;
+                else parameters.Add(parameter);
+            }
+            string? doc = DocComments.ToDocstring(ctor.GetDocumentationCommentXml(cancellationToken: cancellationToken),
+                parameters.Where(p => p.IsPythonArgument).Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList(),
+                null, name => Names.ToSnakeCase(name));
+            int n = overloads.Count + 1;
+            overloads.Add(new FunctionModel(fullType, type.Name, pythonName, pythonName, CallKind.Constructor, "New_" + n, "", doc,
+                parameters.ToImmutable(), instance!, LocationInfo.From(ctor.Locations.FirstOrDefault())) { Overload = n });
+        }
+        if (!complete || instance is null) return null;
+        var kept = Emitting.OverloadEmitter.Distinguishable(overloads, diagnostics);
+        return Emitting.OverloadEmitter.Model(kept, "NewVectorcall");
+    }
+
+    /// <summary>
+    /// The methods with a Python name of their own, and those of several C# overloads under one
+    /// name (each set one Python method). Overloads must be of one C# method and one kind
+    /// (instance, static, class method) — NDB0025 — and told apart by Python — NDB0023.
+    /// </summary>
+    private static (ImmutableArray<FunctionModel>, ImmutableArray<OverloadSetModel>) MethodOverloads(
+        IEnumerable<FunctionModel> methods, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        var singles = ImmutableArray.CreateBuilder<FunctionModel>();
+        var sets = ImmutableArray.CreateBuilder<OverloadSetModel>();
+        foreach (var group in methods.GroupBy(m => m.PythonName))
+        {
+            FunctionModel first = group.First();
+            var same = new List<FunctionModel>();
+            foreach (FunctionModel m in group)
+            {
+                string? why = m.MethodName != first.MethodName ? "it is another C# method (only the C# overloads of one method become one Python method)"
+                    : m.Kind != first.Kind ? $"it is {KindName(m.Kind)} and '{Display(first)}' {KindName(first.Kind)} (a Python name is one kind of method)"
+                    : null;
+                if (why is not null)
+                {
+                    diagnostics.Add(new DiagnosticInfo(D.OverloadsOfDifferentKinds.Id, m.Location,
+                        ImmutableArray.Create(Display(m), Display(first), m.PythonName, why)));
+                    continue;
+                }
+                same.Add(m with { Overload = same.Count + 1 });
+            }
+            if (same.Count == 1)
+            {
+                singles.Add(first);
+                continue;
+            }
+            sets.Add(Emitting.OverloadEmitter.Model(Emitting.OverloadEmitter.Distinguishable(same, diagnostics)));
+        }
+        return (singles.ToImmutable(), sets.ToImmutable());
+    }
+
+    private static string Display(FunctionModel f) => f.ContainingType.Replace("global::", "") + "." + f.MethodName;
+
+    private static string KindName(CallKind kind) => kind switch
+    {
+        CallKind.Static => "a static method",
+        CallKind.ClassMethod => "a [PyClassMethod]",
+        _ => "an instance method",
+    };
 
     private static PropertyModel? ParseProperty(ISymbol member, AttributeData attribute, INamedTypeSymbol type, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {

@@ -61,6 +61,50 @@ public sealed unsafe class PyOverloads
         return new PythonException(Py.TypeError, text.ToString());
     }
 
+    /// <summary>
+    /// tp_new of a class with overloaded constructors: its (tuple, dict) arguments laid out as a
+    /// vectorcall's (positional values, then keyword values, their names in a new tuple) and handed
+    /// to the same dispatcher the type's vectorcall is, with <paramref name="type"/> (the class or a
+    /// Python subclass) as its self. Only Python subclasses and explicit <c>__new__</c> calls come this way.
+    /// </summary>
+    public static PyObject* NewFromTupleDict(delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*> dispatch,
+        PyTypeObject* type, PyObject* args, PyObject* kwargs)
+    {
+        nint nargs = args == null ? 0 : PyTuple_GET_SIZE(args);
+        nint nkw = kwargs == null ? 0 : PyDict_Size(kwargs);
+        int count = (int)(nargs + nkw);
+        Span<nint> buffer = count <= 16 ? stackalloc nint[16] : new nint[count];
+        fixed (nint* pointers = buffer)
+            return NewFromStack(dispatch, type, args, kwargs, (PyObject**)pointers, nargs, nkw);
+    }
+
+    private static PyObject* NewFromStack(delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*> dispatch,
+        PyTypeObject* type, PyObject* args, PyObject* kwargs, PyObject** stack, nint nargs, nint nkw)
+    {
+        for (nint i = 0; i < nargs; i++) stack[i] = PyTuple_GET_ITEM(args, i);
+        PyObject* kwnames = null;
+        if (nkw > 0)
+        {
+            kwnames = PyTuple_New(nkw);
+            if (kwnames == null) throw PythonException.Fetch();
+            nint pos = 0, k = 0;
+            PyObject* key, value;
+            while (k < nkw && PyDict_Next(kwargs, &pos, &key, &value) != 0)
+            {
+                PyTuple_SET_ITEM(kwnames, k, Py.NewRef(key));
+                stack[nargs + k++] = value;   // borrowed from the dict, which the caller holds
+            }
+        }
+        try
+        {
+            return dispatch((PyObject*)type, stack, nargs, kwnames);
+        }
+        finally
+        {
+            Py_XDECREF(kwnames);
+        }
+    }
+
     /// <summary>The argument's type as the signatures write it: numpy arrays with their dtype ("numpy.ndarray[int32]").</summary>
     private static string TypeName(PyObject* o)
     {

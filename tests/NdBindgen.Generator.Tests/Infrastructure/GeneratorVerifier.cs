@@ -26,17 +26,24 @@ internal static class GeneratorVerifier
     /// skipping invalid declarations) expecting the module-wide diagnostics, and the analyzer
     /// expecting the per-declaration ones, each at its exact location.
     /// </summary>
-    public static async Task VerifyAsync(string source, string moduleName, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string source, string moduleName, params DiagnosticResult[] expected) =>
+        VerifyAsync(source, moduleName, FromGenerator, expected);
+
+    /// <summary>Every expected diagnostic from the analyzer: those of a [PyClass]'s members, NDB0023 included (a class is one declaration).</summary>
+    public static Task VerifyClassAsync(string source, params DiagnosticResult[] expected) =>
+        VerifyAsync(source, TestCompilation.DefaultModuleName, d => d.Id is "NDB0005" or "NDB0007", expected);
+
+    private static async Task VerifyAsync(string source, string moduleName, System.Func<DiagnosticResult, bool> fromGenerator, DiagnosticResult[] expected)
     {
         string config = $"is_global = true\nbuild_property.PyModuleName = {moduleName}\n";
         var generator = new Test { TestCode = source };
         generator.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
-        generator.ExpectedDiagnostics.AddRange(expected.Where(FromGenerator));
+        generator.ExpectedDiagnostics.AddRange(expected.Where(fromGenerator));
         await generator.RunAsync();
 
         var analyzer = new OfflineAnalyzerTest<NdBindgen.Generator.Analyzers.PyBindingsAnalyzer> { TestCode = source };
         analyzer.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
-        analyzer.ExpectedDiagnostics.AddRange(expected.Where(d => !FromGenerator(d) && d.Id != "NDB0021"));
+        analyzer.ExpectedDiagnostics.AddRange(expected.Where(d => !fromGenerator(d) && d.Id != "NDB0021"));
         await analyzer.RunAsync();
 
         var escapes = new OfflineAnalyzerTest<NdBindgen.Generator.Analyzers.ViewEscapeAnalyzer> { TestCode = source };
