@@ -70,6 +70,7 @@ public static unsafe class ModuleBuilder
             // Imported again (del sys.modules[name]; import name): the same module, the same types.
             if (s_module != null) return Py.NewRef(s_module);
             Py.Initialize();
+            CommittedMemoryWatch.Start();
 
             // The definitions must outlive the module (CPython keeps pointers to them): they are
             // allocated once in native memory and never freed.
