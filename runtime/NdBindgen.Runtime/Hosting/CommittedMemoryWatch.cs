@@ -43,7 +43,7 @@ internal sealed class CommittedMemoryWatch
             if (Decide(ref s_state, info.Index, GC.CollectionCount(2), info.TotalCommittedBytes, info.HeapSizeBytes))
             {
                 Interlocked.Increment(ref Collections);
-                ThreadPool.UnsafeQueueUserWorkItem(static _ => CollectAfterFinalizers(), null);
+                new Thread(CollectAfterFinalizers) { IsBackground = true, Name = "NdBindgen full GC" }.Start();
             }
         }
         catch
@@ -67,7 +67,7 @@ internal sealed class CommittedMemoryWatch
         }
         catch
         {
-            // A thread-pool exception would end the process; a missed collection is harmless.
+            // An exception on this thread would end the process; a missed collection is harmless.
         }
     }
 
