@@ -140,7 +140,7 @@ internal static class ClassParser
         string fullType = ConversionTable.FullName(type);
         // The class's doc comment, then the constructor's Parameters (documented on the constructor,
         // or just named and typed when it has no doc comment).
-        var ctorDocParameters = ctorParameters.Where(p => p.IsPythonArgument).Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList();
+        var ctorDocParameters = FunctionParser.DocParameters(ctorParameters);
         string? summary = DocComments.ToDocstring(type.GetDocumentationCommentXml(cancellationToken: cancellationToken),
             new List<DocComments.Param>(), null, name => Names.ToSnakeCase(name));
         string doc;
@@ -190,7 +190,7 @@ internal static class ClassParser
                 else parameters.Add(parameter);
             }
             string? doc = DocComments.ToDocstring(ctor.GetDocumentationCommentXml(cancellationToken: cancellationToken),
-                parameters.Where(p => p.IsPythonArgument).Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList(),
+                FunctionParser.DocParameters(parameters),
                 null, name => Names.ToSnakeCase(name));
             int n = overloads.Count + 1;
             overloads.Add(new FunctionModel(fullType, type.Name, pythonName, pythonName, CallKind.Constructor, "New_" + n, "", doc,

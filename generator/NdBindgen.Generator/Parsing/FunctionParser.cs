@@ -96,7 +96,7 @@ internal static class FunctionParser
         }
         string? doc = DocComments.ToDocstring(
             method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
-            parameters.Where(p => p.IsPythonArgument).Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList(),
+            DocParameters(parameters),
             returns.Kind == ValueKind.Void ? null : returns.PythonType,
             name => Names.ToSnakeCase(name));
 
@@ -289,6 +289,10 @@ internal static class FunctionParser
     /// A C# identifier unique to the type: its namespace and type names joined by '_', with the
     /// names' own underscores doubled so that A_B.C and A.B_C cannot meet.
     /// </summary>
+    /// <summary>The Python parameters as a docstring's Parameters section lists them ("float, optional" for one with a default).</summary>
+    internal static List<DocComments.Param> DocParameters(IEnumerable<ParameterModel> parameters) =>
+        parameters.Where(p => p.IsPythonArgument).Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList();
+
     internal static string Mangle(INamedTypeSymbol type)
     {
         static string Escape(string name) => name.Replace("_", "__");

@@ -111,8 +111,7 @@ public static unsafe partial class Arrays
         int from = found->descr->type_num;
         bool ints = from is Npy.NPY_LONG or Npy.NPY_LONGLONG or Npy.NPY_ULONG or Npy.NPY_ULONGLONG;
         bool toFloat = typeof(T) == typeof(float) || typeof(T) == typeof(Half);
-        bool toInt = typeof(T) == typeof(sbyte) || typeof(T) == typeof(byte) || typeof(T) == typeof(short) || typeof(T) == typeof(ushort)
-            || typeof(T) == typeof(int) || typeof(T) == typeof(uint) || typeof(T) == typeof(long) || typeof(T) == typeof(ulong);
+        bool toInt = IsInteger<T>();
         nint count = 1;
         for (int d = 0; d < found->nd; d++) count *= found->dimensions[d];
         bool empty = count == 0 && from == Npy.NPY_DOUBLE;   // numpy's dtype for [] and [[], []]: nothing to convert
@@ -158,10 +157,9 @@ public static unsafe partial class Arrays
         {
             if (from == Npy.NPY_DOUBLE)
             {
-                double v = ((double*)found->data)[i];
-                to[i] = typeof(T) == typeof(float) ? (T)(object)(float)v : (T)(object)(Half)v;
+                to[i] = FromDouble<T>(((double*)found->data)[i]);
             }
-            else if (!unsigned ? !TryFromInt(((long*)found->data)[i], out to[i]) : !TryFromUInt(((ulong*)found->data)[i], out to[i]))
+            else if (!(unsigned ? TryFromUInt(((ulong*)found->data)[i], out to[i]) : TryFromInt(((long*)found->data)[i], out to[i])))
             {
                 string value = unsigned ? ((ulong*)found->data)[i].ToString() : ((long*)found->data)[i].ToString();
                 Py_DECREF(result);
@@ -171,32 +169,59 @@ public static unsafe partial class Arrays
         return result;
     }
 
+    /// <summary>An integer T's range (its minimum as a long, its maximum as a ulong).</summary>
+    private static (long Min, ulong Max) IntRange<T>() where T : unmanaged => NpyElement<T>.TypeNum switch
+    {
+        Npy.NPY_BYTE => (sbyte.MinValue, (ulong)sbyte.MaxValue),
+        Npy.NPY_UBYTE => (0, byte.MaxValue),
+        Npy.NPY_SHORT => (short.MinValue, (ulong)short.MaxValue),
+        Npy.NPY_USHORT => (0, ushort.MaxValue),
+        Npy.NPY_INT => (int.MinValue, int.MaxValue),
+        Npy.NPY_UINT => (0, uint.MaxValue),
+        Npy.NPY_LONG => (long.MinValue, long.MaxValue),
+        _ => (0, ulong.MaxValue),
+    };
+
+    private static bool IsInteger<T>() where T : unmanaged => NpyElement<T>.TypeNum is >= Npy.NPY_BYTE and <= Npy.NPY_ULONG;
+
+    /// <summary>A double as a float T (double, float32, float16), rounded as the scalar conversions do.</summary>
+    private static T FromDouble<T>(double d) where T : unmanaged =>
+        typeof(T) == typeof(double) ? (T)(object)d : typeof(T) == typeof(float) ? (T)(object)(float)d : (T)(object)(Half)d;
+
+    // An integer in T's range is its own low bytes (little-endian), whatever T's width and sign.
     private static bool TryFromInt<T>(long v, out T value) where T : unmanaged
     {
-        value = default;
-        if (typeof(T) == typeof(sbyte)) { if (v < sbyte.MinValue || v > sbyte.MaxValue) return false; value = (T)(object)(sbyte)v; }
-        else if (typeof(T) == typeof(byte)) { if (v < 0 || v > byte.MaxValue) return false; value = (T)(object)(byte)v; }
-        else if (typeof(T) == typeof(short)) { if (v < short.MinValue || v > short.MaxValue) return false; value = (T)(object)(short)v; }
-        else if (typeof(T) == typeof(ushort)) { if (v < 0 || v > ushort.MaxValue) return false; value = (T)(object)(ushort)v; }
-        else if (typeof(T) == typeof(int)) { if (v < int.MinValue || v > int.MaxValue) return false; value = (T)(object)(int)v; }
-        else if (typeof(T) == typeof(uint)) { if (v < 0 || v > uint.MaxValue) return false; value = (T)(object)(uint)v; }
-        else if (typeof(T) == typeof(long)) value = (T)(object)v;
-        else if (typeof(T) == typeof(ulong)) { if (v < 0) return false; value = (T)(object)(ulong)v; }
-        else if (typeof(T) == typeof(float)) value = (T)(object)(float)v;
-        else if (typeof(T) == typeof(Half)) value = (T)(object)(Half)v;
-        else return false;
-        return true;
+        if (!IsInteger<T>())
+        {
+            value = FromDouble<T>(v);
+            return true;
+        }
+        (long min, ulong max) = IntRange<T>();
+        value = Unsafe.As<long, T>(ref v);
+        return v >= min && (v < 0 || (ulong)v <= max);
+    }
+
+    private static bool TryFromUInt<T>(ulong v, out T value) where T : unmanaged
+    {
+        if (v <= long.MaxValue) return TryFromInt((long)v, out value);
+        if (!IsInteger<T>())
+        {
+            value = FromDouble<T>(v);
+            return true;
+        }
+        value = Unsafe.As<ulong, T>(ref v);
+        return v <= IntRange<T>().Max;
     }
 
     /// <summary>A Python int beyond 64 bits (or a 64-bit one beside it): false when it does not fit T, with a Python error set only beyond float64.</summary>
     private static bool TryFromPythonInt<T>(PyObject* item, out T value) where T : unmanaged
     {
         value = default;
-        if (typeof(T) == typeof(float) || typeof(T) == typeof(Half) || typeof(T) == typeof(double))
+        if (!IsInteger<T>())
         {
             double d = PyLong_AsDouble(item);
             if (d == -1.0 && PyErr_Occurred() != null) return false;
-            value = typeof(T) == typeof(double) ? (T)(object)d : typeof(T) == typeof(float) ? (T)(object)(float)d : (T)(object)(Half)d;
+            value = FromDouble<T>(d);
             return true;
         }
         int overflow;
@@ -210,17 +235,6 @@ public static unsafe partial class Arrays
             return false;
         }
         return TryFromUInt(u, out value);
-    }
-
-    private static bool TryFromUInt<T>(ulong v, out T value) where T : unmanaged
-    {
-        if (v <= long.MaxValue) return TryFromInt((long)v, out value);
-        value = default;
-        if (typeof(T) == typeof(ulong)) value = (T)(object)v;
-        else if (typeof(T) == typeof(float)) value = (T)(object)(float)v;
-        else if (typeof(T) == typeof(Half)) value = (T)(object)(Half)v;
-        else return false;
-        return true;
     }
 
     /// <summary>" at [i, j]": where the C-order element <paramref name="flat"/> is ("" in a 0-d array).</summary>
@@ -239,13 +253,9 @@ public static unsafe partial class Arrays
 
     private static PythonException IntOutOfRange<T>(PySignature sig, int index, string value, PyArrayObject* found, nint flat) where T : unmanaged
     {
-        string where = Where(found, flat);
-        (string min, string max) = typeof(T) == typeof(sbyte) ? ("-128", "127") : typeof(T) == typeof(byte) ? ("0", "255")
-            : typeof(T) == typeof(short) ? ("-32768", "32767") : typeof(T) == typeof(ushort) ? ("0", "65535")
-            : typeof(T) == typeof(int) ? ("-2147483648", "2147483647") : typeof(T) == typeof(uint) ? ("0", "4294967295")
-            : typeof(T) == typeof(long) ? ("-9223372036854775808", "9223372036854775807") : ("0", "18446744073709551615");
+        (long min, ulong max) = IntRange<T>();
         return new PythonException(Py.OverflowError,
-            $"{sig.ArgumentPrefix(index)} holds {value}{where}, out of range for {NpyElement<T>.Name} ({min} to {max})");
+            $"{sig.ArgumentPrefix(index)} holds {value}{Where(found, flat)}, out of range for {NpyElement<T>.Name} ({min} to {max})");
     }
 
     /// <summary>numpy could not make an array of the input (a ragged list, say): its reason, prefixed with the argument.</summary>
