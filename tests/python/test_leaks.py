@@ -313,7 +313,7 @@ def test_nd_test_holder_instances():
     committed after each (20-34 MB per million Holders, 62 -> 183 MB over 5 million, with the
     heap at 17 MB; +32 MB here with the watch below disabled). The runtime's CommittedMemoryWatch
     asks for a full collection when the committed memory the heap does not use has grown 4 MB (or
-    a quarter of the heap) since the last one (README: Reliability): one comes during the
+    a quarter of the heap) since the last one (docs/reliability.md): one comes during the
     warm-up, and RSS stays flat after it."""
     import os
     import subprocess
