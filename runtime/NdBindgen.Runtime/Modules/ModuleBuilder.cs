@@ -107,7 +107,7 @@ public static unsafe class ModuleBuilder
 
     private static void SetImportErrorRaw(string message)
     {
-        // Py is not initialized on a foreign interpreter: look ImportError up by hand.
+        // Builtins is not initialized on a foreign interpreter: look ImportError up by hand.
         PyObject* builtins = PyImport_ImportModule(Utf8.Z("builtins"u8));
         if (builtins == null) return;
         PyObject* importError = PyObject_GetAttrString(builtins, Utf8.Z("ImportError"u8));
