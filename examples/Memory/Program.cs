@@ -2,7 +2,6 @@
 // one Python object that every temporary refers to. Run: dotnet publish examples/Memory -c Release
 // -o .build/memory && .build/memory/Memory
 using NdBindgen;
-using NdBindgen.Hosting;
 
 PythonHost host = PythonHost.Start();
 {

@@ -289,10 +289,10 @@ public class DiagnosticTests
             private readonly List<PyRef> _fine = new();
             private PyRef? _alsoFine;
         }
-        [PyClass] public partial class Custom : NdBindgen.Hosting.IPyTraverse
+        [PyClass] public partial class Custom : NdBindgen.IPyTraverse
         {
             private readonly Dictionary<string, PyRef> _byName = new();
-            public int Traverse(NdBindgen.Hosting.PyVisit visit) { foreach (var r in _byName.Values) { int x = visit.Visit(r); if (x != 0) return x; } return 0; }
+            public int Traverse(NdBindgen.PyVisit visit) { foreach (var r in _byName.Values) { int x = visit.Visit(r); if (x != 0) return x; } return 0; }
             public void Clear() { foreach (var r in _byName.Values) r.Dispose(); }
         }
         """,

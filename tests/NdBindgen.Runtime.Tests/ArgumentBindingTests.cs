@@ -1,4 +1,4 @@
-using NdBindgen.Hosting;
+using NdBindgen.Binding;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 using static NdBindgen.Runtime.Tests.EmbeddedPython;

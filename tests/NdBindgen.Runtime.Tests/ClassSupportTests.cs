@@ -1,4 +1,5 @@
-using NdBindgen.Hosting;
+using NdBindgen.Binding;
+using NdBindgen.Classes;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 using static NdBindgen.Runtime.Tests.EmbeddedPython;
@@ -23,7 +24,7 @@ public unsafe class ClassSupportTests
             PyObject** slots = stackalloc PyObject*[2];
             try
             {
-                PyObject** bound = sig.BindTupleDict(a, k == Core.Py.None ? null : k, slots);
+                PyObject** bound = sig.BindTupleDict(a, k == Core.Builtins.None ? null : k, slots);
                 outcome = string.Join(",", Enumerable.Range(0, 2).Select(i => bound[i] == null ? "-" : Str(bound[i])));
             }
             catch (PythonException e)

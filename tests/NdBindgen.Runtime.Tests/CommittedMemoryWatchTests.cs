@@ -1,4 +1,4 @@
-using NdBindgen.Hosting;
+using NdBindgen.Memory;
 
 namespace NdBindgen.Runtime.Tests;
 

@@ -27,9 +27,9 @@ public static unsafe class EmbeddedPython
             // RTLD_GLOBAL, as the python3 executable has it: extension modules (numpy) bind to its symbols.
             nint libpython = dlopen("libpython3.11.so.1.0", RTLD_NOW | RTLD_GLOBAL);
             if (libpython == 0) throw new DllNotFoundException("libpython3.11.so.1.0 (apt-get install python3-dev)");
-            NativeLibrary.SetDllImportResolver(typeof(Py).Assembly, (name, _, _) => name == CPython.Lib ? libpython : 0);
+            NativeLibrary.SetDllImportResolver(typeof(Builtins).Assembly, (name, _, _) => name == CPython.Lib ? libpython : 0);
             Py_InitializeEx(0);
-            Py.Initialize();
+            Builtins.Initialize();
             PyEval_SaveThread();   // tests take the GIL with PyGILState_Ensure, from any thread
             s_started = true;
         }
@@ -88,7 +88,7 @@ public static unsafe class EmbeddedPython
         if (s == null) throw PythonException.Fetch();
         try
         {
-            return Conversions.Strings.ToManaged(s)!;
+            return Utf8.FromStr(s)!;
         }
         finally
         {

@@ -1,5 +1,5 @@
 using NdBindgen.Conversions;
-using NdBindgen.Hosting;
+using NdBindgen.Binding;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 using static NdBindgen.Runtime.Tests.EmbeddedPython;

@@ -1,5 +1,4 @@
 using NdBindgen;
-using NdBindgen.Hosting;
 
 namespace NdTestModule;
 

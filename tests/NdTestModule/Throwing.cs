@@ -1,6 +1,5 @@
 using System.Collections;
 using NdBindgen;
-using NdBindgen.Hosting;
 
 namespace NdTestModule;
 

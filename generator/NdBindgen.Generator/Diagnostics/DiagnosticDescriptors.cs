@@ -76,7 +76,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UntraversableReferences = Error("NDB0015",
         "Python references held in a shape the generator cannot traverse",
-        "'{0}' of '{1}' holds Python references in a '{2}', which the generated tp_traverse cannot walk; use PyRef fields, arrays or lists of them, or implement NdBindgen.Hosting.IPyTraverse on '{1}' to report them yourself");
+        "'{0}' of '{1}' holds Python references in a '{2}', which the generated tp_traverse cannot walk; use PyRef fields, arrays or lists of them, or implement NdBindgen.IPyTraverse on '{1}' to report them yourself");
 
     public static readonly DiagnosticDescriptor InvalidMember = Error("NDB0016",
         "Member cannot be exported this way",

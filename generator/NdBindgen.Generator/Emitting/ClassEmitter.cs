@@ -12,7 +12,6 @@ namespace NdBindgen.Generator.Emitting;
 internal static class ClassEmitter
 {
     private const string PyObjectFull = "global::NdBindgen.Interop.PyObject";
-    private const string Hosting = "global::NdBindgen.Hosting.";
     private const string Conv = "global::NdBindgen.Conversions.";
     private const string Catch = "catch (global::System.Exception e)";
 
@@ -45,7 +44,7 @@ internal static class ClassEmitter
     {
         bool ns = c.Namespace.Length > 0;
         if (ns) w.Open($"namespace {c.Namespace}");
-        string interfaces = Hosting + "IPyClass" + (c.GeneratesTraverse ? ", " + Hosting + "IPyTraverse" : "");
+        string interfaces = "global::NdBindgen.Classes.IPyClass" + (c.GeneratesTraverse ? ", " + "global::NdBindgen.IPyTraverse" : "");
         w.Open($"unsafe partial class {c.TypeName} : {interfaces}");
         w.Line($"private {PyObjectFull}* __ndbindgenPythonObject;");
         w.Line();
@@ -53,16 +52,16 @@ internal static class ClassEmitter
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Line("internal static global::NdBindgen.Interop.PyTypeObject* __NdBindgenPythonType;");
         w.Line();
-        w.Open($"{PyObjectFull}* {Hosting}IPyClass.PythonObject");
+        w.Open($"{PyObjectFull}* global::NdBindgen.Classes.IPyClass.PythonObject");
         w.Line("get => __ndbindgenPythonObject;");
         w.Line("set => __ndbindgenPythonObject = value;");
         w.Close();
         w.Line();
-        w.Line($"static global::NdBindgen.Interop.PyTypeObject* {Hosting}IPyClass.PythonType => __NdBindgenPythonType;");
+        w.Line($"static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Classes.IPyClass.PythonType => __NdBindgenPythonType;");
         if (c.GeneratesTraverse)
         {
             w.Line();
-            w.Open($"int {Hosting}IPyTraverse.Traverse({Hosting}PyVisit visit)");
+            w.Open($"int global::NdBindgen.IPyTraverse.Traverse(global::NdBindgen.PyVisit visit)");
             w.Line("int r;");
             foreach (TraverseMember m in c.TraverseMembers)
             {
@@ -80,7 +79,7 @@ internal static class ClassEmitter
             w.Line("return 0;");
             w.Close();
             w.Line();
-            w.Open($"void {Hosting}IPyTraverse.Clear()");
+            w.Open($"void global::NdBindgen.IPyTraverse.Clear()");
             foreach (TraverseMember m in c.TraverseMembers)
             {
                 if (m.IsSequence)
@@ -115,12 +114,12 @@ internal static class ClassEmitter
         var all = c.ConstructorParameters;
         var ps = all.Where(p => p.IsPythonArgument).ToList();
         string names = ps.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", ps.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
-        w.Line($"private static readonly {Hosting}PySignature s_new = new({SourceWriter.Literal(c.PythonName)}, {names}, required: {c.RequiredCount});");
+        w.Line($"private static readonly global::NdBindgen.Binding.PySignature s_new = new({SourceWriter.Literal(c.PythonName)}, {names}, required: {c.RequiredCount});");
         EmitNewEntry(w, "New(global::NdBindgen.Interop.PyTypeObject* type, PyObject* args, PyObject* kwargs)", "type", "sig.BindTupleDict(args, kwargs, slots)", ps.Count);
         EmitNewEntry(w, "NewVectorcall(PyObject* callable, PyObject** args, nuint nargsf, PyObject* kwnames)", "(global::NdBindgen.Interop.PyTypeObject*)callable", "sig.Bind(args, (nint)nargsf, kwnames, slots)", ps.Count);
         w.Line();
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        w.Open($"private static {c.FullType} Construct({Hosting}PySignature sig, PyObject** a)");
+        w.Open($"private static {c.FullType} Construct(global::NdBindgen.Binding.PySignature sig, PyObject** a)");
         // As a function's wrapper: references the constructor does not keep are released when it
         // returns; those it may keep, only if it threw.
         FunctionEmitter.EmitHolding(w, ps, afterCall =>
@@ -150,7 +149,7 @@ internal static class ClassEmitter
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
         w.Open("private static PyObject* New(global::NdBindgen.Interop.PyTypeObject* type, PyObject* args, PyObject* kwargs)");
         w.Open("try");
-        w.Line($"return {Hosting}PyOverloads.NewFromTupleDict(&{set.DispatcherName}, type, args, kwargs);");
+        w.Line($"return global::NdBindgen.Binding.PyOverloads.NewFromTupleDict(&{set.DispatcherName}, type, args, kwargs);");
         w.Close();
         w.Open(Catch);
         w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
@@ -176,10 +175,10 @@ internal static class ClassEmitter
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
         w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
         w.Open("private static PyObject* " + signature);
-        w.Line($"{Hosting}PySignature sig = s_new;");
+        w.Line($"global::NdBindgen.Binding.PySignature sig = s_new;");
         w.Open("try");
         w.Line($"PyObject** slots = stackalloc PyObject*[{System.Math.Max(1, count)}];");
-        w.Line($"return {Hosting}PyInstance.New({type}, Construct(sig, {bind}));");
+        w.Line($"return global::NdBindgen.Classes.PyInstance.New({type}, Construct(sig, {bind}));");
         w.Close();
         w.Open(Catch);
         w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
@@ -202,13 +201,13 @@ internal static class ClassEmitter
         if (!p.Writable) return;
 
         w.Line();
-        w.Line($"private static readonly {Hosting}PySignature s_set_{p.CSharpName} = {Hosting}PySignature.ForAttribute({SourceWriter.Literal(c.PythonName)}, {SourceWriter.Literal(p.PythonName)});");
+        w.Line($"private static readonly global::NdBindgen.Binding.PySignature s_set_{p.CSharpName} = global::NdBindgen.Binding.PySignature.ForAttribute({SourceWriter.Literal(c.PythonName)}, {SourceWriter.Literal(p.PythonName)});");
         w.Line();
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
         w.Open($"private static int Set_{p.CSharpName}(PyObject* self, PyObject* value, void* closure)");
-        w.Line($"{Hosting}PySignature sig = s_set_{p.CSharpName};");
+        w.Line($"global::NdBindgen.Binding.PySignature sig = s_set_{p.CSharpName};");
         w.Open("try");
-        w.Line($"if (value == null) throw {Hosting}PyClassErrors.CannotDelete({SourceWriter.Literal(c.PythonName)}, {SourceWriter.Literal(p.PythonName)});");
+        w.Line($"if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete({SourceWriter.Literal(c.PythonName)}, {SourceWriter.Literal(p.PythonName)});");
         w.Line("PyObject** a = &value;");
         var parameter = new ParameterModel(p.CSharpName, p.PythonName, p.Type, null, null, -1);
         if (p.Type.OwnsReference) w.Line($"{p.Type.CSharpType} {FunctionEmitter.Local(parameter)} = default!;");   // EmitParameter assigns it
@@ -262,7 +261,7 @@ internal static class ClassEmitter
             w.Open("private static nint Length(PyObject* self)");
             w.Open("try");
             w.Line($"long length = {Self(c)}.{c.LengthMember};");
-            w.Line($"return length >= 0 ? (nint)length : throw {Hosting}PyClassErrors.NegativeLength();");
+            w.Line($"return length >= 0 ? (nint)length : throw global::NdBindgen.Classes.PyClassErrors.NegativeLength();");
             w.Close();
             w.Open(Catch);
             w.Line("return global::NdBindgen.Core.PyErrors.RaiseStatus(e);");
@@ -275,7 +274,7 @@ internal static class ClassEmitter
             w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
             w.Open("private static PyObject* Iter(PyObject* self)");
             w.Open("try");
-            w.Line($"return {Hosting}PyIterator.Create({Self(c)}, &IterItem);");
+            w.Line($"return global::NdBindgen.Classes.PyIterator.Create({Self(c)}, &IterItem);");
             w.Close();
             w.Open(Catch);
             w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
@@ -311,7 +310,7 @@ internal static class ClassEmitter
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
         w.Open("private static PyObject* RichCompare(PyObject* a, PyObject* b, int op)");
         w.Open("try");
-        w.Line($"if (!{Hosting}PyInstance.TryGet<{c.FullType}>(a, out var left) || !{Hosting}PyInstance.TryGet<{c.FullType}>(b, out var right))");
+        w.Line($"if (!global::NdBindgen.Classes.PyInstance.TryGet<{c.FullType}>(a, out var left) || !global::NdBindgen.Classes.PyInstance.TryGet<{c.FullType}>(b, out var right))");
         w.Line($"    return {Conv}Args.NotImplemented();");
         w.Open("bool? result = op switch");
         if (cmp.EqualsExpression is not null)
@@ -370,7 +369,7 @@ internal static class ClassEmitter
     }
 
     private static string Test(TypeModel t, string operand, string local) => t.Kind == ValueKind.Instance
-        ? $"{Hosting}PyInstance.TryGet<{t.CSharpType}>({operand}, out var {local})"
+        ? $"global::NdBindgen.Classes.PyInstance.TryGet<{t.CSharpType}>({operand}, out var {local})"
         : t.CSharpType switch
         {
             "double" => $"{Conv}Floats.TryToDouble({operand}, out double {local})",
@@ -382,28 +381,28 @@ internal static class ClassEmitter
     {
         TypeModel key = c.IndexerKey!, value = c.IndexerValue!;
         w.Line();
-        w.Line($"private static readonly {Hosting}PySignature s_getitem = new(\"{c.PythonName}.__getitem__\", new[] {{ \"index\" }}, required: 1);");
+        w.Line($"private static readonly global::NdBindgen.Binding.PySignature s_getitem = new(\"{c.PythonName}.__getitem__\", new[] {{ \"index\" }}, required: 1);");
         w.Line();
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
         w.Open("private static PyObject* GetItem(PyObject* self, PyObject* key)");
-        w.Line($"{Hosting}PySignature sig = s_getitem;");
+        w.Line($"global::NdBindgen.Binding.PySignature sig = s_getitem;");
         w.Open("try");
         w.Line($"{key.CSharpType} index = {key.FromPython}(key, sig, 0);");
         FunctionEmitter.EmitCallAndReturn(w, value, $"{Self(c)}[index]");
         w.Close();
         w.Open(Catch);
-        w.Line($"return global::NdBindgen.Core.PyErrors.Raise({Hosting}PyClassErrors.FromIndexer(e));");
+        w.Line($"return global::NdBindgen.Core.PyErrors.Raise(global::NdBindgen.Classes.PyClassErrors.FromIndexer(e));");
         w.Close();
         w.Close();
         if (!c.IndexerSettable) return;   // no mp_ass_subscript: Python says the type does not support item assignment
         w.Line();
-        w.Line($"private static readonly {Hosting}PySignature s_setitem = new(\"{c.PythonName}.__setitem__\", new[] {{ \"index\", \"value\" }}, required: 2);");
+        w.Line($"private static readonly global::NdBindgen.Binding.PySignature s_setitem = new(\"{c.PythonName}.__setitem__\", new[] {{ \"index\", \"value\" }}, required: 2);");
         w.Line();
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
         w.Open("private static int SetItem(PyObject* self, PyObject* key, PyObject* value)");
-        w.Line($"{Hosting}PySignature sig = s_setitem;");
+        w.Line($"global::NdBindgen.Binding.PySignature sig = s_setitem;");
         w.Open("try");
-        w.Line($"if (value == null) throw {Hosting}PyClassErrors.CannotDeleteItems({SourceWriter.Literal(c.PythonName)});");
+        w.Line($"if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDeleteItems({SourceWriter.Literal(c.PythonName)});");
         w.Line("PyObject** a = stackalloc PyObject*[2];");
         w.Line("a[0] = key;");
         w.Line("a[1] = value;");
@@ -413,7 +412,7 @@ internal static class ClassEmitter
         w.Line("return 0;");
         w.Close();
         w.Open(Catch);
-        w.Line($"return global::NdBindgen.Core.PyErrors.RaiseStatus({Hosting}PyClassErrors.FromIndexer(e));");
+        w.Line($"return global::NdBindgen.Core.PyErrors.RaiseStatus(global::NdBindgen.Classes.PyClassErrors.FromIndexer(e));");
         w.Close();
         w.Close();
     }
@@ -424,7 +423,7 @@ internal static class ClassEmitter
         w.Line();
         w.Line("/// <summary>Creates the type and adds it to the module (called from PyInit).</summary>");
         w.Open("internal static void Register(PyObject* module)");
-        w.Line($"global::NdBindgen.Interop.PyTypeObject* type = {Hosting}PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + \".{c.PythonName}\",");
+        w.Line($"global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Classes.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + \".{c.PythonName}\",");
         w.Line($"    {SourceWriter.Literal(c.Doc)},");
         w.Line($"    subclassable: {(c.Sealed ? "false" : "true")}, gc: {(c.Gc ? "true" : "false")}, unhashable: {(c.Unhashable ? "true" : "false")},");
         // Overloaded constructors: the dispatcher has a method's signature (nargsf an nint, as the bits are the same).
@@ -455,8 +454,8 @@ internal static class ClassEmitter
     private static string MethodFlags(CallKind kind) =>
         "global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS" + kind switch
         {
-            CallKind.Static => " | global::NdBindgen.Interop.PySlot.METH_STATIC",
-            CallKind.ClassMethod => " | global::NdBindgen.Interop.PySlot.METH_CLASS",
+            CallKind.Static => " | global::NdBindgen.Interop.PyConst.METH_STATIC",
+            CallKind.ClassMethod => " | global::NdBindgen.Interop.PyConst.METH_CLASS",
             _ => "",
         };
 
@@ -493,5 +492,5 @@ internal static class ClassEmitter
         _ => "Negative",
     };
 
-    private static string Self(ClassModel c) => $"{Hosting}PyInstance.Get<{c.FullType}>(self)";
+    private static string Self(ClassModel c) => $"global::NdBindgen.Classes.PyInstance.Get<{c.FullType}>(self)";
 }

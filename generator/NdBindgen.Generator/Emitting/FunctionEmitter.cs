@@ -32,7 +32,7 @@ internal static class FunctionEmitter
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
         w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
         w.Open($"private static PyObject* {f.WrapperName}(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)");
-        w.Line($"global::NdBindgen.Hosting.PySignature sig = {sigField};");
+        w.Line($"global::NdBindgen.Binding.PySignature sig = {sigField};");
         w.Open("try");
         if (ps.Length > 0)
         {
@@ -57,7 +57,7 @@ internal static class FunctionEmitter
                 w.Line();
                 w.Line($"/// <summary>{f.PythonName}() for {ConversionElement(instance)} arrays: the arguments bound, the instantiation <see cref=\"{Cref(f)}\"/> over it.</summary>");
                 w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
-                w.Open($"private static PyObject* {instance.WrapperName}(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)");
+                w.Open($"private static PyObject* {instance.WrapperName}(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)");
                 EmitConvertAndCall(w, instance);
                 w.Close();
             }
@@ -107,7 +107,7 @@ internal static class FunctionEmitter
         var ps = f.PythonParameters;
         string names = ps.Length == 0 ? "global::System.Array.Empty<string>()"
             : "new[] { " + string.Join(", ", ps.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
-        w.Line($"private static readonly global::NdBindgen.Hosting.PySignature {sigField} = new({SourceWriter.Literal(f.MessageName)}, {names}, required: {f.RequiredCount});");
+        w.Line($"private static readonly global::NdBindgen.Binding.PySignature {sigField} = new({SourceWriter.Literal(f.MessageName)}, {names}, required: {f.RequiredCount});");
         return sigField;
     }
 
@@ -123,7 +123,7 @@ internal static class FunctionEmitter
             for (int i = 0; i < ps.Length; i++) EmitParameter(w, ps[i], i);
             EmitAliasChecks(w, f);
 
-            string target = f.Kind == CallKind.Instance ? $"global::NdBindgen.Hosting.PyInstance.Get<{f.ContainingType}>(self)" : f.ContainingType;
+            string target = f.Kind == CallKind.Instance ? $"global::NdBindgen.Classes.PyInstance.Get<{f.ContainingType}>(self)" : f.ContainingType;
             string arguments = string.Join(", ", f.Parameters.Select(Argument));
             string call = f.Kind == CallKind.Constructor ? $"new {f.ContainingType}({arguments})" : $"{target}.{Identifier(f.MethodName)}({arguments})";
             // A classmethod's result, and a constructor's object, take the type of self (the class or a Python subclass).

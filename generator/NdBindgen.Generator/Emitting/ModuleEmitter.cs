@@ -28,11 +28,11 @@ internal static class ModuleEmitter
         w.Open("private static PyObject* PyInit()");
         if (m.Exports.Length == 0 && m.Classes.Length == 0)
         {
-            w.Line("return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython, default);");
+            w.Line("return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython, default);");
         }
         else
         {
-            w.Line("return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,");
+            w.Line("return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,");
             w.Line("[");
             foreach (ExportModel e in m.Exports)
                 w.Line($"    new({SourceWriter.Literal(e.PythonName)}, {SourceWriter.Literal(e.Docstring)}, &{e.WrapperName}),");

@@ -40,7 +40,7 @@ internal static class OverloadEmitter
         string what = f.Kind == CallKind.Constructor ? "Constructor" : "Overload";
         w.Line($"/// <summary>{what} {f.Overload} of {f.PythonName}: calls <see cref=\"{FunctionEmitter.Cref(f)}\"/> with the arguments the dispatcher bound to it.</summary>");
         w.Open($"private static PyObject* {f.WrapperName}(PyObject* self, PyObject** a)");
-        w.Line($"global::NdBindgen.Hosting.PySignature sig = {sigField};");
+        w.Line($"global::NdBindgen.Binding.PySignature sig = {sigField};");
         FunctionEmitter.EmitConvertAndCall(w, f);
         w.Close();
     }
@@ -72,7 +72,7 @@ internal static class OverloadEmitter
     {
         string field = GeneratedNames.SignatureField(set.DispatcherName);
         string signatures = string.Join(", ", set.Overloads.Select(f => SourceWriter.Literal(Signature(f))));
-        w.Line($"private static readonly global::NdBindgen.Hosting.PyOverloads {field} = new({SourceWriter.Literal(set.MessageName)}, new[] {{ {signatures} }});");
+        w.Line($"private static readonly global::NdBindgen.Binding.PyOverloads {field} = new({SourceWriter.Literal(set.MessageName)}, new[] {{ {signatures} }});");
         w.Line();
         string tried = string.Join(", ", set.Overloads.Select(f => $"<see cref=\"{FunctionEmitter.Cref(f)}\"/>"));
         w.Line($"/// <summary>Python entry point of {set.PythonName}: the first of {tried} that the arguments fit.</summary>");

@@ -128,7 +128,7 @@ internal static class ClassParser
                 && p.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)?.Name;
         TypeModel? iterItem = IterItem(type);
 
-        bool userTraverse = type.AllInterfaces.Any(i => i.ToDisplayString() == Ns + "Hosting.IPyTraverse");
+        bool userTraverse = type.AllInterfaces.Any(i => i.ToDisplayString() == Ns + "IPyTraverse");
         var traverse = userTraverse ? ImmutableArray<TraverseMember>.Empty : TraverseMembers(type, diagnostics);
 
         var (singleMethods, methodSets) = MethodOverloads(methods, diagnostics);

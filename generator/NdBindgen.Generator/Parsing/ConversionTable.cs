@@ -125,7 +125,7 @@ internal static class ConversionTable
             bool orNone = pyClass.NullableAnnotation != NullableAnnotation.NotAnnotated;
             string csharp = FullName(pyClass.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
             return new TypeModel(ValueKind.Instance, csharp + (orNone ? "?" : ""), PythonClassName(pyClass),
-                $"global::NdBindgen.Hosting.PyInstance.ToInstance<{csharp}>", "global::NdBindgen.Hosting.PyInstance.FromInstance", null, orNone, false);
+                $"global::NdBindgen.Classes.PyInstance.ToInstance<{csharp}>", "global::NdBindgen.Classes.PyInstance.FromInstance", null, orNone, false);
         }
 
         if (type is INamedTypeSymbol { Name: "Python", IsGenericType: false } token && token.ContainingNamespace?.ToDisplayString() == "NdBindgen")

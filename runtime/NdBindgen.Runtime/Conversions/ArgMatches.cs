@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using NdBindgen.Core;
-using NdBindgen.Hosting;
+using NdBindgen.Binding;
+using NdBindgen.Classes;
 using NdBindgen.Interop;
 using NdBindgen.NumPy;
 using static NdBindgen.Interop.CPython;
@@ -34,7 +35,7 @@ public static unsafe class ArgMatches
 {
     /// <summary>bool: True/False exactly; numpy.bool_ by conversion. Never ints (see <see cref="Bools"/>).</summary>
     public static ArgMatch ToBool(PyObject* o) =>
-        o == Py.True || o == Py.False ? ArgMatch.Exact
+        o == Builtins.True || o == Builtins.False ? ArgMatch.Exact
         : Bools.IsNumpyBool(o) ? ArgMatch.Convertible
         : ArgMatch.No;
 
@@ -51,7 +52,7 @@ public static unsafe class ArgMatches
     public static ArgMatch ToDouble(PyObject* o)
     {
         PyTypeObject* type = Py_TYPE(o);
-        if (type == Py.FloatType || PyType_IsSubtype(type, Py.FloatType) != 0) return ArgMatch.Exact;
+        if (type == Builtins.FloatType || PyType_IsSubtype(type, Builtins.FloatType) != 0) return ArgMatch.Exact;
         // What Floats.ToDouble accepts beyond floats.
         return (PyType_GetSlot(type, PyConst.Py_nb_float) != null || PyIndex_Check(o) != 0) && !IsArrayOfValues(o) ? ArgMatch.Convertible : ArgMatch.No;
     }
@@ -64,7 +65,7 @@ public static unsafe class ArgMatches
     public static ArgMatch ToComplex(PyObject* o)
     {
         PyTypeObject* type = Py_TYPE(o);
-        if (type == Py.ComplexType || PyType_IsSubtype(type, Py.ComplexType) != 0) return ArgMatch.Exact;
+        if (type == Builtins.ComplexType || PyType_IsSubtype(type, Builtins.ComplexType) != 0) return ArgMatch.Exact;
         return ToDouble(o) != ArgMatch.No || !IsArrayOfValues(o) && Floats.HasComplexMethod(o) ? ArgMatch.Convertible : ArgMatch.No;
     }
 
@@ -138,7 +139,7 @@ public static unsafe class ArgMatches
 
     private static bool IsInt(PyObject* o) => (Py_TYPE(o)->tp_flags & PyConst.Py_TPFLAGS_LONG_SUBCLASS) != 0;
 
-    private static ArgMatch IntMatch(PyObject* o) => o == Py.True || o == Py.False ? ArgMatch.Convertible : ArgMatch.Exact;
+    private static ArgMatch IntMatch(PyObject* o) => o == Builtins.True || o == Builtins.False ? ArgMatch.Convertible : ArgMatch.Exact;
 
     private static ArgMatch Array<T>(PyObject* o, int ndim, bool writable) where T : unmanaged
     {

@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using NdBindgen.Core;
-using NdBindgen.Hosting;
+using NdBindgen.Binding;
 using NdBindgen.Interop;
 using NdBindgen.NumPy;
 using static NdBindgen.Interop.CPython;
@@ -96,7 +96,7 @@ public static unsafe partial class Arrays
     {
         PyTypeObject* t = Py_TYPE(o);
         const ulong flags = PyConst.Py_TPFLAGS_LONG_SUBCLASS | PyConst.Py_TPFLAGS_LIST_SUBCLASS | PyConst.Py_TPFLAGS_TUPLE_SUBCLASS;
-        return (t->tp_flags & flags) != 0 || t == Py.FloatType || PyType_IsSubtype(t, Py.FloatType) != 0;
+        return (t->tp_flags & flags) != 0 || t == Builtins.FloatType || PyType_IsSubtype(t, Builtins.FloatType) != 0;
     }
 
     /// <summary>
@@ -145,7 +145,7 @@ public static unsafe partial class Arrays
                     if (PyErr_Occurred() != null)   // beyond float64 (2**1024): int too large to convert to float
                     {
                         PyErr_Clear();
-                        throw new PythonException(Py.OverflowError,
+                        throw new PythonException(Builtins.OverflowError,
                             $"{sig.ArgumentPrefix(index)} holds {Ints.Text(item)}{Where(found, i)}, too large to convert to {NpyElement<T>.Name}");
                     }
                     throw IntOutOfRange<T>(sig, index, Ints.Text(item), found, i);
@@ -254,15 +254,15 @@ public static unsafe partial class Arrays
     private static PythonException IntOutOfRange<T>(PySignature sig, int index, string value, PyArrayObject* found, nint flat) where T : unmanaged
     {
         (long min, ulong max) = IntRange<T>();
-        return new PythonException(Py.OverflowError,
+        return new PythonException(Builtins.OverflowError,
             $"{sig.ArgumentPrefix(index)} holds {value}{Where(found, flat)}, out of range for {NpyElement<T>.Name} ({min} to {max})");
     }
 
     /// <summary>numpy could not make an array of the input (a ragged list, say): its reason, prefixed with the argument.</summary>
     private static PythonException NotAnArray<T>(PySignature sig, int index) where T : unmanaged
     {
-        bool value = PyErr_ExceptionMatches(Py.ValueError) != 0;
-        if (!value && PyErr_ExceptionMatches(Py.TypeError) == 0) return PythonException.Fetch();   // the object's own failure (in __array__, say)
+        bool value = PyErr_ExceptionMatches(Builtins.ValueError) != 0;
+        if (!value && PyErr_ExceptionMatches(Builtins.TypeError) == 0) return PythonException.Fetch();   // the object's own failure (in __array__, say)
         PyObject* type, exc, tb;
         PyErr_Fetch(&type, &exc, &tb);
         PyErr_NormalizeException(&type, &exc, &tb);
@@ -270,14 +270,14 @@ public static unsafe partial class Arrays
         PyObject* s = exc == null ? null : PyObject_Str(exc);
         if (s != null)
         {
-            reason = Strings.ToManaged(s) ?? "";
+            reason = Utf8.FromStr(s) ?? "";
             Py_DECREF(s);
         }
         PyErr_Clear();
         Py_XDECREF(type);
         Py_XDECREF(exc);
         Py_XDECREF(tb);
-        return new PythonException(value ? Py.ValueError : Py.TypeError,
+        return new PythonException(value ? Builtins.ValueError : Builtins.TypeError,
             $"{sig.ArgumentPrefix(index)} cannot be converted to an array of {NpyElement<T>.Name}: {reason}");
     }
 
@@ -289,10 +289,10 @@ public static unsafe partial class Arrays
         byte kind = ((PyArrayObject*)found)->descr->kind;
         string prefix = $"{sig.ArgumentPrefix(index)} must be array-like of {want}";
         if (kind is not ((byte)'b' or (byte)'i' or (byte)'u' or (byte)'f' or (byte)'c'))   // strings, objects (None), dates: not numbers
-            return new PythonException(Py.TypeError, $"{prefix}, not {Py.TypeName(input)} (numpy reads it as an array of {dtype})");
-        string what = inputIsArray ? $"an array of {dtype} ({dtype}" : $"{Py.TypeName(input)} (numpy reads it as {dtype}, which";
+            return new PythonException(Builtins.TypeError, $"{prefix}, not {PyFormat.TypeName(input)} (numpy reads it as an array of {dtype})");
+        string what = inputIsArray ? $"an array of {dtype} ({dtype}" : $"{PyFormat.TypeName(input)} (numpy reads it as {dtype}, which";
         string fix = inputIsArray ? $"{name}.astype(numpy.{want})" : $"numpy.asarray({name}, dtype=numpy.{want})";
-        return new PythonException(Py.TypeError,
+        return new PythonException(Builtins.TypeError,
             $"{prefix}, not {what} does not cast safely to {want}; if that is intended, convert it first with {fix})");
     }
 }

@@ -3,7 +3,7 @@ using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NdBindgen.Core;
-using NdBindgen.Hosting;
+using NdBindgen.Binding;
 using NdBindgen.Interop;
 using NdBindgen.NumPy;
 using static NdBindgen.Interop.CPython;
@@ -75,7 +75,7 @@ public static unsafe partial class Arrays
     }
 
     private static PythonException WrongNdim(PySignature sig, int index, int expected, int actual) =>
-        new(Py.TypeError, $"{sig.ArgumentPrefix(index)} must be a {expected}-dimensional array, not {actual}-dimensional");
+        new(Builtins.TypeError, $"{sig.ArgumentPrefix(index)} must be a {expected}-dimensional array, not {actual}-dimensional");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static NdLayout BorrowBuffer<T>(PyObject* o, PySignature sig, int index, ref ArrayLease lease, int ndim, bool writable) where T : unmanaged
@@ -84,7 +84,7 @@ public static unsafe partial class Arrays
         Py_buffer* b = (Py_buffer*)Unsafe.AsPointer(ref lease.Buffer);   // a ref struct: on the stack, does not move
         if (PyObject_GetBuffer(o, b, PyConst.PyBUF_RECORDS_RO) < 0)
         {
-            if (PyErr_ExceptionMatches(Py.TypeError) == 0) throw PythonException.Fetch();
+            if (PyErr_ExceptionMatches(Builtins.TypeError) == 0) throw PythonException.Fetch();
             PyErr_Clear();
             throw sig.WrongType(index, $"numpy.ndarray of {NpyElement<T>.Name}", o);
         }
@@ -92,7 +92,7 @@ public static unsafe partial class Arrays
         if (!NpyElement<T>.MatchesFormat(b->format, b->itemsize))
             throw WrongDtype<T>(sig, index, $"buffer format '{Utf8.FromC(b->format)}' with item size {b->itemsize}");
         if (b->suboffsets != null)
-            throw new PythonException(Py.TypeError, $"{sig.ArgumentPrefix(index)} is an indirect (suboffset) buffer, which is not supported");
+            throw new PythonException(Builtins.TypeError, $"{sig.ArgumentPrefix(index)} is an indirect (suboffset) buffer, which is not supported");
         if (writable && b->@readonly != 0) throw ReadOnly(sig, index);
         if (ndim >= 0 && b->ndim != ndim) throw WrongNdim(sig, index, ndim, b->ndim);
         return new NdLayout((byte*)b->buf, b->shape, b->strides, b->ndim, sizeof(T));
@@ -108,7 +108,7 @@ public static unsafe partial class Arrays
         var (a0, a1) = mutable.Layout.Extent(sizeof(T));
         var (b0, b1) = other.Layout.Extent(sizeof(U));
         if (a0 < b1 && b0 < a1)
-            throw new PythonException(Py.ValueError,
+            throw new PythonException(Builtins.ValueError,
                 $"{sig.FunctionName}() arguments '{sig.ParameterName(mutableIndex)}' and '{sig.ParameterName(otherIndex)}' share memory; " +
                 $"'{sig.ParameterName(mutableIndex)}' is written to, so pass a copy of one of them");
     }
@@ -139,7 +139,7 @@ public static unsafe partial class Arrays
 
     /// <summary>The TypeError for an array of a dtype the generic function was not instantiated for.</summary>
     public static Exception UnsupportedDtype(PySignature sig, int index, PyObject* o, string accepted) =>
-        new PythonException(Py.TypeError,
+        new PythonException(Builtins.TypeError,
             $"{sig.ArgumentPrefix(index)} must be an array of {accepted}, not an array of {DtypeName(o)}");
 
     /// <summary>
@@ -152,7 +152,7 @@ public static unsafe partial class Arrays
         if (api == null || !NumPyRuntime.IsArray(api, b)) return;
         PyArray_Descr* x = ((PyArrayObject*)a)->descr, y = ((PyArrayObject*)b)->descr;
         if (Canonical(x->type_num) == Canonical(y->type_num) && x->byteorder != (byte)'>' && y->byteorder != (byte)'>') return;
-        throw new PythonException(Py.TypeError,
+        throw new PythonException(Builtins.TypeError,
             $"{sig.FunctionName}() arguments '{sig.ParameterName(first)}' and '{sig.ParameterName(other)}' must have the same dtype, " +
             $"not {DtypeName(a)} and {DtypeName(b)}; convert one with .astype()");
     }
@@ -201,10 +201,10 @@ public static unsafe partial class Arrays
     private static void FreeCapsule(PyObject* capsule) => NdArray<byte>.FreeData(PyCapsule_GetPointer(capsule, null));
 
     private static PythonException WrongDtype<T>(PySignature sig, int index, string actual) where T : unmanaged =>
-        new(Py.TypeError, $"{sig.ArgumentPrefix(index)} must be an array of {NpyElement<T>.Name}, not an array of {actual}");
+        new(Builtins.TypeError, $"{sig.ArgumentPrefix(index)} must be an array of {NpyElement<T>.Name}, not an array of {actual}");
 
     private static PythonException ReadOnly(PySignature sig, int index) =>
-        new(Py.ValueError, $"{sig.ArgumentPrefix(index)} is a read-only array, but {sig.FunctionName}() writes to it; pass a writable array (for example a copy)");
+        new(Builtins.ValueError, $"{sig.ArgumentPrefix(index)} is a read-only array, but {sig.FunctionName}() writes to it; pass a writable array (for example a copy)");
 
     private static string DtypeName(PyObject* array)
     {
@@ -214,7 +214,7 @@ public static unsafe partial class Arrays
             PyErr_Clear();
             return "another dtype";
         }
-        string name = Strings.ToManaged(s) ?? "another dtype";
+        string name = Utf8.FromStr(s) ?? "another dtype";
         Py_DECREF(s);
         if (name.StartsWith('>')) name += " (big-endian; convert with arr.astype(arr.dtype.newbyteorder('=')))";
         return name;

@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using NdBindgen.Core;
-using NdBindgen.Hosting;
+using NdBindgen.Binding;
 using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
 
 namespace NdBindgen.Conversions;
 
@@ -18,8 +19,8 @@ public static unsafe class Bools
 
     public static bool ToBool(PyObject* o, PySignature sig, int index)
     {
-        if (o == Py.True) return true;
-        if (o == Py.False) return false;
+        if (o == Builtins.True) return true;
+        if (o == Builtins.False) return false;
         if (IsNumpyBool(o))
         {
             int truth = CPython.PyObject_IsTrue(o);
@@ -30,5 +31,5 @@ public static unsafe class Bools
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static PyObject* FromBool(bool value) => Py.NewRef(value ? Py.True : Py.False);
+    public static PyObject* FromBool(bool value) => Py_NewRef(value ? Builtins.True : Builtins.False);
 }

@@ -1,7 +1,7 @@
 using System;
 using System.ComponentModel;
 using NdBindgen.Core;
-using NdBindgen.Hosting;
+using NdBindgen.Binding;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 
@@ -16,7 +16,7 @@ namespace NdBindgen.Conversions;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class Callbacks
 {
-    private static readonly PySignature s_result = new("callback", ["result"], required: 1);
+    private static readonly PySignature s_result = PySignature.ForValue("callback", "result");
 
     public static Func<TResult> ToFunc<TResult>(PyObject* o, PySignature sig, int index) =>
         new Callable(Require(o, sig, index)).Invoke<TResult>;
@@ -119,7 +119,7 @@ public static unsafe class Callbacks
         if (typeof(T) == typeof(int)) return Ints.FromInt64((int)(object)value!);
         if (typeof(T) == typeof(bool)) return Bools.FromBool((bool)(object)value!);
         if (typeof(T) == typeof(string)) return Strings.FromString((string)(object)value!);
-        if (value is PyRef r) return Py.NewRef(r.Handle);
+        if (value is PyRef r) return Py_NewRef(r.Handle);
         throw new NotSupportedException($"callback argument type {typeof(T).Name}");
     }
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using NdBindgen.Core;
-using NdBindgen.Hosting;
+using NdBindgen.Binding;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 
@@ -18,7 +18,7 @@ public static unsafe class Floats
     public static double ToDouble(PyObject* o, PySignature sig, int index)
     {
         // Exact float: read the value straight from the object, no call.
-        if (Py_TYPE(o) == Py.FloatType) return ((PyFloatObject*)o)->ob_fval;
+        if (Py_TYPE(o) == Builtins.FloatType) return ((PyFloatObject*)o)->ob_fval;
         return ToDoubleSlow(o, sig, index);
     }
 
@@ -79,7 +79,7 @@ public static unsafe class Floats
     /// <summary>For operators: a float or an int as double, without raising; false for anything else.</summary>
     public static bool TryToDouble(PyObject* o, out double value)
     {
-        if (Py_TYPE(o) == Py.FloatType || PyType_IsSubtype(Py_TYPE(o), Py.FloatType) != 0)
+        if (Py_TYPE(o) == Builtins.FloatType || PyType_IsSubtype(Py_TYPE(o), Builtins.FloatType) != 0)
         {
             value = PyFloat_AsDouble(o);
             return true;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using NdBindgen.Core;
-using NdBindgen.Hosting;
+using NdBindgen.Binding;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 
@@ -38,7 +38,7 @@ public static unsafe class Ints
     {
         value = 0;
         if (!TryToInt64(o, out long wide)) return false;
-        if (wide < int.MinValue || wide > int.MaxValue) throw new PythonException(Py.OverflowError, $"{wide} is out of range for int32");
+        if (wide < int.MinValue || wide > int.MaxValue) throw new PythonException(Builtins.OverflowError, $"{wide} is out of range for int32");
         value = (int)wide;
         return true;
     }
@@ -90,7 +90,7 @@ public static unsafe class Ints
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TrySmall(PyObject* o, out long value)
     {
-        if (Py_TYPE(o) == Py.LongType)
+        if (Py_TYPE(o) == Builtins.LongType)
         {
             nint size = ((PyVarObject*)o)->ob_size;
             if (size == 0) { value = 0; return true; }
@@ -112,7 +112,7 @@ public static unsafe class Ints
     }
 
     private static PythonException OutOfRange(PyObject* n, PySignature sig, int index, string typeName, string min, string max) =>
-        new(Py.OverflowError, $"{sig.ArgumentPrefix(index)} = {Text(n)} is out of range for {typeName} ({min} to {max})");
+        new(Builtins.OverflowError, $"{sig.ArgumentPrefix(index)} = {Text(n)} is out of range for {typeName} ({min} to {max})");
 
     /// <summary>An int as an error message shows it: its digits, a long one shortened to its ends.</summary>
     internal static string Text(PyObject* n)
@@ -126,7 +126,7 @@ public static unsafe class Ints
         }
         if (s != null)
         {
-            text = Strings.ToManaged(s) ?? "?";
+            text = Utf8.FromStr(s) ?? "?";
             Py_DECREF(s);
         }
         else

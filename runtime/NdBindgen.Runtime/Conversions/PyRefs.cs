@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using NdBindgen.Core;
-using NdBindgen.Hosting;
+using NdBindgen.Binding;
+using NdBindgen.Classes;
 using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
 
 namespace NdBindgen.Conversions;
 
@@ -15,10 +17,10 @@ public static unsafe class PyRefs
     {
         if (!PyInstance.Is<T>(o)) throw sig.WrongType(index, Utf8.FromC(T.PythonType->tp_name), o);
         PyRef.ReleasePending();
-        return new PyRef<T>(Py.NewRef(o));
+        return new PyRef<T>(Py_NewRef(o));
     }
 
-    public static PyObject* FromRef(PyRef value) => Py.NewRef(value.Handle);
+    public static PyObject* FromRef(PyRef value) => Py_NewRef(value.Handle);
 
     /// <summary>Releases a parameter the method did not keep, when the call returns (the wrapper's work).</summary>
     public static void Release(PyRef? parameter) => parameter?.Dispose();

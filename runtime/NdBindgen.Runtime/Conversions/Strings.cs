@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using System.Text;
+using System.Runtime.CompilerServices;
 using NdBindgen.Core;
-using NdBindgen.Hosting;
+using NdBindgen.Binding;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 
@@ -17,29 +17,10 @@ public static unsafe class Strings
     public static string ToString(PyObject* o, PySignature sig, int index)
     {
         if ((Py_TYPE(o)->tp_flags & PyConst.Py_TPFLAGS_UNICODE_SUBCLASS) == 0) throw sig.WrongType(index, "str", o);
-        return ToManaged(o) ?? throw PythonException.Fetch();
+        return Utf8.FromStr(o) ?? throw PythonException.Fetch();
     }
 
-    /// <summary>A str object's text, or null with the Python error set (lone surrogates).</summary>
-    internal static string? ToManaged(PyObject* o)
-    {
-        nint size;
-        byte* utf8 = PyUnicode_AsUTF8AndSize(o, &size);
-        return utf8 == null ? null : Encoding.UTF8.GetString(utf8, checked((int)size));
-    }
-
-    public static PyObject* FromString(string value)
-    {
-        // .NET strings may hold lone surrogates too; UTF8 encoding replaces them with U+FFFD.
-        int n = Encoding.UTF8.GetByteCount(value);
-        byte[]? heap = n > 1024 ? new byte[n] : null;
-        System.Span<byte> buffer = heap ?? stackalloc byte[n];
-        Encoding.UTF8.GetBytes(value, buffer);
-        fixed (byte* p = buffer)
-        {
-            PyObject* s = PyUnicode_FromStringAndSize(p, n);
-            if (s == null) throw PythonException.Fetch();
-            return s;
-        }
-    }
+    // The str helpers live in Core, which makes strs for messages and attribute names too.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyObject* FromString(string value) => Utf8.NewStr(value);
 }

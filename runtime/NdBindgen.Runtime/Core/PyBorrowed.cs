@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using NdBindgen.Core;
-using NdBindgen.Hosting;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 
@@ -25,16 +24,12 @@ public readonly unsafe ref struct PyBorrowed
     public PyRef ToOwned(Python py) => PyRef.FromBorrowed(_object);
 
     /// <summary>The object's type name, as CPython's messages print it.</summary>
-    public string TypeName(Python py) => Py.TypeName(_object);
+    public string TypeName(Python py) => PyFormat.TypeName(_object);
 
-    public bool IsNone(Python py) => _object == Py.None;
+    public bool IsNone(Python py) => _object == Builtins.None;
 
     /// <summary>The reference count, unchanged by borrowing.</summary>
     public nint RefCount(Python py) => _object->ob_refcnt;
 
-    public double ToDouble(Python py) => Conversions.Floats.ToDouble(_object, s_value, 0);
-    public long ToInt64(Python py) => Conversions.Ints.ToInt64(_object, s_value, 0);
-    public string ToString(Python py) => Conversions.Strings.ToString(_object, s_value, 0);
-
-    private static readonly PySignature s_value = new("PyBorrowed", ["value"], required: 1);
+    // ToDouble, ToInt64, ToString: Conversions/ConversionExtensions.cs.
 }

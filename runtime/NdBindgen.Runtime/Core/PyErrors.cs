@@ -17,20 +17,20 @@ public static unsafe class PyErrors
     /// <summary>The mapping, in the order it is tried (first match wins).</summary>
     internal static PyObject* PythonTypeFor(Exception e) => e switch
     {
-        KeyNotFoundException => Py.KeyError,
-        IndexOutOfRangeException => Py.IndexError,
-        ArgumentException => Py.ValueError,           // includes ArgumentOutOfRange/ArgumentNull
-        OverflowException => Py.OverflowError,
-        DivideByZeroException => Py.ZeroDivisionError,
-        NotImplementedException => Py.NotImplementedError,
-        OutOfMemoryException => Py.MemoryError,
-        InsufficientExecutionStackException => Py.RecursionError,
-        _ => Py.RuntimeError,
+        KeyNotFoundException => Builtins.KeyError,
+        IndexOutOfRangeException => Builtins.IndexError,
+        ArgumentException => Builtins.ValueError,           // includes ArgumentOutOfRange/ArgumentNull
+        OverflowException => Builtins.OverflowError,
+        DivideByZeroException => Builtins.ZeroDivisionError,
+        NotImplementedException => Builtins.NotImplementedError,
+        OutOfMemoryException => Builtins.MemoryError,
+        InsufficientExecutionStackException => Builtins.RecursionError,
+        _ => Builtins.RuntimeError,
     };
 
     /// <summary>The Python message for a .NET exception: its message, prefixed by the .NET type when unmapped.</summary>
     internal static string MessageFor(Exception e, PyObject* pythonType) =>
-        pythonType == Py.RuntimeError && e is not PythonException
+        pythonType == Builtins.RuntimeError && e is not PythonException
             ? $"{e.GetType().FullName}: {e.Message}"
             : e.Message;
 
@@ -53,7 +53,7 @@ public static unsafe class PyErrors
         catch
         {
             // Building the message failed (out of memory): still leave an error set.
-            PyErr_SetString(Py.MemoryError, Utf8.Z("NdBindgen: failed to convert a .NET exception"u8));
+            PyErr_SetString(Builtins.MemoryError, Utf8.Z("NdBindgen: failed to convert a .NET exception"u8));
         }
         return null;
     }
@@ -68,7 +68,7 @@ public static unsafe class PyErrors
     /// <summary>Sets the error indicator to <paramref name="type"/>(<paramref name="message"/>), the whole message (NULs included).</summary>
     internal static void SetString(PyObject* type, string message)
     {
-        PyObject* text = Conversions.Strings.FromString(message);   // a str of its own: a C string would end at a NUL
+        PyObject* text = Utf8.NewStr(message);   // a str of its own: a C string would end at a NUL
         PyErr_SetObject(type, text);
         Py_DECREF(text);
     }

@@ -1,11 +1,18 @@
 using System;
 using System.Globalization;
+using NdBindgen.Core;
+using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
 
 namespace NdBindgen;
 
 /// <summary>Text as Python writes it, for <c>__repr__</c> and <c>__str__</c> written in C#.</summary>
 public static class PyFormat
 {
+    /// <summary>The type's name as CPython's own messages print it (<c>tp_name</c>), "None" for None.</summary>
+    internal static unsafe string TypeName(PyObject* o) =>
+        o == Builtins.None ? "None" : Utf8.FromC(Py_TYPE(o)->tp_name);
+
     /// <summary><c>repr(float)</c>: 1.0, 0.1, 1e+20, inf, nan (C# would write 1, 0.1, 1E+20, ∞, NaN).</summary>
     public static string Float(double value)
     {

@@ -1,30 +1,42 @@
 using System;
 using System.Text;
 using NdBindgen.Core;
-using NdBindgen.Hosting;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 
 namespace NdBindgen;
 
-// Using a Python object from C#: attributes, calls, and conversion to C# values. Every method
-// takes the GIL token; results are new owned references (bound to the open PyScope, if any).
+// Using a Python object from C#: attributes and calls. Every method takes the GIL token; results
+// are new owned references (bound to the open PyScope, if any). Conversion to C# values
+// (ToDouble, ...) is in Conversions/ConversionExtensions.cs.
 public partial class PyRef
 {
-    private static readonly PySignature s_value = new("PyRef", ["value"], required: 1);
-
     /// <summary><c>obj.name</c>.</summary>
     public unsafe PyRef GetAttr(Python py, string name)
     {
-        using var key = py.From(name);
-        return Own(PyObject_GetAttr(Handle, key.Handle));
+        PyObject* key = Utf8.NewStr(name);
+        try
+        {
+            return Own(PyObject_GetAttr(Handle, key));
+        }
+        finally
+        {
+            Py_DECREF(key);
+        }
     }
 
     /// <summary><c>obj.name = value</c>.</summary>
     public unsafe void SetAttr(Python py, string name, PyRef value)
     {
-        using var key = py.From(name);
-        if (PyObject_SetAttr(Handle, key.Handle, value.Handle) < 0) throw PythonException.Fetch();
+        PyObject* key = Utf8.NewStr(name);
+        try
+        {
+            if (PyObject_SetAttr(Handle, key, value.Handle) < 0) throw PythonException.Fetch();
+        }
+        finally
+        {
+            Py_DECREF(key);
+        }
     }
 
     /// <summary><c>obj(*args)</c>.</summary>
@@ -68,12 +80,7 @@ public partial class PyRef
     public unsafe bool IsCallable(Python py) => PyCallable_Check(Handle) != 0;
 
     /// <summary>True when this is None.</summary>
-    public unsafe bool IsNone(Python py) => Handle == Py.None;
-
-    public unsafe double ToDouble(Python py) => Conversions.Floats.ToDouble(Handle, s_value, 0);
-    public unsafe long ToInt64(Python py) => Conversions.Ints.ToInt64(Handle, s_value, 0);
-    public unsafe bool ToBoolean(Python py) => Conversions.Bools.ToBool(Handle, s_value, 0);
-    public unsafe string ToString(Python py) => Conversions.Strings.ToString(Handle, s_value, 0);
+    public unsafe bool IsNone(Python py) => Handle == Builtins.None;
 
     /// <summary><c>repr(obj)</c>.</summary>
     public unsafe string Repr(Python py)
@@ -82,7 +89,7 @@ public partial class PyRef
         if (r == null) throw PythonException.Fetch();
         try
         {
-            return Conversions.Strings.ToManaged(r) ?? throw PythonException.Fetch();
+            return Utf8.FromStr(r) ?? throw PythonException.Fetch();
         }
         finally
         {

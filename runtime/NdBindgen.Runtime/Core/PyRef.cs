@@ -64,8 +64,7 @@ public partial class PyRef : IDisposable
         return new PyRef(borrowed);
     }
 
-    /// <summary>An owned reference to the Python object of a [PyClass] instance (made if it has none yet); the GIL must be held.</summary>
-    public static PyRef<T> Of<T>(T value) where T : class, Hosting.IPyClass => Hosting.PyInstance.Ref(value);
+    // PyRef.Of(instance), the reference to a [PyClass] instance's Python object, and PyRef<T>: Classes/PyRef.Instances.cs.
 
     /// <summary>The object, borrowed: valid while this reference is alive.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -106,23 +105,21 @@ public partial class PyRef : IDisposable
     private static int s_deallocDepth;
     private static readonly Stack<nint> s_deferred = new();
 
-    /// <summary>Runs <paramref name="clear"/> (an instance's tp_clear work while it is deallocated) with the releases flattened; the GIL must be held.</summary>
-    internal static unsafe void ClearWhileDeallocating(Hosting.IPyTraverse clear)
+    /// <summary>
+    /// An instance's tp_clear work while it is deallocated begins: releases are deferred until the
+    /// matching <see cref="EndDeallocating"/> (call it in a finally); the GIL must be held.
+    /// </summary>
+    internal static void BeginDeallocating() => s_deallocDepth++;
+
+    /// <summary>Ends what <see cref="BeginDeallocating"/> began; the outermost end makes the deferred releases.</summary>
+    internal static unsafe void EndDeallocating()
     {
-        s_deallocDepth++;
-        try
+        // Still counted as deallocating: instances freed by these releases defer theirs to this loop.
+        if (s_deallocDepth == 1)
         {
-            clear.Clear();
+            while (s_deferred.TryPop(out nint o)) Py_DECREF((PyObject*)o);
         }
-        finally
-        {
-            // Still counted as deallocating: instances freed by these releases defer theirs to this loop.
-            if (s_deallocDepth == 1)
-            {
-                while (s_deferred.TryPop(out nint o)) Py_DECREF((PyObject*)o);
-            }
-            s_deallocDepth--;
-        }
+        s_deallocDepth--;
     }
 
     ~PyRef()
@@ -157,14 +154,4 @@ public partial class PyRef : IDisposable
             Py_DECREF((PyObject*)o);
         }
     }
-}
-
-/// <summary>An owned reference to an instance of a <c>[PyClass]</c> type <typeparamref name="T"/> (its Python object).</summary>
-public sealed class PyRef<T> : PyRef where T : class
-{
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public unsafe PyRef(PyObject* owned) : base(owned) { }
-
-    /// <summary>The C# object inside the Python object.</summary>
-    public unsafe T Value => Hosting.PyInstance.Get<T>(Handle);
 }

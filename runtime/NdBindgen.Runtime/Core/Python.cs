@@ -22,7 +22,7 @@ public readonly ref struct Python
 
     /// <summary>
     /// Takes the GIL on this thread (any thread; re-entrant) until the guard is disposed. The
-    /// interpreter must be running: the module was imported, or <see cref="Hosting.PythonHost"/> started it.
+    /// interpreter must be running: the module was imported, or <see cref="PythonHost"/> started it.
     /// </summary>
     public static GilGuard Acquire()
     {
@@ -49,7 +49,7 @@ public readonly ref struct Python
     private unsafe PyRef Run(string code, int start, PyRef? globals)
     {
         // The C API reads a C string: a NUL would end the source there, running only what precedes it.
-        if (code.Contains('\0')) throw new PythonException(Py.ValueError, "source code string cannot contain null bytes");
+        if (code.Contains('\0')) throw new PythonException(Builtins.ValueError, "source code string cannot contain null bytes");
         PyRef? fresh = globals is null ? NewDict() : null;
         try
         {
@@ -67,12 +67,9 @@ public readonly ref struct Python
     public unsafe PyRef NewDict() => PyRef.Own(PyDict_New());
 
     /// <summary>None.</summary>
-    public unsafe PyRef None => PyRef.Own(Py.NewRef(Py.None));
+    public unsafe PyRef None => PyRef.Own(Py_NewRef(Builtins.None));
 
-    public unsafe PyRef From(double value) => PyRef.Own(Conversions.Floats.FromDouble(value));
-    public unsafe PyRef From(long value) => PyRef.Own(Conversions.Ints.FromInt64(value));
-    public unsafe PyRef From(bool value) => PyRef.Own(Conversions.Bools.FromBool(value));
-    public unsafe PyRef From(string value) => PyRef.Own(Conversions.Strings.FromString(value));
+    // From(double), From(string), ...: Conversions/ConversionExtensions.cs.
 
     /// <summary>Runs pending signal handlers: after Ctrl-C this throws KeyboardInterrupt (as a <see cref="PythonException"/>), which a long kernel lets propagate.</summary>
     public void CheckSignals()

@@ -1,4 +1,5 @@
 using System;
+using NdBindgen.Core;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 
@@ -20,7 +21,7 @@ public sealed unsafe class PythonException : Exception
     internal PythonException(PyObject* type, string message) : base(message)
     {
         _type = PyRef.FromBorrowed(type).Keep();
-        PythonTypeName = Core.Utf8.FromC(((PyTypeObject*)type)->tp_name);
+        PythonTypeName = Utf8.FromC(((PyTypeObject*)type)->tp_name);
     }
 
     private PythonException(PyRef type, PyRef? value, PyRef? traceback, string message) : base(message)
@@ -59,12 +60,12 @@ public sealed unsafe class PythonException : Exception
         PyObject* type, value, tb;
         PyErr_Fetch(&type, &value, &tb);
         if (type == null)
-            return new PythonException(Core.Py.RuntimeError, "a Python C API call failed without setting an exception") { PythonTypeName = "RuntimeError" };
+            return new PythonException(Builtins.RuntimeError, "a Python C API call failed without setting an exception") { PythonTypeName = "RuntimeError" };
         PyErr_NormalizeException(&type, &value, &tb);
         string message = value == null ? "" : Text(PyObject_Str(value));
         return new PythonException(new PyRef(type).Keep(), value == null ? null : new PyRef(value).Keep(), tb == null ? null : new PyRef(tb).Keep(), message)
         {
-            PythonTypeName = Core.Utf8.FromC(((PyTypeObject*)type)->tp_name),
+            PythonTypeName = Utf8.FromC(((PyTypeObject*)type)->tp_name),
         };
     }
 
@@ -77,13 +78,13 @@ public sealed unsafe class PythonException : Exception
         }
         else if (_type is { IsAlive: true } t)
         {
-            Core.PyErrors.SetString(t.Handle, Message);
+            PyErrors.SetString(t.Handle, Message);
             t.Dispose();
             _type = null;
         }
         else
         {
-            Core.PyErrors.SetString(Core.Py.RuntimeError, Message);
+            PyErrors.SetString(Builtins.RuntimeError, Message);
         }
     }
 
@@ -101,7 +102,7 @@ public sealed unsafe class PythonException : Exception
             PyErr_Clear();
             return "";
         }
-        string text = Conversions.Strings.ToManaged(s) ?? "";
+        string text = Utf8.FromStr(s) ?? "";
         if (text.Length == 0) PyErr_Clear();
         Py_DECREF(s);
         return text;
@@ -110,7 +111,7 @@ public sealed unsafe class PythonException : Exception
     /// <summary>traceback.format_exception(type, value, tb), joined; "" if formatting itself fails.</summary>
     private static string? FormatTraceback(PyObject* type, PyObject* value, PyObject* tb)
     {
-        PyObject* module = PyImport_ImportModule(Core.Utf8.Z("traceback"u8));
+        PyObject* module = PyImport_ImportModule(Utf8.Z("traceback"u8));
         if (module == null)
         {
             PyErr_Clear();
@@ -118,7 +119,7 @@ public sealed unsafe class PythonException : Exception
         }
         try
         {
-            PyObject* format = PyObject_GetAttrString(module, Core.Utf8.Z("format_exception"u8));
+            PyObject* format = PyObject_GetAttrString(module, Utf8.Z("format_exception"u8));
             if (format == null)
             {
                 PyErr_Clear();
@@ -126,7 +127,7 @@ public sealed unsafe class PythonException : Exception
             }
             PyObject** argv = stackalloc PyObject*[4];
             argv[1] = type;
-            argv[2] = value == null ? Core.Py.None : value;
+            argv[2] = value == null ? Builtins.None : value;
             argv[3] = tb;
             PyObject* lines = PyObject_VectorcallDict(format, argv + 1, 3 | unchecked((nuint)PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET), null);
             Py_DECREF(format);
@@ -135,7 +136,7 @@ public sealed unsafe class PythonException : Exception
                 PyErr_Clear();
                 return null;
             }
-            PyObject* empty = PyUnicode_FromString(Core.Utf8.Z(""u8));
+            PyObject* empty = PyUnicode_FromString(Utf8.Z(""u8));
             PyObject* joined = empty == null ? null : PyUnicode_Join(empty, lines);
             Py_XDECREF(empty);
             Py_DECREF(lines);

@@ -6,9 +6,6 @@ internal static unsafe partial class CPython
 {
     // Include/abstract.h, cpython/abstract.h, object.h: calling and attributes; tupleobject.h, dictobject.h.
     [DllImport(Lib, ExactSpelling = true)]
-    internal static extern PyObject* PyObject_Call(PyObject* callable, PyObject* args, PyObject* kwargs);
-
-    [DllImport(Lib, ExactSpelling = true)]
     internal static extern PyObject* PyObject_VectorcallDict(PyObject* callable, PyObject** args, nuint nargsf, PyObject* kwargs);
 
     [DllImport(Lib, ExactSpelling = true)]
@@ -22,7 +19,4 @@ internal static unsafe partial class CPython
 
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyDict_SetItemString(PyObject* dict, byte* key, PyObject* value);
-
-    [DllImport(Lib, ExactSpelling = true)]
-    internal static extern PyObject* PyEval_GetBuiltins();
 }

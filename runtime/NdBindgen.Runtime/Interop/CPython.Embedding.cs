@@ -33,9 +33,6 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern void PyGILState_Release(int state);
 
-    [DllImport(Lib, ExactSpelling = true)]
-    internal static extern int PyRun_SimpleString(byte* command);
-
     /// <summary>Py_eval_input: the start symbol for a single expression.</summary>
     internal const int Py_eval_input = 258;
 

@@ -34,9 +34,6 @@ internal static unsafe partial class CPython
     internal static extern PyObject* PyFloat_FromDouble(double v);
 
     [DllImport(Lib, ExactSpelling = true)]
-    internal static extern PyObject* PyBool_FromLong(nint v);
-
-    [DllImport(Lib, ExactSpelling = true)]
     internal static extern PyObject* PyNumber_Index(PyObject* o);
 
     [DllImport(Lib, ExactSpelling = true)]
@@ -44,9 +41,6 @@ internal static unsafe partial class CPython
 
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyIndex_Check(PyObject* o);
-
-    [DllImport(Lib, ExactSpelling = true)]
-    internal static extern int PyNumber_Check(PyObject* o);
 
     [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern PyObject* PyComplex_FromDoubles(double real, double imag);

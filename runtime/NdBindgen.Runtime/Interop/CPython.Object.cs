@@ -7,7 +7,7 @@ namespace NdBindgen.Interop;
 /// Whether the interpreter counts every reference (a debug build, such as python3.11-dbg: its
 /// <c>sys.gettotalrefcount()</c> sums the counting macros' work). There the exported functions
 /// count, so the total comes back to where it was when nothing leaked. Set once, when NdBindgen
-/// first meets the interpreter (<see cref="Core.Py.Initialize"/>); a class of its own so reading it
+/// first meets the interpreter (<see cref="Core.Builtins.Initialize"/>); a class of its own so reading it
 /// needs no initialisation check.
 /// </summary>
 internal static class RefCounting
@@ -26,10 +26,12 @@ internal static unsafe partial class CPython
         else o->ob_refcnt++;
     }
 
+    /// <summary>Py_NewRef (3.10+): <paramref name="o"/> with one more reference, which the caller owns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Py_XINCREF(PyObject* o)
+    internal static PyObject* Py_NewRef(PyObject* o)
     {
-        if (o != null) Py_INCREF(o);
+        Py_INCREF(o);
+        return o;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -80,7 +82,4 @@ internal static unsafe partial class CPython
     /// <summary>A slot of a type by its <c>Py_*</c> id (typeslots.h), or NULL when the type does not fill it. A leaf: it only reads the type.</summary>
     [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern void* PyType_GetSlot(PyTypeObject* type, int slot);
-
-    [DllImport(Lib, ExactSpelling = true)]
-    internal static extern PyObject* PyObject_CallOneArg(PyObject* callable, PyObject* arg);
 }

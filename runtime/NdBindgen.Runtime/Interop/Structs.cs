@@ -163,6 +163,8 @@ public static class PyConst
     public const int METH_KEYWORDS = 0x0002;
     public const int METH_NOARGS = 0x0004;
     public const int METH_O = 0x0008;
+    public const int METH_CLASS = 0x0010;
+    public const int METH_STATIC = 0x0020;
     public const int METH_FASTCALL = 0x0080;
     public const int PYTHON_API_VERSION = 1013;
     public const long PY_VECTORCALL_ARGUMENTS_OFFSET = long.MinValue;

@@ -60,9 +60,6 @@ public static class PySlot
     public const uint Py_TPFLAGS_HAVE_GC = 1u << 14;
     public const uint Py_TPFLAGS_DEFAULT = 1u << 18;   // Py_TPFLAGS_HAVE_VERSION_TAG
 
-    public const int METH_CLASS = 0x0010;
-    public const int METH_STATIC = 0x0020;
-
     public const int T_PYSSIZET = 19;
     public const int READONLY = 1;
 

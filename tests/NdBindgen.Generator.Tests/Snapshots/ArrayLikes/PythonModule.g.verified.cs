@@ -26,7 +26,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_array_likes")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
             [
                 new("add_rows", "add_rows($module, rows, out)\n--\n\nAdds the rows of a matrix-like into out (an array-like beside an in-place view).\n\nParameters\n----------\nrows : array_like[int64]\nout : numpy.ndarray[int64]", &Samples_Reductions_AddRows),
                 new("sum_like", "sum_like($module, values)\n--\n\nThe sum of anything numpy reads as float64 numbers.\n\nParameters\n----------\nvalues : array_like[float64]\n    A list, tuple, scalar or array.\n\nReturns\n-------\nfloat", &Samples_Reductions_SumLike),

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Reductions_AddRows = new("add_rows", new[] { "rows", "out" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Reductions_AddRows = new("add_rows", new[] { "rows", "out" }, required: 2);
 
         /// <summary>Python entry point of <see cref="global::Samples.Reductions.AddRows(global::NdBindgen.NdView{long}, global::NdBindgen.NdViewMut{long})"/>: add_rows(rows, out).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Reductions_AddRows(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Reductions_AddRows;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Reductions_AddRows;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Reductions_SumLike = new("sum_like", new[] { "values" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Reductions_SumLike = new("sum_like", new[] { "values" }, required: 1);
 
         /// <summary>Python entry point of <see cref="global::Samples.Reductions.SumLike(global::NdBindgen.NdView{double})"/>: sum_like(values).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Reductions_SumLike(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Reductions_SumLike;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Reductions_SumLike;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];

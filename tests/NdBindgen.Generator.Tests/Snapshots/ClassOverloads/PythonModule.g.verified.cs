@@ -26,7 +26,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_shapes")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
             [
             ],
             [

@@ -5,7 +5,7 @@
 
 namespace Shapes
 {
-    unsafe partial class Vec : global::NdBindgen.Hosting.IPyClass
+    unsafe partial class Vec : global::NdBindgen.Classes.IPyClass
     {
         private global::NdBindgen.Interop.PyObject* __ndbindgenPythonObject;
 
@@ -13,13 +13,13 @@ namespace Shapes
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::NdBindgen.Interop.PyTypeObject* __NdBindgenPythonType;
 
-        global::NdBindgen.Interop.PyObject* global::NdBindgen.Hosting.IPyClass.PythonObject
+        global::NdBindgen.Interop.PyObject* global::NdBindgen.Classes.IPyClass.PythonObject
         {
             get => __ndbindgenPythonObject;
             set => __ndbindgenPythonObject = value;
         }
 
-        static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Hosting.IPyClass.PythonType => __NdBindgenPythonType;
+        static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Classes.IPyClass.PythonType => __NdBindgenPythonType;
     }
 }
 
@@ -32,30 +32,30 @@ namespace NdBindgen.Generated
     internal static unsafe class Shapes_Vec_PyType
     {
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_New_1 = new("Vec", new[] { "x", "y" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_New_1 = new("Vec", new[] { "x", "y" }, required: 2);
 
         /// <summary>Constructor 1 of Vec: calls <see cref="global::Shapes.Vec.Vec(double, double)"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* New_1(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_New_1;
+            global::NdBindgen.Binding.PySignature sig = s_New_1;
             double arg_x = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
             double arg_y = global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);
             global::Shapes.Vec result = new global::Shapes.Vec(arg_x, arg_y);
-            return global::NdBindgen.Hosting.PyInstance.FromInstance(result, (global::NdBindgen.Interop.PyTypeObject*)self);
+            return global::NdBindgen.Classes.PyInstance.FromInstance(result, (global::NdBindgen.Interop.PyTypeObject*)self);
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_New_2 = new("Vec", new[] { "xy" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_New_2 = new("Vec", new[] { "xy" }, required: 1);
 
         /// <summary>Constructor 2 of Vec: calls <see cref="global::Shapes.Vec.Vec(global::NdBindgen.NdView{double})"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* New_2(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_New_2;
+            global::NdBindgen.Binding.PySignature sig = s_New_2;
             scoped global::NdBindgen.Conversions.ArrayLease lease_xy = default;
             try
             {
                 global::NdBindgen.NdView<double> arg_xy = global::NdBindgen.Conversions.Arrays.ToView<double>(a[0], sig, 0, ref lease_xy, ndim: 1);
                 global::Shapes.Vec result = new global::Shapes.Vec(arg_xy);
-                return global::NdBindgen.Hosting.PyInstance.FromInstance(result, (global::NdBindgen.Interop.PyTypeObject*)self);
+                return global::NdBindgen.Classes.PyInstance.FromInstance(result, (global::NdBindgen.Interop.PyTypeObject*)self);
             }
             finally
             {
@@ -63,7 +63,7 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PyOverloads s_NewVectorcall = new("Vec", new[] { "Vec(x: float, y: float)", "Vec(xy: numpy.ndarray[float64])" });
+        private static readonly global::NdBindgen.Binding.PyOverloads s_NewVectorcall = new("Vec", new[] { "Vec(x: float, y: float)", "Vec(xy: numpy.ndarray[float64])" });
 
         /// <summary>Python entry point of Vec: the first of <see cref="global::Shapes.Vec.Vec(double, double)"/>, <see cref="global::Shapes.Vec.Vec(global::NdBindgen.NdView{double})"/> that the arguments fit.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -98,7 +98,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                return global::NdBindgen.Hosting.PyOverloads.NewFromTupleDict(&NewVectorcall, type, args, kwargs);
+                return global::NdBindgen.Binding.PyOverloads.NewFromTupleDict(&NewVectorcall, type, args, kwargs);
             }
             catch (global::System.Exception e)
             {
@@ -111,7 +111,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                double result = global::NdBindgen.Hosting.PyInstance.Get<global::Shapes.Vec>(self).X;
+                double result = global::NdBindgen.Classes.PyInstance.Get<global::Shapes.Vec>(self).X;
                 return global::NdBindgen.Conversions.Floats.FromDouble(result);
             }
             catch (global::System.Exception e)
@@ -120,18 +120,18 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_set_X = global::NdBindgen.Hosting.PySignature.ForAttribute("Vec", "x");
+        private static readonly global::NdBindgen.Binding.PySignature s_set_X = global::NdBindgen.Binding.PySignature.ForAttribute("Vec", "x");
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static int Set_X(PyObject* self, PyObject* value, void* closure)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_set_X;
+            global::NdBindgen.Binding.PySignature sig = s_set_X;
             try
             {
-                if (value == null) throw global::NdBindgen.Hosting.PyClassErrors.CannotDelete("Vec", "x");
+                if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Vec", "x");
                 PyObject** a = &value;
                 double arg_X = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
-                global::NdBindgen.Hosting.PyInstance.Get<global::Shapes.Vec>(self).X = arg_X;
+                global::NdBindgen.Classes.PyInstance.Get<global::Shapes.Vec>(self).X = arg_X;
                 return 0;
             }
             catch (global::System.Exception e)
@@ -145,7 +145,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                double result = global::NdBindgen.Hosting.PyInstance.Get<global::Shapes.Vec>(self).Y;
+                double result = global::NdBindgen.Classes.PyInstance.Get<global::Shapes.Vec>(self).Y;
                 return global::NdBindgen.Conversions.Floats.FromDouble(result);
             }
             catch (global::System.Exception e)
@@ -154,18 +154,18 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_set_Y = global::NdBindgen.Hosting.PySignature.ForAttribute("Vec", "y");
+        private static readonly global::NdBindgen.Binding.PySignature s_set_Y = global::NdBindgen.Binding.PySignature.ForAttribute("Vec", "y");
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static int Set_Y(PyObject* self, PyObject* value, void* closure)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_set_Y;
+            global::NdBindgen.Binding.PySignature sig = s_set_Y;
             try
             {
-                if (value == null) throw global::NdBindgen.Hosting.PyClassErrors.CannotDelete("Vec", "y");
+                if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Vec", "y");
                 PyObject** a = &value;
                 double arg_Y = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
-                global::NdBindgen.Hosting.PyInstance.Get<global::Shapes.Vec>(self).Y = arg_Y;
+                global::NdBindgen.Classes.PyInstance.Get<global::Shapes.Vec>(self).Y = arg_Y;
                 return 0;
             }
             catch (global::System.Exception e)
@@ -174,18 +174,18 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_Shapes_Vec_Length = new("Vec.length", global::System.Array.Empty<string>(), required: 0);
+        private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Vec_Length = new("Vec.length", global::System.Array.Empty<string>(), required: 0);
 
         /// <summary>Python entry point of <see cref="global::Shapes.Vec.Length()"/>: length().</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Shapes_Vec_Length(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Shapes_Vec_Length;
+            global::NdBindgen.Binding.PySignature sig = s_Shapes_Vec_Length;
             try
             {
                 sig.Bind(args, nargsf, kwnames, null);
-                double result = global::NdBindgen.Hosting.PyInstance.Get<global::Shapes.Vec>(self).Length();
+                double result = global::NdBindgen.Classes.PyInstance.Get<global::Shapes.Vec>(self).Length();
                 return global::NdBindgen.Conversions.Floats.FromDouble(result);
             }
             catch (global::System.Exception e)
@@ -194,30 +194,30 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_Shapes_Vec_Scale_1 = new("Vec.scale", new[] { "factor" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Vec_Scale_1 = new("Vec.scale", new[] { "factor" }, required: 1);
 
         /// <summary>Overload 1 of scale: calls <see cref="global::Shapes.Vec.Scale(double)"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* Shapes_Vec_Scale_1(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Shapes_Vec_Scale_1;
+            global::NdBindgen.Binding.PySignature sig = s_Shapes_Vec_Scale_1;
             double arg_factor = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
-            global::Shapes.Vec result = global::NdBindgen.Hosting.PyInstance.Get<global::Shapes.Vec>(self).Scale(arg_factor);
-            return global::NdBindgen.Hosting.PyInstance.FromInstance(result);
+            global::Shapes.Vec result = global::NdBindgen.Classes.PyInstance.Get<global::Shapes.Vec>(self).Scale(arg_factor);
+            return global::NdBindgen.Classes.PyInstance.FromInstance(result);
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_Shapes_Vec_Scale_2 = new("Vec.scale", new[] { "fx", "fy" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Vec_Scale_2 = new("Vec.scale", new[] { "fx", "fy" }, required: 2);
 
         /// <summary>Overload 2 of scale: calls <see cref="global::Shapes.Vec.Scale(double, double)"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* Shapes_Vec_Scale_2(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Shapes_Vec_Scale_2;
+            global::NdBindgen.Binding.PySignature sig = s_Shapes_Vec_Scale_2;
             double arg_fx = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
             double arg_fy = global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);
-            global::Shapes.Vec result = global::NdBindgen.Hosting.PyInstance.Get<global::Shapes.Vec>(self).Scale(arg_fx, arg_fy);
-            return global::NdBindgen.Hosting.PyInstance.FromInstance(result);
+            global::Shapes.Vec result = global::NdBindgen.Classes.PyInstance.Get<global::Shapes.Vec>(self).Scale(arg_fx, arg_fy);
+            return global::NdBindgen.Classes.PyInstance.FromInstance(result);
         }
 
-        private static readonly global::NdBindgen.Hosting.PyOverloads s_Shapes_Vec_Scale = new("Vec.scale", new[] { "scale(factor: float) -> Vec", "scale(fx: float, fy: float) -> Vec" });
+        private static readonly global::NdBindgen.Binding.PyOverloads s_Shapes_Vec_Scale = new("Vec.scale", new[] { "scale(factor: float) -> Vec", "scale(fx: float, fy: float) -> Vec" });
 
         /// <summary>Python entry point of scale: the first of <see cref="global::Shapes.Vec.Scale(double)"/>, <see cref="global::Shapes.Vec.Scale(double, double)"/> that the arguments fit.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -247,29 +247,29 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_Shapes_Vec_Unit_1 = new("Vec.unit", new[] { "axis" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Vec_Unit_1 = new("Vec.unit", new[] { "axis" }, required: 1);
 
         /// <summary>Overload 1 of unit: calls <see cref="global::Shapes.Vec.Unit(string)"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* Shapes_Vec_Unit_1(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Shapes_Vec_Unit_1;
+            global::NdBindgen.Binding.PySignature sig = s_Shapes_Vec_Unit_1;
             string arg_axis = global::NdBindgen.Conversions.Strings.ToString(a[0], sig, 0);
             global::Shapes.Vec result = global::Shapes.Vec.Unit(arg_axis);
-            return global::NdBindgen.Hosting.PyInstance.FromInstance(result);
+            return global::NdBindgen.Classes.PyInstance.FromInstance(result);
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_Shapes_Vec_Unit_2 = new("Vec.unit", new[] { "angle" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Vec_Unit_2 = new("Vec.unit", new[] { "angle" }, required: 1);
 
         /// <summary>Overload 2 of unit: calls <see cref="global::Shapes.Vec.Unit(double)"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* Shapes_Vec_Unit_2(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Shapes_Vec_Unit_2;
+            global::NdBindgen.Binding.PySignature sig = s_Shapes_Vec_Unit_2;
             double arg_angle = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
             global::Shapes.Vec result = global::Shapes.Vec.Unit(arg_angle);
-            return global::NdBindgen.Hosting.PyInstance.FromInstance(result);
+            return global::NdBindgen.Classes.PyInstance.FromInstance(result);
         }
 
-        private static readonly global::NdBindgen.Hosting.PyOverloads s_Shapes_Vec_Unit = new("Vec.unit", new[] { "unit(axis: str) -> Vec", "unit(angle: float) -> Vec" });
+        private static readonly global::NdBindgen.Binding.PyOverloads s_Shapes_Vec_Unit = new("Vec.unit", new[] { "unit(axis: str) -> Vec", "unit(angle: float) -> Vec" });
 
         /// <summary>Python entry point of unit: the first of <see cref="global::Shapes.Vec.Unit(string)"/>, <see cref="global::Shapes.Vec.Unit(double)"/> that the arguments fit.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -298,29 +298,29 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_Shapes_Vec_Of_1 = new("Vec.of", new[] { "length" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Vec_Of_1 = new("Vec.of", new[] { "length" }, required: 1);
 
         /// <summary>Overload 1 of of: calls <see cref="global::Shapes.Vec.Of(double)"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* Shapes_Vec_Of_1(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Shapes_Vec_Of_1;
+            global::NdBindgen.Binding.PySignature sig = s_Shapes_Vec_Of_1;
             double arg_length = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
             global::Shapes.Vec result = global::Shapes.Vec.Of(arg_length);
-            return global::NdBindgen.Hosting.PyInstance.FromInstance(result, (global::NdBindgen.Interop.PyTypeObject*)self);
+            return global::NdBindgen.Classes.PyInstance.FromInstance(result, (global::NdBindgen.Interop.PyTypeObject*)self);
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_Shapes_Vec_Of_2 = new("Vec.of", new[] { "text" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Vec_Of_2 = new("Vec.of", new[] { "text" }, required: 1);
 
         /// <summary>Overload 2 of of: calls <see cref="global::Shapes.Vec.Of(string)"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* Shapes_Vec_Of_2(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Shapes_Vec_Of_2;
+            global::NdBindgen.Binding.PySignature sig = s_Shapes_Vec_Of_2;
             string arg_text = global::NdBindgen.Conversions.Strings.ToString(a[0], sig, 0);
             global::Shapes.Vec result = global::Shapes.Vec.Of(arg_text);
-            return global::NdBindgen.Hosting.PyInstance.FromInstance(result, (global::NdBindgen.Interop.PyTypeObject*)self);
+            return global::NdBindgen.Classes.PyInstance.FromInstance(result, (global::NdBindgen.Interop.PyTypeObject*)self);
         }
 
-        private static readonly global::NdBindgen.Hosting.PyOverloads s_Shapes_Vec_Of = new("Vec.of", new[] { "of(length: float) -> Vec", "of(text: str) -> Vec" });
+        private static readonly global::NdBindgen.Binding.PyOverloads s_Shapes_Vec_Of = new("Vec.of", new[] { "of(length: float) -> Vec", "of(text: str) -> Vec" });
 
         /// <summary>Python entry point of of: the first of <see cref="global::Shapes.Vec.Of(double)"/>, <see cref="global::Shapes.Vec.Of(string)"/> that the arguments fit.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -352,15 +352,15 @@ namespace NdBindgen.Generated
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
-            global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Hosting.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".Vec",
+            global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Classes.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".Vec",
                 "Vec(x: float, y: float)\nVec(xy: numpy.ndarray[float64])\n\nA vector in the plane.\n\nOverloaded function.\n\n1. Vec(x: float, y: float)\n\n    From its coordinates.\n\n    Parameters\n    ----------\n    x : float\n    y : float\n\n2. Vec(xy: numpy.ndarray[float64])\n\n    From a pair in an array.\n\n    Parameters\n    ----------\n    xy : numpy.ndarray[float64]",
                 subclassable: false, gc: false, unhashable: false,
                 (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)(delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&NewVectorcall,
                 [
                     new("length", "length($self)\n--\n\n", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Shapes_Vec_Length, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                     new("scale", "scale(factor: float) -> Vec\nscale(fx: float, fy: float) -> Vec\n\nOverloaded function.\n\n1. scale(factor: float) -> Vec\n\n    Scaled by one factor.\n\n    Parameters\n    ----------\n    factor : float\n\n    Returns\n    -------\n    Vec\n\n2. scale(fx: float, fy: float) -> Vec\n\n    Scaled by one factor per axis.\n\n    Parameters\n    ----------\n    fx : float\n    fy : float\n\n    Returns\n    -------\n    Vec", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Shapes_Vec_Scale, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
-                    new("unit", "unit(axis: str) -> Vec\nunit(angle: float) -> Vec\n\nOverloaded function.\n\n1. unit(axis: str) -> Vec\n\n    A unit vector along an axis.\n\n    Parameters\n    ----------\n    axis : str\n\n    Returns\n    -------\n    Vec\n\n2. unit(angle: float) -> Vec\n\n    A unit vector at an angle.\n\n    Parameters\n    ----------\n    angle : float\n\n    Returns\n    -------\n    Vec", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Shapes_Vec_Unit, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PySlot.METH_STATIC),
-                    new("of", "of(length: float) -> Vec\nof(text: str) -> Vec\n\nOverloaded function.\n\n1. of(length: float) -> Vec\n\n    A vector of this type from a length.\n\n    Parameters\n    ----------\n    length : float\n\n    Returns\n    -------\n    Vec\n\n2. of(text: str) -> Vec\n\n    From text.\n\n    Parameters\n    ----------\n    text : str\n\n    Returns\n    -------\n    Vec", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Shapes_Vec_Of, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PySlot.METH_CLASS),
+                    new("unit", "unit(axis: str) -> Vec\nunit(angle: float) -> Vec\n\nOverloaded function.\n\n1. unit(axis: str) -> Vec\n\n    A unit vector along an axis.\n\n    Parameters\n    ----------\n    axis : str\n\n    Returns\n    -------\n    Vec\n\n2. unit(angle: float) -> Vec\n\n    A unit vector at an angle.\n\n    Parameters\n    ----------\n    angle : float\n\n    Returns\n    -------\n    Vec", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Shapes_Vec_Unit, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PyConst.METH_STATIC),
+                    new("of", "of(length: float) -> Vec\nof(text: str) -> Vec\n\nOverloaded function.\n\n1. of(length: float) -> Vec\n\n    A vector of this type from a length.\n\n    Parameters\n    ----------\n    length : float\n\n    Returns\n    -------\n    Vec\n\n2. of(text: str) -> Vec\n\n    From text.\n\n    Parameters\n    ----------\n    text : str\n\n    Returns\n    -------\n    Vec", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Shapes_Vec_Of, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PyConst.METH_CLASS),
                 ],
                 [
                     new("x", null, (delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_X, (delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_X),

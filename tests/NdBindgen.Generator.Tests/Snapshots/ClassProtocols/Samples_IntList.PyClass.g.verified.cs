@@ -5,7 +5,7 @@
 
 namespace Samples
 {
-    unsafe partial class IntList : global::NdBindgen.Hosting.IPyClass
+    unsafe partial class IntList : global::NdBindgen.Classes.IPyClass
     {
         private global::NdBindgen.Interop.PyObject* __ndbindgenPythonObject;
 
@@ -13,13 +13,13 @@ namespace Samples
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::NdBindgen.Interop.PyTypeObject* __NdBindgenPythonType;
 
-        global::NdBindgen.Interop.PyObject* global::NdBindgen.Hosting.IPyClass.PythonObject
+        global::NdBindgen.Interop.PyObject* global::NdBindgen.Classes.IPyClass.PythonObject
         {
             get => __ndbindgenPythonObject;
             set => __ndbindgenPythonObject = value;
         }
 
-        static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Hosting.IPyClass.PythonType => __NdBindgenPythonType;
+        static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Classes.IPyClass.PythonType => __NdBindgenPythonType;
     }
 }
 
@@ -31,17 +31,17 @@ namespace NdBindgen.Generated
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal static unsafe class Samples_IntList_PyType
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_new = new("IntList", global::System.Array.Empty<string>(), required: 0);
+        private static readonly global::NdBindgen.Binding.PySignature s_new = new("IntList", global::System.Array.Empty<string>(), required: 0);
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* New(global::NdBindgen.Interop.PyTypeObject* type, PyObject* args, PyObject* kwargs)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_new;
+            global::NdBindgen.Binding.PySignature sig = s_new;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
-                return global::NdBindgen.Hosting.PyInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots)));
+                return global::NdBindgen.Classes.PyInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots)));
             }
             catch (global::System.Exception e)
             {
@@ -53,11 +53,11 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NewVectorcall(PyObject* callable, PyObject** args, nuint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_new;
+            global::NdBindgen.Binding.PySignature sig = s_new;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
-                return global::NdBindgen.Hosting.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
+                return global::NdBindgen.Classes.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
             }
             catch (global::System.Exception e)
             {
@@ -66,25 +66,25 @@ namespace NdBindgen.Generated
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Samples.IntList Construct(global::NdBindgen.Hosting.PySignature sig, PyObject** a)
+        private static global::Samples.IntList Construct(global::NdBindgen.Binding.PySignature sig, PyObject** a)
         {
             return new global::Samples.IntList();
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_IntList_Append = new("IntList.append", new[] { "value" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_IntList_Append = new("IntList.append", new[] { "value" }, required: 1);
 
         /// <summary>Python entry point of <see cref="global::Samples.IntList.Append(int)"/>: append(value).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_IntList_Append(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_IntList_Append;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_IntList_Append;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 int arg_value = global::NdBindgen.Conversions.Ints.ToInt32(a[0], sig, 0);
-                global::NdBindgen.Hosting.PyInstance.Get<global::Samples.IntList>(self).Append(arg_value);
+                global::NdBindgen.Classes.PyInstance.Get<global::Samples.IntList>(self).Append(arg_value);
                 return global::NdBindgen.Conversions.Args.None();
             }
             catch (global::System.Exception e)
@@ -98,7 +98,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                if (!global::NdBindgen.Hosting.PyInstance.TryGet<global::Samples.IntList>(a, out var left) || !global::NdBindgen.Hosting.PyInstance.TryGet<global::Samples.IntList>(b, out var right))
+                if (!global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.IntList>(a, out var left) || !global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.IntList>(b, out var right))
                     return global::NdBindgen.Conversions.Args.NotImplemented();
                 bool? result = op switch
                 {
@@ -116,44 +116,44 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_getitem = new("IntList.__getitem__", new[] { "index" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_getitem = new("IntList.__getitem__", new[] { "index" }, required: 1);
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* GetItem(PyObject* self, PyObject* key)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_getitem;
+            global::NdBindgen.Binding.PySignature sig = s_getitem;
             try
             {
                 int index = global::NdBindgen.Conversions.Ints.ToInt32(key, sig, 0);
-                int result = global::NdBindgen.Hosting.PyInstance.Get<global::Samples.IntList>(self)[index];
+                int result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.IntList>(self)[index];
                 return global::NdBindgen.Conversions.Ints.FromInt64(result);
             }
             catch (global::System.Exception e)
             {
-                return global::NdBindgen.Core.PyErrors.Raise(global::NdBindgen.Hosting.PyClassErrors.FromIndexer(e));
+                return global::NdBindgen.Core.PyErrors.Raise(global::NdBindgen.Classes.PyClassErrors.FromIndexer(e));
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_setitem = new("IntList.__setitem__", new[] { "index", "value" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_setitem = new("IntList.__setitem__", new[] { "index", "value" }, required: 2);
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static int SetItem(PyObject* self, PyObject* key, PyObject* value)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_setitem;
+            global::NdBindgen.Binding.PySignature sig = s_setitem;
             try
             {
-                if (value == null) throw global::NdBindgen.Hosting.PyClassErrors.CannotDeleteItems("IntList");
+                if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDeleteItems("IntList");
                 PyObject** a = stackalloc PyObject*[2];
                 a[0] = key;
                 a[1] = value;
                 int index = global::NdBindgen.Conversions.Ints.ToInt32(a[0], sig, 0);
                 int arg_item = global::NdBindgen.Conversions.Ints.ToInt32(a[1], sig, 1);
-                global::NdBindgen.Hosting.PyInstance.Get<global::Samples.IntList>(self)[index] = arg_item;
+                global::NdBindgen.Classes.PyInstance.Get<global::Samples.IntList>(self)[index] = arg_item;
                 return 0;
             }
             catch (global::System.Exception e)
             {
-                return global::NdBindgen.Core.PyErrors.RaiseStatus(global::NdBindgen.Hosting.PyClassErrors.FromIndexer(e));
+                return global::NdBindgen.Core.PyErrors.RaiseStatus(global::NdBindgen.Classes.PyClassErrors.FromIndexer(e));
             }
         }
 
@@ -162,8 +162,8 @@ namespace NdBindgen.Generated
         {
             try
             {
-                long length = global::NdBindgen.Hosting.PyInstance.Get<global::Samples.IntList>(self).Count;
-                return length >= 0 ? (nint)length : throw global::NdBindgen.Hosting.PyClassErrors.NegativeLength();
+                long length = global::NdBindgen.Classes.PyInstance.Get<global::Samples.IntList>(self).Count;
+                return length >= 0 ? (nint)length : throw global::NdBindgen.Classes.PyClassErrors.NegativeLength();
             }
             catch (global::System.Exception e)
             {
@@ -176,7 +176,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                return global::NdBindgen.Hosting.PyIterator.Create(global::NdBindgen.Hosting.PyInstance.Get<global::Samples.IntList>(self), &IterItem);
+                return global::NdBindgen.Classes.PyIterator.Create(global::NdBindgen.Classes.PyInstance.Get<global::Samples.IntList>(self), &IterItem);
             }
             catch (global::System.Exception e)
             {
@@ -193,7 +193,7 @@ namespace NdBindgen.Generated
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
-            global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Hosting.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".IntList",
+            global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Classes.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".IntList",
                 "IntList()\n--\n\nA list of ints: len, indexing and iteration from C#.\n",
                 subclassable: true, gc: false, unhashable: false,
                 (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,

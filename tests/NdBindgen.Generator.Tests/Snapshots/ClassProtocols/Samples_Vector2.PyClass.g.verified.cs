@@ -5,7 +5,7 @@
 
 namespace Samples
 {
-    unsafe partial class Vector2 : global::NdBindgen.Hosting.IPyClass
+    unsafe partial class Vector2 : global::NdBindgen.Classes.IPyClass
     {
         private global::NdBindgen.Interop.PyObject* __ndbindgenPythonObject;
 
@@ -13,13 +13,13 @@ namespace Samples
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::NdBindgen.Interop.PyTypeObject* __NdBindgenPythonType;
 
-        global::NdBindgen.Interop.PyObject* global::NdBindgen.Hosting.IPyClass.PythonObject
+        global::NdBindgen.Interop.PyObject* global::NdBindgen.Classes.IPyClass.PythonObject
         {
             get => __ndbindgenPythonObject;
             set => __ndbindgenPythonObject = value;
         }
 
-        static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Hosting.IPyClass.PythonType => __NdBindgenPythonType;
+        static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Classes.IPyClass.PythonType => __NdBindgenPythonType;
     }
 }
 
@@ -31,17 +31,17 @@ namespace NdBindgen.Generated
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal static unsafe class Samples_Vector2_PyType
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_new = new("Vec", new[] { "x", "y" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_new = new("Vec", new[] { "x", "y" }, required: 2);
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* New(global::NdBindgen.Interop.PyTypeObject* type, PyObject* args, PyObject* kwargs)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_new;
+            global::NdBindgen.Binding.PySignature sig = s_new;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
-                return global::NdBindgen.Hosting.PyInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots)));
+                return global::NdBindgen.Classes.PyInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots)));
             }
             catch (global::System.Exception e)
             {
@@ -53,11 +53,11 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NewVectorcall(PyObject* callable, PyObject** args, nuint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_new;
+            global::NdBindgen.Binding.PySignature sig = s_new;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
-                return global::NdBindgen.Hosting.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
+                return global::NdBindgen.Classes.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
             }
             catch (global::System.Exception e)
             {
@@ -66,7 +66,7 @@ namespace NdBindgen.Generated
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Samples.Vector2 Construct(global::NdBindgen.Hosting.PySignature sig, PyObject** a)
+        private static global::Samples.Vector2 Construct(global::NdBindgen.Binding.PySignature sig, PyObject** a)
         {
             double arg_x = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
             double arg_y = global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);
@@ -78,7 +78,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                double result = global::NdBindgen.Hosting.PyInstance.Get<global::Samples.Vector2>(self).X;
+                double result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(self).X;
                 return global::NdBindgen.Conversions.Floats.FromDouble(result);
             }
             catch (global::System.Exception e)
@@ -92,7 +92,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                double result = global::NdBindgen.Hosting.PyInstance.Get<global::Samples.Vector2>(self).Y;
+                double result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(self).Y;
                 return global::NdBindgen.Conversions.Floats.FromDouble(result);
             }
             catch (global::System.Exception e)
@@ -101,21 +101,21 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Vector2_Unit = new("Vec.unit", new[] { "angle" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Vector2_Unit = new("Vec.unit", new[] { "angle" }, required: 1);
 
         /// <summary>Python entry point of <see cref="global::Samples.Vector2.Unit(double)"/>: unit(angle).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Vector2_Unit(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Vector2_Unit;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Vector2_Unit;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 double arg_angle = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
                 global::Samples.Vector2 result = global::Samples.Vector2.Unit(arg_angle);
-                return global::NdBindgen.Hosting.PyInstance.FromInstance(result, (global::NdBindgen.Interop.PyTypeObject*)self);
+                return global::NdBindgen.Classes.PyInstance.FromInstance(result, (global::NdBindgen.Interop.PyTypeObject*)self);
             }
             catch (global::System.Exception e)
             {
@@ -123,20 +123,20 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Vector2_Dot = new("Vec.dot", new[] { "a", "b" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Vector2_Dot = new("Vec.dot", new[] { "a", "b" }, required: 2);
 
         /// <summary>Python entry point of <see cref="global::Samples.Vector2.Dot(global::Samples.Vector2, global::Samples.Vector2)"/>: dot(a, b).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Vector2_Dot(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Vector2_Dot;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Vector2_Dot;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
-                global::Samples.Vector2 arg_a = global::NdBindgen.Hosting.PyInstance.ToInstance<global::Samples.Vector2>(a[0], sig, 0);
-                global::Samples.Vector2 arg_b = global::NdBindgen.Hosting.PyInstance.ToInstance<global::Samples.Vector2>(a[1], sig, 1);
+                global::Samples.Vector2 arg_a = global::NdBindgen.Classes.PyInstance.ToInstance<global::Samples.Vector2>(a[0], sig, 0);
+                global::Samples.Vector2 arg_b = global::NdBindgen.Classes.PyInstance.ToInstance<global::Samples.Vector2>(a[1], sig, 1);
                 double result = global::Samples.Vector2.Dot(arg_a, arg_b);
                 return global::NdBindgen.Conversions.Floats.FromDouble(result);
             }
@@ -151,7 +151,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                if (!global::NdBindgen.Hosting.PyInstance.TryGet<global::Samples.Vector2>(a, out var left) || !global::NdBindgen.Hosting.PyInstance.TryGet<global::Samples.Vector2>(b, out var right))
+                if (!global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(a, out var left) || !global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(b, out var right))
                     return global::NdBindgen.Conversions.Args.NotImplemented();
                 bool? result = op switch
                 {
@@ -172,7 +172,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                nint hash = global::NdBindgen.Hosting.PyInstance.Get<global::Samples.Vector2>(self).GetHashCode();
+                nint hash = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(self).GetHashCode();
                 return hash == -1 ? -2 : hash;   // -1 means "error" to CPython
             }
             catch (global::System.Exception e)
@@ -186,10 +186,10 @@ namespace NdBindgen.Generated
         {
             try
             {
-                if (global::NdBindgen.Hosting.PyInstance.TryGet<global::Samples.Vector2>(a, out var l0) && global::NdBindgen.Hosting.PyInstance.TryGet<global::Samples.Vector2>(b, out var r0))
+                if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(a, out var l0) && global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(b, out var r0))
                 {
                     global::Samples.Vector2 result = l0 + r0;
-                    return global::NdBindgen.Hosting.PyInstance.FromInstance(result);
+                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
                 }
                 return global::NdBindgen.Conversions.Args.NotImplemented();
             }
@@ -204,10 +204,10 @@ namespace NdBindgen.Generated
         {
             try
             {
-                if (global::NdBindgen.Hosting.PyInstance.TryGet<global::Samples.Vector2>(a, out var l0) && global::NdBindgen.Conversions.Floats.TryToDouble(b, out double r0))
+                if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(a, out var l0) && global::NdBindgen.Conversions.Floats.TryToDouble(b, out double r0))
                 {
                     global::Samples.Vector2 result = l0 * r0;
-                    return global::NdBindgen.Hosting.PyInstance.FromInstance(result);
+                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
                 }
                 return global::NdBindgen.Conversions.Args.NotImplemented();
             }
@@ -222,10 +222,10 @@ namespace NdBindgen.Generated
         {
             try
             {
-                if (global::NdBindgen.Hosting.PyInstance.TryGet<global::Samples.Vector2>(a, out var l0))
+                if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(a, out var l0))
                 {
                     global::Samples.Vector2 result = -l0;
-                    return global::NdBindgen.Hosting.PyInstance.FromInstance(result);
+                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
                 }
                 return global::NdBindgen.Conversions.Args.NotImplemented();
             }
@@ -238,13 +238,13 @@ namespace NdBindgen.Generated
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
-            global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Hosting.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".Vec",
+            global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Classes.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".Vec",
                 "Vec(x, y)\n--\n\nA 2-d vector: arithmetic, equality and hashing from C#.\n\nParameters\n----------\nx : float\ny : float\n",
                 subclassable: false, gc: false, unhashable: false,
                 (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,
                 [
-                    new("unit", "unit($type, angle)\n--\n\n", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Samples_Vector2_Unit, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PySlot.METH_CLASS),
-                    new("dot", "dot(a, b)\n--\n\n", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Samples_Vector2_Dot, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PySlot.METH_STATIC),
+                    new("unit", "unit($type, angle)\n--\n\n", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Samples_Vector2_Unit, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PyConst.METH_CLASS),
+                    new("dot", "dot(a, b)\n--\n\n", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Samples_Vector2_Dot, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PyConst.METH_STATIC),
                 ],
                 [
                     new("x", null, (delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_X, null),

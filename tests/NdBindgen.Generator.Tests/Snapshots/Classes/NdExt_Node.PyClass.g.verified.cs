@@ -5,7 +5,7 @@
 
 namespace NdExt
 {
-    unsafe partial class Node : global::NdBindgen.Hosting.IPyClass, global::NdBindgen.Hosting.IPyTraverse
+    unsafe partial class Node : global::NdBindgen.Classes.IPyClass, global::NdBindgen.IPyTraverse
     {
         private global::NdBindgen.Interop.PyObject* __ndbindgenPythonObject;
 
@@ -13,15 +13,15 @@ namespace NdExt
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::NdBindgen.Interop.PyTypeObject* __NdBindgenPythonType;
 
-        global::NdBindgen.Interop.PyObject* global::NdBindgen.Hosting.IPyClass.PythonObject
+        global::NdBindgen.Interop.PyObject* global::NdBindgen.Classes.IPyClass.PythonObject
         {
             get => __ndbindgenPythonObject;
             set => __ndbindgenPythonObject = value;
         }
 
-        static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Hosting.IPyClass.PythonType => __NdBindgenPythonType;
+        static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Classes.IPyClass.PythonType => __NdBindgenPythonType;
 
-        int global::NdBindgen.Hosting.IPyTraverse.Traverse(global::NdBindgen.Hosting.PyVisit visit)
+        int global::NdBindgen.IPyTraverse.Traverse(global::NdBindgen.PyVisit visit)
         {
             int r;
             if (this._children is { } _children_)
@@ -33,7 +33,7 @@ namespace NdExt
             return 0;
         }
 
-        void global::NdBindgen.Hosting.IPyTraverse.Clear()
+        void global::NdBindgen.IPyTraverse.Clear()
         {
             if (this._children is { } _children_)
             {
@@ -53,17 +53,17 @@ namespace NdBindgen.Generated
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal static unsafe class NdExt_Node_PyType
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_new = new("Node", new[] { "value" }, required: 0);
+        private static readonly global::NdBindgen.Binding.PySignature s_new = new("Node", new[] { "value" }, required: 0);
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* New(global::NdBindgen.Interop.PyTypeObject* type, PyObject* args, PyObject* kwargs)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_new;
+            global::NdBindgen.Binding.PySignature sig = s_new;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
-                return global::NdBindgen.Hosting.PyInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots)));
+                return global::NdBindgen.Classes.PyInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots)));
             }
             catch (global::System.Exception e)
             {
@@ -75,11 +75,11 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NewVectorcall(PyObject* callable, PyObject** args, nuint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_new;
+            global::NdBindgen.Binding.PySignature sig = s_new;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
-                return global::NdBindgen.Hosting.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
+                return global::NdBindgen.Classes.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
             }
             catch (global::System.Exception e)
             {
@@ -88,7 +88,7 @@ namespace NdBindgen.Generated
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::NdExt.Node Construct(global::NdBindgen.Hosting.PySignature sig, PyObject** a)
+        private static global::NdExt.Node Construct(global::NdBindgen.Binding.PySignature sig, PyObject** a)
         {
             global::NdBindgen.PyRef? arg_value = default!;
             bool returned = false;
@@ -110,7 +110,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                global::NdBindgen.PyRef? result = global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Node>(self).Value;
+                global::NdBindgen.PyRef? result = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Node>(self).Value;
                 return result is null ? global::NdBindgen.Conversions.Args.None() : global::NdBindgen.Conversions.PyRefs.FromRef(result);
             }
             catch (global::System.Exception e)
@@ -119,20 +119,20 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_set_Value = global::NdBindgen.Hosting.PySignature.ForAttribute("Node", "value");
+        private static readonly global::NdBindgen.Binding.PySignature s_set_Value = global::NdBindgen.Binding.PySignature.ForAttribute("Node", "value");
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static int Set_Value(PyObject* self, PyObject* value, void* closure)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_set_Value;
+            global::NdBindgen.Binding.PySignature sig = s_set_Value;
             try
             {
-                if (value == null) throw global::NdBindgen.Hosting.PyClassErrors.CannotDelete("Node", "value");
+                if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Node", "value");
                 PyObject** a = &value;
                 global::NdBindgen.PyRef? arg_Value = default!;
                 arg_Value = global::NdBindgen.Conversions.Args.IsNone(a[0]) ? null : global::NdBindgen.Conversions.PyRefs.ToRef(a[0], sig, 0);
-                var old = global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Node>(self).Value;
-                global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Node>(self).Value = arg_Value;
+                var old = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Node>(self).Value;
+                global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Node>(self).Value = arg_Value;
                 if (!global::System.Object.ReferenceEquals(old, arg_Value)) global::NdBindgen.Conversions.PyRefs.Release(old);
                 return 0;
             }
@@ -147,7 +147,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                global::NdBindgen.PyRef<global::NdExt.Node>? result = global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Node>(self).Parent;
+                global::NdBindgen.PyRef<global::NdExt.Node>? result = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Node>(self).Parent;
                 return result is null ? global::NdBindgen.Conversions.Args.None() : global::NdBindgen.Conversions.PyRefs.FromRef(result);
             }
             catch (global::System.Exception e)
@@ -156,14 +156,14 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_NdExt_Node_Add = new("Node.add", new[] { "child" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_NdExt_Node_Add = new("Node.add", new[] { "child" }, required: 1);
 
         /// <summary>Python entry point of <see cref="global::NdExt.Node.Add(global::NdBindgen.PyRef{global::NdExt.Node})"/>: add(child).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Node_Add(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_NdExt_Node_Add;
+            global::NdBindgen.Binding.PySignature sig = s_NdExt_Node_Add;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -173,7 +173,7 @@ namespace NdBindgen.Generated
                 try
                 {
                     arg_child = global::NdBindgen.Conversions.PyRefs.ToRef<global::NdExt.Node>(a[0], sig, 0);
-                    global::NdBindgen.PyRef<global::NdExt.Node> result = global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Node>(self).Add(arg_child);
+                    global::NdBindgen.PyRef<global::NdExt.Node> result = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Node>(self).Add(arg_child);
                     returned = true;
                     return global::NdBindgen.Conversions.PyRefs.FromRef(result);
                 }
@@ -188,21 +188,21 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_getitem = new("Node.__getitem__", new[] { "index" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_getitem = new("Node.__getitem__", new[] { "index" }, required: 1);
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* GetItem(PyObject* self, PyObject* key)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_getitem;
+            global::NdBindgen.Binding.PySignature sig = s_getitem;
             try
             {
                 int index = global::NdBindgen.Conversions.Ints.ToInt32(key, sig, 0);
-                global::NdBindgen.PyRef<global::NdExt.Node> result = global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Node>(self)[index];
+                global::NdBindgen.PyRef<global::NdExt.Node> result = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Node>(self)[index];
                 return global::NdBindgen.Conversions.PyRefs.FromRef(result);
             }
             catch (global::System.Exception e)
             {
-                return global::NdBindgen.Core.PyErrors.Raise(global::NdBindgen.Hosting.PyClassErrors.FromIndexer(e));
+                return global::NdBindgen.Core.PyErrors.Raise(global::NdBindgen.Classes.PyClassErrors.FromIndexer(e));
             }
         }
 
@@ -211,8 +211,8 @@ namespace NdBindgen.Generated
         {
             try
             {
-                long length = global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Node>(self).Count;
-                return length >= 0 ? (nint)length : throw global::NdBindgen.Hosting.PyClassErrors.NegativeLength();
+                long length = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Node>(self).Count;
+                return length >= 0 ? (nint)length : throw global::NdBindgen.Classes.PyClassErrors.NegativeLength();
             }
             catch (global::System.Exception e)
             {
@@ -225,7 +225,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                return global::NdBindgen.Hosting.PyIterator.Create(global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Node>(self), &IterItem);
+                return global::NdBindgen.Classes.PyIterator.Create(global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Node>(self), &IterItem);
             }
             catch (global::System.Exception e)
             {
@@ -242,7 +242,7 @@ namespace NdBindgen.Generated
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
-            global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Hosting.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".Node",
+            global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Classes.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".Node",
                 "Node(value=None)\n--\n\nA tree node holding any Python object. Children link to their parent and the parent to its children, so every tree is a reference cycle through C# fields: Python's garbage collector still collects it, because the generated tp_traverse reports the PyRef members.\n\nParameters\n----------\nvalue : object, optional\n    Any Python object.\n",
                 subclassable: true, gc: true, unhashable: false,
                 (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,

@@ -5,7 +5,7 @@
 
 namespace NdExt
 {
-    unsafe partial class Point : global::NdBindgen.Hosting.IPyClass
+    unsafe partial class Point : global::NdBindgen.Classes.IPyClass
     {
         private global::NdBindgen.Interop.PyObject* __ndbindgenPythonObject;
 
@@ -13,13 +13,13 @@ namespace NdExt
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::NdBindgen.Interop.PyTypeObject* __NdBindgenPythonType;
 
-        global::NdBindgen.Interop.PyObject* global::NdBindgen.Hosting.IPyClass.PythonObject
+        global::NdBindgen.Interop.PyObject* global::NdBindgen.Classes.IPyClass.PythonObject
         {
             get => __ndbindgenPythonObject;
             set => __ndbindgenPythonObject = value;
         }
 
-        static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Hosting.IPyClass.PythonType => __NdBindgenPythonType;
+        static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Classes.IPyClass.PythonType => __NdBindgenPythonType;
     }
 }
 
@@ -31,17 +31,17 @@ namespace NdBindgen.Generated
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal static unsafe class NdExt_Point_PyType
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_new = new("Point", new[] { "x", "y" }, required: 0);
+        private static readonly global::NdBindgen.Binding.PySignature s_new = new("Point", new[] { "x", "y" }, required: 0);
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* New(global::NdBindgen.Interop.PyTypeObject* type, PyObject* args, PyObject* kwargs)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_new;
+            global::NdBindgen.Binding.PySignature sig = s_new;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
-                return global::NdBindgen.Hosting.PyInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots)));
+                return global::NdBindgen.Classes.PyInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots)));
             }
             catch (global::System.Exception e)
             {
@@ -53,11 +53,11 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NewVectorcall(PyObject* callable, PyObject** args, nuint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_new;
+            global::NdBindgen.Binding.PySignature sig = s_new;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
-                return global::NdBindgen.Hosting.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
+                return global::NdBindgen.Classes.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
             }
             catch (global::System.Exception e)
             {
@@ -66,7 +66,7 @@ namespace NdBindgen.Generated
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::NdExt.Point Construct(global::NdBindgen.Hosting.PySignature sig, PyObject** a)
+        private static global::NdExt.Point Construct(global::NdBindgen.Binding.PySignature sig, PyObject** a)
         {
             double arg_x = a[0] == null ? 0D : global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
             double arg_y = a[1] == null ? 0D : global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);
@@ -78,7 +78,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                double result = global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Point>(self).X;
+                double result = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self).X;
                 return global::NdBindgen.Conversions.Floats.FromDouble(result);
             }
             catch (global::System.Exception e)
@@ -87,18 +87,18 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_set_X = global::NdBindgen.Hosting.PySignature.ForAttribute("Point", "x");
+        private static readonly global::NdBindgen.Binding.PySignature s_set_X = global::NdBindgen.Binding.PySignature.ForAttribute("Point", "x");
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static int Set_X(PyObject* self, PyObject* value, void* closure)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_set_X;
+            global::NdBindgen.Binding.PySignature sig = s_set_X;
             try
             {
-                if (value == null) throw global::NdBindgen.Hosting.PyClassErrors.CannotDelete("Point", "x");
+                if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Point", "x");
                 PyObject** a = &value;
                 double arg_X = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
-                global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Point>(self).X = arg_X;
+                global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self).X = arg_X;
                 return 0;
             }
             catch (global::System.Exception e)
@@ -112,7 +112,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                double result = global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Point>(self).Y;
+                double result = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self).Y;
                 return global::NdBindgen.Conversions.Floats.FromDouble(result);
             }
             catch (global::System.Exception e)
@@ -121,18 +121,18 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_set_Y = global::NdBindgen.Hosting.PySignature.ForAttribute("Point", "y");
+        private static readonly global::NdBindgen.Binding.PySignature s_set_Y = global::NdBindgen.Binding.PySignature.ForAttribute("Point", "y");
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static int Set_Y(PyObject* self, PyObject* value, void* closure)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_set_Y;
+            global::NdBindgen.Binding.PySignature sig = s_set_Y;
             try
             {
-                if (value == null) throw global::NdBindgen.Hosting.PyClassErrors.CannotDelete("Point", "y");
+                if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Point", "y");
                 PyObject** a = &value;
                 double arg_Y = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
-                global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Point>(self).Y = arg_Y;
+                global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self).Y = arg_Y;
                 return 0;
             }
             catch (global::System.Exception e)
@@ -141,20 +141,20 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PySignature s_NdExt_Point_Distance = new("Point.distance", new[] { "other" }, required: 0);
+        private static readonly global::NdBindgen.Binding.PySignature s_NdExt_Point_Distance = new("Point.distance", new[] { "other" }, required: 0);
 
         /// <summary>Python entry point of <see cref="global::NdExt.Point.Distance(global::NdExt.Point)"/>: distance(other).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Point_Distance(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_NdExt_Point_Distance;
+            global::NdBindgen.Binding.PySignature sig = s_NdExt_Point_Distance;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
-                global::NdExt.Point? arg_other = a[0] == null ? null : global::NdBindgen.Conversions.Args.IsNone(a[0]) ? null : global::NdBindgen.Hosting.PyInstance.ToInstance<global::NdExt.Point>(a[0], sig, 0);
-                double result = global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Point>(self).Distance(arg_other);
+                global::NdExt.Point? arg_other = a[0] == null ? null : global::NdBindgen.Conversions.Args.IsNone(a[0]) ? null : global::NdBindgen.Classes.PyInstance.ToInstance<global::NdExt.Point>(a[0], sig, 0);
+                double result = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self).Distance(arg_other);
                 return global::NdBindgen.Conversions.Floats.FromDouble(result);
             }
             catch (global::System.Exception e)
@@ -168,7 +168,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                return global::NdBindgen.Conversions.Strings.FromString(global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Point>(self).Repr() ?? "");
+                return global::NdBindgen.Conversions.Strings.FromString(global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self).Repr() ?? "");
             }
             catch (global::System.Exception e)
             {
@@ -181,7 +181,7 @@ namespace NdBindgen.Generated
         {
             try
             {
-                return global::NdBindgen.Conversions.Strings.FromString(global::NdBindgen.Hosting.PyInstance.Get<global::NdExt.Point>(self).ToString() ?? "");
+                return global::NdBindgen.Conversions.Strings.FromString(global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self).ToString() ?? "");
             }
             catch (global::System.Exception e)
             {
@@ -192,7 +192,7 @@ namespace NdBindgen.Generated
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
-            global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Hosting.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".Point",
+            global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Classes.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".Point",
                 "Point(x=0.0, y=0.0)\n--\n\nA point in the plane, as in the tutorial's rust_ext.\n\nParameters\n----------\nx : float, optional\n    The x coordinate.\ny : float, optional\n    The y coordinate.\n",
                 subclassable: false, gc: false, unhashable: false,
                 (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,

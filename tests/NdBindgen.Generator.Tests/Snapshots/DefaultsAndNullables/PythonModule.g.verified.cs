@@ -26,7 +26,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_defaults")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
             [
                 new("clamp", "clamp($module, value, low=None, high=10.0, unit=None)\n--\n\nNone in, None out.\n\nParameters\n----------\nvalue : float\nlow : float, optional\nhigh : float, optional\nunit : str, optional\n\nReturns\n-------\nfloat", &Samples_Defaults_Clamp),
                 new("describe", "describe($module, count, scale=0.5, tolerance=1e-10, offset=-3, verbose=False, label='it\\'s a \"label\"\\\\n', mask=18446744073709551615, zero=0.0)\n--\n\nEvery kind of default the signature can show.\n\nParameters\n----------\ncount : int\nscale : float, optional\ntolerance : float, optional\noffset : int, optional\nverbose : bool, optional\nlabel : str, optional\nmask : int, optional\nzero : float, optional\n\nReturns\n-------\nstr", &Samples_Defaults_Describe),

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Defaults_Clamp = new("clamp", new[] { "value", "low", "high", "unit" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Defaults_Clamp = new("clamp", new[] { "value", "low", "high", "unit" }, required: 1);
 
         /// <summary>Python entry point of <see cref="global::Samples.Defaults.Clamp(double?, double?, double?, string)"/>: clamp(value, low, high, unit).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Defaults_Clamp(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Defaults_Clamp;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Defaults_Clamp;
             try
             {
                 PyObject** slots = stackalloc PyObject*[4];

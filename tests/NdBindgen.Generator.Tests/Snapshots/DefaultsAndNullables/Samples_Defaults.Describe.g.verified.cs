@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Defaults_Describe = new("describe", new[] { "count", "scale", "tolerance", "offset", "verbose", "label", "mask", "zero" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Defaults_Describe = new("describe", new[] { "count", "scale", "tolerance", "offset", "verbose", "label", "mask", "zero" }, required: 1);
 
         /// <summary>Python entry point of <see cref="global::Samples.Defaults.Describe(int, double, float, long, bool, string, ulong, double)"/>: describe(count, scale, tolerance, offset, verbose, label, mask, zero).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Defaults_Describe(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Defaults_Describe;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Defaults_Describe;
             try
             {
                 PyObject** slots = stackalloc PyObject*[8];

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Defaults_Greeting = new("greeting", new[] { "name" }, required: 0);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Defaults_Greeting = new("greeting", new[] { "name" }, required: 0);
 
         /// <summary>Python entry point of <see cref="global::Samples.Defaults.Greeting(string)"/>: greeting(name).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Defaults_Greeting(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Defaults_Greeting;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Defaults_Greeting;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];

@@ -26,7 +26,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_statistics")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
             [
                 new("weighted_mean", "weighted_mean($module, values, weight_of_each=1.0, skip_nans=False)\n--\n\nThe weighted mean of values, using weight_of_each as every element's weight; returns None for an empty array.\n\nComputed in one pass with `sum += w * x`.\n\nSee FusedMultiplyAdd for the rounding.\n\nParameters\n----------\nvalues : numpy.ndarray[float64]\n    The samples, any shape.\nweight_of_each : float, optional\n    The weight of each sample; must be positive.\nskip_nans : bool, optional\n    When True, NaN samples are ignored.\n\nReturns\n-------\nfloat\n    The mean, or None.\n\nRaises\n------\nValueError\n    weight_of_each is not positive.\nRuntimeError\n    Every sample was NaN.", &Samples_Statistics_WeightedMean),
             ]);

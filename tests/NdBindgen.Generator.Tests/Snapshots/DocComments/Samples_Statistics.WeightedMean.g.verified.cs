@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Statistics_WeightedMean = new("weighted_mean", new[] { "values", "weight_of_each", "skip_nans" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Statistics_WeightedMean = new("weighted_mean", new[] { "values", "weight_of_each", "skip_nans" }, required: 1);
 
         /// <summary>Python entry point of <see cref="global::Samples.Statistics.WeightedMean(global::NdBindgen.NdView{double}, double, bool)"/>: weighted_mean(values, weight_of_each, skip_nans).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Statistics_WeightedMean(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Statistics_WeightedMean;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Statistics_WeightedMean;
             try
             {
                 PyObject** slots = stackalloc PyObject*[3];

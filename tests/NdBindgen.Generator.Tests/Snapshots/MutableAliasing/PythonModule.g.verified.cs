@@ -26,7 +26,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_blas")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
             [
                 new("axpy", "axpy($module, a, x, y)\n--\n\ny += a * x.\n\nParameters\n----------\na : float\nx : numpy.ndarray[float64]\ny : numpy.ndarray[float64]", &Samples_Blas_Axpy),
                 new("sin_cos", "sin_cos($module, angles, sines, cosines)\n--\n\nTwo outputs and one input: every pair that involves a written array is checked.\n\nParameters\n----------\nangles : numpy.ndarray[float64]\nsines : numpy.ndarray[float64]\ncosines : numpy.ndarray[float64]", &Samples_Blas_SinCos),

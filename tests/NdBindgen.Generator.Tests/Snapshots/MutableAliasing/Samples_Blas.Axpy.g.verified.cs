@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Blas_Axpy = new("axpy", new[] { "a", "x", "y" }, required: 3);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Blas_Axpy = new("axpy", new[] { "a", "x", "y" }, required: 3);
 
         /// <summary>Python entry point of <see cref="global::Samples.Blas.Axpy(double, global::NdBindgen.NdView{double}, global::NdBindgen.NdViewMut{double})"/>: axpy(a, x, y).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Blas_Axpy(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Blas_Axpy;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Blas_Axpy;
             try
             {
                 PyObject** slots = stackalloc PyObject*[3];

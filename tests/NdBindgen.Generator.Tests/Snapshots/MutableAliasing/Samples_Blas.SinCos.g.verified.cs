@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Blas_SinCos = new("sin_cos", new[] { "angles", "sines", "cosines" }, required: 3);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Blas_SinCos = new("sin_cos", new[] { "angles", "sines", "cosines" }, required: 3);
 
         /// <summary>Python entry point of <see cref="global::Samples.Blas.SinCos(global::NdBindgen.NdView{double}, global::NdBindgen.NdViewMut{double}, global::NdBindgen.NdViewMut{double})"/>: sin_cos(angles, sines, cosines).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Blas_SinCos(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Blas_SinCos;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Blas_SinCos;
             try
             {
                 PyObject** slots = stackalloc PyObject*[3];

@@ -26,7 +26,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_matrices")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
             [
                 new("fill", "fill($module, vector, value)\n--\n\nSets every element of a vector.\n\nParameters\n----------\nvector : numpy.ndarray[float32]\nvalue : float", &Samples_Matrices_Fill),
                 new("trace", "trace($module, matrix)\n--\n\nThe trace of a square matrix.\n\nParameters\n----------\nmatrix : numpy.ndarray[float64]\n\nReturns\n-------\nfloat", &Samples_Matrices_Trace),

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Matrices_Fill = new("fill", new[] { "vector", "value" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Matrices_Fill = new("fill", new[] { "vector", "value" }, required: 2);
 
         /// <summary>Python entry point of <see cref="global::Samples.Matrices.Fill(global::NdBindgen.NdViewMut{float}, float)"/>: fill(vector, value).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Matrices_Fill(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Matrices_Fill;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Matrices_Fill;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];

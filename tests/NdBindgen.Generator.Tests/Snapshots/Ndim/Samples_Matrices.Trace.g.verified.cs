@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Matrices_Trace = new("trace", new[] { "matrix" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Matrices_Trace = new("trace", new[] { "matrix" }, required: 1);
 
         /// <summary>Python entry point of <see cref="global::Samples.Matrices.Trace(global::NdBindgen.NdView{double})"/>: trace(matrix).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Matrices_Trace(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Matrices_Trace;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Matrices_Trace;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];

@@ -26,7 +26,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_constants")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
             [
                 new("pi", "pi($module)\n--\n\nThe ratio of a circle's circumference to its diameter.", &Samples_Constants_Pi),
                 new("ping", "ping($module)\n--\n\n", &Samples_Constants_Ping),

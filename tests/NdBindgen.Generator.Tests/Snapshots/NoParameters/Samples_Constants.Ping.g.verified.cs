@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Constants_Ping = new("ping", global::System.Array.Empty<string>(), required: 0);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Constants_Ping = new("ping", global::System.Array.Empty<string>(), required: 0);
 
         /// <summary>Python entry point of <see cref="global::Samples.Constants.Ping()"/>: ping().</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Constants_Ping(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Constants_Ping;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Constants_Ping;
             try
             {
                 sig.Bind(args, nargsf, kwnames, null);

@@ -9,7 +9,7 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PyOverloads s_Shapes_Geometry_Length = new("length", new[] { "length(x: float, y: float) -> float", "length(x: float, y: float, z: float) -> float", "length(v: numpy.ndarray[float64]) -> float" });
+        private static readonly global::NdBindgen.Binding.PyOverloads s_Shapes_Geometry_Length = new("length", new[] { "length(x: float, y: float) -> float", "length(x: float, y: float, z: float) -> float", "length(v: numpy.ndarray[float64]) -> float" });
 
         /// <summary>Python entry point of length: the first of <see cref="global::Shapes.Geometry.Length(double, double)"/>, <see cref="global::Shapes.Geometry.Length(double, double, double)"/>, <see cref="global::Shapes.Geometry.Length(global::NdBindgen.NdView{double})"/> that the arguments fit.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -44,7 +44,7 @@ namespace NdBindgen.Generated
             }
         }
 
-        private static readonly global::NdBindgen.Hosting.PyOverloads s_Shapes_Geometry_Scale = new("scale", new[] { "scale(x: int, factor: int = 2) -> int", "scale(text: str, upper: bool, ratio: float | None = None) -> str", "scale(values: numpy.ndarray[float32], tag: object | None, f: Callable[[float], float]) -> None", "scale() -> None" });
+        private static readonly global::NdBindgen.Binding.PyOverloads s_Shapes_Geometry_Scale = new("scale", new[] { "scale(x: int, factor: int = 2) -> int", "scale(text: str, upper: bool, ratio: float | None = None) -> str", "scale(values: numpy.ndarray[float32], tag: object | None, f: Callable[[float], float]) -> None", "scale() -> None" });
 
         /// <summary>Python entry point of scale: the first of <see cref="global::Shapes.Geometry.Scale(long, int)"/>, <see cref="global::Shapes.Geometry.Scale(string, bool, double?)"/>, <see cref="global::Shapes.Geometry.Scale(global::NdBindgen.NdViewMut{float}, global::NdBindgen.PyRef, global::System.Func{double, double}, global::NdBindgen.Python)"/>, <see cref="global::Shapes.Geometry.Scale()"/> that the arguments fit.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]

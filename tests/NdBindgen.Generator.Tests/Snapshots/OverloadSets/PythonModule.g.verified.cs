@@ -26,7 +26,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_shapes")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
             [
                 new("length", "length(x: float, y: float) -> float\nlength(x: float, y: float, z: float) -> float\nlength(v: numpy.ndarray[float64]) -> float\n\nOverloaded function.\n\n1. length(x: float, y: float) -> float\n\n    The length of a 2-vector.\n\n    Parameters\n    ----------\n    x : float\n    y : float\n\n    Returns\n    -------\n    float\n\n2. length(x: float, y: float, z: float) -> float\n\n    The length of a 3-vector.\n\n    Parameters\n    ----------\n    x : float\n    y : float\n    z : float\n\n    Returns\n    -------\n    float\n\n3. length(v: numpy.ndarray[float64]) -> float\n\n    The length of a vector given as an array.\n\n    Parameters\n    ----------\n    v : numpy.ndarray[float64]\n\n    Returns\n    -------\n    float", &Shapes_Geometry_Length),
                 new("scale", "scale(x: int, factor: int = 2) -> int\nscale(text: str, upper: bool, ratio: float | None = None) -> str\nscale(values: numpy.ndarray[float32], tag: object | None, f: Callable[[float], float]) -> None\nscale() -> None\n\nOverloaded function.\n\n1. scale(x: int, factor: int = 2) -> int\n\n2. scale(text: str, upper: bool, ratio: float | None = None) -> str\n\n3. scale(values: numpy.ndarray[float32], tag: object | None, f: Callable[[float], float]) -> None\n\n4. scale() -> None", &Shapes_Geometry_Scale),

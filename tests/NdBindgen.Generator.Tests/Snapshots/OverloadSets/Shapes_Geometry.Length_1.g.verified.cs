@@ -9,12 +9,12 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Shapes_Geometry_Length_1 = new("length", new[] { "x", "y" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Geometry_Length_1 = new("length", new[] { "x", "y" }, required: 2);
 
         /// <summary>Overload 1 of length: calls <see cref="global::Shapes.Geometry.Length(double, double)"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* Shapes_Geometry_Length_1(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Shapes_Geometry_Length_1;
+            global::NdBindgen.Binding.PySignature sig = s_Shapes_Geometry_Length_1;
             double arg_x = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
             double arg_y = global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);
             double result = global::Shapes.Geometry.Length(arg_x, arg_y);

@@ -9,12 +9,12 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Shapes_Geometry_Length_2 = new("length", new[] { "x", "y", "z" }, required: 3);
+        private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Geometry_Length_2 = new("length", new[] { "x", "y", "z" }, required: 3);
 
         /// <summary>Overload 2 of length: calls <see cref="global::Shapes.Geometry.Length(double, double, double)"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* Shapes_Geometry_Length_2(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Shapes_Geometry_Length_2;
+            global::NdBindgen.Binding.PySignature sig = s_Shapes_Geometry_Length_2;
             double arg_x = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
             double arg_y = global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);
             double arg_z = global::NdBindgen.Conversions.Floats.ToDouble(a[2], sig, 2);

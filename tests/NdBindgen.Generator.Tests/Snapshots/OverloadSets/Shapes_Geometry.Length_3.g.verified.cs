@@ -9,12 +9,12 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Shapes_Geometry_Length_3 = new("length", new[] { "v" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Geometry_Length_3 = new("length", new[] { "v" }, required: 1);
 
         /// <summary>Overload 3 of length: calls <see cref="global::Shapes.Geometry.Length(global::NdBindgen.NdView{double})"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* Shapes_Geometry_Length_3(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Shapes_Geometry_Length_3;
+            global::NdBindgen.Binding.PySignature sig = s_Shapes_Geometry_Length_3;
             scoped global::NdBindgen.Conversions.ArrayLease lease_v = default;
             try
             {

@@ -9,12 +9,12 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Shapes_Geometry_Scale_1 = new("scale", new[] { "x", "factor" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Geometry_Scale_1 = new("scale", new[] { "x", "factor" }, required: 1);
 
         /// <summary>Overload 1 of scale: calls <see cref="global::Shapes.Geometry.Scale(long, int)"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* Shapes_Geometry_Scale_1(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Shapes_Geometry_Scale_1;
+            global::NdBindgen.Binding.PySignature sig = s_Shapes_Geometry_Scale_1;
             long arg_x = global::NdBindgen.Conversions.Ints.ToInt64(a[0], sig, 0);
             int arg_factor = a[1] == null ? 2 : global::NdBindgen.Conversions.Ints.ToInt32(a[1], sig, 1);
             long result = global::Shapes.Geometry.Scale(arg_x, arg_factor);

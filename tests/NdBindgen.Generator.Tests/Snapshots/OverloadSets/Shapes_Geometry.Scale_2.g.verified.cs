@@ -9,12 +9,12 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Shapes_Geometry_Scale_2 = new("scale", new[] { "text", "upper", "ratio" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Geometry_Scale_2 = new("scale", new[] { "text", "upper", "ratio" }, required: 2);
 
         /// <summary>Overload 2 of scale: calls <see cref="global::Shapes.Geometry.Scale(string, bool, double?)"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* Shapes_Geometry_Scale_2(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Shapes_Geometry_Scale_2;
+            global::NdBindgen.Binding.PySignature sig = s_Shapes_Geometry_Scale_2;
             string arg_text = global::NdBindgen.Conversions.Strings.ToString(a[0], sig, 0);
             bool arg_upper = global::NdBindgen.Conversions.Bools.ToBool(a[1], sig, 1);
             double? arg_ratio = a[2] == null ? null : global::NdBindgen.Conversions.Args.IsNone(a[2]) ? null : global::NdBindgen.Conversions.Floats.ToDouble(a[2], sig, 2);

@@ -9,12 +9,12 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Shapes_Geometry_Scale_3 = new("scale", new[] { "values", "tag", "f" }, required: 3);
+        private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Geometry_Scale_3 = new("scale", new[] { "values", "tag", "f" }, required: 3);
 
         /// <summary>Overload 3 of scale: calls <see cref="global::Shapes.Geometry.Scale(global::NdBindgen.NdViewMut{float}, global::NdBindgen.PyRef, global::System.Func{double, double}, global::NdBindgen.Python)"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* Shapes_Geometry_Scale_3(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Shapes_Geometry_Scale_3;
+            global::NdBindgen.Binding.PySignature sig = s_Shapes_Geometry_Scale_3;
             scoped global::NdBindgen.Conversions.ArrayLease lease_values = default;
             global::NdBindgen.PyRef? arg_tag = default!;
             global::System.Func<double, double> arg_f = default!;

@@ -9,12 +9,12 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Shapes_Geometry_Scale_4 = new("scale", global::System.Array.Empty<string>(), required: 0);
+        private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Geometry_Scale_4 = new("scale", global::System.Array.Empty<string>(), required: 0);
 
         /// <summary>Overload 4 of scale: calls <see cref="global::Shapes.Geometry.Scale()"/> with the arguments the dispatcher bound to it.</summary>
         private static PyObject* Shapes_Geometry_Scale_4(PyObject* self, PyObject** a)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Shapes_Geometry_Scale_4;
+            global::NdBindgen.Binding.PySignature sig = s_Shapes_Geometry_Scale_4;
             global::Shapes.Geometry.Scale();
             return global::NdBindgen.Conversions.Args.None();
         }

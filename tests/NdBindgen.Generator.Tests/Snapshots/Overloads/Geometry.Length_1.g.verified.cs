@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Geometry_Length_1 = new("length2", new[] { "x", "y" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_Geometry_Length_1 = new("length2", new[] { "x", "y" }, required: 2);
 
         /// <summary>Python entry point of <see cref="global::Geometry.Length(double, double)"/>: length2(x, y).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Geometry_Length_1(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Geometry_Length_1;
+            global::NdBindgen.Binding.PySignature sig = s_Geometry_Length_1;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Geometry_Length_2 = new("length3", new[] { "x", "y", "z" }, required: 3);
+        private static readonly global::NdBindgen.Binding.PySignature s_Geometry_Length_2 = new("length3", new[] { "x", "y", "z" }, required: 3);
 
         /// <summary>Python entry point of <see cref="global::Geometry.Length(double, double, double)"/>: length3(x, y, z).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Geometry_Length_2(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Geometry_Length_2;
+            global::NdBindgen.Binding.PySignature sig = s_Geometry_Length_2;
             try
             {
                 PyObject** slots = stackalloc PyObject*[3];

@@ -26,7 +26,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_geometry")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
             [
                 new("length2", "length2($module, x, y)\n--\n\nThe length of a 2-vector.\n\nParameters\n----------\nx : float\ny : float\n\nReturns\n-------\nfloat", &Geometry_Length_1),
                 new("length3", "length3($module, x, y, z)\n--\n\nThe length of a 3-vector.\n\nParameters\n----------\nx : float\ny : float\nz : float\n\nReturns\n-------\nfloat", &Geometry_Length_2),

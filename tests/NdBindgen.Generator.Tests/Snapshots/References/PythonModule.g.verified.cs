@@ -26,7 +26,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_references")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
             [
                 new("apply", "apply($module, f, x)\n--\n\nCalls f; does not keep it.\n\nParameters\n----------\nf : Callable[[float], float]\nx : float\n\nReturns\n-------\nfloat", &Samples_References_Apply),
                 new("keep", "keep($module, obj)\n--\n\nKeeps obj.\n\nParameters\n----------\nobj : object\n\nReturns\n-------\nint", &Samples_References_Keep),

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_References_Apply = new("apply", new[] { "f", "x" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_References_Apply = new("apply", new[] { "f", "x" }, required: 2);
 
         /// <summary>Python entry point of <see cref="global::Samples.References.Apply(global::System.Func{double, double}, double)"/>: apply(f, x).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_References_Apply(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_References_Apply;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_References_Apply;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_References_Keep = new("keep", new[] { "obj" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_References_Keep = new("keep", new[] { "obj" }, required: 1);
 
         /// <summary>Python entry point of <see cref="global::Samples.References.Keep(global::NdBindgen.PyRef)"/>: keep(obj).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_References_Keep(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_References_Keep;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_References_Keep;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_References_Later = new("later", new[] { "f" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_References_Later = new("later", new[] { "f" }, required: 1);
 
         /// <summary>Python entry point of <see cref="global::Samples.References.Later(global::System.Func{double, double})"/>: later(f).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_References_Later(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_References_Later;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_References_Later;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];

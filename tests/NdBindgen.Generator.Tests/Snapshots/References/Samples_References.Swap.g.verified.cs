@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_References_Swap = new("swap", new[] { "obj", "name", "value" }, required: 3);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_References_Swap = new("swap", new[] { "obj", "name", "value" }, required: 3);
 
         /// <summary>Python entry point of <see cref="global::Samples.References.Swap(global::NdBindgen.Python, global::NdBindgen.PyRef, string, global::NdBindgen.PyRef)"/>: swap(obj, name, value).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_References_Swap(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_References_Swap;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_References_Swap;
             try
             {
                 PyObject** slots = stackalloc PyObject*[3];

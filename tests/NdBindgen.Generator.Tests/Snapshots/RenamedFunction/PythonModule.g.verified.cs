@@ -26,7 +26,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_renamed")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
             [
                 new("dot_product", "dot_product($module, ax, ay, bx, by)\n--\n\n", &Samples_Renamed_Dot),
                 new("http_status_ok", "http_status_ok($module)\n--\n\n", &Samples_Renamed_HTTPStatusOK),

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Renamed_Dot = new("dot_product", new[] { "ax", "ay", "bx", "by" }, required: 4);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Renamed_Dot = new("dot_product", new[] { "ax", "ay", "bx", "by" }, required: 4);
 
         /// <summary>Python entry point of <see cref="global::Samples.Renamed.Dot(double, double, double, double)"/>: dot_product(ax, ay, bx, by).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Renamed_Dot(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Renamed_Dot;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Renamed_Dot;
             try
             {
                 PyObject** slots = stackalloc PyObject*[4];

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Renamed_EuclideanNorm = new("norm2", new[] { "x", "y" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Renamed_EuclideanNorm = new("norm2", new[] { "x", "y" }, required: 2);
 
         /// <summary>Python entry point of <see cref="global::Samples.Renamed.EuclideanNorm(double, double)"/>: norm2(x, y).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Renamed_EuclideanNorm(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Renamed_EuclideanNorm;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Renamed_EuclideanNorm;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Renamed_HTTPStatusOK = new("http_status_ok", global::System.Array.Empty<string>(), required: 0);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Renamed_HTTPStatusOK = new("http_status_ok", global::System.Array.Empty<string>(), required: 0);
 
         /// <summary>Python entry point of <see cref="global::Samples.Renamed.HTTPStatusOK()"/>: http_status_ok().</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Renamed_HTTPStatusOK(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Renamed_HTTPStatusOK;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Renamed_HTTPStatusOK;
             try
             {
                 sig.Bind(args, nargsf, kwnames, null);

@@ -26,7 +26,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_scalars")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
             [
                 new("echo_bool", "echo_bool($module, value)\n--\n\n", &Samples_Scalars_EchoBool),
                 new("echo_byte", "echo_byte($module, value)\n--\n\n", &Samples_Scalars_EchoByte),

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Scalars_EchoSingle = new("echo_single", new[] { "value" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Scalars_EchoSingle = new("echo_single", new[] { "value" }, required: 1);
 
         /// <summary>Python entry point of <see cref="global::Samples.Scalars.EchoSingle(float)"/>: echo_single(value).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Scalars_EchoSingle(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Scalars_EchoSingle;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Scalars_EchoSingle;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];

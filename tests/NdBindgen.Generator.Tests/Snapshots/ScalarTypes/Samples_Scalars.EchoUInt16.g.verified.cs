@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_Samples_Scalars_EchoUInt16 = new("echo_u_int16", new[] { "value" }, required: 1);
+        private static readonly global::NdBindgen.Binding.PySignature s_Samples_Scalars_EchoUInt16 = new("echo_u_int16", new[] { "value" }, required: 1);
 
         /// <summary>Python entry point of <see cref="global::Samples.Scalars.EchoUInt16(ushort)"/>: echo_u_int16(value).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Scalars_EchoUInt16(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_Samples_Scalars_EchoUInt16;
+            global::NdBindgen.Binding.PySignature sig = s_Samples_Scalars_EchoUInt16;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];

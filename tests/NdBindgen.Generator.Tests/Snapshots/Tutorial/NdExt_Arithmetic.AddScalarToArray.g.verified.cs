@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_NdExt_Arithmetic_AddScalarToArray = new("add_scalar_to_array", new[] { "scal", "arr" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_NdExt_Arithmetic_AddScalarToArray = new("add_scalar_to_array", new[] { "scal", "arr" }, required: 2);
 
         /// <summary>Python entry point of <see cref="global::NdExt.Arithmetic.AddScalarToArray(double, global::NdBindgen.NdView{double})"/>: add_scalar_to_array(scal, arr).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_AddScalarToArray(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_NdExt_Arithmetic_AddScalarToArray;
+            global::NdBindgen.Binding.PySignature sig = s_NdExt_Arithmetic_AddScalarToArray;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_NdExt_Arithmetic_AddScalarToArrayInplace = new("add_scalar_to_array_inplace", new[] { "scal", "arr" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_NdExt_Arithmetic_AddScalarToArrayInplace = new("add_scalar_to_array_inplace", new[] { "scal", "arr" }, required: 2);
 
         /// <summary>Python entry point of <see cref="global::NdExt.Arithmetic.AddScalarToArrayInplace(double, global::NdBindgen.NdViewMut{double})"/>: add_scalar_to_array_inplace(scal, arr).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_AddScalarToArrayInplace(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_NdExt_Arithmetic_AddScalarToArrayInplace;
+            global::NdBindgen.Binding.PySignature sig = s_NdExt_Arithmetic_AddScalarToArrayInplace;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];

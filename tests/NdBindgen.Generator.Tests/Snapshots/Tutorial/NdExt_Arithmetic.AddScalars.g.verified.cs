@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_NdExt_Arithmetic_AddScalars = new("add_scalars", new[] { "x", "y" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_NdExt_Arithmetic_AddScalars = new("add_scalars", new[] { "x", "y" }, required: 2);
 
         /// <summary>Python entry point of <see cref="global::NdExt.Arithmetic.AddScalars(double, double)"/>: add_scalars(x, y).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_AddScalars(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_NdExt_Arithmetic_AddScalars;
+            global::NdBindgen.Binding.PySignature sig = s_NdExt_Arithmetic_AddScalars;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_NdExt_Arithmetic_Scale = new("scale", new[] { "arr", "factor" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_NdExt_Arithmetic_Scale = new("scale", new[] { "arr", "factor" }, required: 2);
 
         /// <summary>Python entry point of <see cref="global::NdExt.Arithmetic.Scale{T}"/>: scale(arr, factor).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_Scale(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_NdExt_Arithmetic_Scale;
+            global::NdBindgen.Binding.PySignature sig = s_NdExt_Arithmetic_Scale;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -44,7 +44,7 @@ namespace NdBindgen.Generated
 
         /// <summary>scale() for sbyte arrays: the arguments bound, the instantiation <see cref="global::NdExt.Arithmetic.Scale{T}"/> over it.</summary>
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
-        private static PyObject* NdExt_Arithmetic_Scale__int8(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)
+        private static PyObject* NdExt_Arithmetic_Scale__int8(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
             scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
             try
@@ -62,7 +62,7 @@ namespace NdBindgen.Generated
 
         /// <summary>scale() for byte arrays: the arguments bound, the instantiation <see cref="global::NdExt.Arithmetic.Scale{T}"/> over it.</summary>
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
-        private static PyObject* NdExt_Arithmetic_Scale__uint8(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)
+        private static PyObject* NdExt_Arithmetic_Scale__uint8(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
             scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
             try
@@ -80,7 +80,7 @@ namespace NdBindgen.Generated
 
         /// <summary>scale() for short arrays: the arguments bound, the instantiation <see cref="global::NdExt.Arithmetic.Scale{T}"/> over it.</summary>
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
-        private static PyObject* NdExt_Arithmetic_Scale__int16(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)
+        private static PyObject* NdExt_Arithmetic_Scale__int16(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
             scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
             try
@@ -98,7 +98,7 @@ namespace NdBindgen.Generated
 
         /// <summary>scale() for ushort arrays: the arguments bound, the instantiation <see cref="global::NdExt.Arithmetic.Scale{T}"/> over it.</summary>
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
-        private static PyObject* NdExt_Arithmetic_Scale__uint16(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)
+        private static PyObject* NdExt_Arithmetic_Scale__uint16(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
             scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
             try
@@ -116,7 +116,7 @@ namespace NdBindgen.Generated
 
         /// <summary>scale() for int arrays: the arguments bound, the instantiation <see cref="global::NdExt.Arithmetic.Scale{T}"/> over it.</summary>
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
-        private static PyObject* NdExt_Arithmetic_Scale__int32(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)
+        private static PyObject* NdExt_Arithmetic_Scale__int32(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
             scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
             try
@@ -134,7 +134,7 @@ namespace NdBindgen.Generated
 
         /// <summary>scale() for uint arrays: the arguments bound, the instantiation <see cref="global::NdExt.Arithmetic.Scale{T}"/> over it.</summary>
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
-        private static PyObject* NdExt_Arithmetic_Scale__uint32(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)
+        private static PyObject* NdExt_Arithmetic_Scale__uint32(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
             scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
             try
@@ -152,7 +152,7 @@ namespace NdBindgen.Generated
 
         /// <summary>scale() for long arrays: the arguments bound, the instantiation <see cref="global::NdExt.Arithmetic.Scale{T}"/> over it.</summary>
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
-        private static PyObject* NdExt_Arithmetic_Scale__int64(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)
+        private static PyObject* NdExt_Arithmetic_Scale__int64(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
             scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
             try
@@ -170,7 +170,7 @@ namespace NdBindgen.Generated
 
         /// <summary>scale() for ulong arrays: the arguments bound, the instantiation <see cref="global::NdExt.Arithmetic.Scale{T}"/> over it.</summary>
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
-        private static PyObject* NdExt_Arithmetic_Scale__uint64(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)
+        private static PyObject* NdExt_Arithmetic_Scale__uint64(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
             scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
             try
@@ -188,7 +188,7 @@ namespace NdBindgen.Generated
 
         /// <summary>scale() for global::System.Half arrays: the arguments bound, the instantiation <see cref="global::NdExt.Arithmetic.Scale{T}"/> over it.</summary>
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
-        private static PyObject* NdExt_Arithmetic_Scale__float16(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)
+        private static PyObject* NdExt_Arithmetic_Scale__float16(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
             scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
             try
@@ -206,7 +206,7 @@ namespace NdBindgen.Generated
 
         /// <summary>scale() for float arrays: the arguments bound, the instantiation <see cref="global::NdExt.Arithmetic.Scale{T}"/> over it.</summary>
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
-        private static PyObject* NdExt_Arithmetic_Scale__float32(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)
+        private static PyObject* NdExt_Arithmetic_Scale__float32(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
             scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
             try
@@ -224,7 +224,7 @@ namespace NdBindgen.Generated
 
         /// <summary>scale() for double arrays: the arguments bound, the instantiation <see cref="global::NdExt.Arithmetic.Scale{T}"/> over it.</summary>
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
-        private static PyObject* NdExt_Arithmetic_Scale__float64(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)
+        private static PyObject* NdExt_Arithmetic_Scale__float64(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
             scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
             try
@@ -242,7 +242,7 @@ namespace NdBindgen.Generated
 
         /// <summary>scale() for global::System.Numerics.Complex arrays: the arguments bound, the instantiation <see cref="global::NdExt.Arithmetic.Scale{T}"/> over it.</summary>
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
-        private static PyObject* NdExt_Arithmetic_Scale__complex128(PyObject* self, PyObject** a, global::NdBindgen.Hosting.PySignature sig)
+        private static PyObject* NdExt_Arithmetic_Scale__complex128(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
             scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
             try

@@ -9,14 +9,14 @@ namespace NdBindgen.Generated
 
     internal static unsafe partial class PythonModule
     {
-        private static readonly global::NdBindgen.Hosting.PySignature s_NdExt_Arithmetic_ScaleFloat64 = new("scale_float64", new[] { "arr", "factor" }, required: 2);
+        private static readonly global::NdBindgen.Binding.PySignature s_NdExt_Arithmetic_ScaleFloat64 = new("scale_float64", new[] { "arr", "factor" }, required: 2);
 
         /// <summary>Python entry point of <see cref="global::NdExt.Arithmetic.ScaleFloat64(global::NdBindgen.NdView{double}, double)"/>: scale_float64(arr, factor).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_ScaleFloat64(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
-            global::NdBindgen.Hosting.PySignature sig = s_NdExt_Arithmetic_ScaleFloat64;
+            global::NdBindgen.Binding.PySignature sig = s_NdExt_Arithmetic_ScaleFloat64;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];

@@ -26,7 +26,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_nd_ext")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Hosting.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
             [
                 new("add_scalar_to_array", "add_scalar_to_array($module, scal, arr)\n--\n\nAdd scal to each element of arr.\n\nParameters\n----------\nscal : float\n    The number to add.\narr : numpy.ndarray[float64]\n    A float64 array of any shape and strides; it is not changed.\n\nReturns\n-------\nnumpy.ndarray[float64]\n    A new array of the same shape holding the sums.", &NdExt_Arithmetic_AddScalarToArray),
                 new("add_scalar_to_array_inplace", "add_scalar_to_array_inplace($module, scal, arr)\n--\n\nAdd scal to each element of arr, in place.\n\nParameters\n----------\nscal : float\n    The number to add.\narr : numpy.ndarray[float64]\n    A writable float64 array of any shape and strides.", &NdExt_Arithmetic_AddScalarToArrayInplace),

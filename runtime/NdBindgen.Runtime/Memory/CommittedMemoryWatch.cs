@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace NdBindgen.Hosting;
+namespace NdBindgen.Memory;
 
 /// <summary>
 /// Gives memory that .NET's GC keeps committed but unused back to the system when the GC alone

@@ -6,7 +6,7 @@ using NdBindgen.Core;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 
-namespace NdBindgen.Hosting;
+namespace NdBindgen.Classes;
 
 /// <summary>
 /// <c>__iter__</c> of a class implementing <c>IEnumerable&lt;T&gt;</c>: a Python iterator over a .NET
@@ -56,7 +56,7 @@ public static unsafe class PyIterator
     }
 
     [UnmanagedCallersOnly]
-    private static PyObject* Self(PyObject* self) => Py.NewRef(self);
+    private static PyObject* Self(PyObject* self) => Py_NewRef(self);
 
     [UnmanagedCallersOnly]
     private static PyObject* Next(PyObject* self)

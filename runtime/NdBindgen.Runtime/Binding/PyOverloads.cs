@@ -6,7 +6,7 @@ using NdBindgen.Interop;
 using NdBindgen.NumPy;
 using static NdBindgen.Interop.CPython;
 
-namespace NdBindgen.Hosting;
+namespace NdBindgen.Binding;
 
 /// <summary>
 /// One Python callable made of several C# overloads. The generated dispatcher tries each
@@ -53,12 +53,12 @@ public sealed unsafe class PyOverloads
             for (nint k = 0; k < nkw; k++)
             {
                 if (k > 0) text.Append(", ");
-                text.Append(Conversions.Strings.ToManaged(PyTuple_GET_ITEM(kwnames, k)) ?? "?").Append(": ").Append(TypeName(args[nargs + k]));
+                text.Append(Utf8.FromStr(PyTuple_GET_ITEM(kwnames, k)) ?? "?").Append(": ").Append(TypeName(args[nargs + k]));
             }
             text.Append(" }");
         }
         if (PyErr_Occurred() != null) PyErr_Clear();   // a keyword that is not valid UTF-8 shows as "?"
-        return new PythonException(Py.TypeError, text.ToString());
+        return new PythonException(Builtins.TypeError, text.ToString());
     }
 
     /// <summary>
@@ -91,7 +91,7 @@ public sealed unsafe class PyOverloads
             PyObject* key, value;
             while (k < nkw && PyDict_Next(kwargs, &pos, &key, &value) != 0)
             {
-                PyTuple_SET_ITEM(kwnames, k, Py.NewRef(key));
+                PyTuple_SET_ITEM(kwnames, k, Py_NewRef(key));
                 stack[nargs + k++] = value;   // borrowed from the dict, which the caller holds
             }
         }
@@ -108,7 +108,7 @@ public sealed unsafe class PyOverloads
     /// <summary>The argument's type as the signatures write it: numpy arrays with their dtype ("numpy.ndarray[int32]").</summary>
     private static string TypeName(PyObject* o)
     {
-        string name = Py.TypeName(o);
+        string name = PyFormat.TypeName(o);
         NumPyApiTable* api = NumPyRuntime.IfImported();
         if (api == null || !NumPyRuntime.IsArray(api, o)) return name;
         PyObject* dtype = PyObject_Str((PyObject*)((PyArrayObject*)o)->descr);
@@ -117,7 +117,7 @@ public sealed unsafe class PyOverloads
             PyErr_Clear();
             return name;
         }
-        string? dtypeName = Conversions.Strings.ToManaged(dtype);
+        string? dtypeName = Utf8.FromStr(dtype);
         Py_DECREF(dtype);
         if (dtypeName is null) PyErr_Clear();
         return dtypeName is null ? name : $"{name}[{dtypeName}]";

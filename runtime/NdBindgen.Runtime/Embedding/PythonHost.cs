@@ -2,7 +2,7 @@ using System;
 using NdBindgen.Core;
 using static NdBindgen.Interop.CPython;
 
-namespace NdBindgen.Hosting;
+namespace NdBindgen;
 
 /// <summary>
 /// An interpreter inside a C# program (the program links libpython3.11; see examples/Memory).
@@ -24,13 +24,13 @@ public sealed class PythonHost : IDisposable
         {
             Py_InitializeEx(0);   // 0: leave signal handling to the host program
             host._owns = true;
-            Py.Initialize();
+            Builtins.Initialize();
             host._mainThreadState = PyEval_SaveThread();
         }
         else
         {
             using var gil = Python.Acquire();
-            Py.Initialize();
+            Builtins.Initialize();
         }
         return host;
     }

@@ -2,56 +2,12 @@ using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NdBindgen.Binding;
 using NdBindgen.Core;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 
-namespace NdBindgen.Hosting;
-
-/// <summary>
-/// Implemented by the generator on every <c>[PyClass]</c> (the class is partial): the link from
-/// the C# object back to the Python object that wraps it, so returning the object to Python
-/// returns that same Python object.
-/// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public unsafe interface IPyClass
-{
-    /// <summary>The wrapping Python object (borrowed: the wrapper owns this C# object), or null.</summary>
-    PyObject* PythonObject { get; set; }
-
-    /// <summary>The Python type created for the class at module init.</summary>
-    static abstract PyTypeObject* PythonType { get; }
-}
-
-/// <summary>What a class's tp_traverse gets: report each Python reference the object owns.</summary>
-public readonly unsafe struct PyVisit
-{
-    private readonly delegate* unmanaged<PyObject*, void*, int> _visit;
-    private readonly void* _arg;
-
-    internal PyVisit(delegate* unmanaged<PyObject*, void*, int> visit, void* arg)
-    {
-        _visit = visit;
-        _arg = arg;
-    }
-
-    /// <summary>Reports one reference (null or released ones are skipped); a non-zero result must be returned at once.</summary>
-    public int Visit(PyRef? reference) => reference is null ? 0 : reference.Visit(_visit, _arg);
-}
-
-/// <summary>
-/// A <c>[PyClass]</c> that owns Python references reports them to Python's cyclic GC. The generator
-/// implements it for fields and properties of type <see cref="PyRef"/>, <see cref="PyRef{T}"/> and
-/// arrays or lists of them; implement it yourself for other shapes (dictionaries, nested objects).
-/// </summary>
-public interface IPyTraverse
-{
-    /// <summary>Calls <see cref="PyVisit.Visit"/> for every owned reference; returns the first non-zero result.</summary>
-    int Traverse(PyVisit visit);
-
-    /// <summary>Releases (disposes) every owned reference: to break a cycle (tp_clear), and when the Python object dies.</summary>
-    void Clear();
-}
+namespace NdBindgen.Classes;
 
 /// <summary>The layout of an instance: header, the C# object's slot in <see cref="InstanceTable"/>, the weak-reference list.</summary>
 [StructLayout(LayoutKind.Sequential)]
@@ -100,7 +56,7 @@ public static unsafe class PyInstance
     {
         if (value is null) throw new NullReferenceException($"a null {typeof(T).Name} was returned where None is not allowed");
         PyObject* existing = value.PythonObject;
-        if (existing != null) return Py.NewRef(existing);
+        if (existing != null) return Py_NewRef(existing);
         return New(type, value);
     }
 
@@ -205,7 +161,19 @@ public static unsafe class PyInstance
         object? target = InstanceTable.Remove(handle);
         if (target is not IPyClass c || c.PythonObject != (PyObject*)instance) return;
         c.PythonObject = null;
-        // Last: releasing a reference may run Python code and deallocate other objects.
-        if (target is IPyTraverse t) PyRef.ClearWhileDeallocating(t);
+        // Last: releasing a reference may run Python code and deallocate other objects. Releases
+        // are flattened meanwhile (PyRef.BeginDeallocating), so a long chain is freed by a loop.
+        if (target is IPyTraverse t)
+        {
+            PyRef.BeginDeallocating();
+            try
+            {
+                t.Clear();
+            }
+            finally
+            {
+                PyRef.EndDeallocating();
+            }
+        }
     }
 }

@@ -3,9 +3,10 @@ using System.ComponentModel;
 using System.Runtime.InteropServices;
 using NdBindgen.Core;
 using NdBindgen.Interop;
+using NdBindgen.Memory;
 using static NdBindgen.Interop.CPython;
 
-namespace NdBindgen.Hosting;
+namespace NdBindgen.Modules;
 
 /// <summary>One exported function as the module table lists it.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -68,8 +69,8 @@ public static unsafe class ModuleBuilder
                 return null;
             }
             // Imported again (del sys.modules[name]; import name): the same module, the same types.
-            if (s_module != null) return Py.NewRef(s_module);
-            Py.Initialize();
+            if (s_module != null) return Py_NewRef(s_module);
+            Builtins.Initialize();
             CommittedMemoryWatch.Start();
 
             // The definitions must outlive the module (CPython keeps pointers to them): they are
@@ -94,7 +95,7 @@ public static unsafe class ModuleBuilder
             module = PyModule_Create2(def, PyConst.PYTHON_API_VERSION);
             if (module == null) return null;
             foreach (nint register in classRegistrations) ((delegate*<PyObject*, void>)register)(module);
-            s_module = Py.NewRef(module);   // kept for the life of the process, as the types are
+            s_module = Py_NewRef(module);   // kept for the life of the process, as the types are
             return module;
         }
         catch (Exception e)
@@ -106,7 +107,7 @@ public static unsafe class ModuleBuilder
 
     private static void SetImportErrorRaw(string message)
     {
-        // Py is not initialized on a foreign interpreter: look ImportError up by hand.
+        // Builtins is not initialized on a foreign interpreter: look ImportError up by hand.
         PyObject* builtins = PyImport_ImportModule(Utf8.Z("builtins"u8));
         if (builtins == null) return;
         PyObject* importError = PyObject_GetAttrString(builtins, Utf8.Z("ImportError"u8));

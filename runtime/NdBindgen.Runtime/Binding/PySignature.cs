@@ -6,7 +6,7 @@ using NdBindgen.Core;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 
-namespace NdBindgen.Hosting;
+namespace NdBindgen.Binding;
 
 /// <summary>
 /// What Python needs to know to call one exported function: its name and its parameters.
@@ -35,6 +35,12 @@ public sealed unsafe class PySignature
     /// <summary>The "signature" of an attribute setter: messages read "'Point' attribute 'x' must be float, not str".</summary>
     public static PySignature ForAttribute(string typeName, string attributeName) =>
         new(attributeName, [attributeName], required: 1) { _attributeOf = typeName };
+
+    /// <summary>
+    /// The "signature" of a value converted outside a call (a callback's result, <c>obj.ToDouble(py)</c>):
+    /// messages read "callback() argument 'result' must be float, not str".
+    /// </summary>
+    public static PySignature ForValue(string owner, string valueName) => new(owner, [valueName], required: 1);
 
     public string FunctionName { get; }
 
@@ -162,7 +168,7 @@ public sealed unsafe class PySignature
 
     /// <summary>"f() argument 'x' must be float, not str": the wrong-type error for parameter <paramref name="index"/>.</summary>
     public Exception WrongType(int index, string expected, PyObject* actual) =>
-        TypeError($"{ArgumentPrefix(index)} must be {expected}, not {Py.TypeName(actual)}");
+        TypeError($"{ArgumentPrefix(index)} must be {expected}, not {PyFormat.TypeName(actual)}");
 
     /// <summary>"f() argument 'x'", the start of every message about one argument.</summary>
     /// <summary>
@@ -173,15 +179,15 @@ public sealed unsafe class PySignature
     {
         if ((Py_TYPE(key)->tp_flags & PyConst.Py_TPFLAGS_UNICODE_SUBCLASS) == 0)
             return TypeError($"{FunctionName}() keywords must be strings");
-        PyObject* head = Conversions.Strings.FromString($"{FunctionName}() got an unexpected keyword argument '");
-        PyObject* tail = Conversions.Strings.FromString("'");
+        PyObject* head = Utf8.NewStr($"{FunctionName}() got an unexpected keyword argument '");
+        PyObject* tail = Utf8.NewStr("'");
         PyObject* named = PyUnicode_Concat(head, key);
         PyObject* message = named == null ? null : PyUnicode_Concat(named, tail);
         Py_DECREF(head);
         Py_DECREF(tail);
         Py_XDECREF(named);
         if (message == null) return PythonException.Fetch();
-        PyErr_SetObject(Py.TypeError, message);
+        PyErr_SetObject(Builtins.TypeError, message);
         Py_DECREF(message);
         return PythonException.Fetch();
     }
@@ -219,5 +225,5 @@ public sealed unsafe class PySignature
         return slots;
     }
 
-    internal static PythonException TypeError(string message) => new(Py.TypeError, message);
+    internal static PythonException TypeError(string message) => new(Builtins.TypeError, message);
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 
@@ -10,7 +9,7 @@ namespace NdBindgen.Core;
 /// <c>builtins</c> (a NativeAOT library cannot import C data symbols such as <c>PyExc_TypeError</c>).
 /// The references are kept for the life of the process.
 /// </summary>
-internal static unsafe class Py
+internal static unsafe class Builtins
 {
     internal static PyObject* None, True, False, NotImplemented;
     internal static PyTypeObject* FloatType, ComplexType, LongType, BoolType, UnicodeType;
@@ -66,15 +65,4 @@ internal static unsafe class Py
         if (o == null) throw PythonException.Fetch();
         return o;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static PyObject* NewRef(PyObject* o)
-    {
-        Py_INCREF(o);
-        return o;
-    }
-
-    /// <summary>The type's name as CPython's own messages print it (<c>tp_name</c>), "None" for None.</summary>
-    internal static string TypeName(PyObject* o) =>
-        o == None ? "None" : Utf8.FromC(Py_TYPE(o)->tp_name);
 }

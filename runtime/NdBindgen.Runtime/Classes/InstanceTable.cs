@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 
-namespace NdBindgen.Hosting;
+namespace NdBindgen.Classes;
 
 /// <summary>
 /// The C# objects of live <c>[PyClass]</c> instances, by slot number (what the Python object

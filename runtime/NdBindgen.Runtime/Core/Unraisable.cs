@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using NdBindgen.Core;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 
-namespace NdBindgen.Hosting;
+namespace NdBindgen.Core;
 
 /// <summary>
 /// Exceptions thrown where CPython cannot take one (tp_dealloc, tp_traverse, tp_clear) go to

@@ -6,7 +6,7 @@ using NdBindgen.Core;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
 
-namespace NdBindgen.Hosting;
+namespace NdBindgen.Classes;
 
 /// <summary>A method of a class as its method table lists it (flags: METH_FASTCALL|METH_KEYWORDS, plus METH_STATIC or METH_CLASS).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -100,7 +100,7 @@ public static unsafe class PyClassBuilder
         if (type == null) throw PythonException.Fetch();
         // No spec slot for it in 3.11 (Py_tp_vectorcall came in 3.14); set as CPython's own types do.
         type->tp_vectorcall = (nint)vectorcall;
-        if (unhashable && PyObject_SetAttrString((PyObject*)type, Utf8.Z("__hash__"u8), Py.None) < 0) throw PythonException.Fetch();
+        if (unhashable && PyObject_SetAttrString((PyObject*)type, Utf8.Z("__hash__"u8), Builtins.None) < 0) throw PythonException.Fetch();
         string shortName = qualifiedName[(qualifiedName.LastIndexOf('.') + 1)..];
         byte* name = Utf8.AllocPermanent(shortName);
         int added = PyModule_AddObjectRef(module, name, (PyObject*)type);
