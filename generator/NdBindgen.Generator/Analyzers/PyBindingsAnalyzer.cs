@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using NdBindgen.Generator.Model;
 using NdBindgen.Generator.Parsing;
+using NdBindgen.Generator.Naming;
 using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 
 namespace NdBindgen.Generator.Analyzers;
@@ -19,8 +20,6 @@ namespace NdBindgen.Generator.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly string[] s_memberAttributes = { "PyFunctionAttribute", "PyMethodAttribute", "PyClassMethodAttribute", "PyPropertyAttribute", "PyConstructorAttribute" };
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         D.All.Where(d => d.Id is not ("NDB0005" or "NDB0007")).ToImmutableArray();
 
@@ -30,10 +29,10 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            INamedTypeSymbol? pyFunction = start.Compilation.GetTypeByMetadataName(FunctionParser.AttributeName);
-            INamedTypeSymbol? pyClass = start.Compilation.GetTypeByMetadataName(ConversionTable.PyClassAttributeName);
+            INamedTypeSymbol? pyFunction = start.Compilation.GetTypeByMetadataName(KnownTypes.PyFunctionAttribute);
+            INamedTypeSymbol? pyClass = start.Compilation.GetTypeByMetadataName(KnownTypes.PyClassAttribute);
             if (pyFunction is null || pyClass is null) return;   // not an NdBindgen project
-            IMethodSymbol? assumeGil = start.Compilation.GetTypeByMetadataName("NdBindgen.Python")
+            IMethodSymbol? assumeGil = start.Compilation.GetTypeByMetadataName(KnownTypes.Python)
                 ?.GetMembers("AssumeGilHeld").OfType<IMethodSymbol>().FirstOrDefault();
 
             start.RegisterSymbolAction(c => AnalyzeMethod(c, pyFunction), SymbolKind.Method, SymbolKind.Property, SymbolKind.Field);
@@ -52,8 +51,8 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol pyFunction)
     {
         ISymbol member = context.Symbol;
-        var marks = member.GetAttributes().Where(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "NdBindgen"
-            && s_memberAttributes.Contains(a.AttributeClass.Name)).ToList();
+        var marks = member.GetAttributes().Where(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == KnownTypes.Namespace
+            && KnownTypes.MemberAttributes.Contains(a.AttributeClass.Name)).ToList();
         if (marks.Count == 0) return;
         Location? location = member.Locations.FirstOrDefault();
         string display = member.ContainingType.Name + "." + member.Name;

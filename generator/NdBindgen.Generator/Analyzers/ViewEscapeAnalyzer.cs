@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using NdBindgen.Generator.Naming;
 using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 
 namespace NdBindgen.Generator.Analyzers;
@@ -26,7 +27,7 @@ public sealed class ViewEscapeAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName("NdBindgen.NdView`1") is null) return;
+            if (start.Compilation.GetTypeByMetadataName(KnownTypes.NdView) is null) return;
             start.RegisterSyntaxNodeAction(Analyze, SyntaxKind.SimpleAssignmentExpression);
         });
     }
@@ -45,7 +46,8 @@ public sealed class ViewEscapeAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsBorrowed(ITypeSymbol type) =>
-        type.ContainingNamespace?.ToDisplayString() == "NdBindgen" && type.Name is "NdView" or "NdViewMut" or "PyBorrowed";
+        KnownTypes.IsNdBindgen(type, KnownTypes.NdViewName) || KnownTypes.IsNdBindgen(type, KnownTypes.NdViewMutName)
+        || KnownTypes.IsNdBindgen(type, KnownTypes.PyBorrowedName);
 
     /// <summary>The value is (a cast of) a pointer local declared by a fixed statement, or Unsafe.AsPointer(...).</summary>
     private static bool TakesPointer(ExpressionSyntax value, SemanticModel model, SyntaxNodeAnalysisContext context)

@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NdBindgen.Generator.Naming;
 
 namespace NdBindgen.Generator.Parsing;
 
@@ -53,8 +54,10 @@ internal static class Escapes
             || argument.Parent?.Parent is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } })
             return false;
         return p.ContainingSymbol is IMethodSymbol method && method.Parameters.Any(other =>
-            other.Name == receiver.Identifier.ValueText && other.Type.ContainingNamespace?.ToDisplayString() == "NdBindgen"
-            && other.Type.Name is "PyRef" or "PyBorrowed" or "Python");
+            other.Name == receiver.Identifier.ValueText
+            && (KnownTypes.IsNdBindgen(other.Type, KnownTypes.PyRefName)
+                || KnownTypes.IsNdBindgen(other.Type, KnownTypes.PyBorrowedName)
+                || KnownTypes.IsNdBindgen(other.Type, KnownTypes.PythonName)));
     }
 
     private static bool IsTransientUse(IdentifierNameSyntax id) => id.Parent switch

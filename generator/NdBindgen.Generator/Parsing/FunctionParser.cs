@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using NdBindgen.Generator.Model;
+using NdBindgen.Generator.Naming;
 using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 
 namespace NdBindgen.Generator.Parsing;
@@ -11,8 +12,6 @@ namespace NdBindgen.Generator.Parsing;
 /// <summary>[PyFunction] method symbol -> <see cref="FunctionModel"/> plus diagnostics. Never throws on bad input.</summary>
 internal static class FunctionParser
 {
-    public const string AttributeName = "NdBindgen.PyFunctionAttribute";
-    private const string NdimAttributeName = "NdBindgen.NdimAttribute";
 
     public static ParseResult<FunctionModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
         ParseMethod((IMethodSymbol)context.TargetSymbol, context.Attributes[0], CallKind.ModuleFunction, null, cancellationToken,
@@ -54,8 +53,8 @@ internal static class FunctionParser
         if (inaccessible is not null) diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, location, display, inaccessible));
 
         string? explicitName = ExplicitName(attribute);
-        string pythonName = explicitName ?? Names.ToSnakeCase(method.Name);
-        string? whyNot = Names.WhyNotIdentifier(pythonName);
+        string pythonName = explicitName ?? PythonIdentifiers.ToSnakeCase(method.Name);
+        string? whyNot = PythonIdentifiers.WhyNotIdentifier(pythonName);
         if (whyNot is not null)
         {
             // Point at where the name came from: the attribute's argument, or the method's own name.
@@ -98,7 +97,7 @@ internal static class FunctionParser
             method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
             DocParameters(parameters),
             returns.Kind == ValueKind.Void ? null : returns.PythonType,
-            name => Names.ToSnakeCase(name));
+            name => PythonIdentifiers.ToSnakeCase(name));
 
         string messageName = pythonClass is null ? pythonName : pythonClass + "." + pythonName;
         var model = new FunctionModel(containing, methodName, pythonName, messageName, kind, wrapperName,
@@ -138,10 +137,10 @@ internal static class FunctionParser
         }
 
         int ndim = -1;
-        AttributeData? ndimAttribute = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == NdimAttributeName);
+        AttributeData? ndimAttribute = p.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.NdimAttribute));
         if (ndimAttribute is { ConstructorArguments.Length: 1 } && ndimAttribute.ConstructorArguments[0].Value is int n)
         {
-            if (n < 0 || type.Kind is not (ValueKind.View or ValueKind.ViewMut))
+            if (n < 0 || !type.IsView)
             {
                 diagnostics.Add(DiagnosticInfo.Create(D.NdimOnNonArray, AttributeLocation(ndimAttribute) ?? location, n, p.Name, display));
                 return null;
@@ -150,8 +149,8 @@ internal static class FunctionParser
         }
         if (!ArrayLikes.TryApply(p, ref type, display, diagnostics)) return null;
 
-        string pythonName = Names.ToSnakeCase(p.Name);
-        string? whyNot = Names.WhyNotIdentifier(pythonName);
+        string pythonName = PythonIdentifiers.ToSnakeCase(p.Name);
+        string? whyNot = PythonIdentifiers.WhyNotIdentifier(pythonName);
         if (whyNot is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
@@ -172,7 +171,7 @@ internal static class FunctionParser
         string display = method.ContainingType.Name + "." + method.Name;
         ITypeParameterSymbol t = method.TypeParameters[0];
         List<ITypeSymbol> elements = Generics.Instantiations(method, compilation, out List<string> notAdmitted);
-        AttributeData? dtypes = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == Generics.DtypesAttributeName);
+        AttributeData? dtypes = method.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.DtypesAttribute));
         if (notAdmitted.Count > 0 || elements.Count == 0)
         {
             string why = notAdmitted.Count > 0
@@ -215,7 +214,7 @@ internal static class FunctionParser
             first.PythonParameters.Select((p, i) => new DocComments.Param(p.CSharpName, p.PythonName,
                 (mentions.Contains(i) ? generic.PythonType(i) : p.Type.PythonType) + (p.HasDefault ? ", optional" : ""))).ToList(),
             first.Return.Kind == ValueKind.Void ? null : generic.ReturnMentionsT ? generic.PythonType(-1) : first.Return.PythonType,
-            name => Names.ToSnakeCase(name));
+            name => PythonIdentifiers.ToSnakeCase(name));
         var model = first with
         {
             MethodName = method.Name,
@@ -271,8 +270,8 @@ internal static class FunctionParser
         var sameName = method.ContainingType.GetMembers(method.Name);
         bool overloaded = sameName.OfType<IMethodSymbol>().Any(m =>
             !m.Equals(method, SymbolEqualityComparer.Default)
-            && m.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeName) is { } attribute
-            && (ExplicitName(attribute) ?? Names.ToSnakeCase(m.Name)) == pythonName);
+            && m.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyFunctionAttribute)) is { } attribute
+            && (ExplicitName(attribute) ?? PythonIdentifiers.ToSnakeCase(m.Name)) == pythonName);
         return overloaded ? sameName.IndexOf(method, SymbolEqualityComparer.Default) + 1 : 0;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using NdBindgen.Generator.Naming;
 
 namespace NdBindgen.Generator.Parsing;
 
@@ -11,8 +12,6 @@ namespace NdBindgen.Generator.Parsing;
 /// </summary>
 internal static class Generics
 {
-    public const string DtypesAttributeName = "NdBindgen.DtypesAttribute";
-
     /// <summary>Every numpy element type, in dispatch order (numpy's type-number order).</summary>
     private static readonly (SpecialType Special, string? Name)[] s_candidates =
     {
@@ -34,7 +33,7 @@ internal static class Generics
             .Cast<ITypeSymbol>()
             .ToList();
 
-        AttributeData? dtypes = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == DtypesAttributeName);
+        AttributeData? dtypes = method.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.DtypesAttribute));
         if (dtypes is { ConstructorArguments.Length: 1 } && dtypes.ConstructorArguments[0].Kind == TypedConstantKind.Array)
         {
             var listed = dtypes.ConstructorArguments[0].Values.Select(v => v.Value as ITypeSymbol).Where(v => v is not null).Cast<ITypeSymbol>().ToList();
@@ -73,8 +72,8 @@ internal static class Generics
 
     /// <summary>Whether <paramref name="type"/> is NdView&lt;T&gt; or NdViewMut&lt;T&gt; of the method's own T.</summary>
     public static bool IsArrayOfT(ITypeSymbol type, ITypeParameterSymbol t) =>
-        type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "NdView" or "NdViewMut" } named
-        && named.ContainingNamespace?.ToDisplayString() == "NdBindgen"
+        type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+        && (KnownTypes.IsNdBindgen(named, KnownTypes.NdViewName) || KnownTypes.IsNdBindgen(named, KnownTypes.NdViewMutName))
         && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], t);
 
     /// <summary>Whether <paramref name="type"/> mentions T at all (T itself, T?, NdView&lt;T&gt;, NdArray&lt;T&gt;).</summary>

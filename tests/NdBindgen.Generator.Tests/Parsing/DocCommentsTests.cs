@@ -14,7 +14,7 @@ public class DocCommentsTests
     };
 
     private static string? Doc(string body, IReadOnlyList<DocComments.Param>? parameters = null, string? returnType = "float") =>
-        DocComments.ToDocstring($"<member name=\"M:Samples.Api.F\">{body}</member>", parameters ?? [], returnType, Names.ToSnakeCase);
+        DocComments.ToDocstring($"<member name=\"M:Samples.Api.F\">{body}</member>", parameters ?? [], returnType, PythonIdentifiers.ToSnakeCase);
 
     [Theory]
     [InlineData(null)]
@@ -22,7 +22,7 @@ public class DocCommentsTests
     [InlineData("   ")]
     [InlineData("<member><summary>unclosed</member>")]
     public void No_or_malformed_xml_gives_no_docstring(string? xml) =>
-        Assert.Null(DocComments.ToDocstring(xml, [], "float", Names.ToSnakeCase));
+        Assert.Null(DocComments.ToDocstring(xml, [], "float", PythonIdentifiers.ToSnakeCase));
 
     [Fact]
     public void Summary_only_has_no_sections() =>

@@ -4,7 +4,7 @@ using System.Text;
 namespace NdBindgen.Generator.Parsing;
 
 /// <summary>Python naming: snake_case from C# names, and what Python accepts as an identifier.</summary>
-internal static class Names
+internal static class PythonIdentifiers
 {
     private static readonly HashSet<string> s_keywords = new()
     {
