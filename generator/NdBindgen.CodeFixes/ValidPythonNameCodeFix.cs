@@ -27,14 +27,16 @@ public sealed class ValidPythonNameCodeFix : CodeFixProvider
     private const string EquivalenceKey = "NDB0006.ValidPythonName";
 
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(D.InvalidPythonName.Id);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(D.InvalidPythonName.Id);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken)
+            .ConfigureAwait(false);
         if (root is null || model is null) return;
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
@@ -46,21 +48,26 @@ public sealed class ValidPythonNameCodeFix : CodeFixProvider
         }
     }
 
-    private static CodeAction? RenameParameter(Document document, SemanticModel model, ParameterSyntax parameter, CancellationToken cancellationToken)
+    private static CodeAction? RenameParameter(Document document, SemanticModel model, ParameterSyntax parameter,
+        CancellationToken cancellationToken)
     {
         if (model.GetDeclaredSymbol(parameter, cancellationToken) is not IParameterSymbol symbol) return null;
         string pythonName = PythonIdentifiers.ToSnakeCase(symbol.Name);
         if (PythonIdentifiers.WhyNotIdentifier(pythonName) is null) return null;
         // Already snake_case, so the new C# name is also the Python name.
         string newName = PythonIdentifiers.ToIdentifier(pythonName);
-        if (newName.Length == 0 || !SyntaxFacts.IsValidIdentifier(newName) || SyntaxFacts.GetKeywordKind(newName) != SyntaxKind.None) return null;
+        if (newName.Length == 0 || !SyntaxFacts.IsValidIdentifier(newName)
+            || SyntaxFacts.GetKeywordKind(newName) != SyntaxKind.None) return null;
         return CodeAction.Create($"Rename parameter '{symbol.Name}' to '{newName}'",
             ct => Renamer.RenameSymbolAsync(document.Project.Solution, symbol, new SymbolRenameOptions(), newName, ct),
             EquivalenceKey);
     }
 
-    /// <summary>Replaces (or adds) the name argument of the member's NdBindgen attribute, wherever that attribute is written.</summary>
-    private static CodeAction? NameInAttribute(Solution solution, SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces (or adds) the name argument of the member's NdBindgen attribute, wherever that attribute is written.
+    /// </summary>
+    private static CodeAction? NameInAttribute(Solution solution, SemanticModel model, SyntaxNode node,
+        CancellationToken cancellationToken)
     {
         ISymbol? target = DeclaredSymbol(model, node.FirstAncestorOrSelf<AttributeSyntax>() is { } attributeSyntax
             ? attributeSyntax.Parent?.Parent
@@ -68,7 +75,9 @@ public sealed class ValidPythonNameCodeFix : CodeFixProvider
         AttributeData? attribute = target?.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c
             && c.ContainingNamespace?.ToDisplayString() == KnownTypes.Namespace
             && KnownTypes.NamingAttributes.Contains(c.Name));
-        if (target is null || attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax) return null;
+        if (target is null
+            || attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
+            return null;
         Document? document = solution.GetDocument(syntax.SyntaxTree);
         if (document is null) return null;
 
@@ -80,11 +89,14 @@ public sealed class ValidPythonNameCodeFix : CodeFixProvider
 
         AttributeArgumentSyntax? nameArgument = syntax.ArgumentList?.Arguments.FirstOrDefault(a =>
             a.NameEquals?.Name.Identifier.ValueText == "Name" || (a.NameEquals is null && a.NameColon is null));
-        if (nameArgument is not null && nameArgument.Expression is not LiteralExpressionSyntax) return null;   // a constant: the user's to rename
+        if (nameArgument is not null
+            && nameArgument.Expression is not LiteralExpressionSyntax)
+            return null;   // a constant: the user's to rename
         return CodeAction.Create($"Use the Python name '{newName}'", async ct =>
         {
             SyntaxNode root = await syntax.SyntaxTree.GetRootAsync(ct).ConfigureAwait(false);
-            LiteralExpressionSyntax literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(newName));
+            LiteralExpressionSyntax literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression,
+                SyntaxFactory.Literal(newName));
             SyntaxNode newRoot = nameArgument is not null
                 ? root.ReplaceNode(nameArgument.Expression, literal.WithTriviaFrom(nameArgument.Expression))
                 : root.ReplaceNode(syntax, syntax.WithArgumentList(SyntaxFactory.AttributeArgumentList(
@@ -93,12 +105,19 @@ public sealed class ValidPythonNameCodeFix : CodeFixProvider
         }, EquivalenceKey);
     }
 
-    /// <summary>The method, property, field or class a diagnostic or attribute belongs to; none for a field declaring several variables (one attribute, several names).</summary>
-    private static ISymbol? DeclaredSymbol(SemanticModel model, SyntaxNode? node, CancellationToken cancellationToken) => node switch
+    /// <summary>
+    /// The method, property, field or class a diagnostic or attribute belongs to; none for a field declaring several
+    /// variables (one attribute, several names).
+    /// </summary>
+    private static ISymbol? DeclaredSymbol(SemanticModel model, SyntaxNode? node,
+        CancellationToken cancellationToken) => node switch
     {
-        FieldDeclarationSyntax { Declaration.Variables: { Count: 1 } variables } => model.GetDeclaredSymbol(variables[0], cancellationToken),
-        VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1 } } v => model.GetDeclaredSymbol(v, cancellationToken),
-        BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or BaseTypeDeclarationSyntax => model.GetDeclaredSymbol(node, cancellationToken),
+        FieldDeclarationSyntax { Declaration.Variables: { Count: 1 } variables } =>
+            model.GetDeclaredSymbol(variables[0], cancellationToken),
+        VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1 } } v =>
+            model.GetDeclaredSymbol(v, cancellationToken),
+        BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or BaseTypeDeclarationSyntax =>
+            model.GetDeclaredSymbol(node, cancellationToken),
         _ => null,
     };
 }

@@ -35,13 +35,15 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
             IMethodSymbol? assumeGil = start.Compilation.GetTypeByMetadataName(KnownTypes.Python)
                 ?.GetMembers("AssumeGilHeld").OfType<IMethodSymbol>().FirstOrDefault();
 
-            start.RegisterSymbolAction(c => AnalyzeMethod(c, pyFunction), SymbolKind.Method, SymbolKind.Property, SymbolKind.Field);
+            start.RegisterSymbolAction(c => AnalyzeMethod(c, pyFunction), SymbolKind.Method, SymbolKind.Property,
+                SymbolKind.Field);
             start.RegisterSymbolAction(c => AnalyzeType(c, pyClass), SymbolKind.NamedType);
             if (assumeGil is not null)
             {
                 start.RegisterOperationAction(c =>
                 {
-                    if (SymbolEqualityComparer.Default.Equals(((IInvocationOperation)c.Operation).TargetMethod, assumeGil))
+                    if (SymbolEqualityComparer.Default.Equals(((IInvocationOperation)c.Operation).TargetMethod,
+                        assumeGil))
                         c.ReportDiagnostic(Diagnostic.Create(D.AssumedGil, c.Operation.Syntax.GetLocation()));
                 }, OperationKind.Invocation);
             }
@@ -51,14 +53,16 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol pyFunction)
     {
         ISymbol member = context.Symbol;
-        var marks = member.GetAttributes().Where(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == KnownTypes.Namespace
+        var marks = member.GetAttributes().Where(a =>
+            a.AttributeClass?.ContainingNamespace?.ToDisplayString() == KnownTypes.Namespace
             && KnownTypes.MemberAttributes.Contains(a.AttributeClass.Name)).ToList();
         if (marks.Count == 0) return;
         Location? location = member.Locations.FirstOrDefault();
         string display = member.ContainingType.Name + "." + member.Name;
         if (marks.Count > 1)
         {
-            string names = string.Join(" and ", marks.Select(a => "[" + a.AttributeClass!.Name.Replace("Attribute", "") + "]"));
+            string names = string.Join(" and ", marks.Select(a => "[" + a.AttributeClass!.Name.Replace("Attribute", "")
+                + "]"));
             context.ReportDiagnostic(Diagnostic.Create(D.ConflictingAttributes, location, display, names));
             return;
         }
@@ -66,14 +70,16 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
         if (SymbolEqualityComparer.Default.Equals(mark.AttributeClass, pyFunction))
         {
             if (member is IMethodSymbol method && method.MethodKind == MethodKind.Ordinary)
-                Report(context, FunctionParser.ParseMethod(method, mark, CallKind.ModuleFunction, null, context.CancellationToken, context.Compilation).Diagnostics);
+                Report(context, FunctionParser.ParseMethod(method, mark, CallKind.ModuleFunction, null,
+                    context.CancellationToken, context.Compilation).Diagnostics);
             return;
         }
         // A class member attribute: the class's own analysis checks it, unless there is no [PyClass].
         if (!ConversionTable.IsPyClass(member.ContainingType))
         {
             string name = "[" + mark.AttributeClass!.Name.Replace("Attribute", "") + "]";
-            context.ReportDiagnostic(Diagnostic.Create(D.MemberOutsideClass, location, display, name, member.ContainingType.Name));
+            context.ReportDiagnostic(Diagnostic.Create(D.MemberOutsideClass, location, display, name,
+                member.ContainingType.Name));
         }
     }
 
@@ -84,7 +90,9 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
         Report(context, ClassParser.ParseClass(type, context.CancellationToken).Diagnostics);
     }
 
-    /// <summary>Reports at locations in the syntax trees (so #pragma and the IDE see them), not the models' plain spans.</summary>
+    /// <summary>
+    /// Reports at locations in the syntax trees (so #pragma and the IDE see them), not the models' plain spans.
+    /// </summary>
     private static void Report(SymbolAnalysisContext context, EquatableArray<DiagnosticInfo> diagnostics)
     {
         foreach (DiagnosticInfo d in diagnostics)

@@ -19,7 +19,8 @@ namespace NdBindgen.Generator.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ViewEscapeAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(D.ViewPointerEscapes);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(D.ViewPointerEscapes);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -37,19 +38,23 @@ public sealed class ViewEscapeAnalyzer : DiagnosticAnalyzer
         var assignment = (AssignmentExpressionSyntax)context.Node;
         SemanticModel model = context.SemanticModel;
         // Only stores that outlive the call: fields and properties.
-        if (model.GetSymbolInfo(assignment.Left, context.CancellationToken).Symbol is not (IFieldSymbol or IPropertySymbol)) return;
+        if (model.GetSymbolInfo(assignment.Left,
+            context.CancellationToken).Symbol is not (IFieldSymbol or IPropertySymbol)) return;
         if (context.ContainingSymbol is not IMethodSymbol method) return;
         IParameterSymbol? borrowed = method.Parameters.FirstOrDefault(p => IsBorrowed(p.Type));
         if (borrowed is null) return;
         if (!TakesPointer(assignment.Right, model, context)) return;
-        context.ReportDiagnostic(Diagnostic.Create(D.ViewPointerEscapes, assignment.GetLocation(), method.Name, borrowed.Name));
+        context.ReportDiagnostic(Diagnostic.Create(D.ViewPointerEscapes, assignment.GetLocation(), method.Name,
+            borrowed.Name));
     }
 
     private static bool IsBorrowed(ITypeSymbol type) =>
         KnownTypes.IsNdBindgen(type, KnownTypes.NdViewName) || KnownTypes.IsNdBindgen(type, KnownTypes.NdViewMutName)
         || KnownTypes.IsNdBindgen(type, KnownTypes.PyBorrowedName);
 
-    /// <summary>The value is (a cast of) a pointer local declared by a fixed statement, or Unsafe.AsPointer(...).</summary>
+    /// <summary>
+    /// The value is (a cast of) a pointer local declared by a fixed statement, or Unsafe.AsPointer(...).
+    /// </summary>
     private static bool TakesPointer(ExpressionSyntax value, SemanticModel model, SyntaxNodeAnalysisContext context)
     {
         while (value is CastExpressionSyntax or ParenthesizedExpressionSyntax)

@@ -24,7 +24,8 @@ internal static class ClassEmitter
         EmitUserPart(w, c);
         w.Line();
         w.OpenNamespace();
-        w.Line($"/// <summary>Python entry points and type registration of <see cref=\"{c.FullType.Replace("global::", "")}\"/>.</summary>");
+        w.Line($"/// <summary>Python entry points and type registration of <see "
+            + $"cref=\"{c.FullType.Replace("global::", "")}\"/>.</summary>");
         w.Line(Hidden);
         w.Open($"internal static unsafe class {c.WrapperClass}");
         EmitConstructor(w, c);
@@ -42,7 +43,9 @@ internal static class ClassEmitter
         return w.ToString();
     }
 
-    /// <summary>The partial class: IPyClass (its Python object and type) and, when it holds PyRefs, IPyTraverse.</summary>
+    /// <summary>
+    /// The partial class: IPyClass (its Python object and type) and, when it holds PyRefs, IPyTraverse.
+    /// </summary>
     private static void EmitUserPart(SourceWriter w, ClassModel c)
     {
         bool ns = c.Namespace.Length > 0;
@@ -184,7 +187,8 @@ internal static class ClassEmitter
         string field = $"s_set_{p.CSharpName}";
         w.Line();
         w.Line($"private static readonly {R.PySignature} {field} = "
-            + $"{R.PySignature}.ForAttribute({SourceWriter.Literal(c.PythonName)}, {SourceWriter.Literal(p.PythonName)});");
+            + $"{R.PySignature}.ForAttribute({SourceWriter.Literal(c.PythonName)}, "
+                + $"{SourceWriter.Literal(p.PythonName)});");
         w.Line();
         EntryPoint.Emit(w, "int", $"Set_{p.CSharpName}({Object} self, {Object} value, void* closure)", () =>
         {
@@ -212,7 +216,9 @@ internal static class ClassEmitter
         }, prologue: $"{R.PySignature} sig = {field};");
     }
 
-    /// <summary>One entry point per <see cref="SlotTable"/> function in use (rows may share one: == and ordering).</summary>
+    /// <summary>
+    /// One entry point per <see cref="SlotTable"/> function in use (rows may share one: == and ordering).
+    /// </summary>
     private static void EmitProtocols(SourceWriter w, ClassModel c)
     {
         var emitted = new HashSet<string>();
@@ -274,7 +280,8 @@ internal static class ClassEmitter
         w.Open($"private static {Object} IterItem(object? item)");
         w.Line($"{item.CSharpType} value = ({item.CSharpType})item!;");
         w.Line(item.AcceptsNone
-            ? $"return value is null ? {R.Args}.None() : {item.ToPython}(value{(item.IsNullableValueType ? ".Value" : "")});"
+            ? $"return value is null ? {R.Args}.None() : "
+                + $"{item.ToPython}(value{(item.IsNullableValueType ? ".Value" : "")});"
             : $"return {item.ToPython}(value);");
         w.Close();
     }
@@ -324,7 +331,8 @@ internal static class ClassEmitter
             int i = 0;
             foreach (OperatorModel o in overloads)
             {
-                string test = Test(o.Left, "a", $"l{i}") + (o.Right is null ? "" : " && " + Test(o.Right, "b", $"r{i}"));
+                string test = Test(o.Left, "a", $"l{i}") + (o.Right is null ? "" : " && " + Test(o.Right, "b",
+                    $"r{i}"));
                 string expression = o.Right is null ? $"{row.Token}l{i}" : $"l{i} {row.Token} r{i}";
                 w.Open($"if ({test})");
                 FunctionEmitter.EmitCallAndReturn(w, o.Result, expression);
@@ -359,7 +367,8 @@ internal static class ClassEmitter
         w.Line();
         EntryPoint.Emit(w, "int", $"{row.Function}({Object} self, {Object} key, {Object} value)", () =>
         {
-            w.Line($"if (value == null) throw {R.PyClassErrors}.CannotDeleteItems({SourceWriter.Literal(c.PythonName)});");
+            w.Line($"if (value == null) throw "
+                + $"{R.PyClassErrors}.CannotDeleteItems({SourceWriter.Literal(c.PythonName)});");
             w.Line($"{Object}* a = stackalloc {Object}[2];");
             w.Line("a[0] = key;");
             w.Line("a[1] = value;");
@@ -394,14 +403,16 @@ internal static class ClassEmitter
         }
         foreach (OverloadSetModel set in c.MethodOverloads)
         {
-            w.Line($"        new({SourceWriter.Literal(set.PythonName)}, {SourceWriter.Literal(Docstrings.Overloads(set))}, "
+            w.Line($"        new({SourceWriter.Literal(set.PythonName)}, "
+                + $"{SourceWriter.Literal(Docstrings.Overloads(set))}, "
                 + $"({Fast})&{set.DispatcherName}, {MethodFlags(set.Overloads[0].Kind)}),");
         }
         w.Line("    ],");
         w.Line("    [");
         foreach (PropertyModel p in c.Properties)
         {
-            string setter = p.Writable ? $"(delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_{p.CSharpName}" : "null";
+            string setter = p.Writable
+                ? $"(delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_{p.CSharpName}" : "null";
             w.Line($"        new({SourceWriter.Literal(p.PythonName)}, {SourceWriter.Literal(p.Doc)}, "
                 + $"(delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_{p.CSharpName}, {setter}),");
         }

@@ -4,7 +4,9 @@ using NdBindgen.Generator.Model;
 
 namespace NdBindgen.Generator.Emitting;
 
-/// <summary>The docstrings CPython shows (and reads <c>__text_signature__</c> from), rendered from the models' facts.</summary>
+/// <summary>
+/// The docstrings CPython shows (and reads <c>__text_signature__</c> from), rendered from the models' facts.
+/// </summary>
 internal static class Docstrings
 {
     /// <summary>

@@ -33,7 +33,8 @@ internal static class FunctionEmitter
         var ps = f.PythonParameters;
         w.Line();
         string parameters = string.Join(", ", ps.Select(p => p.PythonName));
-        w.Line($"/// <summary>Python entry point of <see cref=\"{Cref(f)}\"/>: {f.PythonName}({parameters}).</summary>");
+        w.Line($"/// <summary>Python entry point of <see cref=\"{Cref(f)}\"/>: "
+            + $"{f.PythonName}({parameters}).</summary>");
         EntryPoint.Emit(w, EntryPoint.Object, $"{f.WrapperName}({FastcallParameters})", () =>
         {
             if (ps.Length > 0)
@@ -56,7 +57,8 @@ internal static class FunctionEmitter
                 w.Line($"/// <summary>{f.PythonName}() for {ConversionElement(instance)} arrays: the arguments bound, "
                     + $"the instantiation <see cref=\"{Cref(f)}\"/> over it.</summary>");
                 w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
-                w.Open($"private static PyObject* {instance.WrapperName}(PyObject* self, PyObject** a, {R.PySignature} sig)");
+                w.Open($"private static PyObject* {instance.WrapperName}(PyObject* self, PyObject** a, "
+                    + $"{R.PySignature} sig)");
                 EmitConvertAndCall(w, instance);
                 w.Close();
             }
@@ -75,14 +77,17 @@ internal static class FunctionEmitter
         if (g.SameDtype.Length == 0)
         {
             foreach (FunctionModel instance in g.Specializations)
-                w.Line($"if ({Arrays}.IsDtype<{ConversionElement(instance)}>(dtype)) return {instance.WrapperName}(self, a, sig);");
+                w.Line($"if ({Arrays}.IsDtype<{ConversionElement(instance)}>(dtype)) return "
+                    + $"{instance.WrapperName}(self, a, sig);");
             w.Line($"throw {Arrays}.UnsupportedDtype(sig, {k}, a[{k}], {SourceWriter.Literal(g.DtypeList)});");
             return;
         }
         // Several arrays of T: the deciding one's dtype must be accepted before the others are compared with it.
         var instances = g.Specializations.ToList();
-        w.Line("int which = " + string.Join(" : ", instances.Select((instance, i) => $"{Arrays}.IsDtype<{ConversionElement(instance)}>(dtype) ? {i}")) + " : -1;");
-        w.Line($"if (which < 0) throw {Arrays}.UnsupportedDtype(sig, {k}, a[{k}], {SourceWriter.Literal(g.DtypeList)});");
+        w.Line("int which = " + string.Join(" : ", instances.Select((instance,
+            i) => $"{Arrays}.IsDtype<{ConversionElement(instance)}>(dtype) ? {i}")) + " : -1;");
+        w.Line($"if (which < 0) throw {Arrays}.UnsupportedDtype("
+            + $"sig, {k}, a[{k}], {SourceWriter.Literal(g.DtypeList)});");
         foreach (int j in g.SameDtype)
         {
             string check = $"{Arrays}.RequireSameDtype(sig, {k}, a[{k}], {j}, a[{j}]);";
@@ -123,10 +128,13 @@ internal static class FunctionEmitter
             for (int i = 0; i < ps.Length; i++) EmitParameter(w, ps[i], i);
             EmitAliasChecks(w, f);
 
-            string target = f.Kind == CallKind.Instance ? $"{R.PyInstance}.Get<{f.ContainingType}>(self)" : f.ContainingType;
+            string target = f.Kind == CallKind.Instance
+                ? $"{R.PyInstance}.Get<{f.ContainingType}>(self)" : f.ContainingType;
             string arguments = string.Join(", ", f.Parameters.Select(Argument));
-            string call = f.Kind == CallKind.Constructor ? $"new {f.ContainingType}({arguments})" : $"{target}.{Identifier(f.MethodName)}({arguments})";
-            // A classmethod's result, and a constructor's object, take the type of self (the class or a Python subclass).
+            string call = f.Kind == CallKind.Constructor
+                ? $"new {f.ContainingType}({arguments})" : $"{target}.{Identifier(f.MethodName)}({arguments})";
+            // A classmethod's result, and a constructor's object, take the type of self (the class or a Python
+            // subclass).
             string extra = f.Kind is CallKind.ClassMethod or CallKind.Constructor ? $", ({R.PyTypeObject}*)self" : "";
             EmitCallAndReturn(w, f.Return, call, extra, afterCall);
         });
@@ -155,7 +163,8 @@ internal static class FunctionEmitter
         w.Open("finally");
         foreach (ParameterModel p in Enumerable.Reverse(arrays)) w.Line($"{Lease(p)}.Dispose();");
         foreach (ParameterModel p in Enumerable.Reverse(owned))
-            w.Line(p.ReleaseAfterCall ? $"{p.Type.Release}({Local(p)});" : $"if (!returned) {p.Type.Release}({Local(p)});");
+            w.Line(p.ReleaseAfterCall
+                ? $"{p.Type.Release}({Local(p)});" : $"if (!returned) {p.Type.Release}({Local(p)});");
         w.Close();
     }
 
@@ -203,7 +212,8 @@ internal static class FunctionEmitter
 
     /// <param name="extra">Extra arguments for the result conversion (a classmethod's cls).</param>
     /// <param name="afterCall">A statement run when the method has returned, before its result is converted.</param>
-    internal static void EmitCallAndReturn(SourceWriter w, TypeModel r, string call, string extra = "", string? afterCall = null)
+    internal static void EmitCallAndReturn(SourceWriter w, TypeModel r, string call, string extra = "",
+        string? afterCall = null)
     {
         switch (r.Kind)
         {

@@ -27,7 +27,8 @@ internal static class ModuleEmitter
         w.Line($"fixed (byte* text = {stub}u8) return text;   // u8 literal data never moves");
         w.Close();
         w.Line();
-        w.Line($"[global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"PyInit_{m.ModuleName}\")]");
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly("
+            + $"EntryPoint = \"PyInit_{m.ModuleName}\")]");
         w.Open("private static PyObject* PyInit()");
         if (m.Exports.Length == 0 && m.Classes.Length == 0)
         {

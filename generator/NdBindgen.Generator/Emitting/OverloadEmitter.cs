@@ -17,7 +17,9 @@ internal static class OverloadEmitter
 {
     private const string Match = R.ArgMatch;
 
-    /// <summary>One overload's file: its signature and its body, called by the dispatcher with the arguments it bound.</summary>
+    /// <summary>
+    /// One overload's file: its signature and its body, called by the dispatcher with the arguments it bound.
+    /// </summary>
     public static string EmitOverload(FunctionModel f)
     {
         var w = new SourceWriter().Header();
@@ -29,7 +31,9 @@ internal static class OverloadEmitter
         return w.ToString();
     }
 
-    /// <summary>An overload's signature field and body (a function's, a method's or a constructor's), into an open class.</summary>
+    /// <summary>
+    /// An overload's signature field and body (a function's, a method's or a constructor's), into an open class.
+    /// </summary>
     public static void EmitBody(SourceWriter w, FunctionModel f)
     {
         string sigField = FunctionEmitter.EmitSignatureField(w, f);
@@ -74,7 +78,8 @@ internal static class OverloadEmitter
             + $"new({SourceWriter.Literal(set.MessageName)}, new[] {{ {signatures} }});");
         w.Line();
         string tried = string.Join(", ", set.Overloads.Select(f => $"<see cref=\"{FunctionEmitter.Cref(f)}\"/>"));
-        w.Line($"/// <summary>Python entry point of {set.PythonName}: the first of {tried} that the arguments fit.</summary>");
+        w.Line($"/// <summary>Python entry point of {set.PythonName}: the first of {tried} that the arguments "
+            + $"fit.</summary>");
         EntryPoint.Emit(w, EntryPoint.Object, $"{set.DispatcherName}({FunctionEmitter.FastcallParameters})",
             () => EmitDispatch(w, set, field), skipLocalsInit: true);
     }
@@ -90,7 +95,8 @@ internal static class OverloadEmitter
         w.Open($"for ({Match} need = {Match}.Exact; need >= {Match}.Convertible; need--)");
         foreach (FunctionModel f in set.Overloads)
         {
-            string bind = $"{GeneratedNames.SignatureField(f.WrapperName)}.TryBind(args, nargsf, kwnames, slots, out a)";
+            string bind = GeneratedNames.SignatureField(f.WrapperName)
+                + ".TryBind(args, nargsf, kwnames, slots, out a)";
             var conditions = new List<string> { bind };
             var ps = f.PythonParameters;
             for (int i = 0; i < ps.Length; i++) conditions.Add(Condition(ps[i], $"a[{i}]"));

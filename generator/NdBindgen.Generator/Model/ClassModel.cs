@@ -41,8 +41,10 @@ internal sealed record ClassExportModel(
 
 /// <summary>How Python constructs the class: one constructor's parameters and doc, or several constructors.</summary>
 /// <param name="Doc">The single constructor's doc comment as docstring text (its Parameters section).</param>
-/// <param name="Overloads">Several [PyConstructor]s: one <c>__init__</c> trying them in order (Parameters is then empty).</param>
-internal sealed record ConstructorModel(EquatableArray<ParameterModel> Parameters, string? Doc, OverloadSetModel? Overloads)
+/// <param name="Overloads">Several [PyConstructor]s: one <c>__init__</c> trying them in order (Parameters is then
+/// empty).</param>
+internal sealed record ConstructorModel(EquatableArray<ParameterModel> Parameters, string? Doc,
+    OverloadSetModel? Overloads)
 {
     public int RequiredCount => ParameterModel.RequiredCount(Parameters);
 }
@@ -84,7 +86,9 @@ internal sealed record ComparisonModel(EqualitySource Equality, bool Comparable,
 /// <summary>An integer-keyed C# indexer: __getitem__, and __setitem__ when it has a setter.</summary>
 internal sealed record IndexerModel(TypeModel Key, TypeModel Value, bool Settable);
 
-/// <summary>A member of a [PyClass] holding Python references, reported by tp_traverse and dropped by tp_clear.</summary>
+/// <summary>
+/// A member of a [PyClass] holding Python references, reported by tp_traverse and dropped by tp_clear.
+/// </summary>
 /// <param name="IsSequence">An array or list of references rather than one.</param>
 internal sealed record TraverseMember(string Name, bool IsSequence);
 

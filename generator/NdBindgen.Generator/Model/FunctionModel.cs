@@ -123,6 +123,7 @@ internal sealed record GenericModel(
 
 /// <summary>C# overloads exported under one Python name: one callable trying them in order.</summary>
 /// <param name="DispatcherName">The entry point the method table lists.</param>
-/// <param name="Overloads">In the order they are tried, without locations (moving one must not change the module).</param>
+/// <param name="Overloads">In the order they are tried, without locations (moving one must not change the
+/// module).</param>
 internal sealed record OverloadSetModel(
     string PythonName, string MessageName, string DispatcherName, EquatableArray<FunctionModel> Overloads);

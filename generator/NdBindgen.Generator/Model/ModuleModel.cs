@@ -12,11 +12,16 @@ internal sealed record ExportModel(FunctionModel? Function, OverloadSetModel? Ov
 
 /// <summary>The whole module: its name, its exports (in table order) and its classes.</summary>
 internal sealed record ModuleModel(
-    string ModuleName, string PythonVersion, EquatableArray<ExportModel> Exports, EquatableArray<ClassExportModel> Classes)
+    string ModuleName,
+    string PythonVersion,
+    EquatableArray<ExportModel> Exports,
+    EquatableArray<ClassExportModel> Classes)
 {
     /// <summary>The Python callables made of several C# overloads: their dispatchers.</summary>
     public EquatableArray<OverloadSetModel> Overloads { get; init; }
 }
 
-/// <summary>A parsed model and the diagnostics found while parsing; Model is null when nothing can be emitted.</summary>
+/// <summary>
+/// A parsed model and the diagnostics found while parsing; Model is null when nothing can be emitted.
+/// </summary>
 internal sealed record ParseResult<T>(T? Model, EquatableArray<DiagnosticInfo> Diagnostics) where T : class;

@@ -39,7 +39,8 @@ internal enum SlotShape
 /// </summary>
 internal sealed class SlotDef
 {
-    public SlotDef(string dunder, SlotShape shape, string function, string signature, string? stub, params string[] slots)
+    public SlotDef(string dunder, SlotShape shape, string function, string signature, string? stub,
+        params string[] slots)
     {
         Dunder = dunder;
         Shape = shape;
@@ -85,18 +86,22 @@ internal static class SlotTable
 
     public static readonly SlotDef[] Rows =
     {
-        new("__repr__", SlotShape.StringFunc, "Repr", Unary, "def __repr__(self) -> str: ...", "tp_repr") { ByDunderMethod = true },
+        new("__repr__", SlotShape.StringFunc, "Repr", Unary, "def __repr__(self) -> str: ...",
+            "tp_repr") { ByDunderMethod = true },
         new("__str__", SlotShape.StringFunc, "Str", Unary, "def __str__(self) -> str: ...", "tp_str")
         {
             ByDunderMethod = true,
             Override = "ToString",
         },
         new("__eq__", SlotShape.Equality, "RichCompare", "delegate* unmanaged<PyObject*, PyObject*, int, PyObject*>",
-            "def __eq__(self, other: object) -> bool: ...\ndef __ne__(self, other: object) -> bool: ...", "tp_richcompare"),
+            "def __eq__(self, other: object) -> bool: ...\n"
+            + "def __ne__(self, other: object) -> bool: ...", "tp_richcompare"),
         new("__lt__", SlotShape.Ordering, "RichCompare", "delegate* unmanaged<PyObject*, PyObject*, int, PyObject*>",
             "def __lt__(self, other: {class}) -> bool: ...\ndef __le__(self, other: {class}) -> bool: ...\n"
-            + "def __gt__(self, other: {class}) -> bool: ...\ndef __ge__(self, other: {class}) -> bool: ...", "tp_richcompare"),
-        new("__hash__", SlotShape.Hash, "Hash", "delegate* unmanaged<PyObject*, nint>", "def __hash__(self) -> int: ...", "tp_hash")
+            + "def __gt__(self, other: {class}) -> bool: ...\n"
+            + "def __ge__(self, other: {class}) -> bool: ...", "tp_richcompare"),
+        new("__hash__", SlotShape.Hash, "Hash", "delegate* unmanaged<PyObject*, nint>",
+            "def __hash__(self) -> int: ...", "tp_hash")
         {
             Override = "GetHashCode",
         },
@@ -123,7 +128,8 @@ internal static class SlotTable
         },
         new("__getitem__", SlotShape.Subscript, "GetItem", Binary,
             "def __getitem__(self, index: int) -> {value}: ...", "mp_subscript"),
-        new("__setitem__", SlotShape.AssignSubscript, "SetItem", "delegate* unmanaged<PyObject*, PyObject*, PyObject*, int>",
+        new("__setitem__", SlotShape.AssignSubscript, "SetItem",
+            "delegate* unmanaged<PyObject*, PyObject*, PyObject*, int>",
             "def __setitem__(self, index: int, value: {value}) -> None: ...", "mp_ass_subscript"),
         new("__len__", SlotShape.Length, "Length", LenFunc, "def __len__(self) -> int: ...", "mp_length", "sq_length"),
         new("__iter__", SlotShape.Iter, "Iter", Unary, "def __iter__(self) -> typing.Iterator[{item}]: ...", "tp_iter"),

@@ -33,7 +33,8 @@ internal enum ValueKind
 
 /// <summary>A C# type the generator knows how to convert, with the runtime calls that do it.</summary>
 /// <param name="CSharpType">Fully qualified C# type as written in generated code (e.g. "double?").</param>
-/// <param name="PythonType">The Python type as docs and signatures show it (e.g. "float", "numpy.ndarray[float64]").</param>
+/// <param name="PythonType">The Python type as docs and signatures show it (e.g. "float",
+/// "numpy.ndarray[float64]").</param>
 internal sealed record TypeModel(ValueKind Kind, string CSharpType, string PythonType)
 {
     /// <summary>numpy dtype name of the array kinds ("float64").</summary>
@@ -48,7 +49,9 @@ internal sealed record TypeModel(ValueKind Kind, string CSharpType, string Pytho
     /// <summary>Runtime method converting a return value (null for parameter-only types).</summary>
     public string? ToPython { get; init; }
 
-    /// <summary>The non-raising twin of <see cref="FromPython"/> an overload dispatcher asks: how well an argument fits.</summary>
+    /// <summary>
+    /// The non-raising twin of <see cref="FromPython"/> an overload dispatcher asks: how well an argument fits.
+    /// </summary>
     public string? MatchPython { get; init; }
 
     /// <summary>A non-raising conversion <c>Try(PyObject*, out T)</c>, for operands of the number protocol.</summary>

@@ -57,7 +57,9 @@ internal static class RuntimeNames
     /// <summary>The non-raising twin of every conversion, under the conversion's own name.</summary>
     public const string ArgMatches = Conversions + "ArgMatches";
 
-    /// <summary>METH_* flags of a method table entry (PyConst holds the calling convention, PySlot the binding).</summary>
+    /// <summary>
+    /// METH_* flags of a method table entry (PyConst holds the calling convention, PySlot the binding).
+    /// </summary>
     public const string MethFastcallKeywords = PyConst + ".METH_FASTCALL | " + PyConst + ".METH_KEYWORDS";
     public const string MethStatic = PySlot + ".METH_STATIC";
     public const string MethClass = PySlot + ".METH_CLASS";

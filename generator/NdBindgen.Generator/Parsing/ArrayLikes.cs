@@ -14,11 +14,14 @@ namespace NdBindgen.Generator.Parsing;
 /// </summary>
 internal static class ArrayLikes
 {
-    /// <summary>Applies the attribute to <paramref name="type"/>, if present; false (with a diagnostic) where it cannot apply.</summary>
+    /// <summary>
+    /// Applies the attribute to <paramref name="type"/>, if present; false (with a diagnostic) where it cannot apply.
+    /// </summary>
     public static bool TryApply(IParameterSymbol p, ref TypeModel type, string display,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
-        AttributeData? attribute = p.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.ArrayLikeAttribute));
+        AttributeData? attribute = p.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a,
+            KnownTypes.ArrayLikeAttribute));
         if (attribute is null) return true;
         if (type.Kind != ValueKind.View)
         {

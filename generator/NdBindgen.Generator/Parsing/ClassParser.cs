@@ -31,7 +31,8 @@ internal static class ClassParser
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
         }
         string? whyNot = PythonIdentifiers.WhyNotIdentifier(pythonName);
-        if (whyNot is not null) diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
+        if (whyNot is not null) diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName,
+            whyNot));
 
         ConstructorModel? constructor = ParseConstructor(type, pythonName, diagnostics, cancellationToken);
         var members = ParseMembers(type, pythonName, diagnostics, cancellationToken);
@@ -70,7 +71,8 @@ internal static class ClassParser
     private static ConstructorModel? ParseConstructor(INamedTypeSymbol type, string pythonName,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
     {
-        var constructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared || c.Parameters.Length == 0).ToList();
+        var constructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared
+            || c.Parameters.Length == 0).ToList();
         var marked = constructors.Where(c => Has(c, KnownTypes.PyConstructorAttribute)).ToList();
         var publicOnes = constructors
             .Where(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal).ToList();
@@ -107,7 +109,9 @@ internal static class ClassParser
 
     /// <summary>What the class's marked members are: attributes, methods, and methods serving a dunder.</summary>
     private sealed record Members(
-        ImmutableArray<PropertyModel> Properties, List<FunctionModel> Methods, Dictionary<string, string> DunderMethods);
+        ImmutableArray<PropertyModel> Properties,
+        List<FunctionModel> Methods,
+        Dictionary<string, string> DunderMethods);
 
     private static Members ParseMembers(INamedTypeSymbol type, string pythonName,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
@@ -127,7 +131,8 @@ internal static class ClassParser
             if (member.DeclaredAccessibility is not
                 (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
             {
-                diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, memberLocation, display, "private or protected"));
+                diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, memberLocation, display,
+                    "private or protected"));
                 continue;
             }
             if (attributeName == KnownTypes.Simple(KnownTypes.PyPropertyAttribute))
@@ -163,7 +168,8 @@ internal static class ClassParser
             && method.ReturnType.SpecialType == SpecialType.System_String)
             return row;
         string accepted = string.Join(" and ", SlotTable.DunderMethodRows.Select(r => $"[PyMethod(\"{r.Dunder}\")]"));
-        diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, method.Locations.FirstOrDefault(), type.Name + "." + method.Name,
+        diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, method.Locations.FirstOrDefault(), type.Name + "."
+            + method.Name,
             $"'{dunder}' is not a supported dunder; {accepted} take an instance method with no parameters returning "
             + "string (operators, comparison, hashing, indexing, len and iteration come from C# itself)"));
         return null;
@@ -172,7 +178,8 @@ internal static class ClassParser
     private static FunctionModel? ParseMethod(IMethodSymbol method, AttributeData attribute, INamedTypeSymbol type,
         string pythonName, ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
     {
-        CallKind kind = attribute.AttributeClass!.ToDisplayString() == KnownTypes.PyClassMethodAttribute ? CallKind.ClassMethod
+        CallKind kind = attribute.AttributeClass!.ToDisplayString() == KnownTypes.PyClassMethodAttribute
+            ? CallKind.ClassMethod
             : method.IsStatic ? CallKind.Static
             : CallKind.Instance;
         if (kind == CallKind.ClassMethod && (!method.IsStatic || !SymbolEqualityComparer.Default.Equals(
@@ -271,7 +278,8 @@ internal static class ClassParser
                 FunctionParser.DocParameters(parameters),
                 null, name => PythonIdentifiers.ToSnakeCase(name));
             int n = overloads.Count + 1;
-            overloads.Add(new FunctionModel(fullType, type.Name, pythonName, pythonName, CallKind.Constructor, "New_" + n,
+            overloads.Add(new FunctionModel(fullType, type.Name, pythonName, pythonName, CallKind.Constructor, "New_"
+                + n,
                 "", doc, parameters.ToImmutable(), instance!, LocationInfo.From(ctor.Locations.FirstOrDefault()))
             {
                 Overload = n,
@@ -297,8 +305,11 @@ internal static class ClassParser
             var same = new List<FunctionModel>();
             foreach (FunctionModel m in group)
             {
-                string? why = m.MethodName != first.MethodName ? "it is another C# method (only the C# overloads of one method become one Python method)"
-                    : m.Kind != first.Kind ? $"it is {KindName(m.Kind)} and '{Display(first)}' {KindName(first.Kind)} (a Python name is one kind of method)"
+                string? why = m.MethodName != first.MethodName
+                    ? "it is another C# method (only the C# overloads of one method become one Python method)"
+                    : m.Kind != first.Kind
+                        ? $"it is {KindName(m.Kind)} and '{Display(first)}' {KindName(first.Kind)} (a Python name "
+                        + $"is one kind of method)"
                     : null;
                 if (why is not null)
                 {
@@ -327,26 +338,30 @@ internal static class ClassParser
         _ => "an instance method",
     };
 
-    private static PropertyModel? ParseProperty(ISymbol member, AttributeData attribute, INamedTypeSymbol type, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    private static PropertyModel? ParseProperty(ISymbol member, AttributeData attribute, INamedTypeSymbol type,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         Location? location = member.Locations.FirstOrDefault();
         string display = type.Name + "." + member.Name;
         (ITypeSymbol? valueType, bool readable, bool writable) = member switch
         {
-            IPropertySymbol p when !p.IsStatic && !p.IsIndexer => (p.Type, IsCallable(p.GetMethod), IsCallable(p.SetMethod) && p.SetMethod!.IsInitOnly == false),
+            IPropertySymbol p when !p.IsStatic && !p.IsIndexer => (p.Type, IsCallable(p.GetMethod),
+                IsCallable(p.SetMethod) && p.SetMethod!.IsInitOnly == false),
             IFieldSymbol f when !f.IsStatic && !f.IsConst => (f.Type, true, !f.IsReadOnly),
             _ => (null, false, false),
         };
         if (valueType is null || !readable)
         {
-            diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, location, display, "[PyProperty] takes an instance property with a getter, or an instance field"));
+            diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, location, display,
+                "[PyProperty] takes an instance property with a getter, or an instance field"));
             return null;
         }
         TypeModel? model = ConversionTable.Resolve(valueType, isReturn: true, out _, out _);
         TypeModel? input = writable ? ConversionTable.Resolve(valueType, isReturn: false, out _, out _) : model;
         if (model is null || input is null || model.Kind is ValueKind.Void)
         {
-            diagnostics.Add(DiagnosticInfo.Create(D.UnsupportedParameterType, location, member.Name, type.Name, valueType.ToDisplayString(), ConversionTable.SupportedReturns));
+            diagnostics.Add(DiagnosticInfo.Create(D.UnsupportedParameterType, location, member.Name, type.Name,
+                valueType.ToDisplayString(), ConversionTable.SupportedReturns));
             return null;
         }
         string pythonName = FunctionParser.ExplicitName(attribute) ?? PythonIdentifiers.ToSnakeCase(member.Name);
@@ -356,14 +371,19 @@ internal static class ClassParser
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
             return null;
         }
-        string? doc = DocComments.ToDocstring(member.GetDocumentationCommentXml(), new List<DocComments.Param>(), null, name => PythonIdentifiers.ToSnakeCase(name));
+        string? doc = DocComments.ToDocstring(member.GetDocumentationCommentXml(), new List<DocComments.Param>(), null,
+            name => PythonIdentifiers.ToSnakeCase(name));
         return new PropertyModel(member.Name, pythonName, input, writable, doc);
     }
 
     private static bool IsCallable(IMethodSymbol? accessor) =>
-        accessor is not null && accessor.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+        accessor is not null
+            && accessor.DeclaredAccessibility
+                is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
 
-    /// <summary>== from operator ==, IEquatable&lt;T&gt; or Equals(object); ordering from IComparable&lt;T&gt; or the operators.</summary>
+    /// <summary>
+    /// == from operator ==, IEquatable&lt;T&gt; or Equals(object); ordering from IComparable&lt;T&gt; or the operators.
+    /// </summary>
     private static ComparisonModel? Comparison(INamedTypeSymbol type)
     {
         bool Implements(string name) => type.AllInterfaces.Any(i => i.OriginalDefinition.ToDisplayString() == name
@@ -406,7 +426,10 @@ internal static class ClassParser
         return result.ToImmutable();
     }
 
-    /// <summary>Operand types with a non-raising test (the conversion table's TryFromPython): [PyClass] instances, double, long, int.</summary>
+    /// <summary>
+    /// Operand types with a non-raising test (the conversion table's TryFromPython): [PyClass] instances, double, long,
+    /// int.
+    /// </summary>
     private static TypeModel? Operand(ITypeSymbol type)
     {
         TypeModel? model = ConversionTable.Resolve(type, isReturn: false, out _, out _);
@@ -415,23 +438,31 @@ internal static class ClassParser
 
     private static IndexerModel? Indexer(INamedTypeSymbol type)
     {
-        IPropertySymbol? indexer = type.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(p => p.IsIndexer && p.Parameters.Length == 1
+        IPropertySymbol? indexer = type.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(p => p.IsIndexer
+            && p.Parameters.Length == 1
             && p.Parameters[0].Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
             && IsCallable(p.GetMethod));
         if (indexer is null) return null;
         TypeModel? key = ConversionTable.Resolve(indexer.Parameters[0].Type, isReturn: false, out _, out _);
-        TypeModel? value = ConversionTable.Resolve(indexer.Type, isReturn: !IsCallable(indexer.SetMethod), out _, out _);
+        TypeModel? value = ConversionTable.Resolve(indexer.Type, isReturn: !IsCallable(indexer.SetMethod), out _,
+            out _);
         return key is null || value is null ? null : new IndexerModel(key, value, IsCallable(indexer.SetMethod));
     }
 
     private static TypeModel? IterItem(INamedTypeSymbol type)
     {
-        INamedTypeSymbol? enumerable = type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
-        return enumerable is null ? null : ConversionTable.Resolve(enumerable.TypeArguments[0], isReturn: true, out _, out _);
+        INamedTypeSymbol? enumerable = type.AllInterfaces.FirstOrDefault(i =>
+            i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
+        return enumerable is null ? null : ConversionTable.Resolve(enumerable.TypeArguments[0], isReturn: true, out _,
+            out _);
     }
 
-    /// <summary>Fields (and auto-property backing fields) holding PyRefs, or arrays/lists of them; anything else holding one is a diagnostic.</summary>
-    private static ImmutableArray<TraverseMember> TraverseMembers(INamedTypeSymbol type, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    /// <summary>
+    /// Fields (and auto-property backing fields) holding PyRefs, or arrays/lists of them; anything else holding one is
+    /// a diagnostic.
+    /// </summary>
+    private static ImmutableArray<TraverseMember> TraverseMembers(INamedTypeSymbol type,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         var members = ImmutableArray.CreateBuilder<TraverseMember>();
         foreach (IFieldSymbol field in type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst))
@@ -439,9 +470,11 @@ internal static class ClassParser
             string name = field.AssociatedSymbol is IPropertySymbol p ? p.Name : field.Name;
             ITypeSymbol t = field.Type;
             if (IsReference(t)) members.Add(new TraverseMember(name, false));
-            else if (SequenceElement(t) is { } element && IsReference(element)) members.Add(new TraverseMember(name, true));
+            else if (SequenceElement(t) is { } element && IsReference(element)) members.Add(new TraverseMember(name,
+                true));
             else if (Mentions(t, 0))
-                diagnostics.Add(DiagnosticInfo.Create(D.UntraversableReferences, (field.AssociatedSymbol ?? field).Locations.FirstOrDefault(), name, type.Name, t.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(D.UntraversableReferences, (field.AssociatedSymbol
+                    ?? field).Locations.FirstOrDefault(), name, type.Name, t.ToDisplayString()));
         }
         return members.ToImmutable();
     }
@@ -456,7 +489,9 @@ internal static class ClassParser
         _ => null,
     };
 
-    /// <summary>Whether a type mentions PyRef anywhere in its type arguments or element types (a shape we cannot walk).</summary>
+    /// <summary>
+    /// Whether a type mentions PyRef anywhere in its type arguments or element types (a shape we cannot walk).
+    /// </summary>
     private static bool Mentions(ITypeSymbol t, int depth) => depth < 5 && (IsReference(t) || t switch
     {
         IArrayTypeSymbol a => Mentions(a.ElementType, depth + 1),

@@ -9,27 +9,34 @@ using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 
 namespace NdBindgen.Generator.Parsing;
 
-/// <summary>[PyFunction] method symbol -> <see cref="FunctionModel"/> plus diagnostics. Never throws on bad input.</summary>
+/// <summary>
+/// [PyFunction] method symbol -> <see cref="FunctionModel"/> plus diagnostics. Never throws on bad input.
+/// </summary>
 internal static class FunctionParser
 {
 
-    public static ParseResult<FunctionModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        ParseMethod((IMethodSymbol)context.TargetSymbol, context.Attributes[0], CallKind.ModuleFunction, null, cancellationToken,
+    public static ParseResult<FunctionModel> Parse(GeneratorAttributeSyntaxContext context,
+        CancellationToken cancellationToken) =>
+        ParseMethod((IMethodSymbol)context.TargetSymbol, context.Attributes[0], CallKind.ModuleFunction, null,
+            cancellationToken,
             context.SemanticModel.Compilation);
 
     /// <summary>
     /// A method exported as a module function or as a member of a [PyClass]
     /// (<paramref name="pythonClass"/>: the class's Python name, which prefixes argument messages).
     /// </summary>
-    /// <param name="compilation">To instantiate a generic module function over its element types; without it, generic methods are NDB0008.</param>
-    public static ParseResult<FunctionModel> ParseMethod(IMethodSymbol method, AttributeData attribute, CallKind kind, string? pythonClass,
+    /// <param name="compilation">To instantiate a generic module function over its element types; without it, generic
+    /// methods are NDB0008.</param>
+    public static ParseResult<FunctionModel> ParseMethod(IMethodSymbol method, AttributeData attribute, CallKind kind,
+        string? pythonClass,
         CancellationToken cancellationToken, Compilation? compilation = null)
     {
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         Location? location = method.Locations.FirstOrDefault();
         string display = method.ContainingType.Name + "." + method.Name;
 
-        if (kind != CallKind.Instance && !method.IsStatic) diagnostics.Add(DiagnosticInfo.Create(D.FunctionNotStatic, location, display));
+        if (kind != CallKind.Instance && !method.IsStatic) diagnostics.Add(DiagnosticInfo.Create(D.FunctionNotStatic,
+            location, display));
         if (method.IsAsync)
         {
             diagnostics.Add(DiagnosticInfo.Create(D.AsyncFunction, location, display));
@@ -43,14 +50,18 @@ internal static class FunctionParser
             return ParseGeneric(method, attribute, kind, pythonClass, cancellationToken, compilation, diagnostics);
         }
         // A method of a generic type is generic too: the wrapper could not name the type to call it on.
-        if (method.IsGenericMethod && definition || (kind == CallKind.ModuleFunction && method.ContainingType.IsGenericType))
+        if (method.IsGenericMethod && definition || (kind == CallKind.ModuleFunction
+            && method.ContainingType.IsGenericType))
         {
             // One diagnostic: its type parameters would also be "unsupported types" below.
-            diagnostics.Add(DiagnosticInfo.Create(D.GenericFunction, location, display, string.Join(", ", TypeParameters(method))));
+            diagnostics.Add(DiagnosticInfo.Create(D.GenericFunction, location, display, string.Join(", ",
+                TypeParameters(method))));
             return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
         }
-        string? inaccessible = kind == CallKind.ModuleFunction ? Inaccessibility(method) : null;   // class members are called from inside the class
-        if (inaccessible is not null) diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, location, display, inaccessible));
+        string? inaccessible = kind == CallKind.ModuleFunction
+            ? Inaccessibility(method) : null;   // class members are called from inside the class
+        if (inaccessible is not null) diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, location, display,
+            inaccessible));
 
         string? explicitName = ExplicitName(attribute);
         string pythonName = explicitName ?? PythonIdentifiers.ToSnakeCase(method.Name);
@@ -70,13 +81,16 @@ internal static class FunctionParser
             if (parameter is not null) parameters.Add(parameter);
         }
 
-        TypeModel? returns = ConversionTable.Resolve(method.ReturnType, isReturn: true, out var failure, out string? element);
+        TypeModel? returns = ConversionTable.Resolve(method.ReturnType, isReturn: true, out var failure,
+            out string? element);
         if (returns is null)
         {
             Location? returnLocation = ReturnTypeLocation(method) ?? location;
             diagnostics.Add(failure == ConversionTable.Failure.BadElement
-                ? DiagnosticInfo.Create(D.UnsupportedElementType, returnLocation, display + " return value", element, ConversionTable.SupportedElements)
-                : DiagnosticInfo.Create(D.UnsupportedReturnType, returnLocation, display, method.ReturnType.ToDisplayString(), ConversionTable.SupportedReturns));
+                ? DiagnosticInfo.Create(D.UnsupportedElementType, returnLocation, display + " return value", element,
+                    ConversionTable.SupportedElements)
+                : DiagnosticInfo.Create(D.UnsupportedReturnType, returnLocation, display,
+                    method.ReturnType.ToDisplayString(), ConversionTable.SupportedReturns));
         }
 
         if (diagnostics.Count > 0 || returns is null)
@@ -102,11 +116,13 @@ internal static class FunctionParser
         string messageName = pythonClass is null ? pythonName : pythonClass + "." + pythonName;
         var model = new FunctionModel(containing, methodName, pythonName, messageName, kind, wrapperName,
             Mangle(method.ContainingType) + "." + methodPart + ".g.cs", doc, parameters.ToImmutable(), returns,
-            LocationInfo.From(location)) { Overload = kind == CallKind.ModuleFunction ? OverloadPosition(method, pythonName) : 0 };
+            LocationInfo.From(location)) { Overload = kind == CallKind.ModuleFunction ? OverloadPosition(method,
+                pythonName) : 0 };
         return new ParseResult<FunctionModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
     }
 
-    internal static ParameterModel? ParseParameter(IParameterSymbol p, string display, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    internal static ParameterModel? ParseParameter(IParameterSymbol p, string display,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         Location? location = p.Locations.FirstOrDefault();
         if (p.RefKind != RefKind.None || p.IsParams)
@@ -119,8 +135,10 @@ internal static class FunctionParser
         if (type is null)
         {
             diagnostics.Add(failure == ConversionTable.Failure.BadElement
-                ? DiagnosticInfo.Create(D.UnsupportedElementType, location, $"{display} parameter '{p.Name}'", element, ConversionTable.SupportedElements)
-                : DiagnosticInfo.Create(D.UnsupportedParameterType, location, p.Name, display, p.Type.ToDisplayString(), ConversionTable.SupportedParameters));
+                ? DiagnosticInfo.Create(D.UnsupportedElementType, location, $"{display} parameter '{p.Name}'", element,
+                    ConversionTable.SupportedElements)
+                : DiagnosticInfo.Create(D.UnsupportedParameterType, location, p.Name, display,
+                    p.Type.ToDisplayString(), ConversionTable.SupportedParameters));
             return null;
         }
 
@@ -129,7 +147,8 @@ internal static class FunctionParser
         {
             if (!DefaultValues.TryFormat(p, p.Type, out string cs, out string py))
             {
-                diagnostics.Add(DiagnosticInfo.Create(D.DefaultNotExpressible, location, p.Name, display, p.ExplicitDefaultValue ?? "default"));
+                diagnostics.Add(DiagnosticInfo.Create(D.DefaultNotExpressible, location, p.Name, display,
+                    p.ExplicitDefaultValue ?? "default"));
                 return null;
             }
             defaultCSharp = cs;
@@ -137,12 +156,14 @@ internal static class FunctionParser
         }
 
         int ndim = -1;
-        AttributeData? ndimAttribute = p.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.NdimAttribute));
+        AttributeData? ndimAttribute = p.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a,
+            KnownTypes.NdimAttribute));
         if (ndimAttribute is { ConstructorArguments.Length: 1 } && ndimAttribute.ConstructorArguments[0].Value is int n)
         {
             if (n < 0 || !type.IsView)
             {
-                diagnostics.Add(DiagnosticInfo.Create(D.NdimOnNonArray, AttributeLocation(ndimAttribute) ?? location, n, p.Name, display));
+                diagnostics.Add(DiagnosticInfo.Create(D.NdimOnNonArray, AttributeLocation(ndimAttribute) ?? location,
+                    n, p.Name, display));
                 return null;
             }
             ndim = n;
@@ -164,20 +185,27 @@ internal static class FunctionParser
     /// A generic module function: one instantiation per admitted element type (each parsed as the
     /// non-generic method it becomes), and which Python argument's dtype picks among them.
     /// </summary>
-    private static ParseResult<FunctionModel> ParseGeneric(IMethodSymbol method, AttributeData attribute, CallKind kind, string? pythonClass,
-        CancellationToken cancellationToken, Compilation compilation, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    private static ParseResult<FunctionModel> ParseGeneric(IMethodSymbol method, AttributeData attribute,
+        CallKind kind, string? pythonClass,
+        CancellationToken cancellationToken, Compilation compilation,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         Location? location = method.Locations.FirstOrDefault();
         string display = method.ContainingType.Name + "." + method.Name;
         ITypeParameterSymbol t = method.TypeParameters[0];
         List<ITypeSymbol> elements = Generics.Instantiations(method, compilation, out List<string> notAdmitted);
-        AttributeData? dtypes = method.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.DtypesAttribute));
+        AttributeData? dtypes = method.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a,
+            KnownTypes.DtypesAttribute));
         if (notAdmitted.Count > 0 || elements.Count == 0)
         {
             string why = notAdmitted.Count > 0
-                ? $"[Dtypes] lists {string.Join(", ", notAdmitted)}, which {(notAdmitted.Count == 1 ? "is" : "are")} not a numpy element type meeting {t.Name}'s constraints"
-                : $"no numpy element type ({ConversionTable.SupportedElements}) meets {t.Name}'s constraints (it needs 'unmanaged')";
-            diagnostics.Add(DiagnosticInfo.Create(D.GenericNoElements, (dtypes is null ? null : AttributeLocation(dtypes)) ?? location, display, why));
+                ? $"[Dtypes] lists {string.Join(", ", notAdmitted)}, which "
+                    + $"{(notAdmitted.Count == 1 ? "is" : "are")} not a numpy element type meeting {t.Name}'s "
+                    + $"constraints"
+                : $"no numpy element type ({ConversionTable.SupportedElements}) meets {t.Name}'s constraints (it "
+                    + $"needs 'unmanaged')";
+            diagnostics.Add(DiagnosticInfo.Create(D.GenericNoElements, (dtypes is null
+                ? null : AttributeLocation(dtypes)) ?? location, display, why));
             return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
         }
 
@@ -185,11 +213,13 @@ internal static class FunctionParser
         foreach (ITypeSymbol element in elements)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = ParseMethod(method.Construct(element), attribute, kind, pythonClass, cancellationToken, compilation);
+            var result = ParseMethod(method.Construct(element), attribute, kind, pythonClass, cancellationToken,
+                compilation);
             if (result.Model is null)
             {
                 // A problem not about T (every instantiation has it): reported once, at the method.
-                diagnostics.AddRange(result.Diagnostics.Select(d => d with { Location = LocationInfo.From(location) }).Take(1));
+                diagnostics.AddRange(result.Diagnostics
+                    .Select(d => d with { Location = LocationInfo.From(location) }).Take(1));
                 return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
             }
             specializations.Add(result.Model);
@@ -198,8 +228,10 @@ internal static class FunctionParser
         // Python parameter indexes: the first NdView<T>/NdViewMut<T> decides T; the others must match it.
         // The Python parameters as symbols of T: those an instantiation parsed as Python arguments (not the GIL token).
         var python = method.Parameters.Where((p, i) => specializations[0].Parameters[i].IsPythonArgument).ToList();
-        var arrays = python.Select((p, i) => (p, i)).Where(x => Generics.IsArrayOfT(x.p.Type, t)).Select(x => x.i).ToList();
-        var mentions = python.Select((p, i) => (p, i)).Where(x => Generics.Mentions(x.p.Type, t)).Select(x => x.i).ToList();
+        var arrays = python.Select((p, i) => (p, i)).Where(x => Generics.IsArrayOfT(x.p.Type,
+            t)).Select(x => x.i).ToList();
+        var mentions = python.Select((p, i) => (p, i)).Where(x => Generics.Mentions(x.p.Type,
+            t)).Select(x => x.i).ToList();
         FunctionModel first = specializations[0];
         var generic = new GenericModel(
             new EquatableArray<FunctionModel>(specializations.ToImmutableArray()),
@@ -212,8 +244,10 @@ internal static class FunctionParser
         string? doc = DocComments.ToDocstring(
             method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
             first.PythonParameters.Select((p, i) => new DocComments.Param(p.CSharpName, p.PythonName,
-                (mentions.Contains(i) ? generic.PythonType(i) : p.Type.PythonType) + (p.HasDefault ? ", optional" : ""))).ToList(),
-            first.Return.Kind == ValueKind.Void ? null : generic.ReturnMentionsT ? generic.PythonType(-1) : first.Return.PythonType,
+                (mentions.Contains(i) ? generic.PythonType(i) : p.Type.PythonType) + (p.HasDefault
+                    ? ", optional" : ""))).ToList(),
+            first.Return.Kind == ValueKind.Void ? null : generic.ReturnMentionsT
+                ? generic.PythonType(-1) : first.Return.PythonType,
             name => PythonIdentifiers.ToSnakeCase(name));
         var model = first with
         {
@@ -228,7 +262,8 @@ internal static class FunctionParser
 
     internal static string? ExplicitName(AttributeData attribute)
     {
-        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string fromCtor) return fromCtor;
+        if (attribute.ConstructorArguments.Length == 1
+            && attribute.ConstructorArguments[0].Value is string fromCtor) return fromCtor;
         foreach (var named in attribute.NamedArguments)
         {
             if (named.Key == "Name" && named.Value.Value is string s) return s;
@@ -244,10 +279,12 @@ internal static class FunctionParser
             switch (s.DeclaredAccessibility)
             {
                 case Accessibility.Private:
-                    return s.Equals(method, SymbolEqualityComparer.Default) ? "private" : $"inside private type '{s.Name}'";
+                    return s.Equals(method, SymbolEqualityComparer.Default)
+                        ? "private" : $"inside private type '{s.Name}'";
                 case Accessibility.Protected:
                 case Accessibility.ProtectedAndInternal:
-                    return s.Equals(method, SymbolEqualityComparer.Default) ? "protected" : $"inside protected type '{s.Name}'";
+                    return s.Equals(method, SymbolEqualityComparer.Default)
+                        ? "protected" : $"inside protected type '{s.Name}'";
             }
             if (s is INamedTypeSymbol { IsFileLocal: true }) return $"inside file-local type '{s.Name}'";
         }
@@ -257,7 +294,8 @@ internal static class FunctionParser
     private static IEnumerable<string> TypeParameters(IMethodSymbol method)
     {
         var names = new List<string>(method.TypeParameters.Select(t => t.Name));
-        for (INamedTypeSymbol? t = method.ContainingType; t is not null; t = t.ContainingType) names.InsertRange(0, t.TypeParameters.Select(p => p.Name));
+        for (INamedTypeSymbol? t = method.ContainingType; t is not null; t = t.ContainingType) names.InsertRange(0,
+            t.TypeParameters.Select(p => p.Name));
         return names;
     }
 
@@ -275,7 +313,10 @@ internal static class FunctionParser
         return overloaded ? sameName.IndexOf(method, SymbolEqualityComparer.Default) + 1 : 0;
     }
 
-    /// <summary>"_2" for the second of several methods sharing a name (so overloads get distinct wrappers and files), "" for a unique name.</summary>
+    /// <summary>
+    /// "_2" for the second of several methods sharing a name (so overloads get distinct wrappers and files), "" for a
+    /// unique name.
+    /// </summary>
     private static string OverloadSuffix(IMethodSymbol method)
     {
         var sameName = method.ContainingType.GetMembers(method.Name);
@@ -288,15 +329,19 @@ internal static class FunctionParser
     /// A C# identifier unique to the type: its namespace and type names joined by '_', with the
     /// names' own underscores doubled so that A_B.C and A.B_C cannot meet.
     /// </summary>
-    /// <summary>The Python parameters as a docstring's Parameters section lists them ("float, optional" for one with a default).</summary>
+    /// <summary>
+    /// The Python parameters as a docstring's Parameters section lists them ("float, optional" for one with a default).
+    /// </summary>
     internal static List<DocComments.Param> DocParameters(IEnumerable<ParameterModel> parameters) =>
-        parameters.Where(p => p.IsPythonArgument).Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList();
+        parameters.Where(p => p.IsPythonArgument).Select(p => new DocComments.Param(p.CSharpName, p.PythonName,
+            p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList();
 
     internal static string Mangle(INamedTypeSymbol type)
     {
         static string Escape(string name) => name.Replace("_", "__");
         var parts = new List<string>();
-        for (ISymbol? s = type; s is INamedTypeSymbol t; s = t.ContainingSymbol) parts.Insert(0, Escape(t.Name) + (t.Arity > 0 ? "_" + t.Arity : ""));
+        for (ISymbol? s = type; s is INamedTypeSymbol t; s = t.ContainingSymbol) parts.Insert(0, Escape(t.Name)
+            + (t.Arity > 0 ? "_" + t.Arity : ""));
         if (type.ContainingNamespace is { IsGlobalNamespace: false } n)
             parts.InsertRange(0, n.ToDisplayString().Split('.').Select(Escape));
         return string.Join("_", parts);
@@ -306,7 +351,8 @@ internal static class FunctionParser
         attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
 
     private static Location? ReturnTypeLocation(IMethodSymbol method) =>
-        method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax m
+        method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax()
+            is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax m
             ? m.ReturnType.GetLocation()
             : null;
 }

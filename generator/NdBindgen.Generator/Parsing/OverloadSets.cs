@@ -6,7 +6,9 @@ using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 
 namespace NdBindgen.Generator.Parsing;
 
-/// <summary>C# overloads under one Python name -> one <see cref="OverloadSetModel"/>, minus those Python cannot tell apart.</summary>
+/// <summary>
+/// C# overloads under one Python name -> one <see cref="OverloadSetModel"/>, minus those Python cannot tell apart.
+/// </summary>
 internal static class OverloadSets
 {
     /// <summary>
@@ -20,7 +22,8 @@ internal static class OverloadSets
         var keys = new HashSet<string>();
         foreach (FunctionModel f in overloads)
         {
-            var types = f.PythonParameters.Select(p => Shown(p.Type) + (p.Ndim >= 0 ? $" (ndim {p.Ndim})" : "")).ToList();
+            var types = f.PythonParameters.Select(p => Shown(p.Type) + (p.Ndim >= 0
+                ? $" (ndim {p.Ndim})" : "")).ToList();
             if (!keys.Add(string.Join(", ", types)))
             {
                 string display = f.ContainingType.Replace("global::", "") + "." + f.MethodName;
