@@ -31,10 +31,10 @@ public sealed class MakeFunctionStaticCodeFix : CodeFixProvider
                 $"Make '{method.Identifier.ValueText}' static",
                 async ct =>
                 {
-                    DocumentEditor editor = await DocumentEditor.CreateAsync(context.Document,
-                        ct).ConfigureAwait(false);
-                    editor.ReplaceNode(method, (node, generator) => generator.WithModifiers(node,
-                        generator.GetModifiers(node).WithIsStatic(true)));
+                    DocumentEditor editor = await DocumentEditor.CreateAsync(context.Document, ct)
+                        .ConfigureAwait(false);
+                    editor.ReplaceNode(method, (node, generator) =>
+                        generator.WithModifiers(node, generator.GetModifiers(node).WithIsStatic(true)));
                     return editor.GetChangedDocument();
                 },
                 EquivalenceKey), diagnostic);

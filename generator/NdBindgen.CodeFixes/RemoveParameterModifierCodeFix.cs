@@ -32,8 +32,8 @@ public sealed class RemoveParameterModifierCodeFix : CodeFixProvider
             string modifiers = string.Join(" ", removed.Select(m => m.Text));
             context.RegisterCodeFix(CodeAction.Create(
                 $"Remove '{modifiers}' from '{parameter.Identifier.ValueText}'",
-                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(parameter,
-                    WithoutPassingMode(parameter)))),
+                _ => Task.FromResult(
+                    context.Document.WithSyntaxRoot(root.ReplaceNode(parameter, WithoutPassingMode(parameter)))),
                 EquivalenceKey), diagnostic);
         }
     }

@@ -89,8 +89,7 @@ public sealed class ValidPythonNameCodeFix : CodeFixProvider
 
         AttributeArgumentSyntax? nameArgument = syntax.ArgumentList?.Arguments.FirstOrDefault(a =>
             a.NameEquals?.Name.Identifier.ValueText == "Name" || (a.NameEquals is null && a.NameColon is null));
-        if (nameArgument is not null
-            && nameArgument.Expression is not LiteralExpressionSyntax)
+        if (nameArgument is not null && nameArgument.Expression is not LiteralExpressionSyntax)
             return null;   // a constant: the user's to rename
         return CodeAction.Create($"Use the Python name '{newName}'", async ct =>
         {

@@ -42,8 +42,8 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
             {
                 start.RegisterOperationAction(c =>
                 {
-                    if (SymbolEqualityComparer.Default.Equals(((IInvocationOperation)c.Operation).TargetMethod,
-                        assumeGil))
+                    IMethodSymbol target = ((IInvocationOperation)c.Operation).TargetMethod;
+                    if (SymbolEqualityComparer.Default.Equals(target, assumeGil))
                         c.ReportDiagnostic(Diagnostic.Create(D.AssumedGil, c.Operation.Syntax.GetLocation()));
                 }, OperationKind.Invocation);
             }
@@ -53,16 +53,16 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol pyFunction)
     {
         ISymbol member = context.Symbol;
-        var marks = member.GetAttributes().Where(a =>
-            a.AttributeClass?.ContainingNamespace?.ToDisplayString() == KnownTypes.Namespace
+        var marks = member.GetAttributes()
+            .Where(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == KnownTypes.Namespace
             && KnownTypes.MemberAttributes.Contains(a.AttributeClass.Name)).ToList();
         if (marks.Count == 0) return;
         Location? location = member.Locations.FirstOrDefault();
         string display = member.ContainingType.Name + "." + member.Name;
         if (marks.Count > 1)
         {
-            string names = string.Join(" and ", marks.Select(a => "[" + a.AttributeClass!.Name.Replace("Attribute", "")
-                + "]"));
+            string names = string.Join(" and ",
+                marks.Select(a => "[" + a.AttributeClass!.Name.Replace("Attribute", "") + "]"));
             context.ReportDiagnostic(Diagnostic.Create(D.ConflictingAttributes, location, display, names));
             return;
         }
@@ -70,8 +70,11 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
         if (SymbolEqualityComparer.Default.Equals(mark.AttributeClass, pyFunction))
         {
             if (member is IMethodSymbol method && method.MethodKind == MethodKind.Ordinary)
-                Report(context, FunctionParser.ParseMethod(method, mark, CallKind.ModuleFunction, null,
-                    context.CancellationToken, context.Compilation).Diagnostics);
+            {
+                var result = FunctionParser.ParseMethod(method, mark, CallKind.ModuleFunction, null,
+                    context.CancellationToken, context.Compilation);
+                Report(context, result.Diagnostics);
+            }
             return;
         }
         // A class member attribute: the class's own analysis checks it, unless there is no [PyClass].

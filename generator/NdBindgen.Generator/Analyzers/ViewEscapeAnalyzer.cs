@@ -38,8 +38,8 @@ public sealed class ViewEscapeAnalyzer : DiagnosticAnalyzer
         var assignment = (AssignmentExpressionSyntax)context.Node;
         SemanticModel model = context.SemanticModel;
         // Only stores that outlive the call: fields and properties.
-        if (model.GetSymbolInfo(assignment.Left,
-            context.CancellationToken).Symbol is not (IFieldSymbol or IPropertySymbol)) return;
+        ISymbol? target = model.GetSymbolInfo(assignment.Left, context.CancellationToken).Symbol;
+        if (target is not (IFieldSymbol or IPropertySymbol)) return;
         if (context.ContainingSymbol is not IMethodSymbol method) return;
         IParameterSymbol? borrowed = method.Parameters.FirstOrDefault(p => IsBorrowed(p.Type));
         if (borrowed is null) return;

@@ -12,8 +12,8 @@ internal static class DiagnosticDescriptors
     private const string HelpBase = "docs/diagnostics.md#";
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase
-            + id.ToLowerInvariant());
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            helpLinkUri: HelpBase + id.ToLowerInvariant());
 
     public static readonly DiagnosticDescriptor FunctionNotStatic = Error("NDB0001",
         "[PyFunction] method must be static",

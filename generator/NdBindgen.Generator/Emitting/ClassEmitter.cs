@@ -24,8 +24,8 @@ internal static class ClassEmitter
         EmitUserPart(w, c);
         w.Line();
         w.OpenNamespace();
-        w.Line($"/// <summary>Python entry points and type registration of <see "
-            + $"cref=\"{c.FullType.Replace("global::", "")}\"/>.</summary>");
+        string cref = c.FullType.Replace("global::", "");
+        w.Line($"/// <summary>Python entry points and type registration of <see cref=\"{cref}\"/>.</summary>");
         w.Line(Hidden);
         w.Open($"internal static unsafe class {c.WrapperClass}");
         EmitConstructor(w, c);
@@ -331,8 +331,8 @@ internal static class ClassEmitter
             int i = 0;
             foreach (OperatorModel o in overloads)
             {
-                string test = Test(o.Left, "a", $"l{i}") + (o.Right is null ? "" : " && " + Test(o.Right, "b",
-                    $"r{i}"));
+                string test = Test(o.Left, "a", $"l{i}")
+                    + (o.Right is null ? "" : " && " + Test(o.Right, "b", $"r{i}"));
                 string expression = o.Right is null ? $"{row.Token}l{i}" : $"l{i} {row.Token} r{i}";
                 w.Open($"if ({test})");
                 FunctionEmitter.EmitCallAndReturn(w, o.Result, expression);

@@ -84,8 +84,10 @@ internal static class FunctionEmitter
         }
         // Several arrays of T: the deciding one's dtype must be accepted before the others are compared with it.
         var instances = g.Specializations.ToList();
-        w.Line("int which = " + string.Join(" : ", instances.Select((instance,
-            i) => $"{Arrays}.IsDtype<{ConversionElement(instance)}>(dtype) ? {i}")) + " : -1;");
+        var tests = instances.Select((instance, i) => $"{Arrays}.IsDtype<{ConversionElement(instance)}>(dtype) ? {i}");
+        w.Line("int which = "
+            + string.Join(" : ", tests)
+            + " : -1;");
         w.Line($"if (which < 0) throw {Arrays}.UnsupportedDtype("
             + $"sig, {k}, a[{k}], {SourceWriter.Literal(g.DtypeList)});");
         foreach (int j in g.SameDtype)

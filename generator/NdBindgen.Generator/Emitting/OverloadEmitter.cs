@@ -78,8 +78,8 @@ internal static class OverloadEmitter
             + $"new({SourceWriter.Literal(set.MessageName)}, new[] {{ {signatures} }});");
         w.Line();
         string tried = string.Join(", ", set.Overloads.Select(f => $"<see cref=\"{FunctionEmitter.Cref(f)}\"/>"));
-        w.Line($"/// <summary>Python entry point of {set.PythonName}: the first of {tried} that the arguments "
-            + $"fit.</summary>");
+        w.Line($"/// <summary>Python entry point of {set.PythonName}: "
+            + $"the first of {tried} that the arguments fit.</summary>");
         EntryPoint.Emit(w, EntryPoint.Object, $"{set.DispatcherName}({FunctionEmitter.FastcallParameters})",
             () => EmitDispatch(w, set, field), skipLocalsInit: true);
     }

@@ -137,8 +137,8 @@ internal static class StubEmitter
             var dunders = protocols.Operators.Where(o => o.Dunder == row.Dunder).Select(o =>
             {
                 bool reflected = o.Right is not null && !IsThis(o.Left, c) && IsThis(o.Right, c);
-                return (Name: reflected ? row.Reflected! : row.Dunder, Other: o.Right is null ? null : reflected
-                    ? o.Left : o.Right, o.Result);
+                TypeModel? other = o.Right is null ? null : reflected ? o.Left : o.Right;
+                return (Name: reflected ? row.Reflected! : row.Dunder, Other: other, o.Result);
             });
             foreach (var group in dunders.GroupBy(d => d.Name))
             {
@@ -177,8 +177,8 @@ internal static class StubEmitter
         return t.AcceptsNone && t.Kind != ValueKind.Void ? core + " | None" : core;
     }
 
-    private static bool IsThis(TypeModel t, ClassExportModel c) => t.Kind == ValueKind.Instance
-        && t.PythonType == c.PythonName;
+    private static bool IsThis(TypeModel t, ClassExportModel c) =>
+        t.Kind == ValueKind.Instance && t.PythonType == c.PythonName;
 
     private static void AppendBody(StringBuilder sb, string? doc, string indent)
     {
@@ -194,8 +194,8 @@ internal static class StubEmitter
     private static string DocString(string doc, string indent)
     {
         string text = doc.Replace("\\", "\\\\").Replace("\"\"\"", "\\\"\\\"\\\"");
-        string body = string.Join("\n", text.Split('\n').Select((line, i) => i == 0 || line.Length == 0 ? line : indent
-            + line));
+        string body = string.Join("\n",
+            text.Split('\n').Select((line, i) => i == 0 || line.Length == 0 ? line : indent + line));
         return "\"\"\"" + body + (body.Contains('\n') ? "\n" + indent : "") + "\"\"\"";
     }
 }

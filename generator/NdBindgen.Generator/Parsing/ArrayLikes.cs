@@ -20,8 +20,8 @@ internal static class ArrayLikes
     public static bool TryApply(IParameterSymbol p, ref TypeModel type, string display,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
-        AttributeData? attribute = p.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a,
-            KnownTypes.ArrayLikeAttribute));
+        AttributeData? attribute = p.GetAttributes()
+            .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.ArrayLikeAttribute));
         if (attribute is null) return true;
         if (type.Kind != ValueKind.View)
         {

@@ -31,8 +31,8 @@ internal static class ClassParser
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
         }
         string? whyNot = PythonIdentifiers.WhyNotIdentifier(pythonName);
-        if (whyNot is not null) diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName,
-            whyNot));
+        if (whyNot is not null)
+            diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
 
         ConstructorModel? constructor = ParseConstructor(type, pythonName, diagnostics, cancellationToken);
         var members = ParseMembers(type, pythonName, diagnostics, cancellationToken);
@@ -71,8 +71,8 @@ internal static class ClassParser
     private static ConstructorModel? ParseConstructor(INamedTypeSymbol type, string pythonName,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
     {
-        var constructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared
-            || c.Parameters.Length == 0).ToList();
+        var constructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared || c.Parameters.Length == 0)
+            .ToList();
         var marked = constructors.Where(c => Has(c, KnownTypes.PyConstructorAttribute)).ToList();
         var publicOnes = constructors
             .Where(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal).ToList();
@@ -168,8 +168,8 @@ internal static class ClassParser
             && method.ReturnType.SpecialType == SpecialType.System_String)
             return row;
         string accepted = string.Join(" and ", SlotTable.DunderMethodRows.Select(r => $"[PyMethod(\"{r.Dunder}\")]"));
-        diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, method.Locations.FirstOrDefault(), type.Name + "."
-            + method.Name,
+        diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, method.Locations.FirstOrDefault(),
+            type.Name + "." + method.Name,
             $"'{dunder}' is not a supported dunder; {accepted} take an instance method with no parameters returning "
             + "string (operators, comparison, hashing, indexing, len and iteration come from C# itself)"));
         return null;
@@ -278,8 +278,8 @@ internal static class ClassParser
                 FunctionParser.DocParameters(parameters),
                 null, name => PythonIdentifiers.ToSnakeCase(name));
             int n = overloads.Count + 1;
-            overloads.Add(new FunctionModel(fullType, type.Name, pythonName, pythonName, CallKind.Constructor, "New_"
-                + n,
+            overloads.Add(new FunctionModel(fullType, type.Name, pythonName, pythonName, CallKind.Constructor,
+                "New_" + n,
                 "", doc, parameters.ToImmutable(), instance!, LocationInfo.From(ctor.Locations.FirstOrDefault()))
             {
                 Overload = n,
@@ -308,8 +308,8 @@ internal static class ClassParser
                 string? why = m.MethodName != first.MethodName
                     ? "it is another C# method (only the C# overloads of one method become one Python method)"
                     : m.Kind != first.Kind
-                        ? $"it is {KindName(m.Kind)} and '{Display(first)}' {KindName(first.Kind)} (a Python name "
-                        + $"is one kind of method)"
+                        ? $"it is {KindName(m.Kind)} and '{Display(first)}' {KindName(first.Kind)} "
+                            + "(a Python name is one kind of method)"
                     : null;
                 if (why is not null)
                 {
@@ -345,8 +345,8 @@ internal static class ClassParser
         string display = type.Name + "." + member.Name;
         (ITypeSymbol? valueType, bool readable, bool writable) = member switch
         {
-            IPropertySymbol p when !p.IsStatic && !p.IsIndexer => (p.Type, IsCallable(p.GetMethod),
-                IsCallable(p.SetMethod) && p.SetMethod!.IsInitOnly == false),
+            IPropertySymbol p when !p.IsStatic && !p.IsIndexer =>
+                (p.Type, IsCallable(p.GetMethod), IsCallable(p.SetMethod) && p.SetMethod!.IsInitOnly == false),
             IFieldSymbol f when !f.IsStatic && !f.IsConst => (f.Type, true, !f.IsReadOnly),
             _ => (null, false, false),
         };
@@ -438,23 +438,23 @@ internal static class ClassParser
 
     private static IndexerModel? Indexer(INamedTypeSymbol type)
     {
-        IPropertySymbol? indexer = type.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(p => p.IsIndexer
-            && p.Parameters.Length == 1
-            && p.Parameters[0].Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
-            && IsCallable(p.GetMethod));
+        IPropertySymbol? indexer = type.GetMembers().OfType<IPropertySymbol>()
+            .FirstOrDefault(p => p.IsIndexer && p.Parameters.Length == 1
+                && p.Parameters[0].Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
+                && IsCallable(p.GetMethod));
         if (indexer is null) return null;
         TypeModel? key = ConversionTable.Resolve(indexer.Parameters[0].Type, isReturn: false, out _, out _);
-        TypeModel? value = ConversionTable.Resolve(indexer.Type, isReturn: !IsCallable(indexer.SetMethod), out _,
-            out _);
-        return key is null || value is null ? null : new IndexerModel(key, value, IsCallable(indexer.SetMethod));
+        bool settable = IsCallable(indexer.SetMethod);
+        TypeModel? value = ConversionTable.Resolve(indexer.Type, isReturn: !settable, out _, out _);
+        return key is null || value is null ? null : new IndexerModel(key, value, settable);
     }
 
     private static TypeModel? IterItem(INamedTypeSymbol type)
     {
         INamedTypeSymbol? enumerable = type.AllInterfaces.FirstOrDefault(i =>
             i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
-        return enumerable is null ? null : ConversionTable.Resolve(enumerable.TypeArguments[0], isReturn: true, out _,
-            out _);
+        return enumerable is null
+            ? null : ConversionTable.Resolve(enumerable.TypeArguments[0], isReturn: true, out _, out _);
     }
 
     /// <summary>
@@ -470,11 +470,14 @@ internal static class ClassParser
             string name = field.AssociatedSymbol is IPropertySymbol p ? p.Name : field.Name;
             ITypeSymbol t = field.Type;
             if (IsReference(t)) members.Add(new TraverseMember(name, false));
-            else if (SequenceElement(t) is { } element && IsReference(element)) members.Add(new TraverseMember(name,
-                true));
+            else if (SequenceElement(t) is { } element && IsReference(element))
+                members.Add(new TraverseMember(name, true));
             else if (Mentions(t, 0))
-                diagnostics.Add(DiagnosticInfo.Create(D.UntraversableReferences, (field.AssociatedSymbol
-                    ?? field).Locations.FirstOrDefault(), name, type.Name, t.ToDisplayString()));
+            {
+                Location? location = (field.AssociatedSymbol ?? field).Locations.FirstOrDefault();
+                diagnostics.Add(DiagnosticInfo.Create(D.UntraversableReferences, location, name, type.Name,
+                    t.ToDisplayString()));
+            }
         }
         return members.ToImmutable();
     }

@@ -30,8 +30,8 @@ internal static class ConversionTable
         [SpecialType.System_Int64] = new("long", "int", R.Ints, "ToInt64", "FromInt64", R.Ints + ".TryToInt64"),
         [SpecialType.System_UInt64] = new("ulong", "int", R.Ints, "ToUInt64", "FromUInt64"),
         [SpecialType.System_Single] = new("float", "float", R.Floats, "ToSingle", "FromDouble"),
-        [SpecialType.System_Double] = new("double", "float", R.Floats, "ToDouble", "FromDouble", R.Floats
-            + ".TryToDouble"),
+        [SpecialType.System_Double] =
+            new("double", "float", R.Floats, "ToDouble", "FromDouble", R.Floats + ".TryToDouble"),
         [SpecialType.System_String] = new("string", "str", R.Strings, "ToString", "FromString"),
     };
 
@@ -120,8 +120,8 @@ internal static class ConversionTable
     }
 
     private static Resolution? ResolveVoid(ITypeSymbol type, bool isReturn) =>
-        isReturn && type.SpecialType == SpecialType.System_Void ? new(new TypeModel(ValueKind.Void, "void",
-            "None")) : null;
+        isReturn && type.SpecialType == SpecialType.System_Void
+            ? new(new TypeModel(ValueKind.Void, "void", "None")) : null;
 
     /// <summary>
     /// bool, integers, floats, string, Half, Complex, and T? of the value types (other T? are unsupported).
@@ -134,8 +134,8 @@ internal static class ConversionTable
             type = nullable.TypeArguments[0];
             nullableValue = true;
         }
-        if (!s_scalars.TryGetValue(type.SpecialType, out Scalar? s) && !s_namedScalars.TryGetValue(FullName(type),
-            out s))
+        if (!s_scalars.TryGetValue(type.SpecialType, out Scalar? s)
+            && !s_namedScalars.TryGetValue(FullName(type), out s))
             return nullableValue ? s_unsupported : null;
         // string? and #nullable-oblivious string may both be null: both map None <-> null.
         bool nullableRef = type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated;
@@ -170,8 +170,8 @@ internal static class ConversionTable
     /// <summary>The GIL token: passed by the wrapper, never returned.</summary>
     private static Resolution? ResolveGilToken(ITypeSymbol type, bool isReturn)
     {
-        if (type is not INamedTypeSymbol { IsGenericType: false } || !KnownTypes.IsNdBindgen(type,
-            KnownTypes.PythonName))
+        if (type is not INamedTypeSymbol { IsGenericType: false }
+            || !KnownTypes.IsNdBindgen(type, KnownTypes.PythonName))
             return null;
         return isReturn ? s_unsupported : new(new TypeModel(ValueKind.Token, R.Python, ""));
     }
@@ -210,8 +210,8 @@ internal static class ConversionTable
 
     /// <summary>PyBorrowed: any object, borrowed for the call (parameters only).</summary>
     private static Resolution? ResolveBorrowed(ITypeSymbol type, bool isReturn) =>
-        !isReturn && type is INamedTypeSymbol { IsGenericType: false } && KnownTypes.IsNdBindgen(type,
-            KnownTypes.PyBorrowedName)
+        !isReturn && type is INamedTypeSymbol { IsGenericType: false }
+            && KnownTypes.IsNdBindgen(type, KnownTypes.PyBorrowedName)
             ? new(new TypeModel(ValueKind.Borrowed, R.PyBorrowed, "object")
             {
                 FromPython = R.PyRefs + ".ToBorrowed",
@@ -222,8 +222,8 @@ internal static class ConversionTable
     /// <summary>An owned reference: any object (None included) for PyRef; None -> null only for PyRef?.</summary>
     private static Resolution? ResolveReference(ITypeSymbol type, bool isReturn)
     {
-        if (type is not INamedTypeSymbol reference || !KnownTypes.IsNdBindgen(reference,
-            KnownTypes.PyRefName)) return null;
+        if (type is not INamedTypeSymbol reference || !KnownTypes.IsNdBindgen(reference, KnownTypes.PyRefName))
+            return null;
         bool orNone = reference.NullableAnnotation == NullableAnnotation.Annotated;
         string suffix = orNone ? "?" : "";
         string? target = null, python = "object";

@@ -29,8 +29,8 @@ internal static class DocComments
     }
 
     /// <summary>The docstring body, or null when the method has no doc comment.</summary>
-    public static string? ToDocstring(string? xml, IReadOnlyList<Param> parameters, string? returnType, Func<string,
-        string> pythonNameOf)
+    public static string? ToDocstring(string? xml, IReadOnlyList<Param> parameters, string? returnType,
+        Func<string, string> pythonNameOf)
     {
         if (string.IsNullOrWhiteSpace(xml)) return null;
         XElement root;
@@ -49,16 +49,16 @@ internal static class DocComments
         string remarks = Text(root.Element("remarks"), pythonNameOf);
         if (remarks.Length > 0) sb.Append("\n\n").Append(remarks);
 
-        var paramDocs = root.Elements("param").ToDictionary(e => (string?)e.Attribute("name") ?? "", e => Text(e,
-            pythonNameOf));
+        var paramDocs = root.Elements("param")
+            .ToDictionary(e => (string?)e.Attribute("name") ?? "", e => Text(e, pythonNameOf));
         if (parameters.Count > 0)
         {
             Section(sb, "Parameters");
             foreach (Param p in parameters)
             {
                 sb.Append('\n').Append(p.PythonName).Append(" : ").Append(p.PythonType);
-                if (paramDocs.TryGetValue(p.CSharpName, out string? doc)
-                    && doc.Length > 0) sb.Append("\n    ").Append(Indent(doc));
+                if (paramDocs.TryGetValue(p.CSharpName, out string? doc) && doc.Length > 0)
+                    sb.Append("\n    ").Append(Indent(doc));
             }
         }
 
@@ -145,8 +145,8 @@ internal static class DocComments
         }
         // Collapse the comment's line breaks and indentation; keep paragraph breaks.
         string[] paragraphs = Regex.Split(sb.ToString(), @"\n\s*\n");
-        return string.Join("\n\n", paragraphs.Select(p => Regex.Replace(p, @"\s+",
-            " ").Trim()).Where(p => p.Length > 0));
+        return string.Join("\n\n",
+            paragraphs.Select(p => Regex.Replace(p, @"\s+", " ").Trim()).Where(p => p.Length > 0));
     }
 
     private static string ShortName(string cref)

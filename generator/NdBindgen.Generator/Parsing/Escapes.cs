@@ -33,8 +33,8 @@ internal static class Escapes
             foreach (IdentifierNameSyntax id in body.DescendantNodes().OfType<IdentifierNameSyntax>())
             {
                 if (id.Identifier.ValueText != p.Name) continue;
-                if (id.Parent is MemberAccessExpressionSyntax access
-                    && access.Name == id) continue;   // x.name: another member
+                if (id.Parent is MemberAccessExpressionSyntax access && access.Name == id)
+                    continue;   // x.name: another member
                 if (id.Parent is NameColonSyntax or NameEqualsSyntax) continue;                        // name: value
                 if (id.Parent?.Parent?.Parent is InvocationExpressionSyntax
                     { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })

@@ -18,8 +18,7 @@ internal static class FunctionParser
     public static ParseResult<FunctionModel> Parse(GeneratorAttributeSyntaxContext context,
         CancellationToken cancellationToken) =>
         ParseMethod((IMethodSymbol)context.TargetSymbol, context.Attributes[0], CallKind.ModuleFunction, null,
-            cancellationToken,
-            context.SemanticModel.Compilation);
+            cancellationToken, context.SemanticModel.Compilation);
 
     /// <summary>
     /// A method exported as a module function or as a member of a [PyClass]
@@ -35,8 +34,8 @@ internal static class FunctionParser
         Location? location = method.Locations.FirstOrDefault();
         string display = method.ContainingType.Name + "." + method.Name;
 
-        if (kind != CallKind.Instance && !method.IsStatic) diagnostics.Add(DiagnosticInfo.Create(D.FunctionNotStatic,
-            location, display));
+        if (kind != CallKind.Instance && !method.IsStatic)
+            diagnostics.Add(DiagnosticInfo.Create(D.FunctionNotStatic, location, display));
         if (method.IsAsync)
         {
             diagnostics.Add(DiagnosticInfo.Create(D.AsyncFunction, location, display));
@@ -50,18 +49,18 @@ internal static class FunctionParser
             return ParseGeneric(method, attribute, kind, pythonClass, cancellationToken, compilation, diagnostics);
         }
         // A method of a generic type is generic too: the wrapper could not name the type to call it on.
-        if (method.IsGenericMethod && definition || (kind == CallKind.ModuleFunction
-            && method.ContainingType.IsGenericType))
+        if (method.IsGenericMethod && definition
+            || (kind == CallKind.ModuleFunction && method.ContainingType.IsGenericType))
         {
             // One diagnostic: its type parameters would also be "unsupported types" below.
-            diagnostics.Add(DiagnosticInfo.Create(D.GenericFunction, location, display, string.Join(", ",
-                TypeParameters(method))));
+            diagnostics.Add(DiagnosticInfo.Create(D.GenericFunction, location, display,
+                string.Join(", ", TypeParameters(method))));
             return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
         }
         string? inaccessible = kind == CallKind.ModuleFunction
             ? Inaccessibility(method) : null;   // class members are called from inside the class
-        if (inaccessible is not null) diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, location, display,
-            inaccessible));
+        if (inaccessible is not null)
+            diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, location, display, inaccessible));
 
         string? explicitName = ExplicitName(attribute);
         string pythonName = explicitName ?? PythonIdentifiers.ToSnakeCase(method.Name);
@@ -116,8 +115,10 @@ internal static class FunctionParser
         string messageName = pythonClass is null ? pythonName : pythonClass + "." + pythonName;
         var model = new FunctionModel(containing, methodName, pythonName, messageName, kind, wrapperName,
             Mangle(method.ContainingType) + "." + methodPart + ".g.cs", doc, parameters.ToImmutable(), returns,
-            LocationInfo.From(location)) { Overload = kind == CallKind.ModuleFunction ? OverloadPosition(method,
-                pythonName) : 0 };
+            LocationInfo.From(location))
+        {
+            Overload = kind == CallKind.ModuleFunction ? OverloadPosition(method, pythonName) : 0,
+        };
         return new ParseResult<FunctionModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
     }
 
@@ -156,8 +157,8 @@ internal static class FunctionParser
         }
 
         int ndim = -1;
-        AttributeData? ndimAttribute = p.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a,
-            KnownTypes.NdimAttribute));
+        AttributeData? ndimAttribute = p.GetAttributes()
+            .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.NdimAttribute));
         if (ndimAttribute is { ConstructorArguments.Length: 1 } && ndimAttribute.ConstructorArguments[0].Value is int n)
         {
             if (n < 0 || !type.IsView)
@@ -194,8 +195,8 @@ internal static class FunctionParser
         string display = method.ContainingType.Name + "." + method.Name;
         ITypeParameterSymbol t = method.TypeParameters[0];
         List<ITypeSymbol> elements = Generics.Instantiations(method, compilation, out List<string> notAdmitted);
-        AttributeData? dtypes = method.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a,
-            KnownTypes.DtypesAttribute));
+        AttributeData? dtypes = method.GetAttributes()
+            .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.DtypesAttribute));
         if (notAdmitted.Count > 0 || elements.Count == 0)
         {
             string why = notAdmitted.Count > 0
@@ -204,8 +205,8 @@ internal static class FunctionParser
                     + $"constraints"
                 : $"no numpy element type ({ConversionTable.SupportedElements}) meets {t.Name}'s constraints (it "
                     + $"needs 'unmanaged')";
-            diagnostics.Add(DiagnosticInfo.Create(D.GenericNoElements, (dtypes is null
-                ? null : AttributeLocation(dtypes)) ?? location, display, why));
+            diagnostics.Add(DiagnosticInfo.Create(D.GenericNoElements,
+                (dtypes is null ? null : AttributeLocation(dtypes)) ?? location, display, why));
             return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
         }
 
@@ -228,10 +229,10 @@ internal static class FunctionParser
         // Python parameter indexes: the first NdView<T>/NdViewMut<T> decides T; the others must match it.
         // The Python parameters as symbols of T: those an instantiation parsed as Python arguments (not the GIL token).
         var python = method.Parameters.Where((p, i) => specializations[0].Parameters[i].IsPythonArgument).ToList();
-        var arrays = python.Select((p, i) => (p, i)).Where(x => Generics.IsArrayOfT(x.p.Type,
-            t)).Select(x => x.i).ToList();
-        var mentions = python.Select((p, i) => (p, i)).Where(x => Generics.Mentions(x.p.Type,
-            t)).Select(x => x.i).ToList();
+        var arrays = python.Select((p, i) => (p, i)).Where(x => Generics.IsArrayOfT(x.p.Type, t)).Select(x => x.i)
+            .ToList();
+        var mentions = python.Select((p, i) => (p, i)).Where(x => Generics.Mentions(x.p.Type, t)).Select(x => x.i)
+            .ToList();
         FunctionModel first = specializations[0];
         var generic = new GenericModel(
             new EquatableArray<FunctionModel>(specializations.ToImmutableArray()),
@@ -244,8 +245,8 @@ internal static class FunctionParser
         string? doc = DocComments.ToDocstring(
             method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
             first.PythonParameters.Select((p, i) => new DocComments.Param(p.CSharpName, p.PythonName,
-                (mentions.Contains(i) ? generic.PythonType(i) : p.Type.PythonType) + (p.HasDefault
-                    ? ", optional" : ""))).ToList(),
+                (mentions.Contains(i) ? generic.PythonType(i) : p.Type.PythonType)
+                    + (p.HasDefault ? ", optional" : ""))).ToList(),
             first.Return.Kind == ValueKind.Void ? null : generic.ReturnMentionsT
                 ? generic.PythonType(-1) : first.Return.PythonType,
             name => PythonIdentifiers.ToSnakeCase(name));
@@ -262,8 +263,8 @@ internal static class FunctionParser
 
     internal static string? ExplicitName(AttributeData attribute)
     {
-        if (attribute.ConstructorArguments.Length == 1
-            && attribute.ConstructorArguments[0].Value is string fromCtor) return fromCtor;
+        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string fromCtor)
+            return fromCtor;
         foreach (var named in attribute.NamedArguments)
         {
             if (named.Key == "Name" && named.Value.Value is string s) return s;
@@ -294,8 +295,8 @@ internal static class FunctionParser
     private static IEnumerable<string> TypeParameters(IMethodSymbol method)
     {
         var names = new List<string>(method.TypeParameters.Select(t => t.Name));
-        for (INamedTypeSymbol? t = method.ContainingType; t is not null; t = t.ContainingType) names.InsertRange(0,
-            t.TypeParameters.Select(p => p.Name));
+        for (INamedTypeSymbol? t = method.ContainingType; t is not null; t = t.ContainingType)
+            names.InsertRange(0, t.TypeParameters.Select(p => p.Name));
         return names;
     }
 
@@ -333,15 +334,16 @@ internal static class FunctionParser
     /// The Python parameters as a docstring's Parameters section lists them ("float, optional" for one with a default).
     /// </summary>
     internal static List<DocComments.Param> DocParameters(IEnumerable<ParameterModel> parameters) =>
-        parameters.Where(p => p.IsPythonArgument).Select(p => new DocComments.Param(p.CSharpName, p.PythonName,
-            p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList();
+        parameters.Where(p => p.IsPythonArgument)
+            .Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType
+            + (p.HasDefault ? ", optional" : ""))).ToList();
 
     internal static string Mangle(INamedTypeSymbol type)
     {
         static string Escape(string name) => name.Replace("_", "__");
         var parts = new List<string>();
-        for (ISymbol? s = type; s is INamedTypeSymbol t; s = t.ContainingSymbol) parts.Insert(0, Escape(t.Name)
-            + (t.Arity > 0 ? "_" + t.Arity : ""));
+        for (ISymbol? s = type; s is INamedTypeSymbol t; s = t.ContainingSymbol)
+            parts.Insert(0, Escape(t.Name) + (t.Arity > 0 ? "_" + t.Arity : ""));
         if (type.ContainingNamespace is { IsGlobalNamespace: false } n)
             parts.InsertRange(0, n.ToDisplayString().Split('.').Select(Escape));
         return string.Join("_", parts);

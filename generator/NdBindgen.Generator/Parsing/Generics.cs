@@ -35,17 +35,17 @@ internal static class Generics
             .Cast<ITypeSymbol>()
             .ToList();
 
-        AttributeData? dtypes = method.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a,
-            KnownTypes.DtypesAttribute));
+        AttributeData? dtypes = method.GetAttributes()
+            .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.DtypesAttribute));
         if (dtypes is { ConstructorArguments.Length: 1 }
             && dtypes.ConstructorArguments[0].Kind == TypedConstantKind.Array)
         {
-            var listed = dtypes.ConstructorArguments[0].Values
-                .Select(v => v.Value as ITypeSymbol).Where(v => v is not null).Cast<ITypeSymbol>().ToList();
+            var listed = dtypes.ConstructorArguments[0].Values.Select(v => v.Value as ITypeSymbol)
+                .Where(v => v is not null).Cast<ITypeSymbol>().ToList();
             foreach (ITypeSymbol l in listed)
             {
-                if (!candidates.Contains(l, SymbolEqualityComparer.Default) || !Satisfies(l, t,
-                    compilation)) notAdmitted.Add(l.ToDisplayString());
+                if (!candidates.Contains(l, SymbolEqualityComparer.Default) || !Satisfies(l, t, compilation))
+                    notAdmitted.Add(l.ToDisplayString());
             }
             candidates = candidates.Where(c => listed.Contains(c, SymbolEqualityComparer.Default)).ToList();
         }
@@ -85,8 +85,8 @@ internal static class Generics
     /// </summary>
     public static bool IsArrayOfT(ITypeSymbol type, ITypeParameterSymbol t) =>
         type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-        && (KnownTypes.IsNdBindgen(named, KnownTypes.NdViewName) || KnownTypes.IsNdBindgen(named,
-            KnownTypes.NdViewMutName))
+        && (KnownTypes.IsNdBindgen(named, KnownTypes.NdViewName)
+            || KnownTypes.IsNdBindgen(named, KnownTypes.NdViewMutName))
         && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], t);
 
     /// <summary>

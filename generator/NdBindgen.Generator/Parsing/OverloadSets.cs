@@ -22,8 +22,8 @@ internal static class OverloadSets
         var keys = new HashSet<string>();
         foreach (FunctionModel f in overloads)
         {
-            var types = f.PythonParameters.Select(p => Shown(p.Type) + (p.Ndim >= 0
-                ? $" (ndim {p.Ndim})" : "")).ToList();
+            var types = f.PythonParameters.Select(p => Shown(p.Type) + (p.Ndim >= 0 ? $" (ndim {p.Ndim})" : ""))
+                .ToList();
             if (!keys.Add(string.Join(", ", types)))
             {
                 string display = f.ContainingType.Replace("global::", "") + "." + f.MethodName;

@@ -28,8 +28,8 @@ internal static class PythonIdentifiers
             if (char.IsUpper(c))
             {
                 bool afterLower = i > 0 && char.IsLower(name[i - 1]);
-                bool endsAcronym = i > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i
-                    + 1]);
+                bool endsAcronym = i > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length
+                    && char.IsLower(name[i + 1]);
                 if ((afterLower || endsAcronym) && sb.Length > 0 && sb[sb.Length - 1] != '_') sb.Append('_');
                 sb.Append(char.ToLowerInvariant(c));
             }
