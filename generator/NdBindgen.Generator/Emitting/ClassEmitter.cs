@@ -413,7 +413,8 @@ internal static class ClassEmitter
         {
             string setter = p.Writable
                 ? $"(delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_{p.CSharpName}" : "null";
-            w.Line($"        new({SourceWriter.Literal(p.PythonName)}, {SourceWriter.Literal(p.Doc)}, "
+            string doc = SourceWriter.Literal(DocstringBody.Of(p.Doc));
+            w.Line($"        new({SourceWriter.Literal(p.PythonName)}, {doc}, "
                 + $"(delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_{p.CSharpName}, {setter}),");
         }
         w.Line("    ],");

@@ -26,7 +26,7 @@ internal static class Docstrings
         var names = f.PythonParameters.Select(p => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName);
         string parameters = string.Join(", ", bound is null ? names : new[] { bound }.Concat(names));
         // CPython needs the blank line after "--" even when no doc follows.
-        return $"{f.PythonName}({parameters})\n--\n\n" + (f.Doc ?? "");
+        return $"{f.PythonName}({parameters})\n--\n\n" + (DocstringBody.Of(f) ?? "");
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ internal static class Docstrings
     /// </summary>
     public static string Class(ClassExportModel c)
     {
-        if (c.Constructor.Overloads is { } constructors) return Overloads(constructors, c.Summary);
+        if (c.Constructor.Overloads is { } constructors) return Overloads(constructors, DocstringBody.Of(c.Summary));
         var parameters = c.Constructor.Parameters.Where(p => p.IsPythonArgument)
             .Select(p => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName);
         string signature = $"{c.PythonName}({string.Join(", ", parameters)})";
@@ -44,7 +44,8 @@ internal static class Docstrings
 
     /// <summary>The class's doc and its single constructor's, as the stub's class docstring shows them.</summary>
     public static string ClassText(ClassExportModel c) =>
-        string.Join("\n\n", new[] { c.Summary, c.Constructor.Doc }.Where(d => !string.IsNullOrEmpty(d)));
+        string.Join("\n\n", new[] { DocstringBody.Of(c.Summary), DocstringBody.Of(c.Constructor) }
+            .Where(d => !string.IsNullOrEmpty(d)));
 
     /// <summary>
     /// A single text signature cannot describe overloads, so the docstring starts with every
@@ -62,9 +63,10 @@ internal static class Docstrings
         foreach (FunctionModel f in set.Overloads)
         {
             sb.Append('\n').Append(++n).Append(". ").Append(Signature(f)).Append('\n');
-            if (string.IsNullOrEmpty(f.Doc)) continue;
+            string? doc = DocstringBody.Of(f);
+            if (string.IsNullOrEmpty(doc)) continue;
             sb.Append('\n');
-            foreach (string line in f.Doc!.Split('\n')) sb.Append(line.Length == 0 ? "" : "    " + line).Append('\n');
+            foreach (string line in doc!.Split('\n')) sb.Append(line.Length == 0 ? "" : "    " + line).Append('\n');
         }
         return sb.ToString().TrimEnd('\n');
     }

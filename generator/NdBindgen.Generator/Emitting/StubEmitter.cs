@@ -66,7 +66,7 @@ internal static class StubEmitter
         string name = f.Kind == CallKind.Constructor ? "__init__" : f.PythonName;
         sb.Append(indent).Append("def ").Append(name).Append('(').Append(string.Join(", ", parameters))
           .Append(") -> ").Append(returns).Append(':');
-        AppendBody(sb, f.Doc, indent);
+        AppendBody(sb, DocstringBody.Of(f), indent);
         return sb.ToString();
     }
 
@@ -83,7 +83,8 @@ internal static class StubEmitter
         if (c.Constructor.Overloads is { } constructors)
         {
             // The class's own doc; each constructor's goes on its __init__ overload.
-            if (!string.IsNullOrEmpty(c.Summary)) sb.Append(I).Append(DocString(c.Summary!.Trim('\n'), I)).Append('\n');
+            string? summary = DocstringBody.Of(c.Summary);
+            if (!string.IsNullOrEmpty(summary)) sb.Append(I).Append(DocString(summary!.Trim('\n'), I)).Append('\n');
             sb.Append(Overloads(constructors, I)).Append('\n');
         }
         else
@@ -111,7 +112,7 @@ internal static class StubEmitter
         }
         sb.Append(I).Append("@property\n").Append(I).Append("def ").Append(p.PythonName).Append("(self) -> ")
           .Append(Annotation(p.Type)).Append(':');
-        AppendBody(sb, p.Doc, I);
+        AppendBody(sb, DocstringBody.Of(p.Doc), I);
         sb.Append('\n');
     }
 

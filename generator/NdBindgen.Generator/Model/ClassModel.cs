@@ -26,13 +26,13 @@ internal sealed record ClassModel(
 /// A class's Python surface, all the module needs of it (its stub and its registration): no
 /// location and no C# body, so edits inside the class's members leave the module cached.
 /// </summary>
-/// <param name="Summary">The class's own doc comment, as docstring text.</param>
+/// <param name="Summary">The class's own doc comment.</param>
 /// <param name="Methods">Methods with a Python name of their own, without locations.</param>
 /// <param name="MethodOverloads">[PyMethod]s of several C# overloads under one Python name: one method each.</param>
 internal sealed record ClassExportModel(
     string PythonName,
     string WrapperClass,
-    string? Summary,
+    DocModel? Summary,
     ConstructorModel Constructor,
     EquatableArray<PropertyModel> Properties,
     EquatableArray<FunctionModel> Methods,
@@ -40,17 +40,18 @@ internal sealed record ClassExportModel(
     ProtocolsModel Protocols);
 
 /// <summary>How Python constructs the class: one constructor's parameters and doc, or several constructors.</summary>
-/// <param name="Doc">The single constructor's doc comment as docstring text (its Parameters section).</param>
+/// <param name="Doc">The single constructor's doc comment (its parameters').</param>
 /// <param name="Overloads">Several [PyConstructor]s: one <c>__init__</c> trying them in order (Parameters is then
 /// empty).</param>
-internal sealed record ConstructorModel(EquatableArray<ParameterModel> Parameters, string? Doc,
+internal sealed record ConstructorModel(EquatableArray<ParameterModel> Parameters, DocModel? Doc,
     OverloadSetModel? Overloads)
 {
     public int RequiredCount => ParameterModel.RequiredCount(Parameters);
 }
 
 /// <summary>An attribute of a [PyClass]: a property or field.</summary>
-internal sealed record PropertyModel(string CSharpName, string PythonName, TypeModel Type, bool Writable, string? Doc);
+internal sealed record PropertyModel(
+    string CSharpName, string PythonName, TypeModel Type, bool Writable, DocModel? Doc);
 
 /// <summary>
 /// The protocols a class offers: rows of <see cref="SlotTable"/> in use (in table order), and the

@@ -46,7 +46,7 @@ internal sealed record ParameterModel(
 
 /// <summary>One [PyFunction] method.</summary>
 /// <param name="MessageName">The name argument errors use ("add_scalars", "Point.distance").</param>
-/// <param name="Doc">The doc comment as the docstring's body (summary, Parameters, Returns), or null.</param>
+/// <param name="Doc">The doc comment's content, or null.</param>
 internal sealed record FunctionModel(
     string ContainingType,
     string MethodName,
@@ -55,7 +55,7 @@ internal sealed record FunctionModel(
     CallKind Kind,
     string WrapperName,
     string HintName,
-    string? Doc,
+    DocModel? Doc,
     EquatableArray<ParameterModel> Parameters,
     TypeModel Return,
     LocationInfo? Location,

@@ -44,8 +44,7 @@ internal static class ClassParser
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
 
         string mangled = FunctionParser.Mangle(type);
-        string? summary = DocComments.ToDocstring(type.GetDocumentationCommentXml(cancellationToken: cancellationToken),
-            new List<DocComments.Param>(), null, name => PythonIdentifiers.ToSnakeCase(name));
+        DocModel? summary = Doc(type, cancellationToken);
         var python = new ClassExportModel(pythonName, mangled + "_PyType", summary, constructor, members.Properties,
             singleMethods.Select(m => m.WithoutLocation()).ToImmutableArray(), methodSets, protocols);
         var model = new ClassModel(
@@ -102,8 +101,7 @@ internal static class ClassParser
         string xml = constructor.GetDocumentationCommentXml(cancellationToken: cancellationToken) is { Length: > 0 } x
             ? x
             : "<member></member>";
-        string? doc = DocComments.ToDocstring(xml, FunctionParser.DocParameters(parameters), null,
-            name => PythonIdentifiers.ToSnakeCase(name));
+        DocModel? doc = DocComments.Parse(xml, PythonIdentifiers.ToSnakeCase);
         return new ConstructorModel(parameters.ToImmutable(), doc, null);
     }
 
@@ -274,9 +272,7 @@ internal static class ClassParser
                 if (parameter is null) complete = false;
                 else parameters.Add(parameter);
             }
-            string? doc = DocComments.ToDocstring(ctor.GetDocumentationCommentXml(cancellationToken: cancellationToken),
-                FunctionParser.DocParameters(parameters),
-                null, name => PythonIdentifiers.ToSnakeCase(name));
+            DocModel? doc = Doc(ctor, cancellationToken);
             int n = overloads.Count + 1;
             overloads.Add(new FunctionModel(fullType, type.Name, pythonName, pythonName, CallKind.Constructor,
                 "New_" + n,
@@ -371,10 +367,12 @@ internal static class ClassParser
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
             return null;
         }
-        string? doc = DocComments.ToDocstring(member.GetDocumentationCommentXml(), new List<DocComments.Param>(), null,
-            name => PythonIdentifiers.ToSnakeCase(name));
-        return new PropertyModel(member.Name, pythonName, input, writable, doc);
+        return new PropertyModel(member.Name, pythonName, input, writable, Doc(member, CancellationToken.None));
     }
+
+    private static DocModel? Doc(ISymbol symbol, CancellationToken cancellationToken) =>
+        DocComments.Parse(symbol.GetDocumentationCommentXml(cancellationToken: cancellationToken),
+            PythonIdentifiers.ToSnakeCase);
 
     private static bool IsCallable(IMethodSymbol? accessor) =>
         accessor is not null

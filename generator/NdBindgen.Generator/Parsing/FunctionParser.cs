@@ -106,11 +106,8 @@ internal static class FunctionParser
             wrapperName += "__" + dtype;
             methodName += "<" + ConversionTable.FullName(method.TypeArguments[0]) + ">";
         }
-        string? doc = DocComments.ToDocstring(
-            method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
-            DocParameters(parameters),
-            returns.Kind == ValueKind.Void ? null : returns.PythonType,
-            name => PythonIdentifiers.ToSnakeCase(name));
+        DocModel? doc = DocComments.Parse(method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
+            PythonIdentifiers.ToSnakeCase);
 
         string messageName = pythonClass is null ? pythonName : pythonClass + "." + pythonName;
         var model = new FunctionModel(containing, methodName, pythonName, messageName, kind, wrapperName,
@@ -242,14 +239,9 @@ internal static class FunctionParser
             new EquatableArray<int>(mentions.ToImmutableArray()),
             Generics.Mentions(method.ReturnType, t));
         string wrapperName = Mangle(method.ContainingType) + "_" + method.Name + OverloadSuffix(method);
-        string? doc = DocComments.ToDocstring(
-            method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
-            first.PythonParameters.Select((p, i) => new DocComments.Param(p.CSharpName, p.PythonName,
-                (mentions.Contains(i) ? generic.PythonType(i) : p.Type.PythonType)
-                    + (p.HasDefault ? ", optional" : ""))).ToList(),
-            first.Return.Kind == ValueKind.Void ? null : generic.ReturnMentionsT
-                ? generic.PythonType(-1) : first.Return.PythonType,
-            name => PythonIdentifiers.ToSnakeCase(name));
+        // The generic method's own doc; Emitting names its types across the dtypes ("numpy.ndarray[int8 | float64]").
+        DocModel? doc = DocComments.Parse(method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
+            PythonIdentifiers.ToSnakeCase);
         var model = first with
         {
             MethodName = method.Name,
@@ -330,14 +322,6 @@ internal static class FunctionParser
     /// A C# identifier unique to the type: its namespace and type names joined by '_', with the
     /// names' own underscores doubled so that A_B.C and A.B_C cannot meet.
     /// </summary>
-    /// <summary>
-    /// The Python parameters as a docstring's Parameters section lists them ("float, optional" for one with a default).
-    /// </summary>
-    internal static List<DocComments.Param> DocParameters(IEnumerable<ParameterModel> parameters) =>
-        parameters.Where(p => p.IsPythonArgument)
-            .Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType
-            + (p.HasDefault ? ", optional" : ""))).ToList();
-
     internal static string Mangle(INamedTypeSymbol type)
     {
         static string Escape(string name) => name.Replace("_", "__");
