@@ -11,7 +11,7 @@ using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 namespace NdBindgen.Generator.Parsing;
 
 /// <summary>[PyClass] class symbol -> <see cref="ClassModel"/> plus diagnostics. Never throws on bad input.</summary>
-internal static class ClassParser
+internal static partial class ClassParser
 {
     public static ParseResult<ClassModel> Parse(GeneratorAttributeSyntaxContext context,
         CancellationToken cancellationToken) =>
@@ -193,63 +193,6 @@ internal static class ClassParser
     }
 
     /// <summary>
-    /// The protocols the class offers, row by row of <see cref="SlotTable"/>: from C# itself
-    /// (overrides, operators, IEquatable/IComparable, the indexer, Count, IEnumerable) or a dunder method.
-    /// </summary>
-    private static ProtocolsModel ParseProtocols(INamedTypeSymbol type, Dictionary<string, string> dunderMethods)
-    {
-        ComparisonModel? comparison = Comparison(type);
-        bool equality = comparison is { Equality: not EqualitySource.None };
-        bool overridesHash = Overrides(type, "GetHashCode", 0);
-        var operators = Operators(type);
-        IndexerModel? indexer = Indexer(type);
-        string? length = type.GetMembers().OfType<IPropertySymbol>()
-            .FirstOrDefault(p => p.Name is "Count" or "Length" && !p.IsStatic && p.GetMethod is not null
-                && p.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
-                && p.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)?.Name;
-        TypeModel? iterItem = IterItem(type);
-
-        var used = ImmutableArray.CreateBuilder<ProtocolModel>();
-        foreach (SlotDef row in SlotTable.Rows)
-        {
-            string? member = row.Shape switch
-            {
-                SlotShape.StringFunc => dunderMethods.TryGetValue(row.Dunder, out string? m) ? m
-                    : row.Override is { } o && Overrides(type, o, 0) ? o
-                    : null,
-                SlotShape.Length => length,
-                _ => null,
-            };
-            bool inUse = row.Shape switch
-            {
-                SlotShape.StringFunc or SlotShape.Length => member is not null,
-                SlotShape.Equality => equality,
-                SlotShape.Ordering => comparison is { Comparable: true } or { OrderingOperators: true },
-                SlotShape.Hash => equality && overridesHash,
-                SlotShape.NoHash => equality && !overridesHash,
-                SlotShape.UnaryNumber or SlotShape.BinaryNumber => operators.Any(o => o.Dunder == row.Dunder),
-                SlotShape.Subscript => indexer is not null,
-                SlotShape.AssignSubscript => indexer is { Settable: true },
-                SlotShape.Iter => iterItem is not null,
-                _ => false,
-            };
-            if (inUse) used.Add(new ProtocolModel(row.Dunder, member));
-        }
-        return new ProtocolsModel(used.ToImmutable(), comparison, operators, indexer, iterItem);
-    }
-
-    /// <summary>Generated IPyTraverse over the PyRef members, unless the class writes its own.</summary>
-    private static GcModel ParseGc(INamedTypeSymbol type, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
-    {
-        bool userTraverse = type.AllInterfaces.Any(i => i.ToDisplayString() == KnownTypes.IPyTraverse);
-        var traverse = userTraverse ? ImmutableArray<TraverseMember>.Empty : TraverseMembers(type, diagnostics);
-        return new GcModel(!userTraverse && traverse.Length > 0, userTraverse || traverse.Length > 0, traverse);
-    }
-
-    private static bool Overrides(INamedTypeSymbol type, string method, int parameters) =>
-        type.GetMembers(method).OfType<IMethodSymbol>().Any(m => m.IsOverride && m.Parameters.Length == parameters);
-
-    /// <summary>
     /// Several [PyConstructor]s: each a <see cref="CallKind.Constructor"/> overload of one <c>__init__</c>,
     /// in declaration order.
     /// </summary>
@@ -378,127 +321,6 @@ internal static class ClassParser
         accessor is not null
             && accessor.DeclaredAccessibility
                 is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
-
-    /// <summary>
-    /// == from operator ==, IEquatable&lt;T&gt; or Equals(object); ordering from IComparable&lt;T&gt; or the operators.
-    /// </summary>
-    private static ComparisonModel? Comparison(INamedTypeSymbol type)
-    {
-        bool Implements(string name) => type.AllInterfaces.Any(i => i.OriginalDefinition.ToDisplayString() == name
-            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type));
-        bool HasOperator(string name) => type.GetMembers(name).OfType<IMethodSymbol>().Any(m =>
-            m.MethodKind == MethodKind.UserDefinedOperator && m.Parameters.Length == 2
-            && m.Parameters.All(p => SymbolEqualityComparer.Default.Equals(
-                p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), type)));
-
-        EqualitySource equality = HasOperator("op_Equality") ? EqualitySource.Operator
-            : Implements(KnownTypes.IEquatable) ? EqualitySource.IEquatable
-            : Overrides(type, "Equals", 1) ? EqualitySource.EqualsObject
-            : EqualitySource.None;
-        bool comparable = Implements(KnownTypes.IComparable);
-        bool ordering = HasOperator("op_LessThan") && HasOperator("op_GreaterThan")
-            && HasOperator("op_LessThanOrEqual") && HasOperator("op_GreaterThanOrEqual");
-        return equality == EqualitySource.None && !comparable && !ordering
-            ? null
-            : new ComparisonModel(equality, comparable, ordering);
-    }
-
-    /// <summary>C# operator overloads whose operands the number protocol can test without raising.</summary>
-    private static ImmutableArray<OperatorModel> Operators(INamedTypeSymbol type)
-    {
-        var result = ImmutableArray.CreateBuilder<OperatorModel>();
-        foreach (SlotDef row in SlotTable.OperatorRows)
-        {
-            int arity = row.Shape == SlotShape.UnaryNumber ? 1 : 2;
-            foreach (IMethodSymbol m in type.GetMembers(row.Operator!).OfType<IMethodSymbol>()
-                .Where(m => m.MethodKind == MethodKind.UserDefinedOperator && m.Parameters.Length == arity))
-            {
-                TypeModel? left = Operand(m.Parameters[0].Type);
-                TypeModel? right = arity == 2 ? Operand(m.Parameters[1].Type) : null;
-                TypeModel? returns = ConversionTable.Resolve(m.ReturnType, isReturn: true, out _, out _);
-                if (left is null || (arity == 2 && right is null) || returns is null || returns.Kind == ValueKind.Void)
-                    continue;
-                result.Add(new OperatorModel(row.Dunder, left, right, returns));
-            }
-        }
-        return result.ToImmutable();
-    }
-
-    /// <summary>
-    /// Operand types with a non-raising test (the conversion table's TryFromPython): [PyClass] instances, double, long,
-    /// int.
-    /// </summary>
-    private static TypeModel? Operand(ITypeSymbol type)
-    {
-        TypeModel? model = ConversionTable.Resolve(type, isReturn: false, out _, out _);
-        return model is null || model.AcceptsNone || model.TryFromPython is null ? null : model;
-    }
-
-    private static IndexerModel? Indexer(INamedTypeSymbol type)
-    {
-        IPropertySymbol? indexer = type.GetMembers().OfType<IPropertySymbol>()
-            .FirstOrDefault(p => p.IsIndexer && p.Parameters.Length == 1
-                && p.Parameters[0].Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
-                && IsCallable(p.GetMethod));
-        if (indexer is null) return null;
-        TypeModel? key = ConversionTable.Resolve(indexer.Parameters[0].Type, isReturn: false, out _, out _);
-        bool settable = IsCallable(indexer.SetMethod);
-        TypeModel? value = ConversionTable.Resolve(indexer.Type, isReturn: !settable, out _, out _);
-        return key is null || value is null ? null : new IndexerModel(key, value, settable);
-    }
-
-    private static TypeModel? IterItem(INamedTypeSymbol type)
-    {
-        INamedTypeSymbol? enumerable = type.AllInterfaces.FirstOrDefault(i =>
-            i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
-        return enumerable is null
-            ? null : ConversionTable.Resolve(enumerable.TypeArguments[0], isReturn: true, out _, out _);
-    }
-
-    /// <summary>
-    /// Fields (and auto-property backing fields) holding PyRefs, or arrays/lists of them; anything else holding one is
-    /// a diagnostic.
-    /// </summary>
-    private static ImmutableArray<TraverseMember> TraverseMembers(INamedTypeSymbol type,
-        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
-    {
-        var members = ImmutableArray.CreateBuilder<TraverseMember>();
-        foreach (IFieldSymbol field in type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst))
-        {
-            string name = field.AssociatedSymbol is IPropertySymbol p ? p.Name : field.Name;
-            ITypeSymbol t = field.Type;
-            if (IsReference(t)) members.Add(new TraverseMember(name, false));
-            else if (SequenceElement(t) is { } element && IsReference(element))
-                members.Add(new TraverseMember(name, true));
-            else if (Mentions(t, 0))
-            {
-                Location? location = (field.AssociatedSymbol ?? field).Locations.FirstOrDefault();
-                diagnostics.Add(DiagnosticInfo.Create(D.UntraversableReferences, location, name, type.Name,
-                    t.ToDisplayString()));
-            }
-        }
-        return members.ToImmutable();
-    }
-
-    private static bool IsReference(ITypeSymbol t) => KnownTypes.IsNdBindgen(t, KnownTypes.PyRefName);
-
-    private static ITypeSymbol? SequenceElement(ITypeSymbol t) => t switch
-    {
-        IArrayTypeSymbol { Rank: 1 } a => a.ElementType,
-        INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } g
-            when KnownTypes.TraversableSequences.Contains(g.OriginalDefinition.ToDisplayString()) => g.TypeArguments[0],
-        _ => null,
-    };
-
-    /// <summary>
-    /// Whether a type mentions PyRef anywhere in its type arguments or element types (a shape we cannot walk).
-    /// </summary>
-    private static bool Mentions(ITypeSymbol t, int depth) => depth < 5 && (IsReference(t) || t switch
-    {
-        IArrayTypeSymbol a => Mentions(a.ElementType, depth + 1),
-        INamedTypeSymbol n => n.TypeArguments.Any(x => Mentions(x, depth + 1)),
-        _ => false,
-    });
 
     private static bool Has(ISymbol symbol, string attribute) =>
         symbol.GetAttributes().Any(a => KnownTypes.Is(a, attribute));

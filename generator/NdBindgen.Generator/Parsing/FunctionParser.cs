@@ -14,7 +14,6 @@ namespace NdBindgen.Generator.Parsing;
 /// </summary>
 internal static class FunctionParser
 {
-
     public static ParseResult<FunctionModel> Parse(GeneratorAttributeSyntaxContext context,
         CancellationToken cancellationToken) =>
         ParseMethod((IMethodSymbol)context.TargetSymbol, context.Attributes[0], CallKind.ModuleFunction, null,
@@ -24,11 +23,11 @@ internal static class FunctionParser
     /// A method exported as a module function or as a member of a [PyClass]
     /// (<paramref name="pythonClass"/>: the class's Python name, which prefixes argument messages).
     /// </summary>
-    /// <param name="compilation">To instantiate a generic module function over its element types; without it, generic
-    /// methods are NDB0008.</param>
+    /// <param name="compilation">
+    /// To instantiate a generic module function over its element types; without it, generic methods are NDB0008.
+    /// </param>
     public static ParseResult<FunctionModel> ParseMethod(IMethodSymbol method, AttributeData attribute, CallKind kind,
-        string? pythonClass,
-        CancellationToken cancellationToken, Compilation? compilation = null)
+        string? pythonClass, CancellationToken cancellationToken, Compilation? compilation = null)
     {
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         Location? location = method.Locations.FirstOrDefault();
@@ -62,16 +61,7 @@ internal static class FunctionParser
         if (inaccessible is not null)
             diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, location, display, inaccessible));
 
-        string? explicitName = ExplicitName(attribute);
-        string pythonName = explicitName ?? PythonIdentifiers.ToSnakeCase(method.Name);
-        string? whyNot = PythonIdentifiers.WhyNotIdentifier(pythonName);
-        if (whyNot is not null)
-        {
-            // Point at where the name came from: the attribute's argument, or the method's own name.
-            Location? nameLocation = explicitName is not null ? AttributeLocation(attribute) ?? location : location;
-            diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, nameLocation, pythonName, whyNot));
-        }
-
+        string pythonName = ParsePythonName(method, attribute, diagnostics);
         var parameters = ImmutableArray.CreateBuilder<ParameterModel>();
         foreach (IParameterSymbol p in method.Parameters)
         {
@@ -79,22 +69,51 @@ internal static class FunctionParser
             ParameterModel? parameter = ParseParameter(p, display, diagnostics);
             if (parameter is not null) parameters.Add(parameter);
         }
-
-        TypeModel? returns = ConversionTable.Resolve(method.ReturnType, isReturn: true, out var failure,
-            out string? element);
-        if (returns is null)
-        {
-            Location? returnLocation = ReturnTypeLocation(method) ?? location;
-            diagnostics.Add(failure == ConversionTable.Failure.BadElement
-                ? DiagnosticInfo.Create(D.UnsupportedElementType, returnLocation, display + " return value", element,
-                    ConversionTable.SupportedElements)
-                : DiagnosticInfo.Create(D.UnsupportedReturnType, returnLocation, display,
-                    method.ReturnType.ToDisplayString(), ConversionTable.SupportedReturns));
-        }
-
+        TypeModel? returns = ParseReturn(method, display, diagnostics);
         if (diagnostics.Count > 0 || returns is null)
             return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
+        var model = Build(method, kind, pythonClass, pythonName, parameters.ToImmutable(), returns, cancellationToken);
+        return new ParseResult<FunctionModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
+    }
 
+    /// <summary>The attribute's name, else the method's in snake_case; NDB0006 where Python cannot take it.</summary>
+    private static string ParsePythonName(IMethodSymbol method, AttributeData attribute,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        string? explicitName = ExplicitName(attribute);
+        string pythonName = explicitName ?? PythonIdentifiers.ToSnakeCase(method.Name);
+        string? whyNot = PythonIdentifiers.WhyNotIdentifier(pythonName);
+        if (whyNot is not null)
+        {
+            // Point at where the name came from: the attribute's argument, or the method's own name.
+            Location? location = method.Locations.FirstOrDefault();
+            Location? nameLocation = explicitName is not null ? AttributeLocation(attribute) ?? location : location;
+            diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, nameLocation, pythonName, whyNot));
+        }
+        return pythonName;
+    }
+
+    /// <summary>The result's conversion, or null with NDB0003 (NDB0004 for an unsupported element type).</summary>
+    private static TypeModel? ParseReturn(IMethodSymbol method, string display,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        TypeModel? returns = ConversionTable.Resolve(method.ReturnType, isReturn: true, out var failure,
+            out string? element);
+        if (returns is not null) return returns;
+        Location? location = ReturnTypeLocation(method) ?? method.Locations.FirstOrDefault();
+        diagnostics.Add(failure == ConversionTable.Failure.BadElement
+            ? DiagnosticInfo.Create(D.UnsupportedElementType, location, display + " return value", element,
+                ConversionTable.SupportedElements)
+            : DiagnosticInfo.Create(D.UnsupportedReturnType, location, display,
+                method.ReturnType.ToDisplayString(), ConversionTable.SupportedReturns));
+        return null;
+    }
+
+    /// <summary>The model of a method that passed every check: its names, wrapper, file and doc.</summary>
+    private static FunctionModel Build(IMethodSymbol method, CallKind kind, string? pythonClass, string pythonName,
+        ImmutableArray<ParameterModel> parameters, TypeModel returns, CancellationToken cancellationToken)
+    {
+        bool definition = SymbolEqualityComparer.Default.Equals(method, method.OriginalDefinition);
         string containing = ConversionTable.FullName(method.ContainingType);
         string methodPart = method.Name + OverloadSuffix(method.OriginalDefinition);
         string wrapperName = Mangle(method.ContainingType) + "_" + methodPart;
@@ -110,13 +129,12 @@ internal static class FunctionParser
             PythonIdentifiers.ToSnakeCase);
 
         string messageName = pythonClass is null ? pythonName : pythonClass + "." + pythonName;
-        var model = new FunctionModel(containing, methodName, pythonName, messageName, kind, wrapperName,
-            Mangle(method.ContainingType) + "." + methodPart + ".g.cs", doc, parameters.ToImmutable(), returns,
-            LocationInfo.From(location))
+        return new FunctionModel(containing, methodName, pythonName, messageName, kind, wrapperName,
+            Mangle(method.ContainingType) + "." + methodPart + ".g.cs", doc, parameters, returns,
+            LocationInfo.From(method.Locations.FirstOrDefault()))
         {
             Overload = kind == CallKind.ModuleFunction ? OverloadPosition(method, pythonName) : 0,
         };
-        return new ParseResult<FunctionModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
     }
 
     internal static ParameterModel? ParseParameter(IParameterSymbol p, string display,
