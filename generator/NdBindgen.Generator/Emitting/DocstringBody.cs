@@ -22,10 +22,10 @@ internal static class DocstringBody
     {
         GenericModel? g = f.Generic;
         var parameters = f.PythonParameters.Select((p, i) => new DocParam(p.CSharpName, p.PythonName,
-            (g is not null && g.MentionsT.Contains(i) ? g.PythonType(i) : p.Type.PythonType)
+            (g is not null && g.MentionsT.Contains(i) ? GenericNames.PythonType(g, i) : p.Type.PythonType)
                 + (p.HasDefault ? ", optional" : ""))).ToList();
         string? returns = f.Kind == CallKind.Constructor || f.Return.Kind == ValueKind.Void ? null
-            : g is { ReturnMentionsT: true } ? g.PythonType(-1)
+            : g is { ReturnMentionsT: true } ? GenericNames.PythonType(g, -1)
             : f.Return.PythonType;
         return Render(f.Doc, parameters, returns);
     }

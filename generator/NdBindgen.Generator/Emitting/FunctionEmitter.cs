@@ -73,13 +73,14 @@ internal static class FunctionEmitter
     {
         const string Arrays = R.Arrays;
         int k = g.DispatchIndex;
-        w.Line($"int dtype = {Arrays}.TypeNumber(a[{k}], sig, {k}, {SourceWriter.Literal(g.DtypeList)});");
+        string dtypes = SourceWriter.Literal(GenericNames.DtypeList(g));
+        w.Line($"int dtype = {Arrays}.TypeNumber(a[{k}], sig, {k}, {dtypes});");
         if (g.SameDtype.Length == 0)
         {
             foreach (FunctionModel instance in g.Specializations)
                 w.Line($"if ({Arrays}.IsDtype<{ConversionElement(instance)}>(dtype)) return "
                     + $"{instance.WrapperName}(self, a, sig);");
-            w.Line($"throw {Arrays}.UnsupportedDtype(sig, {k}, a[{k}], {SourceWriter.Literal(g.DtypeList)});");
+            w.Line($"throw {Arrays}.UnsupportedDtype(sig, {k}, a[{k}], {dtypes});");
             return;
         }
         // Several arrays of T: the deciding one's dtype must be accepted before the others are compared with it.
@@ -89,7 +90,7 @@ internal static class FunctionEmitter
             + string.Join(" : ", tests)
             + " : -1;");
         w.Line($"if (which < 0) throw {Arrays}.UnsupportedDtype("
-            + $"sig, {k}, a[{k}], {SourceWriter.Literal(g.DtypeList)});");
+            + $"sig, {k}, a[{k}], {dtypes});");
         foreach (int j in g.SameDtype)
         {
             string check = $"{Arrays}.RequireSameDtype(sig, {k}, a[{k}], {j}, a[{j}]);";

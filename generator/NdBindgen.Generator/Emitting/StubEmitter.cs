@@ -55,7 +55,7 @@ internal static class StubEmitter
             string Generic(int index)
             {
                 TypeModel t = index < 0 ? f.Return : f.PythonParameters[index].Type;
-                return t.IsArray ? $"numpy.typing.NDArray[{typeVar}]" : g.PythonType(index);
+                return t.IsArray ? $"numpy.typing.NDArray[{typeVar}]" : GenericNames.PythonType(g, index);
             }
             parameters = f.PythonParameters.Select((p, i) => g.MentionsT.Contains(i)
                 ? (p.HasDefault ? $"{p.PythonName}: {Generic(i)} = {p.DefaultPython}" : $"{p.PythonName}: {Generic(i)}")

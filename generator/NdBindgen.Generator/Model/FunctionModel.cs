@@ -99,27 +99,7 @@ internal sealed record GenericModel(
     int DispatchIndex,
     EquatableArray<int> SameDtype,
     EquatableArray<int> MentionsT,
-    bool ReturnMentionsT)
-{
-    /// <summary>The accepted dtypes, for messages and docs: "int8, int16, float64".</summary>
-    public string DtypeList => string.Join(", ", Dtypes.Select(Display));
-
-    // numpy's attribute is numpy.bool_, its dtype's name "bool".
-    private static string Display(string dtype) => dtype == "bool_" ? "bool" : dtype;
-
-    /// <summary>
-    /// How docs name Python parameter <paramref name="index"/> (or the result, -1) across the
-    /// instantiations: "numpy.ndarray[int8 | float64]", "int | float".
-    /// </summary>
-    public string PythonType(int index)
-    {
-        var types = Specializations.Select(f => index < 0 ? f.Return : f.PythonParameters[index].Type);
-        TypeModel first = types.First();
-        if (first.IsArray)
-            return $"numpy.ndarray[{string.Join(" | ", Dtypes.Select(Display))}]";
-        return string.Join(" | ", types.Select(t => t.PythonType).Distinct());
-    }
-}
+    bool ReturnMentionsT);
 
 /// <summary>C# overloads exported under one Python name: one callable trying them in order.</summary>
 /// <param name="DispatcherName">The entry point the method table lists.</param>
