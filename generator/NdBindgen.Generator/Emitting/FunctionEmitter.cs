@@ -86,11 +86,8 @@ internal static class FunctionEmitter
         // Several arrays of T: the deciding one's dtype must be accepted before the others are compared with it.
         var instances = g.Specializations.ToList();
         var tests = instances.Select((instance, i) => $"{Arrays}.IsDtype<{ConversionElement(instance)}>(dtype) ? {i}");
-        w.Line("int which = "
-            + string.Join(" : ", tests)
-            + " : -1;");
-        w.Line($"if (which < 0) throw {Arrays}.UnsupportedDtype("
-            + $"sig, {k}, a[{k}], {dtypes});");
+        w.Line("int which = " + string.Join(" : ", tests) + " : -1;");
+        w.Line($"if (which < 0) throw {Arrays}.UnsupportedDtype(sig, {k}, a[{k}], {dtypes});");
         foreach (int j in g.SameDtype)
         {
             string check = $"{Arrays}.RequireSameDtype(sig, {k}, a[{k}], {j}, a[{j}]);";
