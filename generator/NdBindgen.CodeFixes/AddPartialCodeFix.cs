@@ -40,8 +40,10 @@ public sealed class AddPartialCodeFix : CodeFixProvider
                 $"Make '{type.Identifier.ValueText}' partial",
                 async ct =>
                 {
-                    DocumentEditor editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
-                    editor.ReplaceNode(type, (node, generator) => generator.WithModifiers(node, generator.GetModifiers(node).WithPartial(true)));
+                    DocumentEditor editor = await DocumentEditor.CreateAsync(context.Document, ct)
+                        .ConfigureAwait(false);
+                    editor.ReplaceNode(type, (node, generator) =>
+                        generator.WithModifiers(node, generator.GetModifiers(node).WithPartial(true)));
                     return editor.GetChangedDocument();
                 },
                 EquivalenceKey), diagnostic);

@@ -16,7 +16,8 @@ public sealed class MakeFunctionStaticCodeFix : CodeFixProvider
 {
     private const string EquivalenceKey = "NDB0001.MakeStatic";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(D.FunctionNotStatic.Id);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(D.FunctionNotStatic.Id);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -30,8 +31,10 @@ public sealed class MakeFunctionStaticCodeFix : CodeFixProvider
                 $"Make '{method.Identifier.ValueText}' static",
                 async ct =>
                 {
-                    DocumentEditor editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
-                    editor.ReplaceNode(method, (node, generator) => generator.WithModifiers(node, generator.GetModifiers(node).WithIsStatic(true)));
+                    DocumentEditor editor = await DocumentEditor.CreateAsync(context.Document, ct)
+                        .ConfigureAwait(false);
+                    editor.ReplaceNode(method, (node, generator) =>
+                        generator.WithModifiers(node, generator.GetModifiers(node).WithIsStatic(true)));
                     return editor.GetChangedDocument();
                 },
                 EquivalenceKey), diagnostic);

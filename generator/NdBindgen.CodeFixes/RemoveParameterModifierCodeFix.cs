@@ -32,17 +32,21 @@ public sealed class RemoveParameterModifierCodeFix : CodeFixProvider
             string modifiers = string.Join(" ", removed.Select(m => m.Text));
             context.RegisterCodeFix(CodeAction.Create(
                 $"Remove '{modifiers}' from '{parameter.Identifier.ValueText}'",
-                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(parameter, WithoutPassingMode(parameter)))),
+                _ => Task.FromResult(
+                    context.Document.WithSyntaxRoot(root.ReplaceNode(parameter, WithoutPassingMode(parameter)))),
                 EquivalenceKey), diagnostic);
         }
     }
 
-    // 'scoped' goes too: it only qualifies the 'ref' (a scoped by-value parameter of a non-ref-struct type does not compile).
+    // 'scoped' goes too: it only qualifies the 'ref' (a scoped by-value parameter of a non-ref-struct type does not
+    // compile).
     private static bool IsPassingMode(SyntaxToken modifier) => modifier.Kind() is
         SyntaxKind.RefKeyword or SyntaxKind.OutKeyword or SyntaxKind.InKeyword or SyntaxKind.ParamsKeyword
         or SyntaxKind.ReadOnlyKeyword or SyntaxKind.ScopedKeyword;
 
-    /// <summary>The parameter without the modifiers and the space after them; its leading trivia (indentation, comments) stays.</summary>
+    /// <summary>
+    /// The parameter without the modifiers and the space after them; its leading trivia (indentation, comments) stays.
+    /// </summary>
     private static ParameterSyntax WithoutPassingMode(ParameterSyntax parameter) =>
         parameter.WithModifiers(SyntaxFactory.TokenList(parameter.Modifiers.Where(m => !IsPassingMode(m))))
             .WithLeadingTrivia(parameter.GetLeadingTrivia());

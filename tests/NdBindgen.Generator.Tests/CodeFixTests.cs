@@ -168,8 +168,8 @@ public class CodeFixTests
     [InlineData("a-b c", "a_b_c")]
     public void ToIdentifier_finds_the_nearest_valid_name(string name, string expected)
     {
-        Assert.Equal(expected, Names.ToIdentifier(name));
-        Assert.Null(Names.WhyNotIdentifier(expected));
+        Assert.Equal(expected, PythonIdentifiers.ToIdentifier(name));
+        Assert.Null(PythonIdentifiers.WhyNotIdentifier(expected));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using NdBindgen.Generator.Model;
 using NdBindgen.Generator.Parsing;
+using NdBindgen.Generator.Naming;
 using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 
 namespace NdBindgen.Generator.Analyzers;
@@ -19,8 +20,6 @@ namespace NdBindgen.Generator.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly string[] s_memberAttributes = { "PyFunctionAttribute", "PyMethodAttribute", "PyClassMethodAttribute", "PyPropertyAttribute", "PyConstructorAttribute" };
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         D.All.Where(d => d.Id is not ("NDB0005" or "NDB0007")).ToImmutableArray();
 
@@ -30,19 +29,21 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            INamedTypeSymbol? pyFunction = start.Compilation.GetTypeByMetadataName(FunctionParser.AttributeName);
-            INamedTypeSymbol? pyClass = start.Compilation.GetTypeByMetadataName(ConversionTable.PyClassAttributeName);
+            INamedTypeSymbol? pyFunction = start.Compilation.GetTypeByMetadataName(KnownTypes.PyFunctionAttribute);
+            INamedTypeSymbol? pyClass = start.Compilation.GetTypeByMetadataName(KnownTypes.PyClassAttribute);
             if (pyFunction is null || pyClass is null) return;   // not an NdBindgen project
-            IMethodSymbol? assumeGil = start.Compilation.GetTypeByMetadataName("NdBindgen.Python")
+            IMethodSymbol? assumeGil = start.Compilation.GetTypeByMetadataName(KnownTypes.Python)
                 ?.GetMembers("AssumeGilHeld").OfType<IMethodSymbol>().FirstOrDefault();
 
-            start.RegisterSymbolAction(c => AnalyzeMethod(c, pyFunction), SymbolKind.Method, SymbolKind.Property, SymbolKind.Field);
+            start.RegisterSymbolAction(c => AnalyzeMethod(c, pyFunction), SymbolKind.Method, SymbolKind.Property,
+                SymbolKind.Field);
             start.RegisterSymbolAction(c => AnalyzeType(c, pyClass), SymbolKind.NamedType);
             if (assumeGil is not null)
             {
                 start.RegisterOperationAction(c =>
                 {
-                    if (SymbolEqualityComparer.Default.Equals(((IInvocationOperation)c.Operation).TargetMethod, assumeGil))
+                    IMethodSymbol target = ((IInvocationOperation)c.Operation).TargetMethod;
+                    if (SymbolEqualityComparer.Default.Equals(target, assumeGil))
                         c.ReportDiagnostic(Diagnostic.Create(D.AssumedGil, c.Operation.Syntax.GetLocation()));
                 }, OperationKind.Invocation);
             }
@@ -52,14 +53,16 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol pyFunction)
     {
         ISymbol member = context.Symbol;
-        var marks = member.GetAttributes().Where(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "NdBindgen"
-            && s_memberAttributes.Contains(a.AttributeClass.Name)).ToList();
+        var marks = member.GetAttributes()
+            .Where(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == KnownTypes.Namespace
+            && KnownTypes.MemberAttributes.Contains(a.AttributeClass.Name)).ToList();
         if (marks.Count == 0) return;
         Location? location = member.Locations.FirstOrDefault();
         string display = member.ContainingType.Name + "." + member.Name;
         if (marks.Count > 1)
         {
-            string names = string.Join(" and ", marks.Select(a => "[" + a.AttributeClass!.Name.Replace("Attribute", "") + "]"));
+            string names = string.Join(" and ",
+                marks.Select(a => "[" + a.AttributeClass!.Name.Replace("Attribute", "") + "]"));
             context.ReportDiagnostic(Diagnostic.Create(D.ConflictingAttributes, location, display, names));
             return;
         }
@@ -67,14 +70,19 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
         if (SymbolEqualityComparer.Default.Equals(mark.AttributeClass, pyFunction))
         {
             if (member is IMethodSymbol method && method.MethodKind == MethodKind.Ordinary)
-                Report(context, FunctionParser.ParseMethod(method, mark, CallKind.ModuleFunction, null, context.CancellationToken, context.Compilation).Diagnostics);
+            {
+                var result = FunctionParser.ParseMethod(method, mark, CallKind.ModuleFunction, null,
+                    context.CancellationToken, context.Compilation);
+                Report(context, result.Diagnostics);
+            }
             return;
         }
         // A class member attribute: the class's own analysis checks it, unless there is no [PyClass].
         if (!ConversionTable.IsPyClass(member.ContainingType))
         {
             string name = "[" + mark.AttributeClass!.Name.Replace("Attribute", "") + "]";
-            context.ReportDiagnostic(Diagnostic.Create(D.MemberOutsideClass, location, display, name, member.ContainingType.Name));
+            context.ReportDiagnostic(Diagnostic.Create(D.MemberOutsideClass, location, display, name,
+                member.ContainingType.Name));
         }
     }
 
@@ -85,7 +93,9 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
         Report(context, ClassParser.ParseClass(type, context.CancellationToken).Diagnostics);
     }
 
-    /// <summary>Reports at locations in the syntax trees (so #pragma and the IDE see them), not the models' plain spans.</summary>
+    /// <summary>
+    /// Reports at locations in the syntax trees (so #pragma and the IDE see them), not the models' plain spans.
+    /// </summary>
     private static void Report(SymbolAnalysisContext context, EquatableArray<DiagnosticInfo> diagnostics)
     {
         foreach (DiagnosticInfo d in diagnostics)

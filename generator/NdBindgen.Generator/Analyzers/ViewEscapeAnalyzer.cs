@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using NdBindgen.Generator.Naming;
 using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 
 namespace NdBindgen.Generator.Analyzers;
@@ -18,7 +19,8 @@ namespace NdBindgen.Generator.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ViewEscapeAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(D.ViewPointerEscapes);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(D.ViewPointerEscapes);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -26,7 +28,7 @@ public sealed class ViewEscapeAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName("NdBindgen.NdView`1") is null) return;
+            if (start.Compilation.GetTypeByMetadataName(KnownTypes.NdView) is null) return;
             start.RegisterSyntaxNodeAction(Analyze, SyntaxKind.SimpleAssignmentExpression);
         });
     }
@@ -36,18 +38,23 @@ public sealed class ViewEscapeAnalyzer : DiagnosticAnalyzer
         var assignment = (AssignmentExpressionSyntax)context.Node;
         SemanticModel model = context.SemanticModel;
         // Only stores that outlive the call: fields and properties.
-        if (model.GetSymbolInfo(assignment.Left, context.CancellationToken).Symbol is not (IFieldSymbol or IPropertySymbol)) return;
+        ISymbol? target = model.GetSymbolInfo(assignment.Left, context.CancellationToken).Symbol;
+        if (target is not (IFieldSymbol or IPropertySymbol)) return;
         if (context.ContainingSymbol is not IMethodSymbol method) return;
         IParameterSymbol? borrowed = method.Parameters.FirstOrDefault(p => IsBorrowed(p.Type));
         if (borrowed is null) return;
         if (!TakesPointer(assignment.Right, model, context)) return;
-        context.ReportDiagnostic(Diagnostic.Create(D.ViewPointerEscapes, assignment.GetLocation(), method.Name, borrowed.Name));
+        context.ReportDiagnostic(Diagnostic.Create(D.ViewPointerEscapes, assignment.GetLocation(), method.Name,
+            borrowed.Name));
     }
 
     private static bool IsBorrowed(ITypeSymbol type) =>
-        type.ContainingNamespace?.ToDisplayString() == "NdBindgen" && type.Name is "NdView" or "NdViewMut" or "PyBorrowed";
+        KnownTypes.IsNdBindgen(type, KnownTypes.NdViewName) || KnownTypes.IsNdBindgen(type, KnownTypes.NdViewMutName)
+        || KnownTypes.IsNdBindgen(type, KnownTypes.PyBorrowedName);
 
-    /// <summary>The value is (a cast of) a pointer local declared by a fixed statement, or Unsafe.AsPointer(...).</summary>
+    /// <summary>
+    /// The value is (a cast of) a pointer local declared by a fixed statement, or Unsafe.AsPointer(...).
+    /// </summary>
     private static bool TakesPointer(ExpressionSyntax value, SemanticModel model, SyntaxNodeAnalysisContext context)
     {
         while (value is CastExpressionSyntax or ParenthesizedExpressionSyntax)

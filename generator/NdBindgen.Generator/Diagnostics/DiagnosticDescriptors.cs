@@ -12,7 +12,8 @@ internal static class DiagnosticDescriptors
     private const string HelpBase = "docs/diagnostics.md#";
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            helpLinkUri: HelpBase + id.ToLowerInvariant());
 
     public static readonly DiagnosticDescriptor FunctionNotStatic = Error("NDB0001",
         "[PyFunction] method must be static",
@@ -32,7 +33,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicatePythonName = Error("NDB0005",
         "Two exports have the same Python name",
-        "'{0}' is exported as '{1}', a name module '{2}' already exports; give one of them another name with [PyFunction(\"...\")]");
+        "'{0}' is exported as '{1}', a name module '{2}' already exports; give one of them another name with "
+            + "[PyFunction(\"...\")]");
 
     public static readonly DiagnosticDescriptor InvalidPythonName = Error("NDB0006",
         "Python name is not a valid identifier",
@@ -40,11 +42,14 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidModuleName = Error("NDB0007",
         "Module name is missing or invalid",
-        "The Python module name '{0}' is not a valid Python identifier; set the MSBuild property PyModuleName to a name such as my_module");
+        "The Python module name '{0}' is not a valid Python identifier; set the MSBuild property PyModuleName to a "
+            + "name such as my_module");
 
     public static readonly DiagnosticDescriptor GenericFunction = Error("NDB0008",
         "[PyFunction] method cannot be generic this way",
-        "'{0}' is generic over {1}; a generic [PyFunction] must be a static module function with one type parameter T that an NdView<T> or NdViewMut<T> parameter decides (Python has no type arguments), so make it that shape or export non-generic methods");
+        "'{0}' is generic over {1}; a generic [PyFunction] must be a static module function with one type parameter "
+            + "T that an NdView<T> or NdViewMut<T> parameter decides (Python has no type arguments), so make it "
+            + "that shape or export non-generic methods");
 
     public static readonly DiagnosticDescriptor GenericNoElements = Error("NDB0024",
         "Generic [PyFunction] has no element type to instantiate",
@@ -56,27 +61,34 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NotAccessible = Error("NDB0010",
         "[PyFunction] method is not accessible to generated code",
-        "'{0}' is {1}; the generated module code must call it, so make it internal or public (and every containing type too)");
+        "'{0}' is {1}; the generated module code must call it, so make it internal or public (and every containing "
+            + "type too)");
 
     public static readonly DiagnosticDescriptor DefaultNotExpressible = Error("NDB0011",
         "Default value cannot be written in Python",
-        "The default value of parameter '{0}' of '{1}' ({2}) has no Python literal for the function's signature; use another default");
+        "The default value of parameter '{0}' of '{1}' ({2}) has no Python literal for the function's signature; "
+            + "use another default");
 
     public static readonly DiagnosticDescriptor NdimOnNonArray = Error("NDB0012",
         "[Ndim] needs an array view parameter with a non-negative count",
-        "[Ndim({0})] on parameter '{1}' of '{2}' needs an NdView<T> or NdViewMut<T> parameter and a count of 0 or more");
+        "[Ndim({0})] on parameter '{1}' of '{2}' needs an NdView<T> or NdViewMut<T> parameter "
+        + "and a count of 0 or more");
 
     public static readonly DiagnosticDescriptor ClassNotPartial = Error("NDB0013",
         "[PyClass] must be a partial, non-static, non-generic, top-level class",
-        "'{0}' is marked [PyClass] but {1}; the generator adds the link to its Python object to the class, so declare it 'partial class' at namespace level");
+        "'{0}' is marked [PyClass] but {1}; the generator adds the link to its Python object to the class, so "
+            + "declare it 'partial class' at namespace level");
 
     public static readonly DiagnosticDescriptor NoConstructor = Error("NDB0014",
         "[PyClass] has no constructor Python can call",
-        "'{0}' {1}; mark the one Python should call with [PyConstructor] (mark several to make them overloads of one __init__)");
+        "'{0}' {1}; mark the one Python should call with [PyConstructor] (mark several to make them overloads of "
+            + "one __init__)");
 
     public static readonly DiagnosticDescriptor UntraversableReferences = Error("NDB0015",
         "Python references held in a shape the generator cannot traverse",
-        "'{0}' of '{1}' holds Python references in a '{2}', which the generated tp_traverse cannot walk; use PyRef fields, arrays or lists of them, or implement NdBindgen.IPyTraverse on '{1}' to report them yourself");
+        "'{0}' of '{1}' holds Python references in a '{2}', which the generated tp_traverse cannot walk; use PyRef "
+            + "fields, arrays or lists of them, or implement NdBindgen.IPyTraverse on '{1}' to report them "
+            + "yourself");
 
     public static readonly DiagnosticDescriptor InvalidMember = Error("NDB0016",
         "Member cannot be exported this way",
@@ -88,20 +100,24 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MemberOutsideClass = Error("NDB0018",
         "Class member attribute outside a [PyClass]",
-        "'{0}' is marked {1}, but its type '{2}' is not a [PyClass], so it would not be exported; mark the type [PyClass] (and partial), or use [PyFunction] on a static method");
+        "'{0}' is marked {1}, but its type '{2}' is not a [PyClass], so it would not be exported; mark the type "
+            + "[PyClass] (and partial), or use [PyFunction] on a static method");
 
     public static readonly DiagnosticDescriptor AsyncFunction = Error("NDB0019",
         "Exported method cannot be async",
-        "'{0}' is async; Python calls it synchronously and would get no result, so make it synchronous (release the GIL with Python.AllowThreads for long work)");
+        "'{0}' is async; Python calls it synchronously and would get no result, so make it synchronous (release the "
+            + "GIL with Python.AllowThreads for long work)");
 
     public static readonly DiagnosticDescriptor AssumedGil = new("NDB0020",
         "Python.AssumeGilHeld() in user code",
-        "Python.AssumeGilHeld() makes a GIL token without taking the GIL (it exists for generated code); take a 'Python' parameter, or use 'using var gil = Python.Acquire();' and 'gil.Python'",
+        "Python.AssumeGilHeld() makes a GIL token without taking the GIL (it exists for generated code); take a "
+            + "'Python' parameter, or use 'using var gil = Python.Acquire();' and 'gil.Python'",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "ndb0020");
 
     public static readonly DiagnosticDescriptor ViewPointerEscapes = Error("NDB0021",
         "A pointer into a borrowed array is kept beyond the call",
-        "'{0}' stores a pointer into '{1}', whose memory belongs to the caller's array only for the duration of the call; copy the data (ToArray, or an NdArray) instead of keeping the pointer");
+        "'{0}' stores a pointer into '{1}', whose memory belongs to the caller's array only for the duration of the "
+            + "call; copy the data (ToArray, or an NdArray) instead of keeping the pointer");
 
     public static readonly DiagnosticDescriptor ArrayLikeOnWrongType = Error("NDB0022",
         "[ArrayLike] needs a read-only array view parameter",
@@ -109,11 +125,13 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor IndistinguishableOverloads = Error("NDB0023",
         "Overloads Python cannot tell apart",
-        "'{0}' takes the same Python types as an earlier overload of '{1}' ({2}), so Python calls could never reach it; change a parameter type, or export it under another name with [PyFunction(\"...\")]");
+        "'{0}' takes the same Python types as an earlier overload of '{1}' ({2}), so Python calls could never reach "
+            + "it; change a parameter type, or export it under another name with [PyFunction(\"...\")]");
 
     public static readonly DiagnosticDescriptor OverloadsOfDifferentKinds = Error("NDB0025",
         "Members under one Python name cannot be one overloaded method",
-        "'{0}' cannot be an overload of '{1}' under the Python name '{2}': {3}; export it under another name with [PyMethod(\"...\")]");
+        "'{0}' cannot be an overload of '{1}' under the Python name '{2}': {3}; export it under another name with "
+            + "[PyMethod(\"...\")]");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {

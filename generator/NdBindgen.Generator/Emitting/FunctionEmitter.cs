@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using NdBindgen.Generator.Model;
+using R = NdBindgen.Generator.Naming.RuntimeNames;
 
 namespace NdBindgen.Generator.Emitting;
 
@@ -22,42 +23,42 @@ internal static class FunctionEmitter
         return w.ToString();
     }
 
+    /// <summary>The parameters of a METH_FASTCALL | METH_KEYWORDS entry point.</summary>
+    internal const string FastcallParameters = "PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames";
+
     /// <summary>The signature field and the entry point of one function or method, into an open class.</summary>
     public static void EmitWrapper(SourceWriter w, FunctionModel f)
     {
         string sigField = EmitSignatureField(w, f);
         var ps = f.PythonParameters;
         w.Line();
-        w.Line($"/// <summary>Python entry point of <see cref=\"{Cref(f)}\"/>: {f.PythonName}({string.Join(", ", ps.Select(p => p.PythonName))}).</summary>");
-        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
-        w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
-        w.Open($"private static PyObject* {f.WrapperName}(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)");
-        w.Line($"global::NdBindgen.Binding.PySignature sig = {sigField};");
-        w.Open("try");
-        if (ps.Length > 0)
+        string parameters = string.Join(", ", ps.Select(p => p.PythonName));
+        w.Line($"/// <summary>Python entry point of <see cref=\"{Cref(f)}\"/>: "
+            + $"{f.PythonName}({parameters}).</summary>");
+        EntryPoint.Emit(w, EntryPoint.Object, $"{f.WrapperName}({FastcallParameters})", () =>
         {
-            w.Line($"PyObject** slots = stackalloc PyObject*[{ps.Length}];");
-            w.Line("PyObject** a = sig.Bind(args, nargsf, kwnames, slots);");
-        }
-        else
-        {
-            w.Line("sig.Bind(args, nargsf, kwnames, null);");
-        }
-        if (f.Generic is { } generic) EmitDispatch(w, f, generic);
-        else EmitConvertAndCall(w, f);
-        w.Close();
-        w.Open("catch (global::System.Exception e)");
-        w.Line("return global::NdBindgen.Core.PyErrors.Raise(e);");
-        w.Close();
-        w.Close();   // method
+            if (ps.Length > 0)
+            {
+                w.Line($"PyObject** slots = stackalloc PyObject*[{ps.Length}];");
+                w.Line("PyObject** a = sig.Bind(args, nargsf, kwnames, slots);");
+            }
+            else
+            {
+                w.Line("sig.Bind(args, nargsf, kwnames, null);");
+            }
+            if (f.Generic is { } generic) EmitDispatch(w, f, generic);
+            else EmitConvertAndCall(w, f);
+        }, prologue: $"{R.PySignature} sig = {sigField};", skipLocalsInit: true);
         if (f.Generic is { } g)
         {
             foreach (FunctionModel instance in g.Specializations)
             {
                 w.Line();
-                w.Line($"/// <summary>{f.PythonName}() for {ConversionElement(instance)} arrays: the arguments bound, the instantiation <see cref=\"{Cref(f)}\"/> over it.</summary>");
+                w.Line($"/// <summary>{f.PythonName}() for {ConversionElement(instance)} arrays: the arguments bound, "
+                    + $"the instantiation <see cref=\"{Cref(f)}\"/> over it.</summary>");
                 w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
-                w.Open($"private static PyObject* {instance.WrapperName}(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)");
+                w.Open($"private static PyObject* {instance.WrapperName}(PyObject* self, PyObject** a, "
+                    + $"{R.PySignature} sig)");
                 EmitConvertAndCall(w, instance);
                 w.Close();
             }
@@ -70,20 +71,23 @@ internal static class FunctionEmitter
     /// </summary>
     private static void EmitDispatch(SourceWriter w, FunctionModel f, GenericModel g)
     {
-        const string Arrays = "global::NdBindgen.Conversions.Arrays";
+        const string Arrays = R.Arrays;
         int k = g.DispatchIndex;
-        w.Line($"int dtype = {Arrays}.TypeNumber(a[{k}], sig, {k}, {SourceWriter.Literal(g.DtypeList)});");
+        string dtypes = SourceWriter.Literal(GenericNames.DtypeList(g));
+        w.Line($"int dtype = {Arrays}.TypeNumber(a[{k}], sig, {k}, {dtypes});");
         if (g.SameDtype.Length == 0)
         {
             foreach (FunctionModel instance in g.Specializations)
-                w.Line($"if ({Arrays}.IsDtype<{ConversionElement(instance)}>(dtype)) return {instance.WrapperName}(self, a, sig);");
-            w.Line($"throw {Arrays}.UnsupportedDtype(sig, {k}, a[{k}], {SourceWriter.Literal(g.DtypeList)});");
+                w.Line($"if ({Arrays}.IsDtype<{ConversionElement(instance)}>(dtype)) return "
+                    + $"{instance.WrapperName}(self, a, sig);");
+            w.Line($"throw {Arrays}.UnsupportedDtype(sig, {k}, a[{k}], {dtypes});");
             return;
         }
         // Several arrays of T: the deciding one's dtype must be accepted before the others are compared with it.
         var instances = g.Specializations.ToList();
-        w.Line("int which = " + string.Join(" : ", instances.Select((instance, i) => $"{Arrays}.IsDtype<{ConversionElement(instance)}>(dtype) ? {i}")) + " : -1;");
-        w.Line($"if (which < 0) throw {Arrays}.UnsupportedDtype(sig, {k}, a[{k}], {SourceWriter.Literal(g.DtypeList)});");
+        var tests = instances.Select((instance, i) => $"{Arrays}.IsDtype<{ConversionElement(instance)}>(dtype) ? {i}");
+        w.Line("int which = " + string.Join(" : ", tests) + " : -1;");
+        w.Line($"if (which < 0) throw {Arrays}.UnsupportedDtype(sig, {k}, a[{k}], {dtypes});");
         foreach (int j in g.SameDtype)
         {
             string check = $"{Arrays}.RequireSameDtype(sig, {k}, a[{k}], {j}, a[{j}]);";
@@ -107,7 +111,8 @@ internal static class FunctionEmitter
         var ps = f.PythonParameters;
         string names = ps.Length == 0 ? "global::System.Array.Empty<string>()"
             : "new[] { " + string.Join(", ", ps.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
-        w.Line($"private static readonly global::NdBindgen.Binding.PySignature {sigField} = new({SourceWriter.Literal(f.MessageName)}, {names}, required: {f.RequiredCount});");
+        w.Line($"private static readonly {R.PySignature} {sigField} = "
+            + $"new({SourceWriter.Literal(f.MessageName)}, {names}, required: {f.RequiredCount});");
         return sigField;
     }
 
@@ -123,11 +128,14 @@ internal static class FunctionEmitter
             for (int i = 0; i < ps.Length; i++) EmitParameter(w, ps[i], i);
             EmitAliasChecks(w, f);
 
-            string target = f.Kind == CallKind.Instance ? $"global::NdBindgen.Classes.PyInstance.Get<{f.ContainingType}>(self)" : f.ContainingType;
+            string target = f.Kind == CallKind.Instance
+                ? $"{R.PyInstance}.Get<{f.ContainingType}>(self)" : f.ContainingType;
             string arguments = string.Join(", ", f.Parameters.Select(Argument));
-            string call = f.Kind == CallKind.Constructor ? $"new {f.ContainingType}({arguments})" : $"{target}.{Identifier(f.MethodName)}({arguments})";
-            // A classmethod's result, and a constructor's object, take the type of self (the class or a Python subclass).
-            string extra = f.Kind is CallKind.ClassMethod or CallKind.Constructor ? ", (global::NdBindgen.Interop.PyTypeObject*)self" : "";
+            string call = f.Kind == CallKind.Constructor
+                ? $"new {f.ContainingType}({arguments})" : $"{target}.{Identifier(f.MethodName)}({arguments})";
+            // A classmethod's result, and a constructor's object, take the type of self (the class or a Python
+            // subclass).
+            string extra = f.Kind is CallKind.ClassMethod or CallKind.Constructor ? $", ({R.PyTypeObject}*)self" : "";
             EmitCallAndReturn(w, f.Return, call, extra, afterCall);
         });
     }
@@ -141,10 +149,10 @@ internal static class FunctionEmitter
     /// </summary>
     internal static void EmitHolding(SourceWriter w, IReadOnlyList<ParameterModel> ps, System.Action<string?> body)
     {
-        var arrays = ps.Where(p => p.Type.Kind is ValueKind.View or ValueKind.ViewMut).ToList();
+        var arrays = ps.Where(p => p.Type.IsView).ToList();
         var owned = ps.Where(p => p.Type.OwnsReference).ToList();
         bool anyKept = owned.Any(p => !p.ReleaseAfterCall);
-        foreach (ParameterModel p in arrays) w.Line($"scoped global::NdBindgen.Conversions.ArrayLease {Lease(p)} = default;");
+        foreach (ParameterModel p in arrays) w.Line($"scoped {R.ArrayLease} {Lease(p)} = default;");
         foreach (ParameterModel p in owned) w.Line($"{p.Type.CSharpType} {Local(p)} = default!;");
         if (anyKept) w.Line("bool returned = false;");
         bool guarded = arrays.Count > 0 || owned.Count > 0;
@@ -155,14 +163,10 @@ internal static class FunctionEmitter
         w.Open("finally");
         foreach (ParameterModel p in Enumerable.Reverse(arrays)) w.Line($"{Lease(p)}.Dispose();");
         foreach (ParameterModel p in Enumerable.Reverse(owned))
-            w.Line(p.ReleaseAfterCall ? $"{Release(p)}({Local(p)});" : $"if (!returned) {Release(p)}({Local(p)});");
+            w.Line(p.ReleaseAfterCall
+                ? $"{p.Type.Release}({Local(p)});" : $"if (!returned) {p.Type.Release}({Local(p)});");
         w.Close();
     }
-
-    /// <summary>The runtime function releasing a parameter the method did not keep.</summary>
-    internal static string Release(ParameterModel p) => p.Type.Kind == ValueKind.Reference
-        ? "global::NdBindgen.Conversions.PyRefs.Release"
-        : "global::NdBindgen.Conversions.Callbacks.Release";
 
     internal static void EmitParameter(SourceWriter w, ParameterModel p, int index)
     {
@@ -171,17 +175,14 @@ internal static class FunctionEmitter
         string local = Local(p);
         // A reference or callback: declared before the guarding try (see EmitWrapper), assigned here.
         string declare = t.OwnsReference ? "" : t.CSharpType + " ";
-        string convert = t.Kind switch
-        {
-            ValueKind.View or ValueKind.ViewMut =>
-                $"{t.FromPython}({slot}, sig, {index}, ref {Lease(p)}{(p.Ndim >= 0 ? ", ndim: " + p.Ndim : "")})",
-            _ => $"{t.FromPython}({slot}, sig, {index})",
-        };
+        string convert = t.IsView
+            ? $"{t.FromPython}({slot}, sig, {index}, ref {Lease(p)}{(p.Ndim >= 0 ? ", ndim: " + p.Ndim : "")})"
+            : $"{t.FromPython}({slot}, sig, {index})";
         if (t.AcceptsNone)
         {
             string defaultValue = p.HasDefault ? $"{slot} == null ? {p.DefaultCSharp} : " : "";
             // None -> null; a missing optional argument -> its C# default.
-            w.Line($"{declare}{local} = {defaultValue}global::NdBindgen.Conversions.Args.IsNone({slot}) ? null : {convert};");
+            w.Line($"{declare}{local} = {defaultValue}{R.Args}.IsNone({slot}) ? null : {convert};");
         }
         else if (p.HasDefault)
         {
@@ -202,28 +203,30 @@ internal static class FunctionEmitter
             if (ps[i].Type.Kind != ValueKind.ViewMut) continue;
             for (int j = 0; j < ps.Length; j++)
             {
-                if (j == i || ps[j].Type.Kind is not (ValueKind.View or ValueKind.ViewMut)) continue;
+                if (j == i || !ps[j].Type.IsView) continue;
                 if (ps[j].Type.Kind == ValueKind.ViewMut && j < i) continue;   // pair already checked
-                w.Line($"global::NdBindgen.Conversions.Arrays.CheckNoOverlap(sig, {i}, {Local(ps[i])}, {j}, {Local(ps[j])});");
+                w.Line($"{R.Arrays}.CheckNoOverlap(sig, {i}, {Local(ps[i])}, {j}, {Local(ps[j])});");
             }
         }
     }
 
     /// <param name="extra">Extra arguments for the result conversion (a classmethod's cls).</param>
     /// <param name="afterCall">A statement run when the method has returned, before its result is converted.</param>
-    internal static void EmitCallAndReturn(SourceWriter w, TypeModel r, string call, string extra = "", string? afterCall = null)
+    internal static void EmitCallAndReturn(SourceWriter w, TypeModel r, string call, string extra = "",
+        string? afterCall = null)
     {
         switch (r.Kind)
         {
             case ValueKind.Void:
                 w.Line(call + ";");
                 if (afterCall is not null) w.Line(afterCall);
-                w.Line("return global::NdBindgen.Conversions.Args.None();");
+                w.Line($"return {R.Args}.None();");
                 break;
             case not ValueKind.Void when r.AcceptsNone:
                 w.Line($"{r.CSharpType} result = {call};");
                 if (afterCall is not null) w.Line(afterCall);
-                w.Line($"return result is null ? global::NdBindgen.Conversions.Args.None() : {r.ToPython}(result{(r.IsNullableValueType ? ".Value" : "")}{extra});");
+                string value = "result" + (r.IsNullableValueType ? ".Value" : "");
+                w.Line($"return result is null ? {R.Args}.None() : {r.ToPython}({value}{extra});");
                 break;
             default:
                 w.Line($"{r.CSharpType} result = {call};");
@@ -234,7 +237,9 @@ internal static class FunctionEmitter
     }
 
     internal static string Identifier(string name) =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? name : "@" + name;
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+            ? name
+            : "@" + name;
 
     /// <summary>The method with its parameter types, so the cref stays unambiguous beside overloads.</summary>
     internal static string Cref(FunctionModel f)
@@ -243,7 +248,9 @@ internal static class FunctionEmitter
         if (f.Generic is not null) return $"{f.ContainingType}.{f.MethodName}{{T}}";
         string parameters = string.Join(", ", f.Parameters.Select(p =>
         {
-            string type = p.Type.AcceptsNone && !p.Type.IsNullableValueType ? p.Type.CSharpType.TrimEnd('?') : p.Type.CSharpType;
+            string type = p.Type.AcceptsNone && !p.Type.IsNullableValueType
+                ? p.Type.CSharpType.TrimEnd('?')
+                : p.Type.CSharpType;
             return type.Replace('<', '{').Replace('>', '}');
         }));
         // A constructor's cref is the type's name twice: T.T(int).
@@ -252,7 +259,7 @@ internal static class FunctionEmitter
 
     /// <summary>What the wrapper passes for a parameter: its converted local, or the GIL token.</summary>
     internal static string Argument(ParameterModel p) =>
-        p.IsPythonArgument ? Local(p) : "global::NdBindgen.Python.AssumeGilHeld()";
+        p.IsPythonArgument ? Local(p) : R.AssumeGilHeld;
 
     // Prefixed so no user parameter name can collide with the wrapper's own locals.
     internal static string Local(ParameterModel p) => "arg_" + p.CSharpName.TrimStart('@');

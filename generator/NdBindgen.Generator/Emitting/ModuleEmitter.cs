@@ -1,5 +1,5 @@
-using System.Linq;
 using NdBindgen.Generator.Model;
+using R = NdBindgen.Generator.Naming.RuntimeNames;
 
 namespace NdBindgen.Generator.Emitting;
 
@@ -12,30 +12,39 @@ internal static class ModuleEmitter
         w.OpenNamespace();
         w.Line($"/// <summary>The Python module <c>{m.ModuleName}</c>.</summary>");
         w.Open($"internal static unsafe partial class {GeneratedNames.ModuleClass}");
-        w.Line("/// <summary>The module's name, from the PyModuleName MSBuild property (which also names the .so file).</summary>");
+        w.Line("/// <summary>The module's name, from the PyModuleName MSBuild property "
+            + "(which also names the .so file).</summary>");
         w.Line($"public const string Name = {SourceWriter.Literal(m.ModuleName)};");
         w.Line();
         w.Line("/// <summary>The CPython version (major.minor) this module was built for.</summary>");
         w.Line($"public const string BuiltForPython = {SourceWriter.Literal(m.PythonVersion)};");
         w.Line();
-        w.Line("/// <summary>The module's type stub (.pyi): the publish step reads it from this export and writes it next to the module.</summary>");
+        w.Line("/// <summary>The module's type stub (.pyi): the publish step reads it from this export "
+            + "and writes it next to the module.</summary>");
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"ndbindgen_pyi\")]");
         w.Open("private static byte* Pyi()");
-        w.Line($"fixed (byte* text = {SourceWriter.Literal(m.Stub)}u8) return text;   // u8 literal data never moves");
+        string stub = SourceWriter.Literal(StubEmitter.Module(m));
+        w.Line($"fixed (byte* text = {stub}u8) return text;   // u8 literal data never moves");
         w.Close();
         w.Line();
-        w.Line($"[global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"PyInit_{m.ModuleName}\")]");
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly("
+            + $"EntryPoint = \"PyInit_{m.ModuleName}\")]");
         w.Open("private static PyObject* PyInit()");
         if (m.Exports.Length == 0 && m.Classes.Length == 0)
         {
-            w.Line("return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython, default);");
+            w.Line($"return {R.ModuleBuilder}.Create(Name, null, BuiltForPython, default);");
         }
         else
         {
-            w.Line("return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,");
+            w.Line($"return {R.ModuleBuilder}.Create(Name, null, BuiltForPython,");
             w.Line("[");
             foreach (ExportModel e in m.Exports)
-                w.Line($"    new({SourceWriter.Literal(e.PythonName)}, {SourceWriter.Literal(e.Docstring)}, &{e.WrapperName}),");
+            {
+                var (docstring, entry) = e.Function is { } f
+                    ? (Docstrings.Function(f), f.WrapperName)
+                    : (Docstrings.Overloads(e.OverloadSet!), e.OverloadSet!.DispatcherName);
+                w.Line($"    new({SourceWriter.Literal(e.PythonName)}, {SourceWriter.Literal(docstring)}, &{entry}),");
+            }
             if (m.Classes.Length == 0)
             {
                 w.Line("]);");
@@ -53,25 +62,5 @@ internal static class ModuleEmitter
         w.Close();
         w.Close();
         return w.ToString();
-    }
-
-    /// <summary>
-    /// The docstring CPython shows: a first line "name($module, x, y=2.0)\n--\n\n" that
-    /// <c>inspect.signature</c> reads as <c>__text_signature__</c>, then the doc comment.
-    /// </summary>
-    public static string Docstring(FunctionModel f)
-    {
-        // The first parameter inspect strips: $module for functions, $self for methods, $type for classmethods.
-        string? bound = f.Kind switch
-        {
-            CallKind.ModuleFunction => "$module",
-            CallKind.Instance => "$self",
-            CallKind.ClassMethod => "$type",
-            _ => null,
-        };
-        var names = f.PythonParameters.Select(p => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName);
-        string parameters = string.Join(", ", bound is null ? names : new[] { bound }.Concat(names));
-        // CPython needs the blank line after "--" even when no doc follows.
-        return $"{f.PythonName}({parameters})\n--\n\n" + (f.Doc ?? "");
     }
 }

@@ -44,7 +44,7 @@ internal sealed class SourceWriter
     public SourceWriter OpenNamespace()
     {
         Open($"namespace {GeneratedNames.Namespace}");
-        return Line("using PyObject = global::NdBindgen.Interop.PyObject;").Line();
+        return Line($"using PyObject = {Naming.RuntimeNames.PyObject};").Line();
     }
 
     /// <summary>A C# string literal (verbatim-safe escapes) for any text.</summary>

@@ -23,5 +23,6 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
         new(descriptor.Id, LocationInfo.From(location), args.Select(a => a?.ToString() ?? "").ToImmutableArray());
 
     public Diagnostic ToDiagnostic() =>
-        Diagnostic.Create(Diagnostics.DiagnosticDescriptors.ById(Id), Location?.ToLocation(), Arguments.Items.ToArray<object>());
+        Diagnostic.Create(Diagnostics.DiagnosticDescriptors.ById(Id), Location?.ToLocation(),
+            Arguments.Items.ToArray<object>());
 }

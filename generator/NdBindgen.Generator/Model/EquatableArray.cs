@@ -6,7 +6,9 @@ using System.Linq;
 
 namespace NdBindgen.Generator.Model;
 
-/// <summary>An immutable array with value equality, so models holding lists cache in the incremental pipeline.</summary>
+/// <summary>
+/// An immutable array with value equality, so models holding lists cache in the incremental pipeline.
+/// </summary>
 internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T> where T : IEquatable<T>
 {
     private readonly ImmutableArray<T> _items;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using NdBindgen.Generator.Model;
+using NdBindgen.Generator.Naming;
 using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 
 namespace NdBindgen.Generator.Parsing;
@@ -13,25 +14,26 @@ namespace NdBindgen.Generator.Parsing;
 /// </summary>
 internal static class ArrayLikes
 {
-    public const string AttributeName = "NdBindgen.ArrayLikeAttribute";
-    public const string ConvertFunction = "global::NdBindgen.Conversions.Arrays.ToArrayLikeView";
-
-    /// <summary>Applies the attribute to <paramref name="type"/>, if present; false (with a diagnostic) where it cannot apply.</summary>
-    public static bool TryApply(IParameterSymbol p, ref TypeModel type, string display, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    /// <summary>
+    /// Applies the attribute to <paramref name="type"/>, if present; false (with a diagnostic) where it cannot apply.
+    /// </summary>
+    public static bool TryApply(IParameterSymbol p, ref TypeModel type, string display,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
-        AttributeData? attribute = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeName);
+        AttributeData? attribute = p.GetAttributes()
+            .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.ArrayLikeAttribute));
         if (attribute is null) return true;
         if (type.Kind != ValueKind.View)
         {
             string why = type.Kind == ValueKind.ViewMut
-                ? "an in-place view cannot accept array-likes: writes would go to a temporary copy; take an NdView<T> and return an NdArray<T>, or drop [ArrayLike]"
+                ? "an in-place view cannot accept array-likes: writes would go to a temporary copy; "
+                    + "take an NdView<T> and return an NdArray<T>, or drop [ArrayLike]"
                 : $"[ArrayLike] applies to NdView<T> parameters only, not {p.Type.ToDisplayString()}";
-            diagnostics.Add(DiagnosticInfo.Create(D.ArrayLikeOnWrongType, FunctionParser.AttributeLocation(attribute) ?? p.Locations.FirstOrDefault(), p.Name, display, why));
+            Location? location = FunctionParser.AttributeLocation(attribute) ?? p.Locations.FirstOrDefault();
+            diagnostics.Add(DiagnosticInfo.Create(D.ArrayLikeOnWrongType, location, p.Name, display, why));
             return false;
         }
-        // "numpy.ndarray[float64]" -> "array_like[float64]", the numpy docstring word for it.
-        string dtype = type.PythonType.Substring(type.PythonType.IndexOf('['));
-        type = type with { PythonType = "array_like" + dtype, FromPython = $"{ConvertFunction}<{type.ElementType}>" };
+        type = ConversionTable.ArrayLike(type);
         return true;
     }
 }

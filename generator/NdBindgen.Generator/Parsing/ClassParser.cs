@@ -5,16 +5,16 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NdBindgen.Generator.Model;
+using NdBindgen.Generator.Naming;
 using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 
 namespace NdBindgen.Generator.Parsing;
 
 /// <summary>[PyClass] class symbol -> <see cref="ClassModel"/> plus diagnostics. Never throws on bad input.</summary>
-internal static class ClassParser
+internal static partial class ClassParser
 {
-    private const string Ns = "NdBindgen.";
-
-    public static ParseResult<ClassModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+    public static ParseResult<ClassModel> Parse(GeneratorAttributeSyntaxContext context,
+        CancellationToken cancellationToken) =>
         ParseClass((INamedTypeSymbol)context.TargetSymbol, cancellationToken);
 
     /// <summary>The generator and the analyzer share this: one set of checks, one model.</summary>
@@ -24,60 +24,116 @@ internal static class ClassParser
         Location? location = type.Locations.FirstOrDefault();
         string pythonName = ConversionTable.PythonClassName(type);
 
-        string? shapeProblem =
-            type.IsStatic ? "is static" :
-            type.IsGenericType ? "is generic" :
-            type.ContainingType is not null ? "is nested in another type" :
-            type.TypeKind != TypeKind.Class ? "is not a class" :
-            type.IsAbstract ? "is abstract" :
-            !IsPartial(type) ? "is not partial" :
-            null;
+        string? shapeProblem = ShapeProblem(type);
         if (shapeProblem is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(D.ClassNotPartial, location, type.Name, shapeProblem));
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
         }
-        string? whyNot = Names.WhyNotIdentifier(pythonName);
-        if (whyNot is not null) diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
+        string? whyNot = PythonIdentifiers.WhyNotIdentifier(pythonName);
+        if (whyNot is not null)
+            diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
 
-        // Constructor: the marked one, else the only public one; several marked ones are overloads of one __init__.
-        var constructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared || c.Parameters.Length == 0).ToList();
-        var marked = constructors.Where(c => Has(c, "PyConstructorAttribute")).ToList();
-        var publicOnes = constructors.Where(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal).ToList();
-        IMethodSymbol? constructor = marked.Count == 1 ? marked[0] : marked.Count == 0 && publicOnes.Count == 1 ? publicOnes[0] : null;
+        ConstructorModel? constructor = ParseConstructor(type, pythonName, diagnostics, cancellationToken);
+        var members = ParseMembers(type, pythonName, diagnostics, cancellationToken);
+        ProtocolsModel protocols = ParseProtocols(type, members.DunderMethods);
+        GcModel gc = ParseGc(type, diagnostics);
+        var (singleMethods, methodSets) = MethodOverloads(members.Methods, diagnostics);
+
+        if (diagnostics.Count > 0 || constructor is null)
+            return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
+
+        string mangled = FunctionParser.Mangle(type);
+        DocModel? summary = Doc(type, cancellationToken);
+        var python = new ClassExportModel(pythonName, mangled + "_PyType", summary, constructor, members.Properties,
+            singleMethods.Select(m => m.WithoutLocation()).ToImmutableArray(), methodSets, protocols);
+        var model = new ClassModel(
+            type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "",
+            type.Name, ConversionTable.FullName(type), mangled + ".PyClass.g.cs", type.IsSealed, python, gc,
+            LocationInfo.From(location));
+        return new ParseResult<ClassModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static string? ShapeProblem(INamedTypeSymbol type) =>
+        type.IsStatic ? "is static" :
+        type.IsGenericType ? "is generic" :
+        type.ContainingType is not null ? "is nested in another type" :
+        type.TypeKind != TypeKind.Class ? "is not a class" :
+        type.IsAbstract ? "is abstract" :
+        !IsPartial(type) ? "is not partial" :
+        null;
+
+    /// <summary>
+    /// The marked constructor, else the only public one; several marked ones are overloads of one
+    /// __init__. Null (with a diagnostic) when there is none to call.
+    /// </summary>
+    private static ConstructorModel? ParseConstructor(INamedTypeSymbol type, string pythonName,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
+    {
+        var constructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared || c.Parameters.Length == 0)
+            .ToList();
+        var marked = constructors.Where(c => Has(c, KnownTypes.PyConstructorAttribute)).ToList();
+        var publicOnes = constructors
+            .Where(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal).ToList();
+        IMethodSymbol? constructor = marked.Count == 1 ? marked[0]
+            : marked.Count == 0 && publicOnes.Count == 1 ? publicOnes[0]
+            : null;
         if (constructor is null && marked.Count < 2)
         {
-            string why = publicOnes.Count == 0 ? "has no public or internal constructor" : "has several public constructors and none is marked [PyConstructor]";
-            diagnostics.Add(DiagnosticInfo.Create(D.NoConstructor, location, type.Name, why));
+            string why = publicOnes.Count == 0
+                ? "has no public or internal constructor"
+                : "has several public constructors and none is marked [PyConstructor]";
+            diagnostics.Add(DiagnosticInfo.Create(D.NoConstructor, type.Locations.FirstOrDefault(), type.Name, why));
         }
-        var ctorParameters = ImmutableArray.CreateBuilder<ParameterModel>();
-        if (constructor is not null)
+        if (marked.Count > 1)
         {
-            foreach (IParameterSymbol p in constructor.Parameters)
-            {
-                ParameterModel? parameter = FunctionParser.ParseParameter(p, type.Name, diagnostics);
-                if (parameter is not null) ctorParameters.Add(parameter);
-            }
+            OverloadSetModel? set = ConstructorOverloads(type, marked, pythonName, diagnostics, cancellationToken);
+            return set is null ? null : new ConstructorModel(ImmutableArray<ParameterModel>.Empty, null, set);
         }
-        OverloadSetModel? constructorSet = marked.Count > 1 ? ConstructorOverloads(type, marked, pythonName, diagnostics, cancellationToken) : null;
+        if (constructor is null) return null;
+        var parameters = ImmutableArray.CreateBuilder<ParameterModel>();
+        foreach (IParameterSymbol p in constructor.Parameters)
+        {
+            ParameterModel? parameter = FunctionParser.ParseParameter(p, type.Name, diagnostics);
+            if (parameter is not null) parameters.Add(parameter);
+        }
+        // Documented on the constructor, or just named and typed when it has no doc comment.
+        string xml = constructor.GetDocumentationCommentXml(cancellationToken: cancellationToken) is { Length: > 0 } x
+            ? x
+            : "<member></member>";
+        DocModel? doc = DocComments.Parse(xml, PythonIdentifiers.ToSnakeCase);
+        return new ConstructorModel(parameters.ToImmutable(), doc, null);
+    }
 
+    /// <summary>What the class's marked members are: attributes, methods, and methods serving a dunder.</summary>
+    private sealed record Members(
+        ImmutableArray<PropertyModel> Properties,
+        List<FunctionModel> Methods,
+        Dictionary<string, string> DunderMethods);
+
+    private static Members ParseMembers(INamedTypeSymbol type, string pythonName,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
+    {
         var properties = ImmutableArray.CreateBuilder<PropertyModel>();
-        var methods = ImmutableArray.CreateBuilder<FunctionModel>();
-        string? repr = null, str = null;
+        var methods = new List<FunctionModel>();
+        var dunders = new Dictionary<string, string>();
         foreach (ISymbol member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
             AttributeData? attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() is
-                Ns + "PyPropertyAttribute" or Ns + "PyMethodAttribute" or Ns + "PyClassMethodAttribute");
+                KnownTypes.PyPropertyAttribute or KnownTypes.PyMethodAttribute or KnownTypes.PyClassMethodAttribute);
             if (attribute is null) continue;
             string attributeName = attribute.AttributeClass!.Name;
             Location? memberLocation = member.Locations.FirstOrDefault();
-            if (member.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            string display = type.Name + "." + member.Name;
+            if (member.DeclaredAccessibility is not
+                (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
             {
-                diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, memberLocation, type.Name + "." + member.Name, "private or protected"));
+                diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, memberLocation, display,
+                    "private or protected"));
                 continue;
             }
-            if (attributeName == "PyPropertyAttribute")
+            if (attributeName == KnownTypes.Simple(KnownTypes.PyPropertyAttribute))
             {
                 PropertyModel? property = ParseProperty(member, attribute, type, diagnostics);
                 if (property is not null) properties.Add(property);
@@ -85,99 +141,69 @@ internal static class ClassParser
             }
             if (member is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary)
             {
-                diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, memberLocation, type.Name + "." + member.Name, $"[{attributeName.Replace("Attribute", "")}] goes on a method"));
+                diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, memberLocation, display,
+                    $"[{attributeName.Replace("Attribute", "")}] goes on a method"));
                 continue;
             }
             string? explicitName = FunctionParser.ExplicitName(attribute);
             if (explicitName is not null && explicitName.StartsWith("__") && explicitName.EndsWith("__"))
             {
-                // A dunder fills a protocol slot: only the ones that take no arguments and return str.
-                if (explicitName is not ("__repr__" or "__str__") || method.IsStatic || method.Parameters.Length != 0
-                    || method.ReturnType.SpecialType != SpecialType.System_String)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, memberLocation, type.Name + "." + method.Name,
-                        $"'{explicitName}' is not a supported dunder; [PyMethod(\"__repr__\")] and [PyMethod(\"__str__\")] take an instance method with no parameters returning string (operators, comparison, hashing, indexing, len and iteration come from C# itself)"));
-                    continue;
-                }
-                if (explicitName == "__repr__") repr = method.Name; else str = method.Name;
+                if (DunderMethod(method, explicitName, type, diagnostics) is { } row) dunders[row.Dunder] = method.Name;
                 continue;
             }
-            CallKind kind = attributeName == "PyClassMethodAttribute" ? CallKind.ClassMethod : method.IsStatic ? CallKind.Static : CallKind.Instance;
-            if (kind == CallKind.ClassMethod && (!method.IsStatic || !SymbolEqualityComparer.Default.Equals(method.ReturnType.WithNullableAnnotation(NullableAnnotation.NotAnnotated), type)))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, memberLocation, type.Name + "." + method.Name,
-                    $"[PyClassMethod] takes a static factory method returning {type.Name}"));
-                continue;
-            }
-            var result = FunctionParser.ParseMethod(method, attribute, kind, pythonName, cancellationToken);
-            diagnostics.AddRange(result.Diagnostics);
-            if (result.Model is not null) methods.Add(result.Model);
+            FunctionModel? model = ParseMethod(method, attribute, type, pythonName, diagnostics, cancellationToken);
+            if (model is not null) methods.Add(model);
         }
-
-        // __str__ from an overridden ToString(), unless a [PyMethod("__str__")] says otherwise.
-        if (str is null && type.GetMembers("ToString").OfType<IMethodSymbol>().Any(m => m.IsOverride && m.Parameters.Length == 0))
-            str = "ToString";
-
-        ComparisonModel? comparison = Comparison(type, out bool equality);
-        bool overridesHash = type.GetMembers("GetHashCode").OfType<IMethodSymbol>().Any(m => m.IsOverride && m.Parameters.Length == 0);
-        var operators = Operators(type);
-        (TypeModel? indexKey, TypeModel? indexValue, bool indexSettable) = Indexer(type);
-        string? length = type.GetMembers().OfType<IPropertySymbol>()
-            .FirstOrDefault(p => p.Name is "Count" or "Length" && !p.IsStatic && p.GetMethod is not null
-                && p.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
-                && p.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)?.Name;
-        TypeModel? iterItem = IterItem(type);
-
-        bool userTraverse = type.AllInterfaces.Any(i => i.ToDisplayString() == Ns + "IPyTraverse");
-        var traverse = userTraverse ? ImmutableArray<TraverseMember>.Empty : TraverseMembers(type, diagnostics);
-
-        var (singleMethods, methodSets) = MethodOverloads(methods, diagnostics);
-
-        if (diagnostics.Count > 0 || (constructor is null && constructorSet is null))
-            return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
-
-        string mangled = FunctionParser.Mangle(type);
-        string fullType = ConversionTable.FullName(type);
-        // The class's doc comment, then the constructor's Parameters (documented on the constructor,
-        // or just named and typed when it has no doc comment).
-        var ctorDocParameters = FunctionParser.DocParameters(ctorParameters);
-        string? summary = DocComments.ToDocstring(type.GetDocumentationCommentXml(cancellationToken: cancellationToken),
-            new List<DocComments.Param>(), null, name => Names.ToSnakeCase(name));
-        string doc;
-        if (constructorSet is not null)
-        {
-            // No single text signature: every constructor's, the class's doc, then each one's own doc (as an overloaded function's).
-            doc = Emitting.OverloadEmitter.Docstring(constructorSet, summary);
-        }
-        else
-        {
-            string ctorXml = constructor!.GetDocumentationCommentXml(cancellationToken: cancellationToken) is { Length: > 0 } cx ? cx : "<member></member>";
-            string? ctorDoc = DocComments.ToDocstring(ctorXml, ctorDocParameters, null, name => Names.ToSnakeCase(name));
-            string signature = $"{pythonName}({string.Join(", ", ctorParameters.Where(p => p.IsPythonArgument).Select(p => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName))})";
-            doc = (signature + "\n--\n\n" + string.Join("\n\n", new[] { summary, ctorDoc }.Where(d => !string.IsNullOrEmpty(d)))).TrimEnd('\n') + "\n";
-        }
-
-        var model = new ClassModel(
-            type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "",
-            type.Name, fullType, pythonName, mangled + "_PyType", mangled + ".PyClass.g.cs", doc, type.IsSealed,
-            ctorParameters.ToImmutable(), properties.ToImmutable(), singleMethods, repr, str, comparison,
-            equality && overridesHash, equality && !overridesHash, operators, indexKey, indexValue, indexSettable, length, iterItem,
-            !userTraverse && traverse.Length > 0, userTraverse || traverse.Length > 0, traverse, LocationInfo.From(location))
-        {
-            Summary = summary,
-            Constructors = constructorSet,
-            MethodOverloads = methodSets,
-        };
-        return new ParseResult<ClassModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
+        return new Members(properties.ToImmutable(), methods, dunders);
     }
 
-    /// <summary>Several [PyConstructor]s: each a <see cref="CallKind.Constructor"/> overload of one <c>__init__</c>, in declaration order.</summary>
-    private static OverloadSetModel? ConstructorOverloads(INamedTypeSymbol type, List<IMethodSymbol> marked, string pythonName,
-        ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
+    /// <summary>A method marked with a dunder name fills that protocol's slot: only the rows that take one.</summary>
+    private static SlotDef? DunderMethod(IMethodSymbol method, string dunder, INamedTypeSymbol type,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        SlotDef? row = SlotTable.DunderMethodRows.FirstOrDefault(r => r.Dunder == dunder);
+        if (row is not null && !method.IsStatic && method.Parameters.Length == 0
+            && method.ReturnType.SpecialType == SpecialType.System_String)
+            return row;
+        string accepted = string.Join(" and ", SlotTable.DunderMethodRows.Select(r => $"[PyMethod(\"{r.Dunder}\")]"));
+        diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, method.Locations.FirstOrDefault(),
+            type.Name + "." + method.Name,
+            $"'{dunder}' is not a supported dunder; {accepted} take an instance method with no parameters returning "
+            + "string (operators, comparison, hashing, indexing, len and iteration come from C# itself)"));
+        return null;
+    }
+
+    private static FunctionModel? ParseMethod(IMethodSymbol method, AttributeData attribute, INamedTypeSymbol type,
+        string pythonName, ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
+    {
+        CallKind kind = attribute.AttributeClass!.ToDisplayString() == KnownTypes.PyClassMethodAttribute
+            ? CallKind.ClassMethod
+            : method.IsStatic ? CallKind.Static
+            : CallKind.Instance;
+        if (kind == CallKind.ClassMethod && (!method.IsStatic || !SymbolEqualityComparer.Default.Equals(
+            method.ReturnType.WithNullableAnnotation(NullableAnnotation.NotAnnotated), type)))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, method.Locations.FirstOrDefault(),
+                type.Name + "." + method.Name, $"[PyClassMethod] takes a static factory method returning {type.Name}"));
+            return null;
+        }
+        var result = FunctionParser.ParseMethod(method, attribute, kind, pythonName, cancellationToken);
+        diagnostics.AddRange(result.Diagnostics);
+        return result.Model;
+    }
+
+    /// <summary>
+    /// Several [PyConstructor]s: each a <see cref="CallKind.Constructor"/> overload of one <c>__init__</c>,
+    /// in declaration order.
+    /// </summary>
+    private static OverloadSetModel? ConstructorOverloads(INamedTypeSymbol type, List<IMethodSymbol> marked,
+        string pythonName, ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
     {
         string fullType = ConversionTable.FullName(type);
         // What a constructor returns: the new object, never None.
-        TypeModel? instance = ConversionTable.Resolve(type, isReturn: true, out _, out _) is { } t ? t with { CSharpType = fullType, AcceptsNone = false } : null;
+        TypeModel? instance = ConversionTable.Resolve(type, isReturn: true, out _, out _) is { } t
+            ? t with { CSharpType = fullType, AcceptsNone = false }
+            : null;
         var overloads = new List<FunctionModel>();
         bool complete = true;
         foreach (IMethodSymbol ctor in marked)
@@ -189,16 +215,17 @@ internal static class ClassParser
                 if (parameter is null) complete = false;
                 else parameters.Add(parameter);
             }
-            string? doc = DocComments.ToDocstring(ctor.GetDocumentationCommentXml(cancellationToken: cancellationToken),
-                FunctionParser.DocParameters(parameters),
-                null, name => Names.ToSnakeCase(name));
+            DocModel? doc = Doc(ctor, cancellationToken);
             int n = overloads.Count + 1;
-            overloads.Add(new FunctionModel(fullType, type.Name, pythonName, pythonName, CallKind.Constructor, "New_" + n, "", doc,
-                parameters.ToImmutable(), instance!, LocationInfo.From(ctor.Locations.FirstOrDefault())) { Overload = n });
+            overloads.Add(new FunctionModel(fullType, type.Name, pythonName, pythonName, CallKind.Constructor,
+                "New_" + n,
+                "", doc, parameters.ToImmutable(), instance!, LocationInfo.From(ctor.Locations.FirstOrDefault()))
+            {
+                Overload = n,
+            });
         }
         if (!complete || instance is null) return null;
-        var kept = Emitting.OverloadEmitter.Distinguishable(overloads, diagnostics);
-        return Emitting.OverloadEmitter.Model(kept, "NewVectorcall");
+        return OverloadSets.Build(overloads, diagnostics, "NewVectorcall");
     }
 
     /// <summary>
@@ -217,8 +244,11 @@ internal static class ClassParser
             var same = new List<FunctionModel>();
             foreach (FunctionModel m in group)
             {
-                string? why = m.MethodName != first.MethodName ? "it is another C# method (only the C# overloads of one method become one Python method)"
-                    : m.Kind != first.Kind ? $"it is {KindName(m.Kind)} and '{Display(first)}' {KindName(first.Kind)} (a Python name is one kind of method)"
+                string? why = m.MethodName != first.MethodName
+                    ? "it is another C# method (only the C# overloads of one method become one Python method)"
+                    : m.Kind != first.Kind
+                        ? $"it is {KindName(m.Kind)} and '{Display(first)}' {KindName(first.Kind)} "
+                            + "(a Python name is one kind of method)"
                     : null;
                 if (why is not null)
                 {
@@ -233,7 +263,7 @@ internal static class ClassParser
                 singles.Add(first);
                 continue;
             }
-            sets.Add(Emitting.OverloadEmitter.Model(Emitting.OverloadEmitter.Distinguishable(same, diagnostics)));
+            sets.Add(OverloadSets.Build(same, diagnostics));
         }
         return (singles.ToImmutable(), sets.ToImmutable());
     }
@@ -247,150 +277,53 @@ internal static class ClassParser
         _ => "an instance method",
     };
 
-    private static PropertyModel? ParseProperty(ISymbol member, AttributeData attribute, INamedTypeSymbol type, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    private static PropertyModel? ParseProperty(ISymbol member, AttributeData attribute, INamedTypeSymbol type,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         Location? location = member.Locations.FirstOrDefault();
         string display = type.Name + "." + member.Name;
         (ITypeSymbol? valueType, bool readable, bool writable) = member switch
         {
-            IPropertySymbol p when !p.IsStatic && !p.IsIndexer => (p.Type, IsCallable(p.GetMethod), IsCallable(p.SetMethod) && p.SetMethod!.IsInitOnly == false),
+            IPropertySymbol p when !p.IsStatic && !p.IsIndexer =>
+                (p.Type, IsCallable(p.GetMethod), IsCallable(p.SetMethod) && p.SetMethod!.IsInitOnly == false),
             IFieldSymbol f when !f.IsStatic && !f.IsConst => (f.Type, true, !f.IsReadOnly),
             _ => (null, false, false),
         };
         if (valueType is null || !readable)
         {
-            diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, location, display, "[PyProperty] takes an instance property with a getter, or an instance field"));
+            diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, location, display,
+                "[PyProperty] takes an instance property with a getter, or an instance field"));
             return null;
         }
         TypeModel? model = ConversionTable.Resolve(valueType, isReturn: true, out _, out _);
         TypeModel? input = writable ? ConversionTable.Resolve(valueType, isReturn: false, out _, out _) : model;
         if (model is null || input is null || model.Kind is ValueKind.Void)
         {
-            diagnostics.Add(DiagnosticInfo.Create(D.UnsupportedParameterType, location, member.Name, type.Name, valueType.ToDisplayString(), ConversionTable.SupportedReturns));
+            diagnostics.Add(DiagnosticInfo.Create(D.UnsupportedParameterType, location, member.Name, type.Name,
+                valueType.ToDisplayString(), ConversionTable.SupportedReturns));
             return null;
         }
-        string pythonName = FunctionParser.ExplicitName(attribute) ?? Names.ToSnakeCase(member.Name);
-        string? whyNot = Names.WhyNotIdentifier(pythonName);
+        string pythonName = FunctionParser.ExplicitName(attribute) ?? PythonIdentifiers.ToSnakeCase(member.Name);
+        string? whyNot = PythonIdentifiers.WhyNotIdentifier(pythonName);
         if (whyNot is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
             return null;
         }
-        string? doc = DocComments.ToDocstring(member.GetDocumentationCommentXml(), new List<DocComments.Param>(), null, name => Names.ToSnakeCase(name));
-        return new PropertyModel(member.Name, pythonName, input, writable, doc);
+        return new PropertyModel(member.Name, pythonName, input, writable, Doc(member, CancellationToken.None));
     }
+
+    private static DocModel? Doc(ISymbol symbol, CancellationToken cancellationToken) =>
+        DocComments.Parse(symbol.GetDocumentationCommentXml(cancellationToken: cancellationToken),
+            PythonIdentifiers.ToSnakeCase);
 
     private static bool IsCallable(IMethodSymbol? accessor) =>
-        accessor is not null && accessor.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
-
-    /// <summary>== from IEquatable&lt;T&gt;, operator == or Equals(object); ordering from IComparable&lt;T&gt; or the operators.</summary>
-    private static ComparisonModel? Comparison(INamedTypeSymbol type, out bool equality)
-    {
-        bool Implements(string name) => type.AllInterfaces.Any(i => i.OriginalDefinition.ToDisplayString() == name
-            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type));
-        bool HasOperator(string name) => type.GetMembers(name).OfType<IMethodSymbol>().Any(m => m.MethodKind == MethodKind.UserDefinedOperator
-            && m.Parameters.Length == 2 && m.Parameters.All(p => SymbolEqualityComparer.Default.Equals(p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), type)));
-        bool overridesEquals = type.GetMembers("Equals").OfType<IMethodSymbol>().Any(m => m.IsOverride && m.Parameters.Length == 1);
-
-        string? eq = HasOperator("op_Equality") ? "left == right"
-            : Implements("System.IEquatable<T>") ? "left.Equals(right)"
-            : overridesEquals ? "left.Equals((object)right)"
-            : null;
-        string? compare = Implements("System.IComparable<T>") ? "left.CompareTo(right)" : null;
-        bool ordering = HasOperator("op_LessThan") && HasOperator("op_GreaterThan") && HasOperator("op_LessThanOrEqual") && HasOperator("op_GreaterThanOrEqual");
-        equality = eq is not null;
-        return eq is null && compare is null && !ordering ? null : new ComparisonModel(eq, compare, ordering);
-    }
-
-    private static readonly (string Method, string Slot, string Token, int Arity)[] s_operators =
-    {
-        ("op_Addition", "nb_add", "+", 2), ("op_Subtraction", "nb_subtract", "-", 2),
-        ("op_Multiply", "nb_multiply", "*", 2), ("op_Division", "nb_true_divide", "/", 2),
-        ("op_UnaryNegation", "nb_negative", "-", 1),
-    };
-
-    /// <summary>C# operator overloads whose operands the number protocol can test without raising.</summary>
-    private static ImmutableArray<OperatorModel> Operators(INamedTypeSymbol type)
-    {
-        var result = ImmutableArray.CreateBuilder<OperatorModel>();
-        foreach (var (name, slot, token, arity) in s_operators)
-        {
-            foreach (IMethodSymbol m in type.GetMembers(name).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.UserDefinedOperator && m.Parameters.Length == arity))
-            {
-                TypeModel? left = Operand(m.Parameters[0].Type);
-                TypeModel? right = arity == 2 ? Operand(m.Parameters[1].Type) : null;
-                TypeModel? returns = ConversionTable.Resolve(m.ReturnType, isReturn: true, out _, out _);
-                if (left is null || (arity == 2 && right is null) || returns is null || returns.Kind == ValueKind.Void) continue;
-                result.Add(new OperatorModel(slot, token, left, right, returns));
-            }
-        }
-        return result.ToImmutable();
-    }
-
-    /// <summary>Operand types with a non-raising test: [PyClass] instances, double, long, int.</summary>
-    private static TypeModel? Operand(ITypeSymbol type)
-    {
-        TypeModel? model = ConversionTable.Resolve(type, isReturn: false, out _, out _);
-        if (model is null || model.AcceptsNone) return null;
-        if (model.Kind == ValueKind.Instance) return model;
-        return type.SpecialType is SpecialType.System_Double or SpecialType.System_Int64 or SpecialType.System_Int32 ? model : null;
-    }
-
-    private static (TypeModel?, TypeModel?, bool) Indexer(INamedTypeSymbol type)
-    {
-        IPropertySymbol? indexer = type.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(p => p.IsIndexer && p.Parameters.Length == 1
-            && p.Parameters[0].Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
-            && IsCallable(p.GetMethod));
-        if (indexer is null) return (null, null, false);
-        TypeModel? key = ConversionTable.Resolve(indexer.Parameters[0].Type, isReturn: false, out _, out _);
-        TypeModel? value = ConversionTable.Resolve(indexer.Type, isReturn: !IsCallable(indexer.SetMethod), out _, out _);
-        return key is null || value is null ? (null, null, false) : (key, value, IsCallable(indexer.SetMethod));
-    }
-
-    private static TypeModel? IterItem(INamedTypeSymbol type)
-    {
-        INamedTypeSymbol? enumerable = type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
-        return enumerable is null ? null : ConversionTable.Resolve(enumerable.TypeArguments[0], isReturn: true, out _, out _);
-    }
-
-    /// <summary>Fields (and auto-property backing fields) holding PyRefs, or arrays/lists of them; anything else holding one is a diagnostic.</summary>
-    private static ImmutableArray<TraverseMember> TraverseMembers(INamedTypeSymbol type, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
-    {
-        var members = ImmutableArray.CreateBuilder<TraverseMember>();
-        foreach (IFieldSymbol field in type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst))
-        {
-            string name = field.AssociatedSymbol is IPropertySymbol p ? p.Name : field.Name;
-            ITypeSymbol t = field.Type;
-            if (IsReference(t)) members.Add(new TraverseMember(name, false));
-            else if (SequenceElement(t) is { } element && IsReference(element)) members.Add(new TraverseMember(name, true));
-            else if (Mentions(t, 0))
-                diagnostics.Add(DiagnosticInfo.Create(D.UntraversableReferences, (field.AssociatedSymbol ?? field).Locations.FirstOrDefault(), name, type.Name, t.ToDisplayString()));
-        }
-        return members.ToImmutable();
-    }
-
-    private static bool IsReference(ITypeSymbol t) =>
-        t is INamedTypeSymbol { Name: "PyRef" } n && n.ContainingNamespace?.ToDisplayString() == "NdBindgen";
-
-    private static ITypeSymbol? SequenceElement(ITypeSymbol t) => t switch
-    {
-        IArrayTypeSymbol { Rank: 1 } a => a.ElementType,
-        INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } g when g.OriginalDefinition.ToDisplayString()
-            is "System.Collections.Generic.List<T>" or "System.Collections.Generic.IList<T>" or "System.Collections.Generic.IReadOnlyList<T>"
-            or "System.Collections.Generic.IEnumerable<T>" or "System.Collections.Generic.ICollection<T>" or "System.Collections.Generic.HashSet<T>" => g.TypeArguments[0],
-        _ => null,
-    };
-
-    /// <summary>Whether a type mentions PyRef anywhere in its type arguments or element types (a shape we cannot walk).</summary>
-    private static bool Mentions(ITypeSymbol t, int depth) => depth < 5 && (IsReference(t) || t switch
-    {
-        IArrayTypeSymbol a => Mentions(a.ElementType, depth + 1),
-        INamedTypeSymbol n => n.TypeArguments.Any(x => Mentions(x, depth + 1)),
-        _ => false,
-    });
+        accessor is not null
+            && accessor.DeclaredAccessibility
+                is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
 
     private static bool Has(ISymbol symbol, string attribute) =>
-        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Ns + attribute);
+        symbol.GetAttributes().Any(a => KnownTypes.Is(a, attribute));
 
     private static bool IsPartial(INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax c

@@ -2,41 +2,45 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using NdBindgen.Generator.Model;
+using NdBindgen.Generator.Naming;
+using R = NdBindgen.Generator.Naming.RuntimeNames;
 
 namespace NdBindgen.Generator.Parsing;
 
 /// <summary>
 /// The one table of what crosses the boundary: each supported C# type, its Python type and the
-/// runtime functions converting it each way. The resolver walks it in order; the last link is
-/// "not supported", which becomes a diagnostic listing what is.
+/// runtime functions converting it each way. Resolution asks one small resolver per type family,
+/// in order; the last says "not supported", which becomes a diagnostic listing what is.
 /// </summary>
 internal static class ConversionTable
 {
-    private const string Conv = "global::NdBindgen.Conversions.";
-
-    private sealed record Scalar(string CSharp, string Python, string FromPython, string ToPython);
+    /// <param name="TryFromPython">The non-raising operand test of the number protocol, where there is one.</param>
+    private sealed record Scalar(string CSharp, string Python, string Family, string From, string To,
+        string? TryFromPython = null);
 
     private static readonly Dictionary<SpecialType, Scalar> s_scalars = new()
     {
-        [SpecialType.System_Boolean] = new("bool", "bool", Conv + "Bools.ToBool", Conv + "Bools.FromBool"),
-        [SpecialType.System_SByte] = new("sbyte", "int", Conv + "Ints.ToSByte", Conv + "Ints.FromInt64"),
-        [SpecialType.System_Byte] = new("byte", "int", Conv + "Ints.ToByte", Conv + "Ints.FromUInt64"),
-        [SpecialType.System_Int16] = new("short", "int", Conv + "Ints.ToInt16", Conv + "Ints.FromInt64"),
-        [SpecialType.System_UInt16] = new("ushort", "int", Conv + "Ints.ToUInt16", Conv + "Ints.FromUInt64"),
-        [SpecialType.System_Int32] = new("int", "int", Conv + "Ints.ToInt32", Conv + "Ints.FromInt64"),
-        [SpecialType.System_UInt32] = new("uint", "int", Conv + "Ints.ToUInt32", Conv + "Ints.FromUInt64"),
-        [SpecialType.System_Int64] = new("long", "int", Conv + "Ints.ToInt64", Conv + "Ints.FromInt64"),
-        [SpecialType.System_UInt64] = new("ulong", "int", Conv + "Ints.ToUInt64", Conv + "Ints.FromUInt64"),
-        [SpecialType.System_Single] = new("float", "float", Conv + "Floats.ToSingle", Conv + "Floats.FromDouble"),
-        [SpecialType.System_Double] = new("double", "float", Conv + "Floats.ToDouble", Conv + "Floats.FromDouble"),
-        [SpecialType.System_String] = new("string", "str", Conv + "Strings.ToString", Conv + "Strings.FromString"),
+        [SpecialType.System_Boolean] = new("bool", "bool", R.Bools, "ToBool", "FromBool"),
+        [SpecialType.System_SByte] = new("sbyte", "int", R.Ints, "ToSByte", "FromInt64"),
+        [SpecialType.System_Byte] = new("byte", "int", R.Ints, "ToByte", "FromUInt64"),
+        [SpecialType.System_Int16] = new("short", "int", R.Ints, "ToInt16", "FromInt64"),
+        [SpecialType.System_UInt16] = new("ushort", "int", R.Ints, "ToUInt16", "FromUInt64"),
+        [SpecialType.System_Int32] = new("int", "int", R.Ints, "ToInt32", "FromInt64", R.Ints + ".TryToInt32"),
+        [SpecialType.System_UInt32] = new("uint", "int", R.Ints, "ToUInt32", "FromUInt64"),
+        [SpecialType.System_Int64] = new("long", "int", R.Ints, "ToInt64", "FromInt64", R.Ints + ".TryToInt64"),
+        [SpecialType.System_UInt64] = new("ulong", "int", R.Ints, "ToUInt64", "FromUInt64"),
+        [SpecialType.System_Single] = new("float", "float", R.Floats, "ToSingle", "FromDouble"),
+        [SpecialType.System_Double] =
+            new("double", "float", R.Floats, "ToDouble", "FromDouble", R.Floats + ".TryToDouble"),
+        [SpecialType.System_String] = new("string", "str", R.Strings, "ToString", "FromString"),
     };
 
     /// <summary>Scalars that are not special types: by fully qualified name.</summary>
     private static readonly Dictionary<string, Scalar> s_namedScalars = new()
     {
-        ["global::System.Half"] = new("global::System.Half", "float", Conv + "Floats.ToHalf", Conv + "Floats.FromHalf"),
-        ["global::System.Numerics.Complex"] = new("global::System.Numerics.Complex", "complex", Conv + "Floats.ToComplex", Conv + "Floats.FromComplex"),
+        ["global::System.Half"] = new("global::System.Half", "float", R.Floats, "ToHalf", "FromHalf"),
+        ["global::System.Numerics.Complex"] =
+            new("global::System.Numerics.Complex", "complex", R.Floats, "ToComplex", "FromComplex"),
     };
 
     /// <summary>numpy dtype of each supported element type, by fully qualified C# name.</summary>
@@ -48,38 +52,40 @@ internal static class ConversionTable
         ["global::System.Numerics.Complex"] = "complex128",
     };
 
-    public const string SupportedScalars = "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, string and their nullable forms";
-    public const string SupportedParameters = SupportedScalars + ", NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, Func<...>/Action<T> callbacks, Python (the GIL token)";
-    public const string SupportedReturns = SupportedScalars + ", NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void";
-    public const string PyClassAttributeName = "NdBindgen.PyClassAttribute";
-
     /// <summary>Types a callback delegate may take and return (Callbacks in the runtime converts them).</summary>
-    private static (string CSharp, string Python)? CallbackType(ITypeSymbol t) => t.SpecialType switch
+    private static readonly Dictionary<SpecialType, (string CSharp, string Python)> s_callbackTypes = new()
     {
-        SpecialType.System_Double => ("double", "float"),
-        SpecialType.System_Single => ("float", "float"),
-        SpecialType.System_Int64 => ("long", "int"),
-        SpecialType.System_Int32 => ("int", "int"),
-        SpecialType.System_Boolean => ("bool", "bool"),
-        SpecialType.System_String => ("string", "str"),
-        _ => t is INamedTypeSymbol { Name: "PyRef", IsGenericType: false } r && r.ContainingNamespace?.ToDisplayString() == "NdBindgen"
-            ? ("global::NdBindgen.PyRef", "object")
-            : null,
+        [SpecialType.System_Double] = ("double", "float"),
+        [SpecialType.System_Single] = ("float", "float"),
+        [SpecialType.System_Int64] = ("long", "int"),
+        [SpecialType.System_Int32] = ("int", "int"),
+        [SpecialType.System_Boolean] = ("bool", "bool"),
+        [SpecialType.System_String] = ("string", "str"),
     };
 
+    public const string SupportedScalars =
+        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, string and their "
+            + "nullable forms";
+    public const string SupportedParameters = SupportedScalars
+        + ", NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, Func<...>/Action<T> callbacks, "
+        + "Python (the GIL token)";
+    public const string SupportedReturns = SupportedScalars + ", NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void";
+    public const string SupportedElements =
+        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex";
+
     /// <summary>The numpy dtype name of an element type, or null when it is not one.</summary>
-    public static string? ElementDtype(ITypeSymbol type) => s_elements.TryGetValue(FullName(type), out string? dtype) ? dtype : null;
+    public static string? ElementDtype(ITypeSymbol type) =>
+        s_elements.TryGetValue(FullName(type), out string? dtype) ? dtype : null;
 
     public static bool IsPyClass(INamedTypeSymbol type) =>
-        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == PyClassAttributeName);
+        type.GetAttributes().Any(a => KnownTypes.Is(a, KnownTypes.PyClassAttribute));
 
     /// <summary>The Python name of a [PyClass] type: the attribute's Name, else the C# name.</summary>
     public static string PythonClassName(INamedTypeSymbol type)
     {
-        AttributeData? a = type.GetAttributes().FirstOrDefault(x => x.AttributeClass?.ToDisplayString() == PyClassAttributeName);
+        AttributeData? a = type.GetAttributes().FirstOrDefault(x => KnownTypes.Is(x, KnownTypes.PyClassAttribute));
         return (a is null ? null : FunctionParser.ExplicitName(a)) ?? type.Name;
     }
-    public const string SupportedElements = "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex";
 
     // Added to FullyQualifiedFormat's own options, which escape keywords (class @event -> global::Ns.@event).
     private static readonly SymbolDisplayFormat s_fullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
@@ -90,127 +96,196 @@ internal static class ConversionTable
     /// <summary>Outcome of resolving one type.</summary>
     public enum Failure { None, Unsupported, BadElement }
 
+    /// <summary>What a resolver decided: a model, or why not (a null Resolution means "not my family").</summary>
+    private sealed record Resolution(TypeModel? Model, Failure Failure = Failure.None, string? Element = null);
+
+    private static readonly Resolution s_unsupported = new(null, Failure.Unsupported);
+
+    private delegate Resolution? Resolver(ITypeSymbol type, bool isReturn);
+
+    /// <summary>The resolvers, one per type family, asked in order; the last one always answers.</summary>
+    private static readonly Resolver[] s_resolvers =
+    {
+        ResolveVoid, ResolveScalar, ResolvePyClass, ResolveGilToken, ResolveCallback, ResolveBorrowed,
+        ResolveReference, ResolveArray, static (_, _) => s_unsupported,
+    };
+
     /// <summary>Resolves a parameter (<paramref name="isReturn"/> false) or return type.</summary>
     public static TypeModel? Resolve(ITypeSymbol type, bool isReturn, out Failure failure, out string? elementName)
     {
-        failure = Failure.None;
-        elementName = null;
-        if (isReturn && type.SpecialType == SpecialType.System_Void)
-            return new TypeModel(ValueKind.Void, "void", "None", null, null, null, false, false);
+        Resolution r = s_resolvers.Select(resolve => resolve(type, isReturn)).First(x => x is not null)!;
+        failure = r.Failure;
+        elementName = r.Element;
+        return r.Model;
+    }
 
-        // T? for value types
+    private static Resolution? ResolveVoid(ITypeSymbol type, bool isReturn) =>
+        isReturn && type.SpecialType == SpecialType.System_Void
+            ? new(new TypeModel(ValueKind.Void, "void", "None")) : null;
+
+    /// <summary>
+    /// bool, integers, floats, string, Half, Complex, and T? of the value types (other T? are unsupported).
+    /// </summary>
+    private static Resolution? ResolveScalar(ITypeSymbol type, bool isReturn)
+    {
         bool nullableValue = false;
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
             type = nullable.TypeArguments[0];
             nullableValue = true;
         }
-        if (s_scalars.TryGetValue(type.SpecialType, out Scalar? s) || s_namedScalars.TryGetValue(FullName(type), out s))
+        if (!s_scalars.TryGetValue(type.SpecialType, out Scalar? s)
+            && !s_namedScalars.TryGetValue(FullName(type), out s))
+            return nullableValue ? s_unsupported : null;
+        // string? and #nullable-oblivious string may both be null: both map None <-> null.
+        bool nullableRef = type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated;
+        bool acceptsNone = nullableValue || nullableRef;
+        return new(new TypeModel(ValueKind.Scalar, s.CSharp + (acceptsNone ? "?" : ""), s.Python)
         {
-            // string? and #nullable-oblivious string may both be null: both map None <-> null.
-            bool nullableRef = type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated;
-            bool acceptsNone = nullableValue || nullableRef;
-            string csharp = s.CSharp + (acceptsNone ? "?" : "");
-            return new TypeModel(ValueKind.Scalar, csharp, s.Python, s.FromPython, s.ToPython, null, acceptsNone, nullableValue);
-        }
-        if (nullableValue)
-        {
-            failure = Failure.Unsupported;
-            return null;
-        }
-
-        if (type is INamedTypeSymbol pyClass && IsPyClass(pyClass))
-        {
-            // A [PyClass] instance: the C# object in, its own Python object out (identity kept).
-            bool orNone = pyClass.NullableAnnotation != NullableAnnotation.NotAnnotated;
-            string csharp = FullName(pyClass.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
-            return new TypeModel(ValueKind.Instance, csharp + (orNone ? "?" : ""), PythonClassName(pyClass),
-                $"global::NdBindgen.Classes.PyInstance.ToInstance<{csharp}>", "global::NdBindgen.Classes.PyInstance.FromInstance", null, orNone, false);
-        }
-
-        if (type is INamedTypeSymbol { Name: "Python", IsGenericType: false } token && token.ContainingNamespace?.ToDisplayString() == "NdBindgen")
-        {
-            if (isReturn)
-            {
-                failure = Failure.Unsupported;
-                return null;
-            }
-            return new TypeModel(ValueKind.Token, "global::NdBindgen.Python", "", null, null, null, false, false);
-        }
-
-        if (!isReturn && type is INamedTypeSymbol { IsGenericType: true } callback && callback.ContainingNamespace?.ToDisplayString() == "System"
-            && (callback.Name == "Func" && callback.TypeArguments.Length is >= 1 and <= 3 || callback.Name == "Action" && callback.TypeArguments.Length == 1))
-        {
-            // A Python callable as a C# delegate.
-            var names = callback.TypeArguments.Select(CallbackType).ToList();
-            if (names.Any(n => n is null))
-            {
-                failure = Failure.Unsupported;
-                return null;
-            }
-            bool orNone = callback.NullableAnnotation == NullableAnnotation.Annotated;
-            string args = string.Join(", ", names.Select(n => n!.Value.CSharp));
-            string csharp = $"global::System.{callback.Name}<{args}>";
-            var pythonArgs = names.Take(callback.Name == "Func" ? names.Count - 1 : names.Count).Select(n => n!.Value.Python);
-            string python = $"Callable[[{string.Join(", ", pythonArgs)}], {(callback.Name == "Func" ? names[names.Count - 1]!.Value.Python : "None")}]";
-            string from = $"{Conv}Callbacks.To{callback.Name}<{args}>";
-            return new TypeModel(ValueKind.Scalar, csharp + (orNone ? "?" : ""), python, from, null, null, orNone, false);
-        }
-
-        if (!isReturn && type is INamedTypeSymbol { Name: "PyBorrowed", IsGenericType: false } borrowed && borrowed.ContainingNamespace?.ToDisplayString() == "NdBindgen")
-            return new TypeModel(ValueKind.Scalar, "global::NdBindgen.PyBorrowed", "object", $"{Conv}PyRefs.ToBorrowed", null, null, false, false);
-
-        if (type is INamedTypeSymbol { Name: "PyRef" } reference && reference.ContainingNamespace?.ToDisplayString() == "NdBindgen")
-        {
-            // An owned reference: any object (None included) for PyRef; None -> null only for PyRef?.
-            bool orNone = reference.NullableAnnotation == NullableAnnotation.Annotated;
-            string suffix = orNone ? "?" : "";
-            if (!reference.IsGenericType)
-                return new TypeModel(ValueKind.Reference, "global::NdBindgen.PyRef" + suffix, "object", $"{Conv}PyRefs.ToRef", $"{Conv}PyRefs.FromRef", null, orNone, false);
-            if (reference.TypeArguments[0] is INamedTypeSymbol target && IsPyClass(target))
-            {
-                string t = FullName(target.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
-                return new TypeModel(ValueKind.Reference, $"global::NdBindgen.PyRef<{t}>" + suffix, PythonClassName(target),
-                    $"{Conv}PyRefs.ToRef<{t}>", $"{Conv}PyRefs.FromRef", null, orNone, false);
-            }
-            failure = Failure.Unsupported;
-            return null;
-        }
-
-        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-            && named.ContainingNamespace?.ToDisplayString() == "NdBindgen")
-        {
-            ValueKind? kind = named.Name switch
-            {
-                "NdView" when !isReturn => ValueKind.View,
-                "NdViewMut" when !isReturn => ValueKind.ViewMut,
-                "NdArray" when isReturn => ValueKind.Array,
-                _ => null,
-            };
-            if (kind is null)
-            {
-                failure = Failure.Unsupported;
-                return null;
-            }
-            string element = FullName(named.TypeArguments[0]);
-            if (!s_elements.TryGetValue(element, out string? dtype))
-            {
-                failure = Failure.BadElement;
-                elementName = element;
-                return null;
-            }
-            bool arrayOrNone = kind == ValueKind.Array && named.NullableAnnotation != NullableAnnotation.NotAnnotated;
-            string csharp = $"global::NdBindgen.{named.Name}<{element}>" + (arrayOrNone ? "?" : "");
-            string python = $"numpy.ndarray[{dtype}]";
-            return kind switch
-            {
-                ValueKind.View => new TypeModel(ValueKind.View, csharp, python, $"{Conv}Arrays.ToView<{element}>", null, element, false, false),
-                ValueKind.ViewMut => new TypeModel(ValueKind.ViewMut, csharp, python, $"{Conv}Arrays.ToViewMut<{element}>", null, element, false, false),
-                _ => new TypeModel(ValueKind.Array, csharp, python, null, $"{Conv}Arrays.FromArray", element, arrayOrNone, false),
-            };
-        }
-
-        failure = Failure.Unsupported;
-        return null;
+            FromPython = s.Family + "." + s.From,
+            ToPython = s.Family + "." + s.To,
+            MatchPython = R.ArgMatches + "." + s.From,
+            TryFromPython = s.TryFromPython,
+            AcceptsNone = acceptsNone,
+            IsNullableValueType = nullableValue,
+        });
     }
+
+    /// <summary>A [PyClass] instance: the C# object in, its own Python object out (identity kept).</summary>
+    private static Resolution? ResolvePyClass(ITypeSymbol type, bool isReturn)
+    {
+        if (type is not INamedTypeSymbol pyClass || !IsPyClass(pyClass)) return null;
+        bool orNone = pyClass.NullableAnnotation != NullableAnnotation.NotAnnotated;
+        string csharp = FullName(pyClass.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+        return new(new TypeModel(ValueKind.Instance, csharp + (orNone ? "?" : ""), PythonClassName(pyClass))
+        {
+            FromPython = $"{R.PyInstance}.ToInstance<{csharp}>",
+            ToPython = R.PyInstance + ".FromInstance",
+            MatchPython = $"{R.ArgMatches}.ToInstance<{csharp}>",
+            TryFromPython = R.PyInstance + ".TryGet<" + csharp + ">",
+            AcceptsNone = orNone,
+        });
+    }
+
+    /// <summary>The GIL token: passed by the wrapper, never returned.</summary>
+    private static Resolution? ResolveGilToken(ITypeSymbol type, bool isReturn)
+    {
+        if (type is not INamedTypeSymbol { IsGenericType: false }
+            || !KnownTypes.IsNdBindgen(type, KnownTypes.PythonName))
+            return null;
+        return isReturn ? s_unsupported : new(new TypeModel(ValueKind.Token, R.Python, ""));
+    }
+
+    /// <summary>A Python callable as a C# delegate: Func&lt;...&gt; of up to two arguments, Action&lt;T&gt;.</summary>
+    private static Resolution? ResolveCallback(ITypeSymbol type, bool isReturn)
+    {
+        if (isReturn || type is not INamedTypeSymbol { IsGenericType: true } callback
+            || callback.ContainingNamespace?.ToDisplayString() != KnownTypes.SystemNamespace
+            || !(callback.Name == KnownTypes.Func && callback.TypeArguments.Length is >= 1 and <= 3
+                || callback.Name == KnownTypes.Action && callback.TypeArguments.Length == 1))
+            return null;
+        var names = callback.TypeArguments.Select(CallbackType).ToList();
+        if (names.Any(n => n is null)) return s_unsupported;
+        bool isFunc = callback.Name == KnownTypes.Func;
+        bool orNone = callback.NullableAnnotation == NullableAnnotation.Annotated;
+        string args = string.Join(", ", names.Select(n => n!.Value.CSharp));
+        var pythonArgs = names.Take(isFunc ? names.Count - 1 : names.Count).Select(n => n!.Value.Python);
+        string result = isFunc ? names[names.Count - 1]!.Value.Python : "None";
+        string python = $"Callable[[{string.Join(", ", pythonArgs)}], {result}]";
+        return new(new TypeModel(ValueKind.Callback, $"global::System.{callback.Name}<{args}>" + (orNone ? "?" : ""),
+            python)
+        {
+            FromPython = $"{R.Callbacks}.To{callback.Name}<{args}>",
+            MatchPython = $"{R.ArgMatches}.To{callback.Name}<{args}>",
+            Release = R.Callbacks + ".Release",
+            AcceptsNone = orNone,
+        });
+    }
+
+    private static (string CSharp, string Python)? CallbackType(ITypeSymbol t) =>
+        s_callbackTypes.TryGetValue(t.SpecialType, out var known) ? known
+        : t is INamedTypeSymbol { IsGenericType: false } && KnownTypes.IsNdBindgen(t, KnownTypes.PyRefName)
+            ? (R.PyRef, "object")
+            : null;
+
+    /// <summary>PyBorrowed: any object, borrowed for the call (parameters only).</summary>
+    private static Resolution? ResolveBorrowed(ITypeSymbol type, bool isReturn) =>
+        !isReturn && type is INamedTypeSymbol { IsGenericType: false }
+            && KnownTypes.IsNdBindgen(type, KnownTypes.PyBorrowedName)
+            ? new(new TypeModel(ValueKind.Borrowed, R.PyBorrowed, "object")
+            {
+                FromPython = R.PyRefs + ".ToBorrowed",
+                MatchPython = R.ArgMatches + ".ToBorrowed",
+            })
+            : null;
+
+    /// <summary>An owned reference: any object (None included) for PyRef; None -> null only for PyRef?.</summary>
+    private static Resolution? ResolveReference(ITypeSymbol type, bool isReturn)
+    {
+        if (type is not INamedTypeSymbol reference || !KnownTypes.IsNdBindgen(reference, KnownTypes.PyRefName))
+            return null;
+        bool orNone = reference.NullableAnnotation == NullableAnnotation.Annotated;
+        string suffix = orNone ? "?" : "";
+        string? target = null, python = "object";
+        if (reference.IsGenericType)
+        {
+            if (reference.TypeArguments[0] is not INamedTypeSymbol t || !IsPyClass(t)) return s_unsupported;
+            target = FullName(t.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+            python = PythonClassName(t);
+        }
+        string generic = target is null ? "" : $"<{target}>";
+        return new(new TypeModel(ValueKind.Reference, R.PyRef + generic + suffix, python)
+        {
+            FromPython = R.PyRefs + ".ToRef" + generic,
+            ToPython = R.PyRefs + ".FromRef",
+            MatchPython = R.ArgMatches + ".ToRef" + generic,
+            Release = R.PyRefs + ".Release",
+            AcceptsNone = orNone,
+        });
+    }
+
+    /// <summary>NdView&lt;T&gt; and NdViewMut&lt;T&gt; in, NdArray&lt;T&gt; out, of a numpy element type.</summary>
+    private static Resolution? ResolveArray(ITypeSymbol type, bool isReturn)
+    {
+        if (type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+            || named.ContainingNamespace?.ToDisplayString() != KnownTypes.Namespace)
+            return null;
+        (ValueKind Kind, string CSharp, string Function)? row = named.Name switch
+        {
+            KnownTypes.NdViewName when !isReturn => (ValueKind.View, R.NdView, "ToView"),
+            KnownTypes.NdViewMutName when !isReturn => (ValueKind.ViewMut, R.NdViewMut, "ToViewMut"),
+            KnownTypes.NdArrayName when isReturn => (ValueKind.Array, R.NdArray, "FromArray"),
+            _ => null,
+        };
+        if (row is not var (kind, csharp, function)) return s_unsupported;
+        string element = FullName(named.TypeArguments[0]);
+        if (!s_elements.TryGetValue(element, out string? dtype)) return new(null, Failure.BadElement, element);
+        bool orNone = kind == ValueKind.Array && named.NullableAnnotation != NullableAnnotation.NotAnnotated;
+        var model = new TypeModel(kind, $"{csharp}<{element}>" + (orNone ? "?" : ""),
+            $"numpy.ndarray[{dtype}]")
+        {
+            Dtype = dtype,
+            ElementType = element,
+            AcceptsNone = orNone,
+        };
+        return new(kind == ValueKind.Array
+            ? model with { ToPython = R.Arrays + "." + function }
+            : model with
+            {
+                FromPython = $"{R.Arrays}.{function}<{element}>",
+                MatchPython = $"{R.ArgMatches}.{function}<{element}>",
+            });
+    }
+
+    /// <summary>
+    /// An [ArrayLike] view: numpy's array-like rules (<c>Arrays.ToArrayLikeView</c>), shown as
+    /// "array_like[float64]", the numpy docstring word for it.
+    /// </summary>
+    public static TypeModel ArrayLike(TypeModel view) => view with
+    {
+        Kind = ValueKind.ArrayLikeView,
+        PythonType = $"array_like[{view.Dtype}]",
+        FromPython = $"{R.Arrays}.ToArrayLikeView<{view.ElementType}>",
+        MatchPython = $"{R.ArgMatches}.ToArrayLikeView<{view.ElementType}>",
+    };
 }

@@ -5,11 +5,15 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace NdBindgen.Generator.Parsing;
 
-/// <summary>A parameter's C# default value written twice: as a C# literal for the wrapper and as a Python literal for the signature.</summary>
+/// <summary>
+/// A parameter's C# default value written twice: as a C# literal for the wrapper and as a Python literal for the
+/// signature.
+/// </summary>
 internal static class DefaultValues
 {
     /// <summary>False when the value has no Python literal (NaN, infinities, an empty array view).</summary>
-    public static bool TryFormat(IParameterSymbol parameter, ITypeSymbol valueType, out string csharp, out string python)
+    public static bool TryFormat(IParameterSymbol parameter, ITypeSymbol valueType, out string csharp,
+        out string python)
     {
         object? value = parameter.ExplicitDefaultValue;
         switch (value)

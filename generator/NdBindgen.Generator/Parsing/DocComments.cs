@@ -1,35 +1,23 @@
 using System;
-using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using NdBindgen.Generator.Model;
 
 namespace NdBindgen.Generator.Parsing;
 
 /// <summary>
-/// Turns a C# XML doc comment into a numpy-style Python docstring: the summary, then Parameters,
-/// Returns and Raises sections, as help() and IDEs expect.
+/// Reads a C# XML doc comment into a <see cref="DocModel"/>: summary, remarks, each parameter's,
+/// the result's and each exception's text, in Python's words. Emitting lays it out as a
+/// numpy-style docstring.
 /// </summary>
 internal static class DocComments
 {
-    public readonly struct Param
-    {
-        public Param(string csharpName, string pythonName, string pythonType)
-        {
-            CSharpName = csharpName;
-            PythonName = pythonName;
-            PythonType = pythonType;
-        }
-
-        public string CSharpName { get; }
-        public string PythonName { get; }
-        public string PythonType { get; }
-    }
-
-    /// <summary>The docstring body, or null when the method has no doc comment.</summary>
-    public static string? ToDocstring(string? xml, IReadOnlyList<Param> parameters, string? returnType, Func<string, string> pythonNameOf)
+    /// <summary>The doc comment's content, or null when there is none (or its XML is malformed).</summary>
+    public static DocModel? Parse(string? xml, Func<string, string> pythonNameOf)
     {
         if (string.IsNullOrWhiteSpace(xml)) return null;
         XElement root;
@@ -41,45 +29,16 @@ internal static class DocComments
         {
             return null;
         }
-
-        var sb = new StringBuilder();
-        string summary = Text(root.Element("summary"), pythonNameOf);
-        if (summary.Length > 0) sb.Append(summary);
-        string remarks = Text(root.Element("remarks"), pythonNameOf);
-        if (remarks.Length > 0) sb.Append("\n\n").Append(remarks);
-
-        var paramDocs = root.Elements("param").ToDictionary(e => (string?)e.Attribute("name") ?? "", e => Text(e, pythonNameOf));
-        if (parameters.Count > 0)
-        {
-            Section(sb, "Parameters");
-            foreach (Param p in parameters)
-            {
-                sb.Append('\n').Append(p.PythonName).Append(" : ").Append(p.PythonType);
-                if (paramDocs.TryGetValue(p.CSharpName, out string? doc) && doc.Length > 0) sb.Append("\n    ").Append(Indent(doc));
-            }
-        }
-
-        string returns = Text(root.Element("returns"), pythonNameOf);
-        if (returnType is not null && (returns.Length > 0 || parameters.Count > 0))
-        {
-            Section(sb, "Returns");
-            sb.Append('\n').Append(returnType);
-            if (returns.Length > 0) sb.Append("\n    ").Append(Indent(returns));
-        }
-
-        var raises = root.Elements("exception").ToList();
-        if (raises.Count > 0)
-        {
-            Section(sb, "Raises");
-            foreach (XElement e in raises)
-            {
-                string cref = (string?)e.Attribute("cref") ?? "";
-                sb.Append('\n').Append(PythonExceptionName(ShortName(cref)));
-                string text = Text(e, pythonNameOf);
-                if (text.Length > 0) sb.Append("\n    ").Append(Indent(text));
-            }
-        }
-        return sb.ToString().Trim('\n');
+        var parameters = root.Elements("param")
+            .Select(e => new ParamDoc((string?)e.Attribute("name") ?? "", Text(e, pythonNameOf)));
+        var raises = root.Elements("exception").Select(e => new RaisesDoc(
+            PythonExceptionName(ShortName((string?)e.Attribute("cref") ?? "")), Text(e, pythonNameOf)));
+        return new DocModel(
+            Text(root.Element("summary"), pythonNameOf),
+            Text(root.Element("remarks"), pythonNameOf),
+            parameters.ToImmutableArray(),
+            Text(root.Element("returns"), pythonNameOf),
+            raises.ToImmutableArray());
     }
 
     /// <summary>The Python exception a .NET exception becomes (mirrors the runtime's PyErrors table).</summary>
@@ -94,14 +53,6 @@ internal static class DocComments
         "OutOfMemoryException" => "MemoryError",
         _ => "RuntimeError",
     };
-
-    private static void Section(StringBuilder sb, string title)
-    {
-        if (sb.Length > 0) sb.Append("\n\n");
-        sb.Append(title).Append('\n').Append('-', title.Length);
-    }
-
-    private static string Indent(string text) => text.Replace("\n", "\n    ");
 
     private static string Text(XElement? element, Func<string, string> pythonNameOf)
     {
@@ -124,7 +75,8 @@ internal static class DocComments
                         "null" => "None",
                         "true" => "True",
                         "false" => "False",
-                        null => e.Value.Length > 0 ? e.Value : (string?)e.Attribute("href") ?? ShortName((string?)e.Attribute("cref") ?? ""),
+                        null => e.Value.Length > 0 ? e.Value : (string?)e.Attribute("href")
+                            ?? ShortName((string?)e.Attribute("cref") ?? ""),
                         _ => word,
                     });
                     break;
@@ -141,7 +93,8 @@ internal static class DocComments
         }
         // Collapse the comment's line breaks and indentation; keep paragraph breaks.
         string[] paragraphs = Regex.Split(sb.ToString(), @"\n\s*\n");
-        return string.Join("\n\n", paragraphs.Select(p => Regex.Replace(p, @"\s+", " ").Trim()).Where(p => p.Length > 0));
+        return string.Join("\n\n",
+            paragraphs.Select(p => Regex.Replace(p, @"\s+", " ").Trim()).Where(p => p.Length > 0));
     }
 
     private static string ShortName(string cref)

@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NdBindgen.Generator.Naming;
 
 namespace NdBindgen.Generator.Parsing;
 
@@ -32,11 +33,14 @@ internal static class Escapes
             foreach (IdentifierNameSyntax id in body.DescendantNodes().OfType<IdentifierNameSyntax>())
             {
                 if (id.Identifier.ValueText != p.Name) continue;
-                if (id.Parent is MemberAccessExpressionSyntax access && access.Name == id) continue;   // x.name: another member
+                if (id.Parent is MemberAccessExpressionSyntax access && access.Name == id)
+                    continue;   // x.name: another member
                 if (id.Parent is NameColonSyntax or NameEqualsSyntax) continue;                        // name: value
-                if (id.Parent?.Parent?.Parent is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
+                if (id.Parent?.Parent?.Parent is InvocationExpressionSyntax
+                    { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
                     continue;                                                                        // nameof(p)
-                if (id.Ancestors().TakeWhile(a => a != body).Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+                if (id.Ancestors().TakeWhile(a => a != body)
+                    .Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
                     return true;
                 if (!IsTransientUse(id) && !IsArgumentToTheRuntime(id, p)) return true;
             }
@@ -50,22 +54,29 @@ internal static class Escapes
     private static bool IsArgumentToTheRuntime(IdentifierNameSyntax id, IParameterSymbol p)
     {
         if (id.Parent is not ArgumentSyntax { RefKindKeyword.RawKind: 0 } argument
-            || argument.Parent?.Parent is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } })
+            || argument.Parent?.Parent is not InvocationExpressionSyntax
+                { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } })
             return false;
         return p.ContainingSymbol is IMethodSymbol method && method.Parameters.Any(other =>
-            other.Name == receiver.Identifier.ValueText && other.Type.ContainingNamespace?.ToDisplayString() == "NdBindgen"
-            && other.Type.Name is "PyRef" or "PyBorrowed" or "Python");
+            other.Name == receiver.Identifier.ValueText
+            && (KnownTypes.IsNdBindgen(other.Type, KnownTypes.PyRefName)
+                || KnownTypes.IsNdBindgen(other.Type, KnownTypes.PyBorrowedName)
+                || KnownTypes.IsNdBindgen(other.Type, KnownTypes.PythonName)));
     }
 
     private static bool IsTransientUse(IdentifierNameSyntax id) => id.Parent switch
     {
-        MemberAccessExpressionSyntax access when access.Expression == id => !SelfReturning.Contains(access.Name.Identifier.ValueText),
+        MemberAccessExpressionSyntax access when access.Expression == id =>
+            !SelfReturning.Contains(access.Name.Identifier.ValueText),
         ConditionalAccessExpressionSyntax conditional when conditional.Expression == id =>
-            !(conditional.WhenNotNull is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax b } && SelfReturning.Contains(b.Name.Identifier.ValueText)),
+            !(conditional.WhenNotNull is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax b }
+                && SelfReturning.Contains(b.Name.Identifier.ValueText)),
         InvocationExpressionSyntax call when call.Expression == id => true,          // a callback called: f(x)
-        BinaryExpressionSyntax b when b.IsKind(SyntaxKind.EqualsExpression) || b.IsKind(SyntaxKind.NotEqualsExpression) =>
+        BinaryExpressionSyntax b when b.IsKind(SyntaxKind.EqualsExpression)
+            || b.IsKind(SyntaxKind.NotEqualsExpression) =>
             b.Left.IsKind(SyntaxKind.NullLiteralExpression) || b.Right.IsKind(SyntaxKind.NullLiteralExpression),
-        IsPatternExpressionSyntax pattern when pattern.Expression == id => pattern.Pattern is ConstantPatternSyntax or UnaryPatternSyntax,
+        IsPatternExpressionSyntax pattern when pattern.Expression == id =>
+            pattern.Pattern is ConstantPatternSyntax or UnaryPatternSyntax,
         _ => false,
     };
 }

@@ -4,33 +4,37 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using NdBindgen.Generator.Model;
+using NdBindgen.Generator.Naming;
 using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 
 namespace NdBindgen.Generator.Parsing;
 
-/// <summary>[PyFunction] method symbol -> <see cref="FunctionModel"/> plus diagnostics. Never throws on bad input.</summary>
+/// <summary>
+/// [PyFunction] method symbol -> <see cref="FunctionModel"/> plus diagnostics. Never throws on bad input.
+/// </summary>
 internal static class FunctionParser
 {
-    public const string AttributeName = "NdBindgen.PyFunctionAttribute";
-    private const string NdimAttributeName = "NdBindgen.NdimAttribute";
-
-    public static ParseResult<FunctionModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        ParseMethod((IMethodSymbol)context.TargetSymbol, context.Attributes[0], CallKind.ModuleFunction, null, cancellationToken,
-            context.SemanticModel.Compilation);
+    public static ParseResult<FunctionModel> Parse(GeneratorAttributeSyntaxContext context,
+        CancellationToken cancellationToken) =>
+        ParseMethod((IMethodSymbol)context.TargetSymbol, context.Attributes[0], CallKind.ModuleFunction, null,
+            cancellationToken, context.SemanticModel.Compilation);
 
     /// <summary>
     /// A method exported as a module function or as a member of a [PyClass]
     /// (<paramref name="pythonClass"/>: the class's Python name, which prefixes argument messages).
     /// </summary>
-    /// <param name="compilation">To instantiate a generic module function over its element types; without it, generic methods are NDB0008.</param>
-    public static ParseResult<FunctionModel> ParseMethod(IMethodSymbol method, AttributeData attribute, CallKind kind, string? pythonClass,
-        CancellationToken cancellationToken, Compilation? compilation = null)
+    /// <param name="compilation">
+    /// To instantiate a generic module function over its element types; without it, generic methods are NDB0008.
+    /// </param>
+    public static ParseResult<FunctionModel> ParseMethod(IMethodSymbol method, AttributeData attribute, CallKind kind,
+        string? pythonClass, CancellationToken cancellationToken, Compilation? compilation = null)
     {
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         Location? location = method.Locations.FirstOrDefault();
         string display = method.ContainingType.Name + "." + method.Name;
 
-        if (kind != CallKind.Instance && !method.IsStatic) diagnostics.Add(DiagnosticInfo.Create(D.FunctionNotStatic, location, display));
+        if (kind != CallKind.Instance && !method.IsStatic)
+            diagnostics.Add(DiagnosticInfo.Create(D.FunctionNotStatic, location, display));
         if (method.IsAsync)
         {
             diagnostics.Add(DiagnosticInfo.Create(D.AsyncFunction, location, display));
@@ -44,25 +48,20 @@ internal static class FunctionParser
             return ParseGeneric(method, attribute, kind, pythonClass, cancellationToken, compilation, diagnostics);
         }
         // A method of a generic type is generic too: the wrapper could not name the type to call it on.
-        if (method.IsGenericMethod && definition || (kind == CallKind.ModuleFunction && method.ContainingType.IsGenericType))
+        if (method.IsGenericMethod && definition
+            || (kind == CallKind.ModuleFunction && method.ContainingType.IsGenericType))
         {
             // One diagnostic: its type parameters would also be "unsupported types" below.
-            diagnostics.Add(DiagnosticInfo.Create(D.GenericFunction, location, display, string.Join(", ", TypeParameters(method))));
+            diagnostics.Add(DiagnosticInfo.Create(D.GenericFunction, location, display,
+                string.Join(", ", TypeParameters(method))));
             return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
         }
-        string? inaccessible = kind == CallKind.ModuleFunction ? Inaccessibility(method) : null;   // class members are called from inside the class
-        if (inaccessible is not null) diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, location, display, inaccessible));
+        string? inaccessible = kind == CallKind.ModuleFunction
+            ? Inaccessibility(method) : null;   // class members are called from inside the class
+        if (inaccessible is not null)
+            diagnostics.Add(DiagnosticInfo.Create(D.NotAccessible, location, display, inaccessible));
 
-        string? explicitName = ExplicitName(attribute);
-        string pythonName = explicitName ?? Names.ToSnakeCase(method.Name);
-        string? whyNot = Names.WhyNotIdentifier(pythonName);
-        if (whyNot is not null)
-        {
-            // Point at where the name came from: the attribute's argument, or the method's own name.
-            Location? nameLocation = explicitName is not null ? AttributeLocation(attribute) ?? location : location;
-            diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, nameLocation, pythonName, whyNot));
-        }
-
+        string pythonName = ParsePythonName(method, attribute, diagnostics);
         var parameters = ImmutableArray.CreateBuilder<ParameterModel>();
         foreach (IParameterSymbol p in method.Parameters)
         {
@@ -70,19 +69,51 @@ internal static class FunctionParser
             ParameterModel? parameter = ParseParameter(p, display, diagnostics);
             if (parameter is not null) parameters.Add(parameter);
         }
-
-        TypeModel? returns = ConversionTable.Resolve(method.ReturnType, isReturn: true, out var failure, out string? element);
-        if (returns is null)
-        {
-            Location? returnLocation = ReturnTypeLocation(method) ?? location;
-            diagnostics.Add(failure == ConversionTable.Failure.BadElement
-                ? DiagnosticInfo.Create(D.UnsupportedElementType, returnLocation, display + " return value", element, ConversionTable.SupportedElements)
-                : DiagnosticInfo.Create(D.UnsupportedReturnType, returnLocation, display, method.ReturnType.ToDisplayString(), ConversionTable.SupportedReturns));
-        }
-
+        TypeModel? returns = ParseReturn(method, display, diagnostics);
         if (diagnostics.Count > 0 || returns is null)
             return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
+        var model = Build(method, kind, pythonClass, pythonName, parameters.ToImmutable(), returns, cancellationToken);
+        return new ParseResult<FunctionModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
+    }
 
+    /// <summary>The attribute's name, else the method's in snake_case; NDB0006 where Python cannot take it.</summary>
+    private static string ParsePythonName(IMethodSymbol method, AttributeData attribute,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        string? explicitName = ExplicitName(attribute);
+        string pythonName = explicitName ?? PythonIdentifiers.ToSnakeCase(method.Name);
+        string? whyNot = PythonIdentifiers.WhyNotIdentifier(pythonName);
+        if (whyNot is not null)
+        {
+            // Point at where the name came from: the attribute's argument, or the method's own name.
+            Location? location = method.Locations.FirstOrDefault();
+            Location? nameLocation = explicitName is not null ? AttributeLocation(attribute) ?? location : location;
+            diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, nameLocation, pythonName, whyNot));
+        }
+        return pythonName;
+    }
+
+    /// <summary>The result's conversion, or null with NDB0003 (NDB0004 for an unsupported element type).</summary>
+    private static TypeModel? ParseReturn(IMethodSymbol method, string display,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        TypeModel? returns = ConversionTable.Resolve(method.ReturnType, isReturn: true, out var failure,
+            out string? element);
+        if (returns is not null) return returns;
+        Location? location = ReturnTypeLocation(method) ?? method.Locations.FirstOrDefault();
+        diagnostics.Add(failure == ConversionTable.Failure.BadElement
+            ? DiagnosticInfo.Create(D.UnsupportedElementType, location, display + " return value", element,
+                ConversionTable.SupportedElements)
+            : DiagnosticInfo.Create(D.UnsupportedReturnType, location, display,
+                method.ReturnType.ToDisplayString(), ConversionTable.SupportedReturns));
+        return null;
+    }
+
+    /// <summary>The model of a method that passed every check: its names, wrapper, file and doc.</summary>
+    private static FunctionModel Build(IMethodSymbol method, CallKind kind, string? pythonClass, string pythonName,
+        ImmutableArray<ParameterModel> parameters, TypeModel returns, CancellationToken cancellationToken)
+    {
+        bool definition = SymbolEqualityComparer.Default.Equals(method, method.OriginalDefinition);
         string containing = ConversionTable.FullName(method.ContainingType);
         string methodPart = method.Name + OverloadSuffix(method.OriginalDefinition);
         string wrapperName = Mangle(method.ContainingType) + "_" + methodPart;
@@ -94,20 +125,20 @@ internal static class FunctionParser
             wrapperName += "__" + dtype;
             methodName += "<" + ConversionTable.FullName(method.TypeArguments[0]) + ">";
         }
-        string? doc = DocComments.ToDocstring(
-            method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
-            DocParameters(parameters),
-            returns.Kind == ValueKind.Void ? null : returns.PythonType,
-            name => Names.ToSnakeCase(name));
+        DocModel? doc = DocComments.Parse(method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
+            PythonIdentifiers.ToSnakeCase);
 
         string messageName = pythonClass is null ? pythonName : pythonClass + "." + pythonName;
-        var model = new FunctionModel(containing, methodName, pythonName, messageName, kind, wrapperName,
-            Mangle(method.ContainingType) + "." + methodPart + ".g.cs", doc, parameters.ToImmutable(), returns,
-            LocationInfo.From(location)) { Overload = kind == CallKind.ModuleFunction ? OverloadPosition(method, pythonName) : 0 };
-        return new ParseResult<FunctionModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
+        return new FunctionModel(containing, methodName, pythonName, messageName, kind, wrapperName,
+            Mangle(method.ContainingType) + "." + methodPart + ".g.cs", doc, parameters, returns,
+            LocationInfo.From(method.Locations.FirstOrDefault()))
+        {
+            Overload = kind == CallKind.ModuleFunction ? OverloadPosition(method, pythonName) : 0,
+        };
     }
 
-    internal static ParameterModel? ParseParameter(IParameterSymbol p, string display, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    internal static ParameterModel? ParseParameter(IParameterSymbol p, string display,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         Location? location = p.Locations.FirstOrDefault();
         if (p.RefKind != RefKind.None || p.IsParams)
@@ -120,8 +151,10 @@ internal static class FunctionParser
         if (type is null)
         {
             diagnostics.Add(failure == ConversionTable.Failure.BadElement
-                ? DiagnosticInfo.Create(D.UnsupportedElementType, location, $"{display} parameter '{p.Name}'", element, ConversionTable.SupportedElements)
-                : DiagnosticInfo.Create(D.UnsupportedParameterType, location, p.Name, display, p.Type.ToDisplayString(), ConversionTable.SupportedParameters));
+                ? DiagnosticInfo.Create(D.UnsupportedElementType, location, $"{display} parameter '{p.Name}'", element,
+                    ConversionTable.SupportedElements)
+                : DiagnosticInfo.Create(D.UnsupportedParameterType, location, p.Name, display,
+                    p.Type.ToDisplayString(), ConversionTable.SupportedParameters));
             return null;
         }
 
@@ -130,7 +163,8 @@ internal static class FunctionParser
         {
             if (!DefaultValues.TryFormat(p, p.Type, out string cs, out string py))
             {
-                diagnostics.Add(DiagnosticInfo.Create(D.DefaultNotExpressible, location, p.Name, display, p.ExplicitDefaultValue ?? "default"));
+                diagnostics.Add(DiagnosticInfo.Create(D.DefaultNotExpressible, location, p.Name, display,
+                    p.ExplicitDefaultValue ?? "default"));
                 return null;
             }
             defaultCSharp = cs;
@@ -138,20 +172,22 @@ internal static class FunctionParser
         }
 
         int ndim = -1;
-        AttributeData? ndimAttribute = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == NdimAttributeName);
+        AttributeData? ndimAttribute = p.GetAttributes()
+            .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.NdimAttribute));
         if (ndimAttribute is { ConstructorArguments.Length: 1 } && ndimAttribute.ConstructorArguments[0].Value is int n)
         {
-            if (n < 0 || type.Kind is not (ValueKind.View or ValueKind.ViewMut))
+            if (n < 0 || !type.IsView)
             {
-                diagnostics.Add(DiagnosticInfo.Create(D.NdimOnNonArray, AttributeLocation(ndimAttribute) ?? location, n, p.Name, display));
+                diagnostics.Add(DiagnosticInfo.Create(D.NdimOnNonArray, AttributeLocation(ndimAttribute) ?? location,
+                    n, p.Name, display));
                 return null;
             }
             ndim = n;
         }
         if (!ArrayLikes.TryApply(p, ref type, display, diagnostics)) return null;
 
-        string pythonName = Names.ToSnakeCase(p.Name);
-        string? whyNot = Names.WhyNotIdentifier(pythonName);
+        string pythonName = PythonIdentifiers.ToSnakeCase(p.Name);
+        string? whyNot = PythonIdentifiers.WhyNotIdentifier(pythonName);
         if (whyNot is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
@@ -165,20 +201,27 @@ internal static class FunctionParser
     /// A generic module function: one instantiation per admitted element type (each parsed as the
     /// non-generic method it becomes), and which Python argument's dtype picks among them.
     /// </summary>
-    private static ParseResult<FunctionModel> ParseGeneric(IMethodSymbol method, AttributeData attribute, CallKind kind, string? pythonClass,
-        CancellationToken cancellationToken, Compilation compilation, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    private static ParseResult<FunctionModel> ParseGeneric(IMethodSymbol method, AttributeData attribute,
+        CallKind kind, string? pythonClass,
+        CancellationToken cancellationToken, Compilation compilation,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         Location? location = method.Locations.FirstOrDefault();
         string display = method.ContainingType.Name + "." + method.Name;
         ITypeParameterSymbol t = method.TypeParameters[0];
         List<ITypeSymbol> elements = Generics.Instantiations(method, compilation, out List<string> notAdmitted);
-        AttributeData? dtypes = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == Generics.DtypesAttributeName);
+        AttributeData? dtypes = method.GetAttributes()
+            .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.DtypesAttribute));
         if (notAdmitted.Count > 0 || elements.Count == 0)
         {
             string why = notAdmitted.Count > 0
-                ? $"[Dtypes] lists {string.Join(", ", notAdmitted)}, which {(notAdmitted.Count == 1 ? "is" : "are")} not a numpy element type meeting {t.Name}'s constraints"
-                : $"no numpy element type ({ConversionTable.SupportedElements}) meets {t.Name}'s constraints (it needs 'unmanaged')";
-            diagnostics.Add(DiagnosticInfo.Create(D.GenericNoElements, (dtypes is null ? null : AttributeLocation(dtypes)) ?? location, display, why));
+                ? $"[Dtypes] lists {string.Join(", ", notAdmitted)}, which "
+                    + $"{(notAdmitted.Count == 1 ? "is" : "are")} not a numpy element type meeting {t.Name}'s "
+                    + $"constraints"
+                : $"no numpy element type ({ConversionTable.SupportedElements}) meets {t.Name}'s constraints (it "
+                    + $"needs 'unmanaged')";
+            diagnostics.Add(DiagnosticInfo.Create(D.GenericNoElements,
+                (dtypes is null ? null : AttributeLocation(dtypes)) ?? location, display, why));
             return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
         }
 
@@ -186,11 +229,13 @@ internal static class FunctionParser
         foreach (ITypeSymbol element in elements)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = ParseMethod(method.Construct(element), attribute, kind, pythonClass, cancellationToken, compilation);
+            var result = ParseMethod(method.Construct(element), attribute, kind, pythonClass, cancellationToken,
+                compilation);
             if (result.Model is null)
             {
                 // A problem not about T (every instantiation has it): reported once, at the method.
-                diagnostics.AddRange(result.Diagnostics.Select(d => d with { Location = LocationInfo.From(location) }).Take(1));
+                diagnostics.AddRange(result.Diagnostics
+                    .Select(d => d with { Location = LocationInfo.From(location) }).Take(1));
                 return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
             }
             specializations.Add(result.Model);
@@ -199,8 +244,10 @@ internal static class FunctionParser
         // Python parameter indexes: the first NdView<T>/NdViewMut<T> decides T; the others must match it.
         // The Python parameters as symbols of T: those an instantiation parsed as Python arguments (not the GIL token).
         var python = method.Parameters.Where((p, i) => specializations[0].Parameters[i].IsPythonArgument).ToList();
-        var arrays = python.Select((p, i) => (p, i)).Where(x => Generics.IsArrayOfT(x.p.Type, t)).Select(x => x.i).ToList();
-        var mentions = python.Select((p, i) => (p, i)).Where(x => Generics.Mentions(x.p.Type, t)).Select(x => x.i).ToList();
+        var arrays = python.Select((p, i) => (p, i)).Where(x => Generics.IsArrayOfT(x.p.Type, t)).Select(x => x.i)
+            .ToList();
+        var mentions = python.Select((p, i) => (p, i)).Where(x => Generics.Mentions(x.p.Type, t)).Select(x => x.i)
+            .ToList();
         FunctionModel first = specializations[0];
         var generic = new GenericModel(
             new EquatableArray<FunctionModel>(specializations.ToImmutableArray()),
@@ -210,12 +257,9 @@ internal static class FunctionParser
             new EquatableArray<int>(mentions.ToImmutableArray()),
             Generics.Mentions(method.ReturnType, t));
         string wrapperName = Mangle(method.ContainingType) + "_" + method.Name + OverloadSuffix(method);
-        string? doc = DocComments.ToDocstring(
-            method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
-            first.PythonParameters.Select((p, i) => new DocComments.Param(p.CSharpName, p.PythonName,
-                (mentions.Contains(i) ? generic.PythonType(i) : p.Type.PythonType) + (p.HasDefault ? ", optional" : ""))).ToList(),
-            first.Return.Kind == ValueKind.Void ? null : generic.ReturnMentionsT ? generic.PythonType(-1) : first.Return.PythonType,
-            name => Names.ToSnakeCase(name));
+        // The generic method's own doc; Emitting names its types across the dtypes ("numpy.ndarray[int8 | float64]").
+        DocModel? doc = DocComments.Parse(method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
+            PythonIdentifiers.ToSnakeCase);
         var model = first with
         {
             MethodName = method.Name,
@@ -229,7 +273,8 @@ internal static class FunctionParser
 
     internal static string? ExplicitName(AttributeData attribute)
     {
-        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string fromCtor) return fromCtor;
+        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string fromCtor)
+            return fromCtor;
         foreach (var named in attribute.NamedArguments)
         {
             if (named.Key == "Name" && named.Value.Value is string s) return s;
@@ -245,10 +290,12 @@ internal static class FunctionParser
             switch (s.DeclaredAccessibility)
             {
                 case Accessibility.Private:
-                    return s.Equals(method, SymbolEqualityComparer.Default) ? "private" : $"inside private type '{s.Name}'";
+                    return s.Equals(method, SymbolEqualityComparer.Default)
+                        ? "private" : $"inside private type '{s.Name}'";
                 case Accessibility.Protected:
                 case Accessibility.ProtectedAndInternal:
-                    return s.Equals(method, SymbolEqualityComparer.Default) ? "protected" : $"inside protected type '{s.Name}'";
+                    return s.Equals(method, SymbolEqualityComparer.Default)
+                        ? "protected" : $"inside protected type '{s.Name}'";
             }
             if (s is INamedTypeSymbol { IsFileLocal: true }) return $"inside file-local type '{s.Name}'";
         }
@@ -258,7 +305,8 @@ internal static class FunctionParser
     private static IEnumerable<string> TypeParameters(IMethodSymbol method)
     {
         var names = new List<string>(method.TypeParameters.Select(t => t.Name));
-        for (INamedTypeSymbol? t = method.ContainingType; t is not null; t = t.ContainingType) names.InsertRange(0, t.TypeParameters.Select(p => p.Name));
+        for (INamedTypeSymbol? t = method.ContainingType; t is not null; t = t.ContainingType)
+            names.InsertRange(0, t.TypeParameters.Select(p => p.Name));
         return names;
     }
 
@@ -271,12 +319,15 @@ internal static class FunctionParser
         var sameName = method.ContainingType.GetMembers(method.Name);
         bool overloaded = sameName.OfType<IMethodSymbol>().Any(m =>
             !m.Equals(method, SymbolEqualityComparer.Default)
-            && m.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeName) is { } attribute
-            && (ExplicitName(attribute) ?? Names.ToSnakeCase(m.Name)) == pythonName);
+            && m.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyFunctionAttribute)) is { } attribute
+            && (ExplicitName(attribute) ?? PythonIdentifiers.ToSnakeCase(m.Name)) == pythonName);
         return overloaded ? sameName.IndexOf(method, SymbolEqualityComparer.Default) + 1 : 0;
     }
 
-    /// <summary>"_2" for the second of several methods sharing a name (so overloads get distinct wrappers and files), "" for a unique name.</summary>
+    /// <summary>
+    /// "_2" for the second of several methods sharing a name (so overloads get distinct wrappers and files), "" for a
+    /// unique name.
+    /// </summary>
     private static string OverloadSuffix(IMethodSymbol method)
     {
         var sameName = method.ContainingType.GetMembers(method.Name);
@@ -289,15 +340,12 @@ internal static class FunctionParser
     /// A C# identifier unique to the type: its namespace and type names joined by '_', with the
     /// names' own underscores doubled so that A_B.C and A.B_C cannot meet.
     /// </summary>
-    /// <summary>The Python parameters as a docstring's Parameters section lists them ("float, optional" for one with a default).</summary>
-    internal static List<DocComments.Param> DocParameters(IEnumerable<ParameterModel> parameters) =>
-        parameters.Where(p => p.IsPythonArgument).Select(p => new DocComments.Param(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : ""))).ToList();
-
     internal static string Mangle(INamedTypeSymbol type)
     {
         static string Escape(string name) => name.Replace("_", "__");
         var parts = new List<string>();
-        for (ISymbol? s = type; s is INamedTypeSymbol t; s = t.ContainingSymbol) parts.Insert(0, Escape(t.Name) + (t.Arity > 0 ? "_" + t.Arity : ""));
+        for (ISymbol? s = type; s is INamedTypeSymbol t; s = t.ContainingSymbol)
+            parts.Insert(0, Escape(t.Name) + (t.Arity > 0 ? "_" + t.Arity : ""));
         if (type.ContainingNamespace is { IsGlobalNamespace: false } n)
             parts.InsertRange(0, n.ToDisplayString().Split('.').Select(Escape));
         return string.Join("_", parts);
@@ -307,7 +355,8 @@ internal static class FunctionParser
         attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
 
     private static Location? ReturnTypeLocation(IMethodSymbol method) =>
-        method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax m
+        method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax()
+            is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax m
             ? m.ReturnType.GetLocation()
             : null;
 }

@@ -1,20 +1,25 @@
 using System.Collections.Generic;
+using NdBindgen.Generator.Emitting;
 using NdBindgen.Generator.Parsing;
 using Xunit;
 
 namespace NdBindgen.Generator.Tests.Parsing;
 
-/// <summary>XML doc comments (as Roslyn hands them over, crefs resolved) -> numpy-style docstrings.</summary>
+/// <summary>
+/// XML doc comments (as Roslyn hands them over, crefs resolved) -> DocModel (Parsing) -> numpy-style
+/// docstring bodies (Emitting).
+/// </summary>
 public class DocCommentsTests
 {
-    private static readonly DocComments.Param[] s_xy =
+    private static readonly DocParam[] s_xy =
     {
         new("x", "x", "float"),
         new("otherPoint", "other_point", "float, optional"),
     };
 
-    private static string? Doc(string body, IReadOnlyList<DocComments.Param>? parameters = null, string? returnType = "float") =>
-        DocComments.ToDocstring($"<member name=\"M:Samples.Api.F\">{body}</member>", parameters ?? [], returnType, Names.ToSnakeCase);
+    private static string? Doc(string body, IReadOnlyList<DocParam>? parameters = null, string? returnType = "float") =>
+        DocstringBody.Render(DocComments.Parse($"<member name=\"M:Samples.Api.F\">{body}</member>", PythonIdentifiers.ToSnakeCase),
+            parameters ?? [], returnType);
 
     [Theory]
     [InlineData(null)]
@@ -22,7 +27,7 @@ public class DocCommentsTests
     [InlineData("   ")]
     [InlineData("<member><summary>unclosed</member>")]
     public void No_or_malformed_xml_gives_no_docstring(string? xml) =>
-        Assert.Null(DocComments.ToDocstring(xml, [], "float", Names.ToSnakeCase));
+        Assert.Null(DocComments.Parse(xml, PythonIdentifiers.ToSnakeCase));
 
     [Fact]
     public void Summary_only_has_no_sections() =>

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace NdBindgen.Generator.Tests.Parsing;
 
-public class NamesTests
+public class PythonIdentifiersTests
 {
     [Theory]
     [InlineData("AddScalarToArray", "add_scalar_to_array")]
@@ -21,7 +21,7 @@ public class NamesTests
     [InlineData("_private", "_private")]
     [InlineData("@class", "class")]
     [InlineData("HTTPStatusOK", "http_status_ok")]
-    public void ToSnakeCase(string name, string expected) => Assert.Equal(expected, Names.ToSnakeCase(name));
+    public void ToSnakeCase(string name, string expected) => Assert.Equal(expected, PythonIdentifiers.ToSnakeCase(name));
 
     [Theory]
     [InlineData("add_scalars")]
@@ -30,7 +30,7 @@ public class NamesTests
     [InlineData("größe")]
     [InlineData("match")]   // a soft keyword: a valid name
     [InlineData("self")]
-    public void WhyNotIdentifier_accepts_python_identifiers(string name) => Assert.Null(Names.WhyNotIdentifier(name));
+    public void WhyNotIdentifier_accepts_python_identifiers(string name) => Assert.Null(PythonIdentifiers.WhyNotIdentifier(name));
 
     [Theory]
     [InlineData("", " (it is empty)")]
@@ -41,5 +41,5 @@ public class NamesTests
     [InlineData("a-b", " (it contains '-')")]
     [InlineData("a b", " (it contains ' ')")]
     [InlineData("nd.ext", " (it contains '.')")]
-    public void WhyNotIdentifier_explains_the_problem(string name, string why) => Assert.Equal(why, Names.WhyNotIdentifier(name));
+    public void WhyNotIdentifier_explains_the_problem(string name, string why) => Assert.Equal(why, PythonIdentifiers.WhyNotIdentifier(name));
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace NdBindgen.Generator.Parsing;
 
 /// <summary>Python naming: snake_case from C# names, and what Python accepts as an identifier.</summary>
-internal static class Names
+internal static class PythonIdentifiers
 {
     private static readonly HashSet<string> s_keywords = new()
     {
@@ -28,7 +28,8 @@ internal static class Names
             if (char.IsUpper(c))
             {
                 bool afterLower = i > 0 && char.IsLower(name[i - 1]);
-                bool endsAcronym = i > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]);
+                bool endsAcronym = i > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length
+                    && char.IsLower(name[i + 1]);
                 if ((afterLower || endsAcronym) && sb.Length > 0 && sb[sb.Length - 1] != '_') sb.Append('_');
                 sb.Append(char.ToLowerInvariant(c));
             }

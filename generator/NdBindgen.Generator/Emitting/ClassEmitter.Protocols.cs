@@ -1,0 +1,175 @@
+using System.Collections.Generic;
+using System.Linq;
+using NdBindgen.Generator.Model;
+using R = NdBindgen.Generator.Naming.RuntimeNames;
+
+namespace NdBindgen.Generator.Emitting;
+
+/// <summary>
+/// The protocol slots' entry points: one per <see cref="SlotTable"/> function in use, by the row's shape.
+/// </summary>
+internal static partial class ClassEmitter
+{
+    /// <summary>
+    /// One entry point per <see cref="SlotTable"/> function in use (rows may share one: == and ordering).
+    /// </summary>
+    private static void EmitProtocols(SourceWriter w, ClassModel c)
+    {
+        var emitted = new HashSet<string>();
+        foreach (ProtocolModel used in c.Protocols.Used)
+        {
+            SlotDef row = SlotTable.Row(used.Dunder);
+            if (row.Slots.Length == 0 || !emitted.Add(row.Function)) continue;
+            w.Line();
+            EmitSlot(w, c, row, used);
+        }
+    }
+
+    private static void EmitSlot(SourceWriter w, ClassModel c, SlotDef row, ProtocolModel used)
+    {
+        ProtocolsModel protocols = c.Protocols;
+        switch (row.Shape)
+        {
+            case SlotShape.StringFunc:
+                EntryPoint.Emit(w, Object, $"{row.Function}({Object} self)", () => w.Line(
+                    $"return {R.Strings}.FromString({Self(c)}.{FunctionEmitter.Identifier(used.Member!)}() ?? \"\");"));
+                break;
+            case SlotShape.Equality or SlotShape.Ordering:
+                EmitRichCompare(w, c, row, protocols.Comparison!);
+                break;
+            case SlotShape.Hash:
+                EntryPoint.Emit(w, "nint", $"{row.Function}({Object} self)", () =>
+                {
+                    w.Line($"nint hash = {Self(c)}.GetHashCode();");
+                    w.Line("return hash == -1 ? -2 : hash;   // -1 means \"error\" to CPython");
+                });
+                break;
+            case SlotShape.UnaryNumber or SlotShape.BinaryNumber:
+                EmitNumberSlot(w, row, protocols.Operators.Where(o => o.Dunder == row.Dunder).ToList());
+                break;
+            case SlotShape.Subscript:
+                EmitGetItem(w, c, row, protocols.Indexer!);
+                break;
+            case SlotShape.AssignSubscript:
+                EmitSetItem(w, c, row, protocols.Indexer!);
+                break;
+            case SlotShape.Length:
+                EntryPoint.Emit(w, "nint", $"{row.Function}({Object} self)", () =>
+                {
+                    w.Line($"long length = {Self(c)}.{used.Member};");
+                    w.Line($"return length >= 0 ? (nint)length : throw {R.PyClassErrors}.NegativeLength();");
+                });
+                break;
+            case SlotShape.Iter:
+                EmitIter(w, c, row, protocols.IterItem!);
+                break;
+        }
+    }
+
+    private static void EmitIter(SourceWriter w, ClassModel c, SlotDef row, TypeModel item)
+    {
+        EntryPoint.Emit(w, Object, $"{row.Function}({Object} self)",
+            () => w.Line($"return {R.PyIterator}.Create({Self(c)}, &IterItem);"));
+        w.Line();
+        w.Open($"private static {Object} IterItem(object? item)");
+        w.Line($"{item.CSharpType} value = ({item.CSharpType})item!;");
+        w.Line(item.AcceptsNone
+            ? $"return value is null ? {R.Args}.None() : "
+                + $"{item.ToPython}(value{(item.IsNullableValueType ? ".Value" : "")});"
+            : $"return {item.ToPython}(value);");
+        w.Close();
+    }
+
+    private static void EmitRichCompare(SourceWriter w, ClassModel c, SlotDef row, ComparisonModel cmp)
+    {
+        EntryPoint.Emit(w, Object, $"{row.Function}({Object} a, {Object} b, int op)", () =>
+        {
+            w.Line($"if (!{R.PyInstance}.TryGet<{c.FullType}>(a, out var left) "
+                + $"|| !{R.PyInstance}.TryGet<{c.FullType}>(b, out var right))");
+            w.Line($"    return {R.Args}.NotImplemented();");
+            w.Open("bool? result = op switch");
+            string? equals = cmp.Equality switch
+            {
+                EqualitySource.Operator => "left == right",
+                EqualitySource.IEquatable => "left.Equals(right)",
+                EqualitySource.EqualsObject => "left.Equals((object)right)",
+                _ => null,
+            };
+            if (equals is not null)
+            {
+                w.Line($"{R.PySlot}.Py_EQ => {equals},");
+                w.Line($"{R.PySlot}.Py_NE => !({equals}),");
+            }
+            string? compare = cmp.Comparable ? "left.CompareTo(right)" : null;
+            if (compare is not null || cmp.OrderingOperators)
+            {
+                foreach (var (op, token) in new[] { ("Py_LT", "<"), ("Py_LE", "<="), ("Py_GT", ">"), ("Py_GE", ">=") })
+                    w.Line($"{R.PySlot}.{op} => {(compare is null ? $"left {token} right" : $"{compare} {token} 0")},");
+            }
+            w.Line("_ => null,");
+            w.Close(";");
+            w.Line($"return result is bool r ? {R.Bools}.FromBool(r) : {R.Args}.NotImplemented();");
+        });
+    }
+
+    /// <summary>
+    /// A number slot tries each C# overload in declaration order; none fitting is NotImplemented
+    /// (Python then tries the other operand).
+    /// </summary>
+    private static void EmitNumberSlot(SourceWriter w, SlotDef row, List<OperatorModel> overloads)
+    {
+        bool unary = row.Shape == SlotShape.UnaryNumber;
+        string parameters = unary ? $"{Object} a" : $"{Object} a, {Object} b";
+        EntryPoint.Emit(w, Object, $"{row.Function}({parameters})", () =>
+        {
+            int i = 0;
+            foreach (OperatorModel o in overloads)
+            {
+                string test = Test(o.Left, "a", $"l{i}")
+                    + (o.Right is null ? "" : " && " + Test(o.Right, "b", $"r{i}"));
+                string expression = o.Right is null ? $"{row.Token}l{i}" : $"l{i} {row.Token} r{i}";
+                w.Open($"if ({test})");
+                FunctionEmitter.EmitCallAndReturn(w, o.Result, expression);
+                w.Close();
+                i++;
+            }
+            w.Line($"return {R.Args}.NotImplemented();");
+        });
+    }
+
+    /// <summary>The operand's non-raising conversion (the conversion table's TryFromPython).</summary>
+    private static string Test(TypeModel t, string operand, string local) =>
+        $"{t.TryFromPython}({operand}, out {(t.Kind == ValueKind.Instance ? "var" : t.CSharpType)} {local})";
+
+    private static void EmitGetItem(SourceWriter w, ClassModel c, SlotDef row, IndexerModel indexer)
+    {
+        w.Line($"private static readonly {R.PySignature} s_getitem = "
+            + $"new(\"{c.PythonName}.__getitem__\", new[] {{ \"index\" }}, required: 1);");
+        w.Line();
+        EntryPoint.Emit(w, Object, $"{row.Function}({Object} self, {Object} key)", () =>
+        {
+            w.Line($"{indexer.Key.CSharpType} index = {indexer.Key.FromPython}(key, sig, 0);");
+            FunctionEmitter.EmitCallAndReturn(w, indexer.Value, $"{Self(c)}[index]");
+        }, prologue: $"{R.PySignature} sig = s_getitem;", translate: R.PyClassErrors + ".FromIndexer");
+    }
+
+    /// <summary>mp_ass_subscript (without it Python says the type does not support item assignment).</summary>
+    private static void EmitSetItem(SourceWriter w, ClassModel c, SlotDef row, IndexerModel indexer)
+    {
+        w.Line($"private static readonly {R.PySignature} s_setitem = "
+            + $"new(\"{c.PythonName}.__setitem__\", new[] {{ \"index\", \"value\" }}, required: 2);");
+        w.Line();
+        EntryPoint.Emit(w, "int", $"{row.Function}({Object} self, {Object} key, {Object} value)", () =>
+        {
+            w.Line($"if (value == null) throw "
+                + $"{R.PyClassErrors}.CannotDeleteItems({SourceWriter.Literal(c.PythonName)});");
+            w.Line($"{Object}* a = stackalloc {Object}[2];");
+            w.Line("a[0] = key;");
+            w.Line("a[1] = value;");
+            w.Line($"{indexer.Key.CSharpType} index = {indexer.Key.FromPython}(a[0], sig, 0);");
+            FunctionEmitter.EmitParameter(w, new ParameterModel("item", "value", indexer.Value, null, null, -1), 1);
+            w.Line($"{Self(c)}[index] = arg_item;");
+            w.Line("return 0;");
+        }, prologue: $"{R.PySignature} sig = s_setitem;", translate: R.PyClassErrors + ".FromIndexer");
+    }
+}

@@ -1,0 +1,27 @@
+namespace NdBindgen.Generator.Model;
+
+/// <summary>The module-level settings, from MSBuild properties.</summary>
+internal sealed record ModuleOptions(string? ModuleName, string PythonVersion);
+
+/// <summary>One entry of the module's method table: a function, or a set of C# overloads under one name.</summary>
+/// <remarks>No location: an edit that only moves a function must not change the module.</remarks>
+internal sealed record ExportModel(FunctionModel? Function, OverloadSetModel? OverloadSet)
+{
+    public string PythonName => Function?.PythonName ?? OverloadSet!.PythonName;
+}
+
+/// <summary>The whole module: its name, its exports (in table order) and its classes.</summary>
+internal sealed record ModuleModel(
+    string ModuleName,
+    string PythonVersion,
+    EquatableArray<ExportModel> Exports,
+    EquatableArray<ClassExportModel> Classes)
+{
+    /// <summary>The Python callables made of several C# overloads: their dispatchers.</summary>
+    public EquatableArray<OverloadSetModel> Overloads { get; init; }
+}
+
+/// <summary>
+/// A parsed model and the diagnostics found while parsing; Model is null when nothing can be emitted.
+/// </summary>
+internal sealed record ParseResult<T>(T? Model, EquatableArray<DiagnosticInfo> Diagnostics) where T : class;

@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using System.Linq;
+using NdBindgen.Generator.Naming;
+
+namespace NdBindgen.Generator.Model;
+
+/// <summary>The shape of a slot's entry point (what it receives and how it calls C#).</summary>
+internal enum SlotShape
+{
+    /// <summary>tp_new: (type, args, kwargs) -> object.</summary>
+    New,
+    /// <summary>unaryfunc returning the string a C# method returns (tp_repr, tp_str).</summary>
+    StringFunc,
+    /// <summary>richcmpfunc, its == and != (from operator ==, IEquatable&lt;T&gt; or Equals).</summary>
+    Equality,
+    /// <summary>richcmpfunc, its ordering (from IComparable&lt;T&gt; or the four operators).</summary>
+    Ordering,
+    /// <summary>hashfunc over GetHashCode.</summary>
+    Hash,
+    /// <summary>No slot: the type is created unhashable (__hash__ = None).</summary>
+    NoHash,
+    /// <summary>unaryfunc over a C# unary operator.</summary>
+    UnaryNumber,
+    /// <summary>binaryfunc over C# binary operators, either operand of the class.</summary>
+    BinaryNumber,
+    /// <summary>binaryfunc over the indexer's getter.</summary>
+    Subscript,
+    /// <summary>objobjargproc over the indexer's setter.</summary>
+    AssignSubscript,
+    /// <summary>lenfunc over Count or Length.</summary>
+    Length,
+    /// <summary>getiterfunc over IEnumerable&lt;T&gt;.</summary>
+    Iter,
+}
+
+/// <summary>
+/// One protocol: its dunder and C# source, the CPython slots it fills, the entry point's name, C
+/// signature and shape, and its stub lines (placeholders: {other}, {result}, {value}, {item}, {class}).
+/// </summary>
+internal sealed class SlotDef
+{
+    public SlotDef(string dunder, SlotShape shape, string function, string signature, string? stub,
+        params string[] slots)
+    {
+        Dunder = dunder;
+        Shape = shape;
+        Function = function;
+        Signature = signature;
+        Stub = stub;
+        Slots = slots;
+    }
+
+    public string Dunder { get; }
+    public SlotShape Shape { get; }
+    /// <summary>The generated entry point's name.</summary>
+    public string Function { get; }
+    /// <summary>The C function-pointer type the slot holds.</summary>
+    public string Signature { get; }
+    public string? Stub { get; }
+    public string[] Slots { get; }
+    /// <summary>The C# operator method that offers it ("op_Addition").</summary>
+    public string? Operator { get; init; }
+    /// <summary>The C# operator token ("+").</summary>
+    public string? Token { get; init; }
+    /// <summary>The dunder when the class is only the right operand ("__radd__").</summary>
+    public string? Reflected { get; init; }
+    /// <summary>A C# override that offers it ("ToString").</summary>
+    public string? Override { get; init; }
+    /// <summary>Offered by a method named after the dunder ([PyMethod("__repr__")]).</summary>
+    public bool ByDunderMethod { get; init; }
+}
+
+/// <summary>
+/// The one table of Python protocols (as PyO3's SlotDef): a new protocol is one row. Rows are in
+/// the order entry points, type slots and stub lines are written.
+/// </summary>
+internal static class SlotTable
+{
+    private const string Unary = "delegate* unmanaged<PyObject*, PyObject*>";
+    private const string Binary = "delegate* unmanaged<PyObject*, PyObject*, PyObject*>";
+    private const string LenFunc = "delegate* unmanaged<PyObject*, nint>";
+    private const string BinaryOther = "def {dunder}(self, other: {other}) -> {result}: ...";
+
+    public static readonly SlotDef New = new("__new__", SlotShape.New, "New",
+        "delegate* unmanaged<" + RuntimeNames.PyTypeObject + "*, PyObject*, PyObject*, PyObject*>", null, "tp_new");
+
+    public static readonly SlotDef[] Rows =
+    {
+        new("__repr__", SlotShape.StringFunc, "Repr", Unary, "def __repr__(self) -> str: ...",
+            "tp_repr") { ByDunderMethod = true },
+        new("__str__", SlotShape.StringFunc, "Str", Unary, "def __str__(self) -> str: ...", "tp_str")
+        {
+            ByDunderMethod = true,
+            Override = "ToString",
+        },
+        new("__eq__", SlotShape.Equality, "RichCompare", "delegate* unmanaged<PyObject*, PyObject*, int, PyObject*>",
+            "def __eq__(self, other: object) -> bool: ...\n"
+            + "def __ne__(self, other: object) -> bool: ...", "tp_richcompare"),
+        new("__lt__", SlotShape.Ordering, "RichCompare", "delegate* unmanaged<PyObject*, PyObject*, int, PyObject*>",
+            "def __lt__(self, other: {class}) -> bool: ...\ndef __le__(self, other: {class}) -> bool: ...\n"
+            + "def __gt__(self, other: {class}) -> bool: ...\n"
+            + "def __ge__(self, other: {class}) -> bool: ...", "tp_richcompare"),
+        new("__hash__", SlotShape.Hash, "Hash", "delegate* unmanaged<PyObject*, nint>",
+            "def __hash__(self) -> int: ...", "tp_hash")
+        {
+            Override = "GetHashCode",
+        },
+        new("__hash__ = None", SlotShape.NoHash, "", "", "__hash__: typing.ClassVar[None]  # type: ignore[assignment]"),
+        new("__add__", SlotShape.BinaryNumber, "Add", Binary, BinaryOther, "nb_add")
+        {
+            Operator = "op_Addition", Token = "+", Reflected = "__radd__",
+        },
+        new("__sub__", SlotShape.BinaryNumber, "Subtract", Binary, BinaryOther, "nb_subtract")
+        {
+            Operator = "op_Subtraction", Token = "-", Reflected = "__rsub__",
+        },
+        new("__mul__", SlotShape.BinaryNumber, "Multiply", Binary, BinaryOther, "nb_multiply")
+        {
+            Operator = "op_Multiply", Token = "*", Reflected = "__rmul__",
+        },
+        new("__truediv__", SlotShape.BinaryNumber, "Divide", Binary, BinaryOther, "nb_true_divide")
+        {
+            Operator = "op_Division", Token = "/", Reflected = "__rtruediv__",
+        },
+        new("__neg__", SlotShape.UnaryNumber, "Negative", Unary, "def {dunder}(self) -> {result}: ...", "nb_negative")
+        {
+            Operator = "op_UnaryNegation", Token = "-",
+        },
+        new("__getitem__", SlotShape.Subscript, "GetItem", Binary,
+            "def __getitem__(self, index: int) -> {value}: ...", "mp_subscript"),
+        new("__setitem__", SlotShape.AssignSubscript, "SetItem",
+            "delegate* unmanaged<PyObject*, PyObject*, PyObject*, int>",
+            "def __setitem__(self, index: int, value: {value}) -> None: ...", "mp_ass_subscript"),
+        new("__len__", SlotShape.Length, "Length", LenFunc, "def __len__(self) -> int: ...", "mp_length", "sq_length"),
+        new("__iter__", SlotShape.Iter, "Iter", Unary, "def __iter__(self) -> typing.Iterator[{item}]: ...", "tp_iter"),
+    };
+
+    private static readonly Dictionary<string, SlotDef> s_byDunder = Rows.ToDictionary(r => r.Dunder);
+
+    public static SlotDef Row(string dunder) => s_byDunder[dunder];
+
+    /// <summary>The rows a C# operator overload can offer.</summary>
+    public static IEnumerable<SlotDef> OperatorRows => Rows.Where(r => r.Operator is not null);
+
+    /// <summary>The rows a [PyMethod("__name__")] can offer.</summary>
+    public static IEnumerable<SlotDef> DunderMethodRows => Rows.Where(r => r.ByDunderMethod);
+}

@@ -1,0 +1,68 @@
+namespace NdBindgen.Generator.Naming;
+
+/// <summary>
+/// Every fully qualified runtime name generated code calls or mentions, in one table: when the
+/// runtime moves a type to another namespace, only this file changes. The conversion table picks
+/// runtime functions while parsing, so this lives beside the models' vocabulary, not in Emitting.
+/// </summary>
+internal static class RuntimeNames
+{
+    private const string Root = "global::NdBindgen.";
+
+    // User-facing types, as generated code writes them.
+    public const string Python = Root + "Python";
+    public const string AssumeGilHeld = Python + ".AssumeGilHeld()";
+    public const string PyRef = Root + "PyRef";
+    public const string PyBorrowed = Root + "PyBorrowed";
+    public const string NdView = Root + "NdView";
+    public const string NdViewMut = Root + "NdViewMut";
+    public const string NdArray = Root + "NdArray";
+
+    // Interop: the C API's layouts and constants.
+    public const string PyObject = Root + "Interop.PyObject";
+    public const string PyTypeObject = Root + "Interop.PyTypeObject";
+    public const string PySlot = Root + "Interop.PySlot";
+    public const string PyConst = Root + "Interop.PyConst";
+
+    // Core.
+    public const string PyErrors = Root + "Core.PyErrors";
+    public const string Raise = PyErrors + ".Raise";
+    public const string RaiseStatus = PyErrors + ".RaiseStatus";
+
+    // Binding: argument binding and overload dispatch.
+    public const string PySignature = Root + "Binding.PySignature";
+    public const string PyOverloads = Root + "Binding.PyOverloads";
+
+    // Classes: instances, heap types, their protocols' helpers.
+    private const string Classes = Root + "Classes.";
+    public const string PyInstance = Classes + "PyInstance";
+    public const string PyClassBuilder = Classes + "PyClassBuilder";
+    public const string PyClassErrors = Classes + "PyClassErrors";
+    public const string PyIterator = Classes + "PyIterator";
+    public const string IPyClass = Classes + "IPyClass";
+    public const string IPyTraverse = Root + "IPyTraverse";
+    public const string PyVisit = Root + "PyVisit";
+
+    // Modules: the module object and its init.
+    public const string ModuleBuilder = Root + "Modules.ModuleBuilder";
+
+    // Conversions: one static class per type family.
+    private const string Conversions = Root + "Conversions.";
+    public const string Args = Conversions + "Args";
+    public const string Bools = Conversions + "Bools";
+    public const string Ints = Conversions + "Ints";
+    public const string Floats = Conversions + "Floats";
+    public const string Strings = Conversions + "Strings";
+    public const string Arrays = Conversions + "Arrays";
+    public const string PyRefs = Conversions + "PyRefs";
+    public const string Callbacks = Conversions + "Callbacks";
+    public const string ArrayLease = Conversions + "ArrayLease";
+    public const string ArgMatch = Conversions + "ArgMatch";
+    /// <summary>The non-raising twin of every conversion, under the conversion's own name.</summary>
+    public const string ArgMatches = Conversions + "ArgMatches";
+
+    /// <summary>METH_* flags of a method table entry (all in PyConst, as methodobject.h has them).</summary>
+    public const string MethFastcallKeywords = PyConst + ".METH_FASTCALL | " + PyConst + ".METH_KEYWORDS";
+    public const string MethStatic = PyConst + ".METH_STATIC";
+    public const string MethClass = PyConst + ".METH_CLASS";
+}

@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using NdBindgen.Generator.Model;
+using NdBindgen.Generator.Naming;
+
+namespace NdBindgen.Generator.Parsing;
+
+/// <summary>
+/// The protocols of a [PyClass], row by row of <see cref="SlotTable"/>, from C# itself or a dunder method.
+/// </summary>
+internal static partial class ClassParser
+{
+    /// <summary>
+    /// The protocols the class offers, row by row of <see cref="SlotTable"/>: from C# itself
+    /// (overrides, operators, IEquatable/IComparable, the indexer, Count, IEnumerable) or a dunder method.
+    /// </summary>
+    private static ProtocolsModel ParseProtocols(INamedTypeSymbol type, Dictionary<string, string> dunderMethods)
+    {
+        ComparisonModel? comparison = Comparison(type);
+        bool equality = comparison is { Equality: not EqualitySource.None };
+        bool overridesHash = Overrides(type, "GetHashCode", 0);
+        var operators = Operators(type);
+        IndexerModel? indexer = Indexer(type);
+        string? length = type.GetMembers().OfType<IPropertySymbol>()
+            .FirstOrDefault(p => p.Name is "Count" or "Length" && !p.IsStatic && p.GetMethod is not null
+                && p.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
+                && p.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)?.Name;
+        TypeModel? iterItem = IterItem(type);
+
+        var used = ImmutableArray.CreateBuilder<ProtocolModel>();
+        foreach (SlotDef row in SlotTable.Rows)
+        {
+            string? member = row.Shape switch
+            {
+                SlotShape.StringFunc => dunderMethods.TryGetValue(row.Dunder, out string? m) ? m
+                    : row.Override is { } o && Overrides(type, o, 0) ? o
+                    : null,
+                SlotShape.Length => length,
+                _ => null,
+            };
+            bool inUse = row.Shape switch
+            {
+                SlotShape.StringFunc or SlotShape.Length => member is not null,
+                SlotShape.Equality => equality,
+                SlotShape.Ordering => comparison is { Comparable: true } or { OrderingOperators: true },
+                SlotShape.Hash => equality && overridesHash,
+                SlotShape.NoHash => equality && !overridesHash,
+                SlotShape.UnaryNumber or SlotShape.BinaryNumber => operators.Any(o => o.Dunder == row.Dunder),
+                SlotShape.Subscript => indexer is not null,
+                SlotShape.AssignSubscript => indexer is { Settable: true },
+                SlotShape.Iter => iterItem is not null,
+                _ => false,
+            };
+            if (inUse) used.Add(new ProtocolModel(row.Dunder, member));
+        }
+        return new ProtocolsModel(used.ToImmutable(), comparison, operators, indexer, iterItem);
+    }
+
+    private static bool Overrides(INamedTypeSymbol type, string method, int parameters) =>
+        type.GetMembers(method).OfType<IMethodSymbol>().Any(m => m.IsOverride && m.Parameters.Length == parameters);
+
+    /// <summary>
+    /// == from operator ==, IEquatable&lt;T&gt; or Equals(object); ordering from IComparable&lt;T&gt; or the operators.
+    /// </summary>
+    private static ComparisonModel? Comparison(INamedTypeSymbol type)
+    {
+        bool Implements(string name) => type.AllInterfaces.Any(i => i.OriginalDefinition.ToDisplayString() == name
+            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type));
+        bool HasOperator(string name) => type.GetMembers(name).OfType<IMethodSymbol>().Any(m =>
+            m.MethodKind == MethodKind.UserDefinedOperator && m.Parameters.Length == 2
+            && m.Parameters.All(p => SymbolEqualityComparer.Default.Equals(
+                p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), type)));
+
+        EqualitySource equality = HasOperator("op_Equality") ? EqualitySource.Operator
+            : Implements(KnownTypes.IEquatable) ? EqualitySource.IEquatable
+            : Overrides(type, "Equals", 1) ? EqualitySource.EqualsObject
+            : EqualitySource.None;
+        bool comparable = Implements(KnownTypes.IComparable);
+        bool ordering = HasOperator("op_LessThan") && HasOperator("op_GreaterThan")
+            && HasOperator("op_LessThanOrEqual") && HasOperator("op_GreaterThanOrEqual");
+        return equality == EqualitySource.None && !comparable && !ordering
+            ? null
+            : new ComparisonModel(equality, comparable, ordering);
+    }
+
+    /// <summary>C# operator overloads whose operands the number protocol can test without raising.</summary>
+    private static ImmutableArray<OperatorModel> Operators(INamedTypeSymbol type)
+    {
+        var result = ImmutableArray.CreateBuilder<OperatorModel>();
+        foreach (SlotDef row in SlotTable.OperatorRows)
+        {
+            int arity = row.Shape == SlotShape.UnaryNumber ? 1 : 2;
+            foreach (IMethodSymbol m in type.GetMembers(row.Operator!).OfType<IMethodSymbol>()
+                .Where(m => m.MethodKind == MethodKind.UserDefinedOperator && m.Parameters.Length == arity))
+            {
+                TypeModel? left = Operand(m.Parameters[0].Type);
+                TypeModel? right = arity == 2 ? Operand(m.Parameters[1].Type) : null;
+                TypeModel? returns = ConversionTable.Resolve(m.ReturnType, isReturn: true, out _, out _);
+                if (left is null || (arity == 2 && right is null) || returns is null || returns.Kind == ValueKind.Void)
+                    continue;
+                result.Add(new OperatorModel(row.Dunder, left, right, returns));
+            }
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Operand types with a non-raising test (the conversion table's TryFromPython): [PyClass] instances, double, long,
+    /// int.
+    /// </summary>
+    private static TypeModel? Operand(ITypeSymbol type)
+    {
+        TypeModel? model = ConversionTable.Resolve(type, isReturn: false, out _, out _);
+        return model is null || model.AcceptsNone || model.TryFromPython is null ? null : model;
+    }
+
+    private static IndexerModel? Indexer(INamedTypeSymbol type)
+    {
+        IPropertySymbol? indexer = type.GetMembers().OfType<IPropertySymbol>()
+            .FirstOrDefault(p => p.IsIndexer && p.Parameters.Length == 1
+                && p.Parameters[0].Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
+                && IsCallable(p.GetMethod));
+        if (indexer is null) return null;
+        TypeModel? key = ConversionTable.Resolve(indexer.Parameters[0].Type, isReturn: false, out _, out _);
+        bool settable = IsCallable(indexer.SetMethod);
+        TypeModel? value = ConversionTable.Resolve(indexer.Type, isReturn: !settable, out _, out _);
+        return key is null || value is null ? null : new IndexerModel(key, value, settable);
+    }
+
+    private static TypeModel? IterItem(INamedTypeSymbol type)
+    {
+        INamedTypeSymbol? enumerable = type.AllInterfaces.FirstOrDefault(i =>
+            i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
+        return enumerable is null
+            ? null : ConversionTable.Resolve(enumerable.TypeArguments[0], isReturn: true, out _, out _);
+    }
+}
