@@ -27,7 +27,8 @@ public static unsafe partial class Arrays
             if (NpyElement<T>.MatchesTypeNum(a->descr->type_num) && a->descr->byteorder != (byte)'>')
             {
                 if (ndim >= 0 && a->nd != ndim) throw WrongNdim(sig, index, ndim, a->nd);
-                return new NdView<T>(HoldArray(a, ref lease, sizeof(T)));
+                lease.Hold(o);   // as Borrow: held, shape and strides copied
+                return new NdView<T>(new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(T), lease.Dims(a->nd)));
             }
         }
         return new NdView<T>(ConvertArrayLike<T>(o, sig, index, ref lease, ndim));
