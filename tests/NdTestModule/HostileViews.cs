@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 using NdBindgen;
 
 namespace NdTestModule;
@@ -31,10 +30,6 @@ public static class HostileViews
     /// <summary>As <see cref="ShapeAfter"/>, for an array-like.</summary>
     [PyFunction]
     public static string ShapeAfterLike([ArrayLike] NdView<double> values, double value) => Describe(values.Shape, values.Strides);
-
-    /// <summary>arr[i] of any numeric dtype, as a float; the index is converted after the array.</summary>
-    [PyFunction]
-    public static double GetAny<T>(NdView<T> arr, long i) where T : unmanaged, INumberBase<T> => double.CreateTruncating(arr[(nint)i]);
 
     /// <summary>The sum of arr[k] * f(k) over the view's elements, f called between reads.</summary>
     [PyFunction]

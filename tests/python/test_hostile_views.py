@@ -126,7 +126,6 @@ READERS = {
     "function NdView": ("nd_test.get1(holder[0], Hostile())", "__index__"),
     "method NdView": ("nd_test.ViewTaker().get(holder[0], Hostile())", "__index__"),
     "[ArrayLike] NdView": ("nd_test.get_like(holder[0], Hostile())", "__index__"),
-    "generic NdView<T>": ("nd_test.get_any(holder[0], Hostile())", "__index__"),
 }
 
 
@@ -359,13 +358,9 @@ print('ok')
 """)
 
 
-def test_generic_and_class_entry_points_with_int_dtypes():
+def test_generic_entry_point_with_an_int_dtype():
+    # fill_all<T>: the int64 instantiation converts its scalar with __index__, after the view.
     run_hostile(PRELUDE + """
-a = np.arange(4, dtype=np.int32)
-class I:
-    def __index__(self):
-        a.shape = (2, 2); churn(); return 3
-assert nd_test.get_any(a, I()) == 3.0
 a = np.arange(4, dtype=np.int64)
 class V:
     def __index__(self):
