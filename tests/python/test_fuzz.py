@@ -196,6 +196,9 @@ SKIP = {
     # (test_call_from_threads_in_a_child_process below).
     "nd_test.call_from_threads": "fuzzed in a child process (a C# thread's unhandled exception ends the process)",
 }
+# Entry points that exist for the hostile-view programs (Python code changing an array mid-call).
+SKIP.update({t.id: "hostile views: test_hostile_views.py" for t in discover(nd_test)
+             if t.id.split(".")[1] in ("get_first", "set_first", "shape_after", "weighted_sum", "rows_across_callback", "ViewTaker")})
 
 def is_generic(target):
     return any(p.kind[0].startswith("generic-") for p in target.params)

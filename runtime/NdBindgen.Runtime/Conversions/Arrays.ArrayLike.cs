@@ -27,7 +27,8 @@ public static unsafe partial class Arrays
             if (NpyElement<T>.MatchesTypeNum(a->descr->type_num) && a->descr->byteorder != (byte)'>')
             {
                 if (ndim >= 0 && a->nd != ndim) throw WrongNdim(sig, index, ndim, a->nd);
-                return new NdView<T>(new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(T)));
+                lease.Hold(o);   // as Borrow: held, shape and strides copied
+                return new NdView<T>(new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(T), lease.Dims(a->nd)));
             }
         }
         return new NdView<T>(ConvertArrayLike<T>(o, sig, index, ref lease, ndim));
@@ -36,7 +37,7 @@ public static unsafe partial class Arrays
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static NdLayout ConvertArrayLike<T>(PyObject* o, PySignature sig, int index, ref ArrayLease lease, int ndim) where T : unmanaged
     {
-        if (lease.Active || lease.Temporary != null) throw new InvalidOperationException("an ArrayLease holds one array at a time");
+        if (lease.Active || lease.Temporary != null || lease.Held != null) throw new InvalidOperationException("an ArrayLease holds one array at a time");
         NumPyApiTable* api = NumPyRuntime.Require();   // a list needs numpy even when nothing imported it yet
 
         // numpy's own reading of the input, in the dtype it finds there: an ndarray itself, a view
@@ -84,7 +85,8 @@ public static unsafe partial class Arrays
         lease.Temporary = array;   // released by the lease, also when a check below throws
         var a = (PyArrayObject*)array;
         if (ndim >= 0 && a->nd != ndim) throw WrongNdim(sig, index, ndim, a->nd);
-        return new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(T));
+        // Copied: __array__ may have handed out an array its object keeps and reshapes later.
+        return new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(T), lease.Dims(a->nd));
     }
 
     /// <summary>
@@ -285,7 +287,7 @@ public static unsafe partial class Arrays
     {
         string want = NpyElement<T>.Name;
         string name = sig.ParameterName(index);
-        string dtype = DtypeName(found);
+        string dtype = DtypeName(found, bigEndianHint: false);   // the message's own fix (astype) converts the byte order too
         byte kind = ((PyArrayObject*)found)->descr->kind;
         string prefix = $"{sig.ArgumentPrefix(index)} must be array-like of {want}";
         if (kind is not ((byte)'b' or (byte)'i' or (byte)'u' or (byte)'f' or (byte)'c'))   // strings, objects (None), dates: not numbers

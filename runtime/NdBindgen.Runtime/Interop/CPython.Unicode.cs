@@ -9,6 +9,9 @@ internal static unsafe partial class CPython
     internal static extern byte* PyUnicode_AsUTF8AndSize(PyObject* o, nint* size);
 
     [DllImport(Lib, ExactSpelling = true)]
+    internal static extern nint PyUnicode_GetLength(PyObject* unicode);
+
+    [DllImport(Lib, ExactSpelling = true)]
     internal static extern PyObject* PyUnicode_FromStringAndSize(byte* s, nint size);
 
     [DllImport(Lib, ExactSpelling = true)]

@@ -6,7 +6,11 @@ namespace NdBindgen.NumPy;
 /// <summary>
 /// Where the elements of an n-d array are: a data pointer (the first logical element), a shape and
 /// byte strides of any sign. Shared by <see cref="NdView{T}"/>, <see cref="NdViewMut{T}"/> and
-/// <see cref="NdArray{T}"/>; the shape and strides arrays belong to whoever owns the memory.
+/// <see cref="NdArray{T}"/>. The shape and strides arrays must live as long as the layout: a view
+/// of a Python argument copies them into storage its call owns (the wrapper's ArrayLease; see
+/// <see cref="NdLayout(byte*, nint*, nint*, int, nint, nint*)"/>), because Python code that runs
+/// during the call (<c>__float__</c>, <c>__index__</c>, a callback) may reshape the array, and numpy
+/// frees an array's own shape and strides when it does.
 /// </summary>
 internal readonly unsafe struct NdLayout
 {
@@ -32,6 +36,37 @@ internal readonly unsafe struct NdLayout
             nint n = shape[d];
             length *= n;
             if (n != 1 && strides[d] != expected) contiguous = false;
+            expected *= n;
+        }
+        Length = length;
+        IsCContiguous = contiguous || length == 0;
+    }
+
+    /// <summary>
+    /// As the constructor above, with <paramref name="shape"/> and <paramref name="strides"/> copied
+    /// into <paramref name="storage"/> (2 * <paramref name="ndim"/> entries: the shape, then the
+    /// strides), which the layout points to. A null <paramref name="strides"/> means C-contiguous
+    /// (the buffer protocol's convention): the strides are computed from the shape.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal NdLayout(byte* data, nint* shape, nint* strides, int ndim, nint itemSize, nint* storage)
+    {
+        nint* ownShape = storage, ownStrides = storage + ndim;
+        Data = data;
+        Shape = ownShape;
+        Strides = ownStrides;
+        Ndim = ndim;
+        nint length = 1;
+        bool contiguous = true;
+        nint expected = itemSize;
+        for (int d = ndim - 1; d >= 0; d--)
+        {
+            nint n = shape[d];
+            nint s = strides == null ? expected : strides[d];
+            ownShape[d] = n;
+            ownStrides[d] = s;
+            length *= n;
+            if (n != 1 && s != expected) contiguous = false;
             expected *= n;
         }
         Length = length;
