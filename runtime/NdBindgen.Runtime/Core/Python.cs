@@ -28,10 +28,18 @@ public readonly ref struct Python
     public static GilGuard Acquire()
     {
         // During Py_FinalizeEx, PyGILState_Ensure ends every thread but the finalizing one with
-        // pthread_exit: its work would vanish without an error. A thread that waits for the GIL
-        // when finalization begins still ends so (as CPython ends its daemon threads).
-        if (_Py_IsFinalizing() != 0 && PyGILState_Check() == 0) throw new PythonFinalizingException();
-        int state = PyGILState_Ensure();
+        // pthread_exit: its work would vanish without an error. Finalizing closes the gate first.
+        int state;
+        if (PyGILState_Check() != 0)
+        {
+            state = PyGILState_Ensure();   // re-entrant: nothing to wait for
+        }
+        else
+        {
+            Finalizing.Enter();
+            state = PyGILState_Ensure();
+            Finalizing.Entered();
+        }
         PyRef.ReleasePending();
         return new GilGuard(state);
     }
