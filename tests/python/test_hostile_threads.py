@@ -138,8 +138,11 @@ def test_a_slow_dealloc_on_one_thread_does_not_hold_another_threads_releases():
 
 # --- 7. Ctrl-C during a GIL-released kernel -------------------------------------------------------
 
+# A program started in the background by a non-interactive shell inherits SIGINT ignored, and
+# Python then installs no handler for it: each Ctrl-C case installs Python's default one itself.
 KERNEL = """
     import os, signal, threading, time, numpy as np, nd_test
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     def ctrl_c_in(seconds):
         threading.Timer(seconds, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
     a = np.ones(4_000_000)
@@ -176,6 +179,7 @@ def test_ctrl_c_stops_a_kernel_that_checks_python_interrupt_pending():
     """A plain GIL-released loop calling Python.ThrowIfInterrupted: KeyboardInterrupt within a second of SIGINT."""
     out = run_hostile("""
         import os, signal, threading, time, nd_test
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
         start = time.monotonic()
         try:
@@ -193,7 +197,8 @@ def test_ctrl_c_stops_a_kernel_that_checks_python_interrupt_pending():
 def test_ctrl_c_from_the_parent_process_reaches_a_kernel_on_the_main_thread():
     """SIGINT sent by another process (a terminal's Ctrl-C) while the main thread is in the kernel."""
     out = run_hostile("""
-        import os, subprocess, sys, time, nd_test
+        import os, signal, subprocess, sys, time, nd_test
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         killer = subprocess.Popen([sys.executable, "-c",
                                    f"import os, signal, time; time.sleep(0.5); os.kill({os.getpid()}, signal.SIGINT)"])
         start = time.monotonic()
@@ -232,6 +237,7 @@ def test_an_earlier_wakeup_fd_still_gets_every_signal():
     """A program's own signal.set_wakeup_fd (set before the first kernel) keeps receiving the signal bytes."""
     out = run_hostile("""
         import os, signal, socket, threading, nd_test
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         r, w = socket.socketpair()
         r.setblocking(False); w.setblocking(False)
         signal.set_wakeup_fd(w.fileno())
