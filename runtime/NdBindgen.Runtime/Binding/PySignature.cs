@@ -37,8 +37,8 @@ public sealed unsafe class PySignature
         new(attributeName, [attributeName], required: 1) { _attributeOf = typeName };
 
     /// <summary>
-    /// The "signature" of a value converted outside a call (a callback's result, <c>obj.ToDouble(py)</c>):
-    /// messages read "callback() argument 'result' must be float, not str".
+    /// The "signature" of a value converted outside a call (<c>obj.ToDouble(py)</c>; a callback's result uses <see cref="CallbackResult"/>):
+    /// messages read "PyRef() argument 'value' must be float, not str".
     /// </summary>
     public static PySignature ForValue(string owner, string valueName) => new(owner, [valueName], required: 1);
 
