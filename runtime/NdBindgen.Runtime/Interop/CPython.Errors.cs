@@ -31,5 +31,4 @@ internal static unsafe partial class CPython
 
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern void PyErr_WriteUnraisable(PyObject* obj);
-
 }
