@@ -127,9 +127,9 @@ public static class RuntimeApi
         return spins;
     }
 
-    /// <summary>Starts `threads` C# threads (the GIL released meanwhile) that each call func(i) `calls` times under Python.Acquire; returns the sum of the results.</summary>
+    /// <summary>Starts `threads` C# threads (the GIL released meanwhile) that each call func(i) `calls` times (the callback takes the GIL itself); returns the sum of the results.</summary>
     [PyFunction]
-    public static long CallFromThreads(Python py, PyRef func, int threads, int calls) =>
+    public static long CallFromThreads(Python py, Func<long, long> func, int threads, int calls) =>
         py.AllowThreads((func, threads, calls), static state =>
         {
             long total = 0;
@@ -143,13 +143,7 @@ public static class RuntimeApi
                     try
                     {
                         long sum = 0;
-                        for (int i = 0; i < state.calls; i++)
-                        {
-                            using GilGuard gil = Python.Acquire();
-                            Python p = gil.Python;
-                            using PyRef r = state.func.Call(p, p.From((long)i));
-                            sum += r.ToInt64(p);
-                        }
+                        for (int i = 0; i < state.calls; i++) sum += state.func(i);
                         Interlocked.Add(ref total, sum);
                     }
                     catch (Exception e)

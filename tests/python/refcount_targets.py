@@ -27,6 +27,10 @@ SKIP = {
     "null_deref": "a hardware fault turned into NullReferenceException; covered by test_exceptions",
     "dotnet_collect": "runs .NET's collector to completion on every call (slow, nothing to count)",
     "scale_parallel": "starts worker threads; covered by the thread tests",
+    "call_until_refused": "starts C# threads that call back until the interpreter exits (test_hostile_threads)",
+    "spin_without_gil": "spins for its argument's seconds, until Ctrl-C (test_hostile_threads)",
+    "call_in_scope": "calls its argument; covered by test_hostile_threads",
+    "store_eval": "evaluates its argument; covered by test_hostile_threads",
 }
 
 

@@ -195,6 +195,11 @@ SKIP = {
     # by the entry point and ends the process, so it is fuzzed in a child process instead
     # (test_call_from_threads_in_a_child_process below).
     "nd_test.call_from_threads": "fuzzed in a child process (a C# thread's unhandled exception ends the process)",
+    # tests/NdTestModule/HostileThreads.cs: hostile cases, each run in a child interpreter by test_hostile_threads.py.
+    "nd_test.call_until_refused": "starts C# threads that call back until the interpreter exits",
+    "nd_test.spin_without_gil": "spins for its argument's seconds, until Ctrl-C",
+    "nd_test.call_in_scope": "calls its argument inside a PyScope; covered by test_hostile_threads",
+    "nd_test.store_eval": "evaluates its argument; covered by test_hostile_threads",
 }
 # Entry points that exist for the hostile-view programs (Python code changing an array mid-call).
 SKIP.update({t.id: "hostile views: test_hostile_views.py" for t in discover(nd_test)

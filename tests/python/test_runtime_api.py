@@ -96,7 +96,7 @@ def test_callback_errors():
         t.apply(np.ones(3), lambda x: 1 / 0)
     with pytest.raises(TypeError, match="argument 'f' must be callable, not int"):
         t.apply(np.ones(3), 5)
-    with pytest.raises(TypeError, match=r"callback\(\) argument 'result' must be float, not str"):
+    with pytest.raises(TypeError, match=r"^callback passed as 'f' of apply returned str, expected float$"):
         t.apply(np.ones(3), lambda x: "no")
 
 

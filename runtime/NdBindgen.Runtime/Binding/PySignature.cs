@@ -37,10 +37,23 @@ public sealed unsafe class PySignature
         new(attributeName, [attributeName], required: 1) { _attributeOf = typeName };
 
     /// <summary>
-    /// The "signature" of a value converted outside a call (a callback's result, <c>obj.ToDouble(py)</c>):
-    /// messages read "callback() argument 'result' must be float, not str".
+    /// The "signature" of a value converted outside a call (<c>obj.ToDouble(py)</c>; a callback's result uses <see cref="CallbackResult"/>):
+    /// messages read "PyRef() argument 'value' must be float, not str".
     /// </summary>
     public static PySignature ForValue(string owner, string valueName) => new(owner, [valueName], required: 1);
+
+    private bool _callbackResult;               // messages name the parameter and function a callback came from
+    private PySignature?[]? _callbackResults;   // made on first use, one per parameter
+
+    /// <summary>
+    /// The "signature" of the result of a callback passed as parameter <paramref name="index"/>:
+    /// "callback passed as 'fn' of call_from_threads returned str, expected int". Made once per parameter.
+    /// </summary>
+    public PySignature CallbackResult(int index)
+    {
+        var made = _callbackResults ??= new PySignature?[_names.Length];
+        return made[index] ??= new PySignature(FunctionName, [_names[index]], required: 1) { _callbackResult = true };
+    }
 
     public string FunctionName { get; }
 
@@ -167,8 +180,9 @@ public sealed unsafe class PySignature
     }
 
     /// <summary>"f() argument 'x' must be float, not str": the wrong-type error for parameter <paramref name="index"/>.</summary>
-    public Exception WrongType(int index, string expected, PyObject* actual) =>
-        TypeError($"{ArgumentPrefix(index)} must be {expected}, not {PyFormat.TypeName(actual)}");
+    public Exception WrongType(int index, string expected, PyObject* actual) => !_callbackResult
+        ? TypeError($"{ArgumentPrefix(index)} must be {expected}, not {PyFormat.TypeName(actual)}")
+        : TypeError($"callback passed as '{_names[index]}' of {FunctionName} returned {PyFormat.TypeName(actual)}, expected {expected}");
 
     /// <summary>"f() argument 'x'", the start of every message about one argument.</summary>
     /// <summary>
@@ -193,7 +207,8 @@ public sealed unsafe class PySignature
     }
 
     public string ArgumentPrefix(int index) =>
-        _attributeOf is null ? $"{FunctionName}() argument '{_names[index]}'" : $"'{_attributeOf}' attribute '{_names[index]}'";
+        _callbackResult ? $"the result of the callback passed as '{_names[index]}' of {FunctionName}"
+        : _attributeOf is null ? $"{FunctionName}() argument '{_names[index]}'" : $"'{_attributeOf}' attribute '{_names[index]}'";
 
     /// <summary>
     /// Binds a classic (tuple, dict) call, as tp_new receives it, with the same rules and messages

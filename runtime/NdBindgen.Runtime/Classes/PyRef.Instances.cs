@@ -10,6 +10,9 @@ public sealed class PyRef<T> : PyRef where T : class
     [EditorBrowsable(EditorBrowsableState.Never)]
     public unsafe PyRef(PyObject* owned) : base(owned) { }
 
+    /// <summary>An argument's reference, owned by the call and not by an open <see cref="PyScope"/> (Conversions/PyRefs.cs).</summary>
+    internal unsafe PyRef(PyObject* owned, bool untracked) : base(owned, untracked) { }
+
     /// <summary>The C# object inside the Python object.</summary>
     public unsafe T Value => PyInstance.Get<T>(Handle);
 }

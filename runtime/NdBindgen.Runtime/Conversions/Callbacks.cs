@@ -16,19 +16,17 @@ namespace NdBindgen.Conversions;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class Callbacks
 {
-    private static readonly PySignature s_result = PySignature.ForValue("callback", "result");
-
     public static Func<TResult> ToFunc<TResult>(PyObject* o, PySignature sig, int index) =>
-        new Callable(Require(o, sig, index)).Invoke<TResult>;
+        new Callable(Require(o, sig, index), sig, index).Invoke<TResult>;
 
     public static Func<T1, TResult> ToFunc<T1, TResult>(PyObject* o, PySignature sig, int index) =>
-        new Callable(Require(o, sig, index)).Invoke<T1, TResult>;
+        new Callable(Require(o, sig, index), sig, index).Invoke<T1, TResult>;
 
     public static Func<T1, T2, TResult> ToFunc<T1, T2, TResult>(PyObject* o, PySignature sig, int index) =>
-        new Callable(Require(o, sig, index)).Invoke<T1, T2, TResult>;
+        new Callable(Require(o, sig, index), sig, index).Invoke<T1, T2, TResult>;
 
     public static Action<T1> ToAction<T1>(PyObject* o, PySignature sig, int index) =>
-        new Callable(Require(o, sig, index)).Run<T1>;
+        new Callable(Require(o, sig, index), sig, index).Run<T1>;
 
     /// <summary>
     /// Releases the callable of a delegate made here (the wrapper's work when the method did not
@@ -43,18 +41,19 @@ public static unsafe class Callbacks
     }
 
     /// <summary>The delegates' target: the callable's reference, released by <see cref="Release"/> (or its finalizer).</summary>
-    private sealed class Callable(PyRef callable) : IDisposable
+    private sealed class Callable(PyRef callable, PySignature function, int index) : IDisposable
     {
+
         public TResult Invoke<TResult>()
         {
             using GilGuard gil = Python.Acquire();
-            return Call<TResult>(callable, null, null, 0);
+            return Call<TResult>(callable, null, null, 0, this);
         }
 
         public TResult Invoke<T1, TResult>(T1 a)
         {
             using GilGuard gil = Python.Acquire();
-            return Call<TResult>(callable, ToPython(a), null, 1);
+            return Call<TResult>(callable, ToPython(a), null, 1, this);
         }
 
         public TResult Invoke<T1, T2, TResult>(T1 a, T2 b)
@@ -71,20 +70,23 @@ public static unsafe class Callbacks
                 Py_DECREF(x);
                 throw;
             }
-            return Call<TResult>(callable, x, y, 2);
+            return Call<TResult>(callable, x, y, 2, this);
         }
 
         public void Run<T1>(T1 a)
         {
             using GilGuard gil = Python.Acquire();
-            Call<object>(callable, ToPython(a), null, 1);
+            Call<object>(callable, ToPython(a), null, 1, this);
         }
 
         public void Dispose() => callable.Dispose();
+
+        /// <summary>Messages about a bad result name the parameter and function the callable came from.</summary>
+        public PySignature ResultSignature => function.CallbackResult(index);
     }
 
     /// <summary>Calls with the GIL held; takes ownership of the argument references <paramref name="x"/> and <paramref name="y"/>.</summary>
-    private static TResult Call<TResult>(PyRef callable, PyObject* x, PyObject* y, int count)
+    private static TResult Call<TResult>(PyRef callable, PyObject* x, PyObject* y, int count, Callable owner)
     {
         try
         {
@@ -92,11 +94,13 @@ public static unsafe class Callbacks
             argv[1] = x;
             argv[2] = y;
             nuint nargsf = (nuint)count | unchecked((nuint)PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET);
-            PyObject* result = PyObject_VectorcallDict(callable.Handle, argv + 1, nargsf, null);
+            PyObject* result;
+            // Behind a barrier: module functions the callable calls make references for themselves, not for an open PyScope.
+            using (PyScope.EnterPython()) result = PyObject_VectorcallDict(callable.Handle, argv + 1, nargsf, null);
             if (result == null) throw PythonException.Fetch();
             try
             {
-                return FromPython<TResult>(result);
+                return FromPython<TResult>(result, owner);
             }
             finally
             {
@@ -123,15 +127,16 @@ public static unsafe class Callbacks
         throw new NotSupportedException($"callback argument type {typeof(T).Name}");
     }
 
-    private static TResult FromPython<TResult>(PyObject* o)
+    private static TResult FromPython<TResult>(PyObject* o, Callable owner)
     {
         if (typeof(TResult) == typeof(object)) return default!;   // Action: the result is ignored
-        if (typeof(TResult) == typeof(double)) return (TResult)(object)Floats.ToDouble(o, s_result, 0);
-        if (typeof(TResult) == typeof(float)) return (TResult)(object)Floats.ToSingle(o, s_result, 0);
-        if (typeof(TResult) == typeof(long)) return (TResult)(object)Ints.ToInt64(o, s_result, 0);
-        if (typeof(TResult) == typeof(int)) return (TResult)(object)Ints.ToInt32(o, s_result, 0);
-        if (typeof(TResult) == typeof(bool)) return (TResult)(object)Bools.ToBool(o, s_result, 0);
-        if (typeof(TResult) == typeof(string)) return (TResult)(object)Strings.ToString(o, s_result, 0);
+        PySignature result = owner.ResultSignature;
+        if (typeof(TResult) == typeof(double)) return (TResult)(object)Floats.ToDouble(o, result, 0);
+        if (typeof(TResult) == typeof(float)) return (TResult)(object)Floats.ToSingle(o, result, 0);
+        if (typeof(TResult) == typeof(long)) return (TResult)(object)Ints.ToInt64(o, result, 0);
+        if (typeof(TResult) == typeof(int)) return (TResult)(object)Ints.ToInt32(o, result, 0);
+        if (typeof(TResult) == typeof(bool)) return (TResult)(object)Bools.ToBool(o, result, 0);
+        if (typeof(TResult) == typeof(string)) return (TResult)(object)Strings.ToString(o, result, 0);
         if (typeof(TResult) == typeof(PyRef)) return (TResult)(object)PyRef.FromBorrowed(o);
         throw new NotSupportedException($"callback result type {typeof(TResult).Name}");
     }

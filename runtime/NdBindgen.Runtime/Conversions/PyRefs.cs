@@ -11,13 +11,16 @@ namespace NdBindgen.Conversions;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class PyRefs
 {
-    public static PyRef ToRef(PyObject* o, PySignature sig, int index) => PyRef.FromBorrowed(o);
+    // The call owns its arguments (the wrapper releases them or the method keeps them), not a
+    // PyScope that C# code further up this thread has open: that scope would release a value the
+    // method stored, for code it never ran (a nested call from Python).
+    public static PyRef ToRef(PyObject* o, PySignature sig, int index) => PyRef.FromArgument(o);
 
     public static PyRef<T> ToRef<T>(PyObject* o, PySignature sig, int index) where T : class, IPyClass
     {
         if (!PyInstance.Is<T>(o)) throw sig.WrongType(index, Utf8.FromC(T.PythonType->tp_name), o);
         PyRef.ReleasePending();
-        return new PyRef<T>(Py_NewRef(o));
+        return new PyRef<T>(Py_NewRef(o), untracked: true);
     }
 
     public static PyObject* FromRef(PyRef value) => Py_NewRef(value.Handle);

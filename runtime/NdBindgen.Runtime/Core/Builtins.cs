@@ -15,7 +15,7 @@ internal static unsafe class Builtins
     internal static PyTypeObject* FloatType, ComplexType, LongType, BoolType, UnicodeType;
     internal static PyObject* TypeError, ValueError, OverflowError, IndexError, KeyError,
         ZeroDivisionError, NotImplementedError, MemoryError, RuntimeError, ImportError,
-        AttributeError, RecursionError;
+        AttributeError, RecursionError, KeyboardInterrupt;
 
     private static bool s_initialized;
 
@@ -51,6 +51,7 @@ internal static unsafe class Builtins
             ImportError = Get(builtins, "ImportError"u8);
             AttributeError = Get(builtins, "AttributeError"u8);
             RecursionError = Get(builtins, "RecursionError"u8);
+            KeyboardInterrupt = Get(builtins, "KeyboardInterrupt"u8);
         }
         finally
         {

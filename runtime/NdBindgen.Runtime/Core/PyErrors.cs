@@ -25,6 +25,7 @@ public static unsafe class PyErrors
         NotImplementedException => Builtins.NotImplementedError,
         OutOfMemoryException => Builtins.MemoryError,
         InsufficientExecutionStackException => Builtins.RecursionError,
+        PythonInterruptedException => Builtins.KeyboardInterrupt,
         _ => Builtins.RuntimeError,
     };
 

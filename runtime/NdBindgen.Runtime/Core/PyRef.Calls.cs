@@ -17,7 +17,9 @@ public partial class PyRef
         PyObject* key = Utf8.NewStr(name);
         try
         {
-            return Own(PyObject_GetAttr(Handle, key));
+            PyObject* value;
+            using (PyScope.EnterPython()) value = PyObject_GetAttr(Handle, key);   // a property may call back into a module
+            return Own(value);
         }
         finally
         {
@@ -31,7 +33,9 @@ public partial class PyRef
         PyObject* key = Utf8.NewStr(name);
         try
         {
-            if (PyObject_SetAttr(Handle, key, value.Handle) < 0) throw PythonException.Fetch();
+            int status;
+            using (PyScope.EnterPython()) status = PyObject_SetAttr(Handle, key, value.Handle);
+            if (status < 0) throw PythonException.Fetch();
         }
         finally
         {
@@ -61,7 +65,10 @@ public partial class PyRef
             }
             // argv[0] is scratch space vectorcall may use (PY_VECTORCALL_ARGUMENTS_OFFSET).
             nuint nargsf = (nuint)args.Length | unchecked((nuint)PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET);
-            return Own(PyObject_VectorcallDict(Handle, argv + 1, nargsf, dict is null ? null : dict.Handle));
+            PyObject* result;
+            // Behind a barrier: a module function the callee calls makes references for itself, not for our scope.
+            using (PyScope.EnterPython()) result = PyObject_VectorcallDict(Handle, argv + 1, nargsf, dict is null ? null : dict.Handle);
+            return Own(result);
         }
         finally
         {
@@ -85,7 +92,8 @@ public partial class PyRef
     /// <summary><c>repr(obj)</c>.</summary>
     public unsafe string Repr(Python py)
     {
-        PyObject* r = PyObject_Repr(Handle);
+        PyObject* r;
+        using (PyScope.EnterPython()) r = PyObject_Repr(Handle);
         if (r == null) throw PythonException.Fetch();
         try
         {

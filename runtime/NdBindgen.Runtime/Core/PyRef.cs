@@ -31,6 +31,13 @@ public partial class PyRef : IDisposable
         PyScope.Track(this);
     }
 
+    /// <summary>
+    /// Takes ownership of a new reference without giving it to the open <see cref="PyScope"/>: for
+    /// references the runtime makes for a call (arguments, exceptions), whose owner is the call and
+    /// not whatever scope C# code further up this thread's stack has open.
+    /// </summary>
+    private protected unsafe PyRef(PyObject* owned, bool untracked) => _object = (nint)owned;
+
     /// <summary>Takes ownership of a new reference a C API call returned; NULL means its error is thrown.</summary>
     internal static unsafe PyRef Own(PyObject* result)
     {
@@ -64,6 +71,17 @@ public partial class PyRef : IDisposable
         return new PyRef(borrowed);
     }
 
+    /// <summary>A new owned reference to a borrowed argument, owned by the call (not by an open <see cref="PyScope"/>).</summary>
+    internal static unsafe PyRef FromArgument(PyObject* borrowed)
+    {
+        ReleasePending();
+        Py_INCREF(borrowed);
+        return new PyRef(borrowed, untracked: true);
+    }
+
+    /// <summary>Takes ownership of <paramref name="owned"/> outside any <see cref="PyScope"/>.</summary>
+    internal static unsafe PyRef OwnUntracked(PyObject* owned) => new(owned, untracked: true);
+
     // PyRef.Of(instance), the reference to a [PyClass] instance's Python object, and PyRef<T>: Classes/PyRef.Instances.cs.
 
     /// <summary>The object, borrowed: valid while this reference is alive.</summary>
@@ -95,32 +113,44 @@ public partial class PyRef : IDisposable
     internal static unsafe void Release(nint o)
     {
         if (PyGILState_Check() == 0) Queue(o);
-        else if (s_deallocDepth > 0) s_deferred.Push(o);
+        // A plain static read first: the thread-local depth is looked at only while some thread deallocates.
+        else if (s_deallocatingThreads != 0 && t_deallocDepth > 0) (t_deferred ??= new Stack<nint>()).Push(o);
         else Py_DECREF((PyObject*)o);
     }
 
-    // Instances being deallocated (the GIL guards both fields): meanwhile releases are deferred, and
-    // the outermost deallocation makes them one after another, so a long chain of instances is
-    // freed by a loop and not by a recursion that overflows the stack (CPython's trashcan idea).
-    private static int s_deallocDepth;
-    private static readonly Stack<nint> s_deferred = new();
+    // Instances being deallocated on this thread: meanwhile its releases are deferred, and the
+    // outermost deallocation makes them one after another, so a long chain of instances is freed by
+    // a loop and not by a recursion that overflows the stack (CPython's trashcan idea). Per thread:
+    // a deallocation that runs Python code may release the GIL (a __del__ that sleeps), and another
+    // thread's releases must not wait for it, nor run on it. s_deallocatingThreads counts the
+    // threads with a depth above 0 (changed under the GIL), so a release on no such thread pays no
+    // thread-local lookup.
+    private static int s_deallocatingThreads;
+    [ThreadStatic] private static int t_deallocDepth;
+    [ThreadStatic] private static Stack<nint>? t_deferred;
 
     /// <summary>
-    /// An instance's tp_clear work while it is deallocated begins: releases are deferred until the
-    /// matching <see cref="EndDeallocating"/> (call it in a finally); the GIL must be held.
+    /// An instance's tp_clear work while it is deallocated begins: this thread's releases are deferred
+    /// until the matching <see cref="EndDeallocating"/> (call it in a finally); the GIL must be held.
     /// </summary>
-    internal static void BeginDeallocating() => s_deallocDepth++;
+    internal static void BeginDeallocating()
+    {
+        if (t_deallocDepth++ == 0) s_deallocatingThreads++;
+    }
 
     /// <summary>Ends what <see cref="BeginDeallocating"/> began; the outermost end makes the deferred releases.</summary>
     internal static unsafe void EndDeallocating()
     {
         // Still counted as deallocating: instances freed by these releases defer theirs to this loop.
-        if (s_deallocDepth == 1)
+        if (t_deallocDepth == 1 && t_deferred is { } deferred)
         {
-            while (s_deferred.TryPop(out nint o)) Py_DECREF((PyObject*)o);
+            while (deferred.TryPop(out nint o)) Py_DECREF((PyObject*)o);
         }
-        s_deallocDepth--;
+        if (--t_deallocDepth == 0) s_deallocatingThreads--;
     }
+
+    /// <summary>How many releases this thread has deferred until its deallocation ends (tests).</summary>
+    internal static int DeferredOnThisThread => t_deferred?.Count ?? 0;
 
     ~PyRef()
     {

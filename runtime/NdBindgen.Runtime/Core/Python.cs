@@ -24,9 +24,22 @@ public readonly ref struct Python
     /// Takes the GIL on this thread (any thread; re-entrant) until the guard is disposed. The
     /// interpreter must be running: the module was imported, or <see cref="PythonHost"/> started it.
     /// </summary>
+    /// <exception cref="PythonFinalizingException">The interpreter is shutting down and this thread does not hold the GIL.</exception>
     public static GilGuard Acquire()
     {
-        int state = PyGILState_Ensure();
+        // During Py_FinalizeEx, PyGILState_Ensure ends every thread but the finalizing one with
+        // pthread_exit: its work would vanish without an error. Finalizing closes the gate first.
+        int state;
+        if (PyGILState_Check() != 0)
+        {
+            state = PyGILState_Ensure();   // re-entrant: nothing to wait for
+        }
+        else
+        {
+            Finalizing.Enter();
+            state = PyGILState_Ensure();
+            Finalizing.Entered();
+        }
         PyRef.ReleasePending();
         return new GilGuard(state);
     }
@@ -37,7 +50,10 @@ public readonly ref struct Python
     /// <summary><c>import name</c>.</summary>
     public unsafe PyRef Import(string name)
     {
-        fixed (byte* p = Encoding.UTF8.GetBytes(name + "\0")) return PyRef.Own(PyImport_ImportModule(p));
+        PyObject* module;
+        fixed (byte* p = Encoding.UTF8.GetBytes(name + "\0"))
+            using (PyScope.EnterPython()) module = PyImport_ImportModule(p);
+        return PyRef.Own(module);
     }
 
     /// <summary>Evaluates an expression, in <paramref name="globals"/> (a dict) or a fresh namespace with builtins.</summary>
@@ -55,7 +71,10 @@ public readonly ref struct Python
         {
             PyObject* g = (globals ?? fresh)!.Handle;
             byte[] utf8 = Encoding.UTF8.GetBytes(code + "\0");
-            fixed (byte* p = utf8) return PyRef.Own(PyRun_StringFlags(p, start, g, g, null));
+            PyObject* result;
+            fixed (byte* p = utf8)
+                using (PyScope.EnterPython()) result = PyRun_StringFlags(p, start, g, g, null);
+            return PyRef.Own(result);
         }
         finally
         {
@@ -78,34 +97,66 @@ public readonly ref struct Python
     }
 
     /// <summary>
+    /// True after Ctrl-C (SIGINT) until the main thread runs Python code again: a kernel running
+    /// with the GIL released (<see cref="AllowThreads{TState}(TState, Action{TState})"/>) reads it
+    /// to stop early. One memory read, no GIL, callable from any thread; <see cref="NdParallel"/>
+    /// checks it between chunks.
+    /// </summary>
+    public static bool InterruptPending => Interrupts.Pending;
+
+    /// <summary>Throws <see cref="PythonInterruptedException"/> when <see cref="InterruptPending"/>: the way out of a kernel after Ctrl-C.</summary>
+    public static void ThrowIfInterrupted()
+    {
+        if (Interrupts.Pending) throw new PythonInterruptedException();
+    }
+
+    /// <summary>
     /// Runs <paramref name="body"/> with the GIL released, so other Python threads run meanwhile.
     /// <paramref name="state"/> (e.g. an NdViewMut of the call's array) is handed through: the body
-    /// cannot capture this token, so it cannot touch Python.
+    /// cannot capture this token, so it cannot touch Python. A body that stops on Ctrl-C by throwing
+    /// <see cref="PythonInterruptedException"/> (<see cref="ThrowIfInterrupted"/>, <see cref="NdParallel"/>)
+    /// ends here with Python's KeyboardInterrupt, raised by Python's own signal handler.
     /// </summary>
     public void AllowThreads<TState>(TState state, Action<TState> body) where TState : allows ref struct
     {
+        Interrupts.Watch();
         nint saved = PyEval_SaveThread();
         try
         {
             body(state);
         }
-        finally
+        catch (PythonInterruptedException)
         {
             PyEval_RestoreThread(saved);
+            saved = 0;
+            CheckSignals();   // Python's own handler: KeyboardInterrupt (on the main thread)
+            throw;
+        }
+        finally
+        {
+            if (saved != 0) PyEval_RestoreThread(saved);
         }
     }
 
     /// <summary>As <see cref="AllowThreads{TState}(TState, Action{TState})"/>, returning the body's result.</summary>
     public TResult AllowThreads<TState, TResult>(TState state, Func<TState, TResult> body) where TState : allows ref struct
     {
+        Interrupts.Watch();
         nint saved = PyEval_SaveThread();
         try
         {
             return body(state);
         }
-        finally
+        catch (PythonInterruptedException)
         {
             PyEval_RestoreThread(saved);
+            saved = 0;
+            CheckSignals();   // Python's own handler: KeyboardInterrupt (on the main thread)
+            throw;
+        }
+        finally
+        {
+            if (saved != 0) PyEval_RestoreThread(saved);
         }
     }
 

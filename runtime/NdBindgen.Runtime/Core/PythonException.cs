@@ -20,7 +20,7 @@ public sealed unsafe class PythonException : Exception
 
     internal PythonException(PyObject* type, string message) : base(message)
     {
-        _type = PyRef.FromBorrowed(type).Keep();
+        _type = PyRef.OwnUntracked(Py_NewRef(type));
         PythonTypeName = Utf8.FromC(((PyTypeObject*)type)->tp_name);
     }
 
@@ -63,7 +63,7 @@ public sealed unsafe class PythonException : Exception
             return new PythonException(Builtins.RuntimeError, "a Python C API call failed without setting an exception") { PythonTypeName = "RuntimeError" };
         PyErr_NormalizeException(&type, &value, &tb);
         string message = value == null ? "" : Text(PyObject_Str(value));
-        return new PythonException(new PyRef(type).Keep(), value == null ? null : new PyRef(value).Keep(), tb == null ? null : new PyRef(tb).Keep(), message)
+        return new PythonException(PyRef.OwnUntracked(type), value == null ? null : PyRef.OwnUntracked(value), tb == null ? null : PyRef.OwnUntracked(tb), message)
         {
             PythonTypeName = Utf8.FromC(((PyTypeObject*)type)->tp_name),
         };

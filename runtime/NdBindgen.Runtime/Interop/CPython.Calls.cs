@@ -19,4 +19,8 @@ internal static unsafe partial class CPython
 
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyDict_SetItemString(PyObject* dict, byte* key, PyObject* value);
+
+    // Include/methodobject.h: a builtin function object for a C function.
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyCFunction_NewEx(PyMethodDef* def, PyObject* self, PyObject* module);
 }
