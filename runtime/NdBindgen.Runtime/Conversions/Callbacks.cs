@@ -92,7 +92,7 @@ public static unsafe class Callbacks
             argv[1] = x;
             argv[2] = y;
             nuint nargsf = (nuint)count | unchecked((nuint)PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET);
-            PyObject* result = PyObject_VectorcallDict(callable.Handle, argv + 1, nargsf, null);
+            PyObject* result = StackGuard.Call(callable.Handle, argv + 1, nargsf, null);   // RecursionError, not a crash
             if (result == null) throw PythonException.Fetch();
             try
             {

@@ -61,7 +61,7 @@ public partial class PyRef
             }
             // argv[0] is scratch space vectorcall may use (PY_VECTORCALL_ARGUMENTS_OFFSET).
             nuint nargsf = (nuint)args.Length | unchecked((nuint)PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET);
-            return Own(PyObject_VectorcallDict(Handle, argv + 1, nargsf, dict is null ? null : dict.Handle));
+            return Own(StackGuard.Call(Handle, argv + 1, nargsf, dict is null ? null : dict.Handle));   // RecursionError, not a crash
         }
         finally
         {
