@@ -7,8 +7,9 @@ namespace NdBindgen.Core;
 
 /// <summary>
 /// Recursion through the module (Python -> C# -> Python -> ...) raises RecursionError instead of
-/// overflowing the native stack, which kills the process. Such recursion always passes through a
-/// C# -> Python call, so the check is there, off the plain call's path: the native stack left
+/// overflowing the native stack, which kills the process. Such recursion passes through a C# ->
+/// Python call, or a conversion's slow path that lets CPython call an argument's <c>__float__</c>
+/// or <c>__index__</c>: the checks are there, off the plain call's path. The native stack left
 /// (<see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>: the current stack address
 /// against the thread's stack bounds from pthread_getattr_np, cached per thread; fails with less
 /// than 128 KiB left on 64-bit), then Python's own count (<c>Py_EnterRecursiveCall</c>, which in
@@ -31,14 +32,17 @@ public static unsafe class StackGuard
         return result;
     }
 
-    /// <summary>Throws RecursionError when less than the safe margin of native stack is left.</summary>
+    /// <summary>
+    /// Throws RecursionError when less than the safe margin of native stack is left: for the
+    /// conversions' slow paths, where CPython's own C code calls Python (an argument's
+    /// <c>__float__</c> or <c>__index__</c> calling the module again). Not in the
+    /// entry frame: there it cost 2-5 ns a call (a thread-static read), 10-20% of add_scalars.
+    /// </summary>
     public static void Check()
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
-        {
-            NativeStackExhausted();
-            throw PythonException.Fetch();
-        }
+        if (RuntimeHelpers.TryEnsureSufficientExecutionStack()) return;
+        NativeStackExhausted();
+        throw PythonException.Fetch();
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
