@@ -5,10 +5,11 @@ namespace NdTestModule;
 /// <summary>Entry points for the hostile fork and recursion tests (test_hostile_fork.py, test_hostile_recursion.py).</summary>
 public static class HostileForkRecursion
 {
-    /// <summary>Allocates `rounds` x 1 MiB of short-lived .NET arrays and runs a full .NET collection: the heavy .NET work a parent does before it forks. Returns the number of gen-2 collections so far.</summary>
+    /// <summary>Allocates `rounds` (clamped to 0..256) x 1 MiB of short-lived .NET arrays and runs a full .NET collection: the heavy .NET work a parent does before it forks. Returns the number of gen-2 collections so far.</summary>
     [PyFunction]
     public static int AllocateAndCollect(int rounds)
     {
+        rounds = Math.Clamp(rounds, 0, 256);   // the fuzzer calls it too
         long sum = 0;
         for (int i = 0; i < rounds; i++)
         {

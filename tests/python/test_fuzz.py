@@ -195,6 +195,9 @@ SKIP = {
     # by the entry point and ends the process, so it is fuzzed in a child process instead
     # (test_call_from_threads_in_a_child_process below).
     "nd_test.call_from_threads": "fuzzed in a child process (a C# thread's unhandled exception ends the process)",
+    # Call whatever they are given, to be re-entered on purpose: test_hostile_recursion.py.
+    "nd_test.call_back": "recursion helper; test_hostile_recursion.py",
+    "nd_test.call_ref": "recursion helper; test_hostile_recursion.py",
 }
 
 def is_generic(target):
