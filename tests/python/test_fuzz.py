@@ -200,6 +200,9 @@ SKIP = {
     "nd_test.spin_without_gil": "spins for its argument's seconds, until Ctrl-C",
     "nd_test.call_in_scope": "calls its argument inside a PyScope; covered by test_hostile_threads",
     "nd_test.store_eval": "evaluates its argument; covered by test_hostile_threads",
+    # Call whatever they are given, to be re-entered on purpose: test_hostile_recursion.py.
+    "nd_test.call_back": "recursion helper; test_hostile_recursion.py",
+    "nd_test.call_ref": "recursion helper; test_hostile_recursion.py",
 }
 # Entry points that exist for the hostile-view programs (Python code changing an array mid-call).
 SKIP.update({t.id: "hostile views: test_hostile_views.py" for t in discover(nd_test)

@@ -3,7 +3,8 @@ using NdBindgen.Generator.Naming;
 namespace NdBindgen.Generator.Emitting;
 
 /// <summary>
-/// The frame of every function Python calls: <c>[UnmanagedCallersOnly]</c>, and a try whose catch
+/// The frame of every function Python calls: <c>[UnmanagedCallersOnly]</c>, the fork check (a load
+/// and a branch: <c>ForkGuard</c> refuses calls in a forked child), and a try whose catch
 /// turns any exception into a Python error (one escaping would kill the process), returning NULL
 /// (<c>PyErrors.Raise</c>) or -1 (<c>PyErrors.RaiseStatus</c>) as the C signature wants.
 /// </summary>
@@ -21,6 +22,9 @@ internal static class EntryPoint
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly]");
         if (skipLocalsInit) w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
         w.Open($"private static {returnType} {signature}");
+        // First, before anything that could allocate on the .NET heap: .NET cannot run in a forked child.
+        string refuse = returnType == Object ? ".Raise()" : ".RaiseStatus()";
+        w.Line($"if ({RuntimeNames.ForkGuard}.Forked) return {RuntimeNames.ForkGuard}{refuse};");
         if (prologue is not null) w.Line(prologue);
         w.Open("try");
         body();

@@ -28,6 +28,7 @@ internal static class RuntimeNames
     public const string PyErrors = Root + "Core.PyErrors";
     public const string Raise = PyErrors + ".Raise";
     public const string RaiseStatus = PyErrors + ".RaiseStatus";
+    public const string ForkGuard = Root + "Core.ForkGuard";
 
     // Binding: argument binding and overload dispatch.
     public const string PySignature = Root + "Binding.PySignature";

@@ -95,7 +95,7 @@ public static unsafe class PyInstance
             if ((Py_TYPE(self)->tp_flags & PySlot.Py_TPFLAGS_HAVE_GC) != 0) PyObject_GC_UnTrack(self);
             var instance = (PyInstanceObject*)self;
             if (instance->weakreflist != null) PyObject_ClearWeakRefs(self);
-            ReleaseManaged(instance);
+            if (!ForkGuard.Forked) ReleaseManaged(instance);   // in a forked child, .NET is left alone
         }
         catch (Exception e)
         {
@@ -114,7 +114,7 @@ public static unsafe class PyInstance
         int r = visit((PyObject*)Py_TYPE(self), arg);
         if (r != 0) return r;
         nint handle = ((PyInstanceObject*)self)->handle;
-        if (handle == 0) return 0;
+        if (handle == 0 || ForkGuard.Forked) return 0;
         try
         {
             return InstanceTable.Get(handle) is IPyTraverse t ? t.Traverse(new PyVisit(visit, arg)) : 0;
@@ -133,7 +133,7 @@ public static unsafe class PyInstance
     public static int Clear(PyObject* self)
     {
         nint handle = ((PyInstanceObject*)self)->handle;
-        if (handle == 0) return 0;
+        if (handle == 0 || ForkGuard.Forked) return 0;
         try
         {
             if (InstanceTable.Get(handle) is IPyTraverse t) t.Clear();

@@ -61,6 +61,7 @@ public static unsafe class PyIterator
     [UnmanagedCallersOnly]
     private static PyObject* Next(PyObject* self)
     {
+        if (ForkGuard.Forked) return ForkGuard.Raise();
         try
         {
             var it = (IteratorObject*)self;
@@ -78,7 +79,7 @@ public static unsafe class PyIterator
     private static void Dealloc(PyObject* self)
     {
         var it = (IteratorObject*)self;
-        if (it->enumerator != 0)
+        if (it->enumerator != 0 && !ForkGuard.Forked)   // in a forked child, .NET is left alone
         {
             GCHandle handle = GCHandle.FromIntPtr(it->enumerator);
             it->enumerator = 0;

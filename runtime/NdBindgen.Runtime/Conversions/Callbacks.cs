@@ -95,8 +95,9 @@ public static unsafe class Callbacks
             argv[2] = y;
             nuint nargsf = (nuint)count | unchecked((nuint)PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET);
             PyObject* result;
-            // Behind a barrier: module functions the callable calls make references for themselves, not for an open PyScope.
-            using (PyScope.EnterPython()) result = PyObject_VectorcallDict(callable.Handle, argv + 1, nargsf, null);
+            // Behind a barrier: module functions the callable calls make references for themselves, not for an open PyScope;
+            // StackGuard: deep recursion is a RecursionError, not a crash.
+            using (PyScope.EnterPython()) result = StackGuard.Call(callable.Handle, argv + 1, nargsf, null);
             if (result == null) throw PythonException.Fetch();
             try
             {

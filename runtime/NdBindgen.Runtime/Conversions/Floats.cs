@@ -28,6 +28,7 @@ public static unsafe class Floats
         // here, so the message names the argument (complex, or an object with only __int__, too).
         if (PyType_GetSlot(Py_TYPE(o), PyConst.Py_nb_float) == null && PyIndex_Check(o) == 0)
             throw sig.WrongType(index, "float", o);
+        StackGuard.Check();   // __float__ may call the module again
         double value = PyFloat_AsDouble(o);
         if (value == -1.0 && PyErr_Occurred() != null) throw PythonException.Fetch();
         return value;

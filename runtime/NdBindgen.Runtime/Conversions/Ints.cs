@@ -106,6 +106,7 @@ public static unsafe class Ints
     {
         bool isInt = (Py_TYPE(o)->tp_flags & PyConst.Py_TPFLAGS_LONG_SUBCLASS) != 0;
         if (!isInt && PyIndex_Check(o) == 0) throw sig.WrongType(index, "int", o);
+        if (!isInt) StackGuard.Check();   // __index__ may call the module again
         PyObject* n = PyNumber_Index(o);
         if (n == null) throw PythonException.Fetch();
         return n;

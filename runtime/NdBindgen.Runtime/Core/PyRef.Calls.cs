@@ -66,8 +66,9 @@ public partial class PyRef
             // argv[0] is scratch space vectorcall may use (PY_VECTORCALL_ARGUMENTS_OFFSET).
             nuint nargsf = (nuint)args.Length | unchecked((nuint)PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET);
             PyObject* result;
-            // Behind a barrier: a module function the callee calls makes references for itself, not for our scope.
-            using (PyScope.EnterPython()) result = PyObject_VectorcallDict(Handle, argv + 1, nargsf, dict is null ? null : dict.Handle);
+            // Behind a barrier: a module function the callee calls makes references for itself, not for our scope;
+            // StackGuard: deep recursion is a RecursionError, not a crash.
+            using (PyScope.EnterPython()) result = StackGuard.Call(Handle, argv + 1, nargsf, dict is null ? null : dict.Handle);
             return Own(result);
         }
         finally

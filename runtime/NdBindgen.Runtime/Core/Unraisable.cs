@@ -44,6 +44,7 @@ internal static unsafe class Unraisable
     private static int ReportPending(void* arg)
     {
         s_scheduled = false;
+        if (ForkGuard.Forked) return 0;
         try
         {
             // The hook may run a collection that queues more: take the queue first.

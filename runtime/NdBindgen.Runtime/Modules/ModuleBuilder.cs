@@ -68,9 +68,11 @@ public static unsafe class ModuleBuilder
                 SetImportErrorRaw($"module '{name}' cannot be imported into a subinterpreter: it keeps process-wide state (its types, cached objects), so it runs only in the main interpreter");
                 return null;
             }
+            if (ForkGuard.Forked) return ForkGuard.RaiseImportError();
             // Imported again (del sys.modules[name]; import name): the same module, the same types.
             if (s_module != null) return Py_NewRef(s_module);
             Builtins.Initialize();
+            ForkGuard.Initialize(name);
             CommittedMemoryWatch.Start();
 
             // The definitions must outlive the module (CPython keeps pointers to them): they are

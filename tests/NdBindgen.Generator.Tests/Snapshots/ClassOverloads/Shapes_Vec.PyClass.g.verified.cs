@@ -70,6 +70,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NewVectorcall(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -96,6 +97,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* New(global::NdBindgen.Interop.PyTypeObject* type, PyObject* args, PyObject* kwargs)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 return global::NdBindgen.Binding.PyOverloads.NewFromTupleDict(&NewVectorcall, type, args, kwargs);
@@ -109,6 +111,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Get_X(PyObject* self, void* closure)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 double result = global::NdBindgen.Classes.PyInstance.Get<global::Shapes.Vec>(self).X;
@@ -125,6 +128,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static int Set_X(PyObject* self, PyObject* value, void* closure)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_set_X;
             try
             {
@@ -143,6 +147,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Get_Y(PyObject* self, void* closure)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 double result = global::NdBindgen.Classes.PyInstance.Get<global::Shapes.Vec>(self).Y;
@@ -159,6 +164,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static int Set_Y(PyObject* self, PyObject* value, void* closure)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_set_Y;
             try
             {
@@ -181,6 +187,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Shapes_Vec_Length(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_Shapes_Vec_Length;
             try
             {
@@ -224,6 +231,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Shapes_Vec_Scale(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -276,6 +284,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Shapes_Vec_Unit(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -327,6 +336,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Shapes_Vec_Of(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];

@@ -37,6 +37,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* New(global::NdBindgen.Interop.PyTypeObject* type, PyObject* args, PyObject* kwargs)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
             try
             {
@@ -53,6 +54,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NewVectorcall(PyObject* callable, PyObject** args, nuint nargsf, PyObject* kwnames)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
             try
             {
@@ -76,6 +78,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Get_X(PyObject* self, void* closure)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 double result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(self).X;
@@ -90,6 +93,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Get_Y(PyObject* self, void* closure)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 double result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(self).Y;
@@ -108,6 +112,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Vector2_Unit(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_Samples_Vector2_Unit;
             try
             {
@@ -130,6 +135,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Vector2_Dot(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_Samples_Vector2_Dot;
             try
             {
@@ -149,6 +155,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* RichCompare(PyObject* a, PyObject* b, int op)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 if (!global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(a, out var left) || !global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(b, out var right))
@@ -170,6 +177,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static nint Hash(PyObject* self)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             try
             {
                 nint hash = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(self).GetHashCode();
@@ -184,6 +192,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Add(PyObject* a, PyObject* b)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(a, out var l0) && global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(b, out var r0))
@@ -202,6 +211,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Multiply(PyObject* a, PyObject* b)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(a, out var l0) && global::NdBindgen.Conversions.Floats.TryToDouble(b, out double r0))
@@ -220,6 +230,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Negative(PyObject* a)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(a, out var l0))

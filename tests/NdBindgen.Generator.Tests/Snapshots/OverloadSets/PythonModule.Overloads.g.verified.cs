@@ -16,6 +16,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Shapes_Geometry_Length(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 PyObject** slots = stackalloc PyObject*[3];
@@ -51,6 +52,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Shapes_Geometry_Scale(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
                 PyObject** slots = stackalloc PyObject*[3];

@@ -16,6 +16,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* Samples_Scalars_EchoUInt64(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_Samples_Scalars_EchoUInt64;
             try
             {
