@@ -64,6 +64,7 @@ internal static unsafe class Finalizing
     [UnmanagedCallersOnly]
     private static PyObject* Close(PyObject* self, PyObject* unused)
     {
+        if (ForkGuard.Forked) return Py_NewRef(Builtins.None);   // a forked child: .NET is left alone
         Interlocked.Exchange(ref s_closed, 1);
         if (Volatile.Read(ref s_entering) > 0)
         {

@@ -61,6 +61,7 @@ internal static unsafe class Interrupts
     [UnmanagedCallersOnly]
     private static int SetWakeupFdLater(void* arg)
     {
+        if (ForkGuard.Forked) return 0;   // a forked child: .NET is left alone
         try
         {
             TrySetWakeupFd();
