@@ -152,7 +152,7 @@ internal static class FunctionEmitter
         var arrays = ps.Where(p => p.Type.IsView).ToList();
         var owned = ps.Where(p => p.Type.OwnsReference).ToList();
         bool anyKept = owned.Any(p => !p.ReleaseAfterCall);
-        foreach (ParameterModel p in arrays) w.Line($"scoped {R.ArrayLease} {Lease(p)} = default;");
+        foreach (ParameterModel p in arrays) w.Line($"scoped {R.ArrayLease} {Lease(p)} = new();");
         foreach (ParameterModel p in owned) w.Line($"{p.Type.CSharpType} {Local(p)} = default!;");
         if (anyKept) w.Line("bool returned = false;");
         bool guarded = arrays.Count > 0 || owned.Count > 0;

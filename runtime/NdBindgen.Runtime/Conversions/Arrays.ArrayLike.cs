@@ -27,7 +27,7 @@ public static unsafe partial class Arrays
             if (NpyElement<T>.MatchesTypeNum(a->descr->type_num) && a->descr->byteorder != (byte)'>')
             {
                 if (ndim >= 0 && a->nd != ndim) throw WrongNdim(sig, index, ndim, a->nd);
-                lease.Hold(o);   // as Borrow: held, shape and strides copied
+                // As Borrow: the shape and strides are copied into the lease.
                 return new NdView<T>(new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(T), lease.Dims(a->nd)));
             }
         }
@@ -37,7 +37,7 @@ public static unsafe partial class Arrays
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static NdLayout ConvertArrayLike<T>(PyObject* o, PySignature sig, int index, ref ArrayLease lease, int ndim) where T : unmanaged
     {
-        if (lease.Active || lease.Temporary != null || lease.Held != null) throw new InvalidOperationException("an ArrayLease holds one array at a time");
+        if (lease.Active || lease.Temporary != null) throw new InvalidOperationException("an ArrayLease holds one array at a time");
         NumPyApiTable* api = NumPyRuntime.Require();   // a list needs numpy even when nothing imported it yet
 
         // numpy's own reading of the input, in the dtype it finds there: an ndarray itself, a view

@@ -11,16 +11,18 @@ using static NdBindgen.Interop.CPython;
 namespace NdBindgen.Conversions;
 
 /// <summary>
-/// Holds what a view borrowed until the call ends: a reference to the array, or a buffer-protocol
-/// request, or the array numpy made from an array-like; and the view's own copy of the shape and
-/// strides. A ref struct, so it lives in the wrapper's stack frame and the view can point into it.
+/// Holds what a view borrowed until the call ends: a buffer-protocol request, or the array numpy
+/// made from an array-like; and the view's own copy of the shape and strides. A ref struct, so it
+/// lives in the wrapper's stack frame and the view can point into it.
 /// </summary>
 /// <remarks>
 /// Python code runs during a call after a view was made (a later argument's <c>__float__</c> or
 /// <c>__index__</c>, an array-like's <c>__array__</c> or <c>__len__</c>, a callback, a destructor):
-/// it may reshape the array (numpy then frees the shape and strides the array had) or drop every
-/// other reference to it. The copy and the reference keep the view valid whatever it does, and
-/// numpy refuses to resize an array with more references than the caller's (<c>refcheck</c>).
+/// it may reshape the array, and numpy then frees the shape and strides the array had. The copy
+/// keeps the view valid whatever it does. The array itself needs no reference of the lease's own:
+/// a vectorcall's caller holds every argument until the call returns (the interpreter's stack, or
+/// the C caller's array), so Python code cannot free it, and numpy refuses to resize an array that
+/// the caller and the resizing code both refer to (<c>refcheck</c>).
 /// Up to <see cref="InlineDims"/> dimensions are copied into the lease itself: no allocation.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -29,12 +31,24 @@ public unsafe ref struct ArrayLease
     /// <summary>Dimensions whose shape and strides fit in the lease; more are copied to native memory.</summary>
     internal const int InlineDims = 4;
 
+    /// <summary>
+    /// An empty lease. Only what <see cref="Dispose"/> reads is cleared: the buffer and the inline
+    /// shape and strides are written before they are read, and zeroing all of them (some 180 bytes,
+    /// a call to a clearing helper) was a tenth of a 10-element call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ArrayLease()
+    {
+        Unsafe.SkipInit(out this);
+        Active = false;
+        Temporary = null;
+        _heapDims = null;
+    }
+
     internal Py_buffer Buffer;
     internal bool Active;
     /// <summary>An array converted from an array-like for this call (an owned reference), or null.</summary>
     internal PyObject* Temporary;
-    /// <summary>The numpy array argument the view reads (an owned reference), or null.</summary>
-    internal PyObject* Held;
     // An inline array, not a `fixed` buffer: a fixed buffer makes the wrapper's frame an unsafe
     // value type, with stack-cookie checks (measured: a 10-element in-place call 25% slower).
 #pragma warning disable CS0649   // written through the pointer Dims returns
@@ -58,22 +72,9 @@ public unsafe ref struct ArrayLease
         return _heapDims;
     }
 
-    /// <summary>Keeps a reference to <paramref name="array"/> until <see cref="Dispose"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void Hold(PyObject* array)
-    {
-        Py_INCREF(array);
-        Held = array;
-    }
-
     public void Dispose()
     {
-        PyObject* held = Held;   // a numpy argument, the common case: one decref
-        if (held != null)
-        {
-            Held = null;
-            Py_DECREF(held);
-        }
         if (Active || Temporary != null || _heapDims != null) DisposeRest();
     }
 
@@ -135,8 +136,7 @@ public static unsafe partial class Arrays
                 throw WrongDtype<T>(sig, index, DtypeName(o));
             if (writable && (a->flags & Npy.NPY_ARRAY_WRITEABLE) == 0) throw ReadOnly(sig, index);
             if (ndim >= 0 && a->nd != ndim) throw WrongNdim(sig, index, ndim, a->nd);
-            // The lease holds the array and the layout's copy of its shape and strides (see ArrayLease).
-            lease.Hold(o);
+            // The layout copies the shape and strides into the lease (see ArrayLease).
             return new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(T), lease.Dims(a->nd));
         }
         return BorrowBuffer<T>(o, sig, index, ref lease, ndim, writable);

@@ -22,8 +22,8 @@ namespace NdBindgen.Generated
             {
                 PyObject** slots = stackalloc PyObject*[2];
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
-                scoped global::NdBindgen.Conversions.ArrayLease lease_rows = default;
-                scoped global::NdBindgen.Conversions.ArrayLease lease_out = default;
+                scoped global::NdBindgen.Conversions.ArrayLease lease_rows = new();
+                scoped global::NdBindgen.Conversions.ArrayLease lease_out = new();
                 try
                 {
                     global::NdBindgen.NdView<long> arg_rows = global::NdBindgen.Conversions.Arrays.ToArrayLikeView<long>(a[0], sig, 0, ref lease_rows, ndim: 2);

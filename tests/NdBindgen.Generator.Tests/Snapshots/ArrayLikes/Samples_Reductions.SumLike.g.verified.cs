@@ -22,7 +22,7 @@ namespace NdBindgen.Generated
             {
                 PyObject** slots = stackalloc PyObject*[1];
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
-                scoped global::NdBindgen.Conversions.ArrayLease lease_values = default;
+                scoped global::NdBindgen.Conversions.ArrayLease lease_values = new();
                 try
                 {
                     global::NdBindgen.NdView<double> arg_values = global::NdBindgen.Conversions.Arrays.ToArrayLikeView<double>(a[0], sig, 0, ref lease_values);

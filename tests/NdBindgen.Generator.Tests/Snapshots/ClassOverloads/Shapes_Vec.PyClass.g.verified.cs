@@ -50,7 +50,7 @@ namespace NdBindgen.Generated
         private static PyObject* New_2(PyObject* self, PyObject** a)
         {
             global::NdBindgen.Binding.PySignature sig = s_New_2;
-            scoped global::NdBindgen.Conversions.ArrayLease lease_xy = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_xy = new();
             try
             {
                 global::NdBindgen.NdView<double> arg_xy = global::NdBindgen.Conversions.Arrays.ToView<double>(a[0], sig, 0, ref lease_xy, ndim: 1);

@@ -22,8 +22,8 @@ namespace NdBindgen.Generated
             {
                 PyObject** slots = stackalloc PyObject*[3];
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
-                scoped global::NdBindgen.Conversions.ArrayLease lease_x = default;
-                scoped global::NdBindgen.Conversions.ArrayLease lease_y = default;
+                scoped global::NdBindgen.Conversions.ArrayLease lease_x = new();
+                scoped global::NdBindgen.Conversions.ArrayLease lease_y = new();
                 try
                 {
                     double arg_a = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);

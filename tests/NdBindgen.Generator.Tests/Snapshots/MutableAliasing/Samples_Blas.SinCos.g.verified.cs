@@ -22,9 +22,9 @@ namespace NdBindgen.Generated
             {
                 PyObject** slots = stackalloc PyObject*[3];
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
-                scoped global::NdBindgen.Conversions.ArrayLease lease_angles = default;
-                scoped global::NdBindgen.Conversions.ArrayLease lease_sines = default;
-                scoped global::NdBindgen.Conversions.ArrayLease lease_cosines = default;
+                scoped global::NdBindgen.Conversions.ArrayLease lease_angles = new();
+                scoped global::NdBindgen.Conversions.ArrayLease lease_sines = new();
+                scoped global::NdBindgen.Conversions.ArrayLease lease_cosines = new();
                 try
                 {
                     global::NdBindgen.NdView<double> arg_angles = global::NdBindgen.Conversions.Arrays.ToView<double>(a[0], sig, 0, ref lease_angles);

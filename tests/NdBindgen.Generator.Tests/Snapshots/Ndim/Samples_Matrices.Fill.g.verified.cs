@@ -22,7 +22,7 @@ namespace NdBindgen.Generated
             {
                 PyObject** slots = stackalloc PyObject*[2];
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
-                scoped global::NdBindgen.Conversions.ArrayLease lease_vector = default;
+                scoped global::NdBindgen.Conversions.ArrayLease lease_vector = new();
                 try
                 {
                     global::NdBindgen.NdViewMut<float> arg_vector = global::NdBindgen.Conversions.Arrays.ToViewMut<float>(a[0], sig, 0, ref lease_vector, ndim: 1);

@@ -22,7 +22,7 @@ namespace NdBindgen.Generated
             {
                 PyObject** slots = stackalloc PyObject*[1];
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
-                scoped global::NdBindgen.Conversions.ArrayLease lease_matrix = default;
+                scoped global::NdBindgen.Conversions.ArrayLease lease_matrix = new();
                 try
                 {
                     global::NdBindgen.NdView<double> arg_matrix = global::NdBindgen.Conversions.Arrays.ToView<double>(a[0], sig, 0, ref lease_matrix, ndim: 2);

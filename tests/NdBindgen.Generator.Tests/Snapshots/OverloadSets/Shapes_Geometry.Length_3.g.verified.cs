@@ -15,7 +15,7 @@ namespace NdBindgen.Generated
         private static PyObject* Shapes_Geometry_Length_3(PyObject* self, PyObject** a)
         {
             global::NdBindgen.Binding.PySignature sig = s_Shapes_Geometry_Length_3;
-            scoped global::NdBindgen.Conversions.ArrayLease lease_v = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_v = new();
             try
             {
                 global::NdBindgen.NdView<double> arg_v = global::NdBindgen.Conversions.Arrays.ToView<double>(a[0], sig, 0, ref lease_v, ndim: 1);

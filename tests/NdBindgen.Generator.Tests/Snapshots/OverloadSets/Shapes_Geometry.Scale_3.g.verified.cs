@@ -15,7 +15,7 @@ namespace NdBindgen.Generated
         private static PyObject* Shapes_Geometry_Scale_3(PyObject* self, PyObject** a)
         {
             global::NdBindgen.Binding.PySignature sig = s_Shapes_Geometry_Scale_3;
-            scoped global::NdBindgen.Conversions.ArrayLease lease_values = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_values = new();
             global::NdBindgen.PyRef? arg_tag = default!;
             global::System.Func<double, double> arg_f = default!;
             try

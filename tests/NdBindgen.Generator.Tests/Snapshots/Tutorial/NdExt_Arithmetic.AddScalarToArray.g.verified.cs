@@ -22,7 +22,7 @@ namespace NdBindgen.Generated
             {
                 PyObject** slots = stackalloc PyObject*[2];
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
-                scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
+                scoped global::NdBindgen.Conversions.ArrayLease lease_arr = new();
                 try
                 {
                     double arg_scal = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);

@@ -47,7 +47,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_Scale__int8(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
-            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = new();
             try
             {
                 global::NdBindgen.NdView<sbyte> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<sbyte>(a[0], sig, 0, ref lease_arr);
@@ -65,7 +65,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_Scale__uint8(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
-            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = new();
             try
             {
                 global::NdBindgen.NdView<byte> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<byte>(a[0], sig, 0, ref lease_arr);
@@ -83,7 +83,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_Scale__int16(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
-            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = new();
             try
             {
                 global::NdBindgen.NdView<short> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<short>(a[0], sig, 0, ref lease_arr);
@@ -101,7 +101,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_Scale__uint16(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
-            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = new();
             try
             {
                 global::NdBindgen.NdView<ushort> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<ushort>(a[0], sig, 0, ref lease_arr);
@@ -119,7 +119,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_Scale__int32(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
-            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = new();
             try
             {
                 global::NdBindgen.NdView<int> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<int>(a[0], sig, 0, ref lease_arr);
@@ -137,7 +137,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_Scale__uint32(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
-            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = new();
             try
             {
                 global::NdBindgen.NdView<uint> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<uint>(a[0], sig, 0, ref lease_arr);
@@ -155,7 +155,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_Scale__int64(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
-            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = new();
             try
             {
                 global::NdBindgen.NdView<long> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<long>(a[0], sig, 0, ref lease_arr);
@@ -173,7 +173,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_Scale__uint64(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
-            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = new();
             try
             {
                 global::NdBindgen.NdView<ulong> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<ulong>(a[0], sig, 0, ref lease_arr);
@@ -191,7 +191,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_Scale__float16(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
-            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = new();
             try
             {
                 global::NdBindgen.NdView<global::System.Half> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<global::System.Half>(a[0], sig, 0, ref lease_arr);
@@ -209,7 +209,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_Scale__float32(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
-            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = new();
             try
             {
                 global::NdBindgen.NdView<float> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<float>(a[0], sig, 0, ref lease_arr);
@@ -227,7 +227,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_Scale__float64(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
-            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = new();
             try
             {
                 global::NdBindgen.NdView<double> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<double>(a[0], sig, 0, ref lease_arr);
@@ -245,7 +245,7 @@ namespace NdBindgen.Generated
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Arithmetic_Scale__complex128(PyObject* self, PyObject** a, global::NdBindgen.Binding.PySignature sig)
         {
-            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = default;
+            scoped global::NdBindgen.Conversions.ArrayLease lease_arr = new();
             try
             {
                 global::NdBindgen.NdView<global::System.Numerics.Complex> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<global::System.Numerics.Complex>(a[0], sig, 0, ref lease_arr);

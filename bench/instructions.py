@@ -1,0 +1,99 @@
+#!/usr/bin/python3
+"""Instructions per call of the small-call rows, counted by callgrind: the same figure on a busy
+machine as on a quiet one, so two builds of nd_ext can be compared exactly (bench.py's times need
+a quiet machine). Each row runs in a fresh interpreter twice, with 0 and with N calls after the same
+warm-up; the difference over N is the cost of one call, interpreter loop included, which is why
+the C extension's figure is given beside it.
+
+    bench/instructions.py --nd-ext-dir .build/modules [--nd-ext-dir /tmp/other-build ...]
+
+Needs valgrind, Debian's /usr/bin/python3 with numpy and bench/build_c.sh's nd_ext_c.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+BENCH_DIR = pathlib.Path(__file__).resolve().parent
+CALLS = 20_000
+
+# (row, setup, statement): the statement runs on locals, in a function, as bench.py times it.
+ROWS = [
+    ("add_scalars(1.0, 2.0)", "f = m.add_scalars; x = 2.0", "f(1.0, x)"),
+    ("new array, 10 elements", "f = m.add_scalar_to_array; a = np.ones(10)", "f(1.0, a)"),
+    ("in place, 10 elements", "f = m.add_scalar_to_array_inplace; a = np.ones(10)", "f(1.0, a)"),
+    ("Point(1.0, 2.0)", "P = m.Point; x = 1.0", "P(x, 2.0)"),
+    ("p.distance()", "p = m.Point(3.0, 4.0)", "p.distance()"),
+    ("p.x", "p = m.Point(3.0, 4.0)", "p.x"),
+]
+
+PROGRAM = """
+import sys, gc
+import numpy as np
+sys.path.insert(0, {path!r})
+import {module} as m
+def main(n):
+    {setup}
+    for _ in range(2000): {stmt}
+    gc.disable()
+    for _ in range(n): {stmt}
+main(int(sys.argv[1]))
+"""
+
+
+def instructions(program: str, calls: int) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = pathlib.Path(tmp) / "callgrind.out"
+        script = pathlib.Path(tmp) / "row.py"
+        script.write_text(program)
+        env = dict(os.environ, PYTHONHASHSEED="0")   # dict layouts, hence lookups, repeat exactly
+        r = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable,
+                            str(script), str(calls)], capture_output=True, text=True, env=env)
+        found = re.search(r"Collected : (\d+)", r.stderr)
+        if r.returncode != 0 or not found:
+            raise SystemExit(f"callgrind failed:\n{r.stderr[-2000:]}")
+        return int(found.group(1))
+
+
+def per_call(module_dir: str, module: str, setup: str, stmt: str) -> float:
+    program = PROGRAM.format(path=module_dir, module=module, setup=setup, stmt=stmt)
+    return (instructions(program, CALLS) - instructions(program, 0)) / CALLS
+
+
+def module_copy(directory: str, tmp: pathlib.Path, index: int) -> str:
+    """The nd_ext module alone: callgrind gives up on NativeAOT's separate .dbg file beside it."""
+    src = next(pathlib.Path(directory).glob("nd_ext*.so"))
+    dst = tmp / str(index)
+    dst.mkdir()
+    shutil.copy(src, dst / src.name)
+    return str(dst)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nd-ext-dir", action="append", required=True, help="a directory holding nd_ext*.so")
+    args = parser.parse_args()
+    c_dir = str(BENCH_DIR / ".build")
+    with tempfile.TemporaryDirectory() as tmp:
+        dirs = [module_copy(d, pathlib.Path(tmp), i) for i, d in enumerate(args.nd_ext_dir)]
+        print("| row | C | " + " | ".join(f"nd_ext {i + 1}" for i in range(len(dirs))) + " |")
+        print("| --- | ---: |" + " ---: |" * len(dirs))
+        for row, setup, stmt in ROWS:
+            c = per_call(c_dir, "nd_ext_c", setup, stmt)
+            cells = []
+            for d in dirs:
+                n = per_call(d, "nd_ext", setup, stmt)
+                cells.append(f"{n:.0f} ({n / c:.2f}x)")
+            print(f"| {row} | {c:.0f} | " + " | ".join(cells) + " |", flush=True)
+    for i, d in enumerate(args.nd_ext_dir):
+        print(f"nd_ext {i + 1}: {d}")
+
+
+if __name__ == "__main__":
+    main()
