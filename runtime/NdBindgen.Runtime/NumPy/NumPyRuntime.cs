@@ -10,14 +10,19 @@ namespace NdBindgen.NumPy;
 /// <summary>
 /// numpy's C API table, loaded on first need. Reading arrays only uses it when numpy is already
 /// imported (an ndarray cannot exist otherwise), so modules never import numpy by surprise;
-/// creating arrays imports it.
+/// creating arrays imports it. Loading checks the C API version numpy reports and records its
+/// descriptor layout (<see cref="DescrLayout"/>), once.
 /// </summary>
 internal static unsafe class NumPyRuntime
 {
     private static NumPyApiTable* s_api;   // native memory: a pointer to it stays valid
+    private static NpyDescrLayout s_descrLayout;   // written before s_api, under the GIL
 
     /// <summary>The table if NdBindgen has loaded it already (no call into Python), else null.</summary>
     internal static NumPyApiTable* IfLoaded => s_api;
+
+    /// <summary>The descriptor layout of the numpy whose table is loaded (meaningful once it is).</summary>
+    internal static NpyDescrLayout DescrLayout => s_descrLayout;
 
     /// <summary>The table if numpy is imported in this interpreter, else null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -40,7 +45,7 @@ internal static unsafe class NumPyRuntime
         return module == null ? null : Load(module);   // null while numpy's own import is under way
     }
 
-    /// <summary>The table, importing numpy if needed; an ImportError if numpy is not installed.</summary>
+    /// <summary>The table, importing numpy if needed; an ImportError if numpy is not installed or not usable.</summary>
     internal static NumPyApiTable* Require()
     {
         if (s_api != null) return s_api;
@@ -77,10 +82,32 @@ internal static unsafe class NumPyRuntime
         void** api = (void**)PyCapsule_GetPointer(capsule, null);
         Py_DECREF(capsule);   // the module keeps the capsule, and the table, alive
         if (api == null) throw PythonException.Fetch();
+
+        // Before any other slot: the versions say whether this table is one NdBindgen can read.
+        var version = NumPyCVersion.Read(api);
+        if (!version.IsUsable)
+            throw new PythonException(Builtins.ImportError, version.Refusal(NumPyVersionText())!);
         var table = (NumPyApiTable*)NativeMemory.Alloc((nuint)sizeof(NumPyApiTable));
         *table = NumPyApiTable.FromCapsuleTable(api);
+        s_descrLayout = version.DescrLayout;
         s_api = table;
         return table;
+    }
+
+    /// <summary><c>numpy.__version__</c>, or "(version unknown)"; leaves no error set.</summary>
+    private static string NumPyVersionText()
+    {
+        PyObject* numpy = Imported("numpy"u8);
+        PyObject* text = numpy == null ? null : PyObject_GetAttrString(numpy, Utf8.Z("__version__"u8));
+        if (numpy != null) Py_DECREF(numpy);
+        string? version = null;
+        if (text != null)
+        {
+            version = Utf8.FromStr(text);
+            Py_DECREF(text);
+        }
+        PyErr_Clear();
+        return version ?? "(version unknown)";
     }
 
     /// <summary>True when <paramref name="o"/> is a numpy.ndarray or a subclass of it.</summary>
