@@ -281,7 +281,7 @@ internal sealed partial class RuntimeScan
         code.Append('"');
     }
 
-    [GeneratedRegex(@"(?<partial>\bpartial\s+)?\b(?:class|struct|interface|enum|record)\s+(?<name>[A-Za-z_]\w*)")]
+    [GeneratedRegex(@"(?<partial>\bpartial\s+)?\b(?:class|struct|interface|enum|record(?:\s+(?:struct|class))?)\s+(?<name>[A-Za-z_]\w*)")]
     private static partial Regex Declaration();
 
     [GeneratedRegex(@"\b[A-Za-z_]\w*\b")]

@@ -1,5 +1,8 @@
 """Arrays: every element type both ways, layouts as a view sees them, and every refusal."""
 import array
+import subprocess
+import sys
+import textwrap
 
 import numpy as np
 import pytest
@@ -7,6 +10,7 @@ from hypothesis import given, strategies as st
 from hypothesis.extra import numpy as hnp
 
 import nd_test
+from conftest import MODULES
 
 DTYPES = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
           "float16", "float32", "float64", "complex128"]
@@ -380,3 +384,22 @@ def test_sums_visit_every_element():
     b = np.arange(-50, 50).reshape(10, 10).T[::3]
     assert nd_test.sum_int64(b) == b.sum()
     assert nd_test.sum_float64(np.zeros((0, 4))) == 0.0
+
+
+def test_the_c_api_table_is_found_under_numpy_2s_module_name():
+    """numpy 2 imports numpy._core.multiarray; numpy.core.multiarray is a shim there, not imported
+    with numpy, that warns when used. Simulated here with this numpy's own table moved to numpy 2's
+    name: a generic function (numpy arrays only) and a returned array find it there, nothing
+    imports numpy.core.multiarray, and no warning is raised (every warning is an error)."""
+    code = textwrap.dedent("""
+        import sys, warnings
+        import numpy as np
+        warnings.simplefilter("error")
+        sys.modules["numpy._core.multiarray"] = sys.modules.pop("numpy.core.multiarray")
+        import nd_ext, nd_test
+        print(nd_ext.scale(np.arange(3.0), 2.0).tolist(), nd_test.arange(3).tolist())
+        print("numpy.core.multiarray" in sys.modules)
+        """)
+    result = subprocess.run([sys.executable, "-c", code], cwd=MODULES, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["[0.0, 2.0, 4.0] [0, 1, 2]", "False"]

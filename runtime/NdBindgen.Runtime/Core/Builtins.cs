@@ -14,7 +14,7 @@ internal static unsafe class Builtins
     internal static PyObject* None, True, False, NotImplemented;
     internal static PyTypeObject* FloatType, ComplexType, LongType, BoolType, UnicodeType;
     internal static PyObject* TypeError, ValueError, OverflowError, IndexError, KeyError,
-        ZeroDivisionError, NotImplementedError, MemoryError, RuntimeError, ImportError,
+        ZeroDivisionError, NotImplementedError, MemoryError, RuntimeError, ImportError, ModuleNotFoundError,
         AttributeError, RecursionError, KeyboardInterrupt;
 
     private static bool s_initialized;
@@ -49,6 +49,7 @@ internal static unsafe class Builtins
             MemoryError = Get(builtins, "MemoryError"u8);
             RuntimeError = Get(builtins, "RuntimeError"u8);
             ImportError = Get(builtins, "ImportError"u8);
+            ModuleNotFoundError = Get(builtins, "ModuleNotFoundError"u8);
             AttributeError = Get(builtins, "AttributeError"u8);
             RecursionError = Get(builtins, "RecursionError"u8);
             KeyboardInterrupt = Get(builtins, "KeyboardInterrupt"u8);

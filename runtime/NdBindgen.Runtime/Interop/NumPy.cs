@@ -1,13 +1,15 @@
-// numpy's C API (numpy/ndarraytypes.h, __multiarray_api.h for numpy 1.x), reached as numpy's own
-// extensions reach it: through the function-pointer table in the capsule
-// numpy.core.multiarray._ARRAY_API. Struct layouts are those of numpy 1.x; the fields read here
-// (data, nd, dimensions, strides, descr, flags; descr type_num and byteorder) keep their offsets in
-// numpy 2 as well.
+// numpy's C API (numpy/_core/include/numpy/ndarraytypes.h, npy_2_compat.h, __multiarray_api.h),
+// reached as numpy's own extensions reach it: through the function-pointer table in the capsule
+// _ARRAY_API of numpy._core.multiarray (numpy 2; numpy.core.multiarray in numpy 1). Layouts are
+// declared as numpy 2's headers declare them for code that runs on both 1.x and 2.x: the array
+// head and the descriptor fields up to type_num are the same in both; the descriptor fields that
+// moved in numpy 2 (flags, elsize, alignment) are in the two version-specific layouts below and
+// are read through NumPy/NpyDescr, which picks one from the C API version numpy reports.
 using System.Runtime.InteropServices;
 
 namespace NdBindgen.Interop;
 
-/// <summary>The head of <c>PyArrayObject_fields</c>.</summary>
+/// <summary>The head of <c>PyArrayObject_fields</c> (the same in numpy 1.x and 2.x).</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct PyArrayObject
 {
@@ -21,7 +23,10 @@ internal unsafe struct PyArrayObject
     public int flags;
 }
 
-/// <summary>The head of <c>PyArray_Descr</c>.</summary>
+/// <summary>
+/// <c>PyArray_Descr</c> as numpy 2's headers declare it for code that runs on 1.x and 2.x: only
+/// the fields both share. Everything after <c>type_num</c> differs; see the two layouts below.
+/// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct PyArray_Descr
 {
@@ -30,8 +35,52 @@ internal unsafe struct PyArray_Descr
     public byte kind;
     public byte type;
     public byte byteorder;
-    public byte flags;
+    public byte _former_flags;   // numpy 1.x: the char flags (read them through NpyDescr.Flags)
     public int type_num;
+}
+
+/// <summary>
+/// numpy 1.x's whole <c>PyArray_Descr</c> (numpy 2 keeps it as <c>PyArray_DescrProto</c>).
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PyArray_DescrProto
+{
+    public PyObject ob_base;
+    public PyTypeObject* typeobj;
+    public byte kind;
+    public byte type;
+    public byte byteorder;
+    public byte flags;   // char in C: read unsigned, as npy_2_compat.h's PyDataType_FLAGS does
+    public int type_num;
+    public int elsize;
+    public int alignment;
+    public void* subarray;
+    public PyObject* fields;
+    public PyObject* names;
+    public void* f;
+    public PyObject* metadata;
+    public void* c_metadata;
+    public nint hash;
+}
+
+/// <summary>numpy 2.x's public <c>PyArray_Descr</c>, named as in ndarraytypes.h.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct _PyArray_DescrNumPy2
+{
+    public PyObject ob_base;
+    public PyTypeObject* typeobj;
+    public byte kind;
+    public byte type;
+    public byte byteorder;
+    public byte _former_flags;
+    public int type_num;
+    public ulong flags;
+    public nint elsize;
+    public nint alignment;
+    public PyObject* metadata;
+    public nint hash;
+    public void* reserved_null_0;
+    public void* reserved_null_1;
 }
 
 /// <summary>NPY_TYPES and array flags.</summary>
@@ -50,24 +99,58 @@ internal static class Npy
 
     /// <summary>NPY_CASTING: numpy's <c>casting='safe'</c>.</summary>
     public const int NPY_SAFE_CASTING = 2;
+
+    /// <summary>numpy 2.0's C API feature version (npy_2_compat.h): from it on, the numpy 2 descriptor.</summary>
+    public const uint NPY_2_0_API_VERSION = 0x00000012;
+
+    /// <summary>numpy 1.7's C API feature version: 1.7 added the newest slot NdBindgen calls (282).</summary>
+    public const uint NPY_1_7_API_VERSION = 0x00000007;
 }
 
-/// <summary>The entries of numpy's <c>PyArray_API</c> table NdBindgen calls.</summary>
+/// <summary>
+/// The entries of numpy's <c>PyArray_API</c> table NdBindgen calls. The slot numbers are the same in
+/// numpy 1.7 to 1.26 and 2.0 to 2.5 (numpy_api.py); the two version slots come first, since they say
+/// whether the rest may be read.
+/// </summary>
 internal unsafe struct NumPyApiTable
 {
-    public PyTypeObject* PyArray_Type;                                     // [2]
-    public delegate* unmanaged[SuppressGCTransition]<int, PyArray_Descr*> PyArray_DescrFromType;  // [45] a leaf: a built-in descriptor, one incref
-    public delegate* unmanaged<PyTypeObject*, PyArray_Descr*, int, nint*, nint*, void*, int, PyObject*, PyObject*> PyArray_NewFromDescr; // [94]
-    public delegate* unmanaged<PyObject*, PyArray_Descr*, int, int, int, PyObject*, PyObject*> PyArray_FromAny; // [69] steals the descr
-    public delegate* unmanaged<PyObject*, PyArray_Descr*, int, PyObject*> PyArray_FromArray;  // [109] steals the descr
-    public delegate* unmanaged<PyArray_Descr*, PyArray_Descr*, int, byte> PyArray_CanCastTypeTo; // [275] npy_bool (from, to, NPY_CASTING)
-    public delegate* unmanaged<PyObject*, PyObject*, int> PyArray_SetBaseObject; // [282]
+    /// <summary>[0] NPY_ABI_VERSION: 0x01000009 for numpy 1.x, 0x02000000 for 2.x.</summary>
+    public static delegate* unmanaged<uint> PyArray_GetNDArrayCVersion(void** api) =>
+        (delegate* unmanaged<uint>)api[0];
 
+    /// <summary>[211] NPY_API_VERSION, the feature version: 0x10 for numpy 1.24, 0x12 for 2.0.</summary>
+    public static delegate* unmanaged<uint> PyArray_GetNDArrayCFeatureVersion(void** api) =>
+        (delegate* unmanaged<uint>)api[211];
+
+    public PyTypeObject* PyArray_Type;   // [2]
+
+    // [45] a leaf: a built-in descriptor, one incref
+    public delegate* unmanaged[SuppressGCTransition]<int, PyArray_Descr*> PyArray_DescrFromType;
+
+    // [94] steals the descr
+    public delegate* unmanaged<PyTypeObject*, PyArray_Descr*, int, nint*, nint*, void*, int, PyObject*, PyObject*>
+        PyArray_NewFromDescr;
+
+    // [69] steals the descr
+    public delegate* unmanaged<PyObject*, PyArray_Descr*, int, int, int, PyObject*, PyObject*> PyArray_FromAny;
+
+    // [109] steals the descr
+    public delegate* unmanaged<PyObject*, PyArray_Descr*, int, PyObject*> PyArray_FromArray;
+
+    // [275] npy_bool (from, to, NPY_CASTING)
+    public delegate* unmanaged<PyArray_Descr*, PyArray_Descr*, int, byte> PyArray_CanCastTypeTo;
+
+    // [282] steals the base
+    public delegate* unmanaged<PyObject*, PyObject*, int> PyArray_SetBaseObject;
+
+    /// <summary>The entries above from numpy's table; call only once its versions were checked.</summary>
     public static NumPyApiTable FromCapsuleTable(void** api) => new()
     {
         PyArray_Type = (PyTypeObject*)api[2],
         PyArray_DescrFromType = (delegate* unmanaged[SuppressGCTransition]<int, PyArray_Descr*>)api[45],
-        PyArray_NewFromDescr = (delegate* unmanaged<PyTypeObject*, PyArray_Descr*, int, nint*, nint*, void*, int, PyObject*, PyObject*>)api[94],
+        PyArray_NewFromDescr =
+            (delegate* unmanaged<PyTypeObject*, PyArray_Descr*, int, nint*, nint*, void*, int, PyObject*, PyObject*>)
+            api[94],
         PyArray_FromAny = (delegate* unmanaged<PyObject*, PyArray_Descr*, int, int, int, PyObject*, PyObject*>)api[69],
         PyArray_FromArray = (delegate* unmanaged<PyObject*, PyArray_Descr*, int, PyObject*>)api[109],
         PyArray_CanCastTypeTo = (delegate* unmanaged<PyArray_Descr*, PyArray_Descr*, int, byte>)api[275],
