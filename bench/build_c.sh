@@ -34,3 +34,19 @@ if [[ ! -f "$out_dir/crossing" || "$crossing" -nt "$out_dir/crossing" || "${BASH
     gcc -O2 -Wall -Wextra -fPIC -shared -DCROSSING_C_LIBRARY -o "$out_dir/crossing_c.so" "$crossing"
     echo "built: $out_dir/crossing"
 fi
+
+# For bench/versions.py: the numpy-free part of the C baseline (add_scalars, Point) for each
+# pyenv CPython 3.9-3.13 found, in bench/.build/<version>/nd_ext_c.so.
+pyenv_versions="${PYENV_ROOT:-$HOME/.pyenv}/versions"
+for python in "$pyenv_versions"/3.{9,10,11,12,13}.*/bin/python3; do
+    [[ -x "$python" ]] || continue
+    version="$("$python" -c "import sys; print('%d.%d' % sys.version_info[:2])")"
+    include="$("$python" -c "import sysconfig; print(sysconfig.get_paths()['include'])")"
+    mkdir -p "$out_dir/$version"
+    target="$out_dir/$version/nd_ext_c.so"
+    if [[ ! -f "$target" || "$src" -nt "$target" || "${BASH_SOURCE[0]}" -nt "$target" ]]; then
+        gcc -O3 -falign-loops=32 -fPIC -shared -Wall -Wextra -Wno-unused-parameter -DND_EXT_C_NO_NUMPY \
+            -I"$include" -o "$target" "$src" -lm
+        echo "built: $target"
+    fi
+done

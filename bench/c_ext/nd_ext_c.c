@@ -26,8 +26,12 @@
 #include <stddef.h>
 #include <structmember.h> /* T_PYSSIZET, READONLY */
 
+/* -DND_EXT_C_NO_NUMPY: only add_scalars and Point, for interpreters without numpy (the 3.9-3.13
+   row set of bench/versions.py). */
+#ifndef ND_EXT_C_NO_NUMPY
 #define NPY_NO_DEPRECATED_API NPY_1_7_API_VERSION
 #include <numpy/arrayobject.h>
+#endif
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -54,6 +58,7 @@ as_double(PyObject *o)
 #define AS_DOUBLE_FAILED(v) ((v) == -1.0 && PyErr_Occurred())
 
 /* Accepts an ndarray (or subclass) of native-endian, aligned float64. */
+#ifndef ND_EXT_C_NO_NUMPY
 static PyArrayObject *
 as_float64_array(const char *func, PyObject *o)
 {
@@ -145,6 +150,8 @@ add_strided_copy(double scal, PyArrayObject *src, PyArrayObject *dst)
     return NpyIter_Deallocate(it) == NPY_SUCCEED ? 0 : -1;
 }
 
+#endif /* ND_EXT_C_NO_NUMPY */
+
 /* ------------------------------------------------------------- functions */
 
 static PyObject *
@@ -161,6 +168,7 @@ add_scalars(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs
     return PyFloat_FromDouble(x + y);
 }
 
+#ifndef ND_EXT_C_NO_NUMPY
 static PyObject *
 add_scalar_to_array(PyObject *Py_UNUSED(module), PyObject *const *args,
                     Py_ssize_t nargs)
@@ -224,6 +232,8 @@ add_scalar_to_array_inplace(PyObject *Py_UNUSED(module), PyObject *const *args,
     }
     Py_RETURN_NONE;
 }
+
+#endif /* ND_EXT_C_NO_NUMPY */
 
 /* ----------------------------------------------------------------- Point */
 
@@ -524,6 +534,7 @@ static PyMethodDef nd_ext_c_methods[] = {
     {"add_scalars", (PyCFunction)(void (*)(void))add_scalars, METH_FASTCALL,
      "add_scalars(x, y)\n--\n\n"
      "Add two 64 bit floating point numbers x and y together. Returns the sum."},
+#ifndef ND_EXT_C_NO_NUMPY
     {"add_scalar_to_array", (PyCFunction)(void (*)(void))add_scalar_to_array,
      METH_FASTCALL,
      "add_scalar_to_array(scal, arr)\n--\n\n"
@@ -532,6 +543,7 @@ static PyMethodDef nd_ext_c_methods[] = {
      (PyCFunction)(void (*)(void))add_scalar_to_array_inplace, METH_FASTCALL,
      "add_scalar_to_array_inplace(scal, arr)\n--\n\n"
      "Add scal to each element of arr, in place. Returns nothing."},
+#endif
     {NULL, NULL, 0, NULL},
 };
 
@@ -555,7 +567,9 @@ intern_names(PyObject **out, const char *const *names, Py_ssize_t n)
 PyMODINIT_FUNC
 PyInit_nd_ext_c(void)
 {
+#ifndef ND_EXT_C_NO_NUMPY
     import_array(); /* returns NULL with an ImportError set on failure */
+#endif
     if (intern_names(point_new_names, point_new_cnames, 2) < 0 ||
         intern_names(distance_names, distance_cnames, 1) < 0)
         return NULL;
@@ -563,7 +577,14 @@ PyInit_nd_ext_c(void)
     if (m == NULL)
         return NULL;
     PointType = (PyTypeObject *)PyType_FromSpec(&point_spec);
-    if (PointType == NULL || PyModule_AddObjectRef(m, "Point", (PyObject *)PointType) < 0) {
+    if (PointType == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    /* PyModule_AddObject, which steals the reference on success only: 3.9 has no AddObjectRef. */
+    Py_INCREF(PointType);
+    if (PyModule_AddObject(m, "Point", (PyObject *)PointType) < 0) {
+        Py_DECREF(PointType);
         Py_DECREF(m);
         return NULL;
     }
