@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -16,12 +17,31 @@ namespace NdBindgen.Core;
 /// after non-daemon threads were joined, while the interpreter is intact): it refuses newcomers
 /// and lets the threads already waiting through before finalization begins. atexit handlers run
 /// last-registered first: handlers registered after the gate's still run with it open.
+/// <para>
+/// Once the gate is closed only the finalizing thread, and threads that took the GIL before and
+/// take it again inside, may pass: after finalization <c>PyGILState_Check</c> answers 1 on every
+/// thread (its thread-local key is gone), and a thread believing it holds the GIL would call into
+/// an interpreter that no longer exists (seen: a C# thread started by a kernel as the process
+/// exited, SIGSEGV in <c>PyGILState_Ensure</c>). So a module registers the hook at import
+/// (<see cref="Initialize"/>); an embedding program's, at its first foreign thread.
+/// </para>
 /// </summary>
 internal static unsafe class Finalizing
 {
+    /// <summary>How many <see cref="Python.Acquire"/> guards this thread holds.</summary>
+    [ThreadStatic] internal static int t_acquired;
+    private static int s_finalizingThread;   // managed id of the thread that closed the gate
     private static int s_closed;     // 1 once the atexit hook ran
     private static int s_entering;   // threads between passing the gate and holding the GIL
     private static int s_registered;
+
+    /// <summary>Throws once the gate is closed, but on the finalizing thread and inside this thread's own guards.</summary>
+    internal static void RefuseIfClosed()
+    {
+        if (Volatile.Read(ref s_closed) == 0 || t_acquired > 0) return;
+        if (Environment.CurrentManagedThreadId != Volatile.Read(ref s_finalizingThread))
+            throw new PythonFinalizingException();
+    }
 
     /// <summary>Passes the gate or throws; call <see cref="Entered"/> once the GIL is held.</summary>
     internal static void Enter()
@@ -38,6 +58,12 @@ internal static unsafe class Finalizing
     internal static void Entered()
     {
         Interlocked.Decrement(ref s_entering);
+        if (s_registered == 0) Register();
+    }
+
+    /// <summary>Registers the atexit hook now (at import; the GIL is held).</summary>
+    internal static void Initialize()
+    {
         if (s_registered == 0) Register();
     }
 
@@ -65,6 +91,7 @@ internal static unsafe class Finalizing
     private static PyObject* Close(PyObject* self, PyObject* unused)
     {
         if (ForkGuard.Forked) return Py_NewRef(Builtins.None);   // a forked child: .NET is left alone
+        Volatile.Write(ref s_finalizingThread, Environment.CurrentManagedThreadId);
         Interlocked.Exchange(ref s_closed, 1);
         if (Volatile.Read(ref s_entering) > 0)
         {

@@ -29,6 +29,7 @@ public readonly ref struct Python
     {
         // During Py_FinalizeEx, PyGILState_Ensure ends every thread but the finalizing one with
         // pthread_exit: its work would vanish without an error. Finalizing closes the gate first.
+        Finalizing.RefuseIfClosed();
         int state;
         if (PyGILState_Check() != 0)
         {
@@ -40,6 +41,7 @@ public readonly ref struct Python
             state = PyGILState_Ensure();
             Finalizing.Entered();
         }
+        Finalizing.t_acquired++;
         PyRef.ReleasePending();
         return new GilGuard(state);
     }
@@ -187,6 +189,7 @@ public ref struct GilGuard
     {
         if (!_held) return;
         _held = false;
+        Finalizing.t_acquired--;
         PyGILState_Release(_state);
     }
 }

@@ -73,6 +73,7 @@ public static unsafe class ModuleBuilder
             if (s_module != null) return Py_NewRef(s_module);
             Builtins.Initialize();
             ForkGuard.Initialize(name);
+            Finalizing.Initialize();
             CommittedMemoryWatch.Start();
 
             // The definitions must outlive the module (CPython keeps pointers to them): they are
