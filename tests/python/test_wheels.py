@@ -321,6 +321,23 @@ def test_writer_defaults_without_pyproject(tmp_path):
     assert build_wheel(tmp_path, "mod_x", "1.0.0-beta1", tmp_path / "again").read_bytes() == path.read_bytes()  # reproducible
 
 
+def test_writer_tags_every_version_the_module_names_unless_its_file_name_says_one(tmp_path):
+    """nd_ext exports ndbindgen_python_versions ("3.9 ... 3.13"): as mod_x.so (the name every one of
+    them imports) the wheel is tagged with all of them; named with one version's EXT_SUFFIX, with
+    that version only; named for a version the module does not serve, it is refused."""
+    plain = build_wheel(tmp_path, "mod_x", "1.0", tmp_path / "plain", module_file=copy_module(tmp_path, "mod_x.so"))
+    assert plain.name == f"mod_x-1.0-{'.'.join(['cp39', 'cp310', 'cp311', 'cp312', 'cp313'])}" \
+        f"-{'.'.join(['cp39', 'cp310', 'cp311', 'cp312', 'cp313'])}-{PLATFORM.tag}.whl"
+    metadata = email.parser.Parser().parsestr(read_wheel(plain)["mod_x-1.0.dist-info/METADATA"][0].decode())
+    assert metadata["Requires-Python"] == ">=3.9"
+    one = copy_module(tmp_path, "mod_x.cpython-312-x86_64-linux-gnu.so")
+    assert build_wheel(tmp_path, "mod_x", "1.0", tmp_path / "one", module_file=one).name == \
+        f"mod_x-1.0-cp312-cp312-{PLATFORM.tag}.whl"
+    old = copy_module(tmp_path, "mod_x.cpython-38-x86_64-linux-gnu.so")
+    with pytest.raises(WheelError, match="named for CPython 3.8, which the module does not support"):
+        build_wheel(tmp_path, "mod_x", "1.0", tmp_path / "old", module_file=old)
+
+
 def test_writer_tags_a_library_outside_the_policy_linux_and_says_why(tmp_path):
     """Debian's _bz2 extension needs libbz2, which a manylinux wheel would have to carry."""
     (bz2,) = [p for p in pathlib.Path(sysconfig.get_config_var("DESTSHARED")).glob("_bz2.*.so") if "311d" not in p.name]

@@ -311,10 +311,14 @@ def find_module_file(publish_dir, module_name, ext_suffix):
     return found[0]
 
 
+_VERSIONED_SUFFIX = re.compile(r"\.cpython-(3)(\d+)d?-[^.]*\.so$")
+
+
 def wheel_tags(module_file, python=None):
     """(python tag, abi tag, PlatformTag, supported versions) of the published module: the
     interpreters from its ndbindgen_python_versions export (the target interpreter alone when it has
-    none), the platform from its ELF file."""
+    none), the platform from its ELF file. A file named with one version's EXT_SUFFIX
+    (``.cpython-311-x86_64-linux-gnu.so``) imports into that version only, whatever the export says."""
     try:
         platform = platform_tag(read_dependencies(module_file))
     except ElfError as e:
@@ -323,6 +327,13 @@ def wheel_tags(module_file, python=None):
     if versions is None:
         python_tag, abi_tag, _, _, version = interpreter_tags(python)
         return python_tag, abi_tag, platform, [version]
+    named = _VERSIONED_SUFFIX.search(pathlib.Path(module_file).name)
+    if named:
+        version = (int(named[1]), int(named[2]))
+        if version not in versions:
+            raise WheelError(f"{module_file} is named for CPython {version[0]}.{version[1]}, which the module does "
+                             f"not support (it supports {', '.join('%d.%d' % v for v in versions)})")
+        versions = [version]
     python_tag, abi_tag = python_tags(versions)
     return python_tag, abi_tag, platform, versions
 
