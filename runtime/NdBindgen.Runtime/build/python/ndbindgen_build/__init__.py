@@ -7,6 +7,7 @@
   table ``manylinux_policy``) the manylinux policy its ELF file satisfies.
 - ``backend``: the PEP 517 build backend behind ``pip install <project dir>``; it runs
   ``dotnet publish -p:PyWheel=true``, so both routes produce the same wheel.
+- ``sdist``: the backend's build_sdist: the project's sources, a copy of this package and PKG-INFO.
 """
 from .wheel import build_wheel, interpreter_tags, read_pyproject, wheel_name_part, wheel_tags
 
