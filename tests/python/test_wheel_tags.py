@@ -73,6 +73,26 @@ def test_reader_refuses_what_is_not_an_elf_library():
         parse_dependencies(bytes(stripped), "sstripped.so")
 
 
+def test_a_damaged_file_is_an_elf_error_never_a_crash():
+    """Truncated anywhere or with bytes overwritten (a fixed pseudo-random set): ElfError or a result."""
+    import random
+    data = pathlib.Path(LIBDIR / "libz.so.1").read_bytes()
+    rng = random.Random(15)
+    cases = [data[:cut] for cut in range(0, len(data), 997)]
+    for _ in range(1000):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            # Mostly where the reader looks: the ELF header, the section headers (at the end), anywhere.
+            at = rng.choice([rng.randrange(64), len(data) - rng.randrange(1, 4096), rng.randrange(len(data))])
+            damaged[at] = rng.randrange(256)
+        cases.append(bytes(damaged))
+    for case in cases:
+        try:
+            parse_dependencies(case, "damaged")
+        except ElfError:
+            pass
+
+
 # --- the published modules --------------------------------------------------------------------
 
 

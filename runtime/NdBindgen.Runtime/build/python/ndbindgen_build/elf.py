@@ -43,7 +43,7 @@ def read_dependencies(path):
 def parse_dependencies(data, name="<bytes>"):
     try:
         return _Reader(data, name).dependencies()
-    except (struct.error, IndexError, UnicodeDecodeError) as e:
+    except (struct.error, IndexError, ValueError, OverflowError) as e:   # UnicodeDecodeError is a ValueError
         raise ElfError(f"{name}: a truncated or damaged ELF file ({e})") from None
 
 
