@@ -116,6 +116,20 @@ public class ModuleTests
     }
 
     [Fact]
+    public void The_module_exports_the_python_versions_the_runtime_supports()
+    {
+        var compilation = TestCompilation.Create("public static class Plain { }");
+        GeneratorRun run = TestCompilation.Run(compilation, TestCompilation.CreateDriver());
+
+        string module = run.Source("PythonModule.g.cs");
+        Assert.Contains("[global::System.Runtime.InteropServices.UnmanagedCallersOnly("
+            + "EntryPoint = \"ndbindgen_python_versions\")]", module);
+        Assert.Contains("private static byte* PythonVersions() => "
+            + "global::NdBindgen.Modules.PythonVersions.ListedZ();", module);
+        Assert.Empty(run.CompileProblems());
+    }
+
+    [Fact]
     public void A_missing_python_version_defaults_to_3_11()
     {
         var compilation = TestCompilation.Create("public static class Plain { }");

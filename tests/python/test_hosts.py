@@ -114,6 +114,18 @@ def test_import_after_dropping_every_reference():
 
 # --- another CPython version ----------------------------------------------------------------
 
+def test_the_library_lists_the_python_versions_it_supports():
+    """ndbindgen_python_versions: what tools (the wheel builder) read, without importing the module."""
+    library = next(MODULES.glob("nd_ext.*so"))
+    out = run(f"""
+        import ctypes
+        f = ctypes.CDLL({str(library)!r}).ndbindgen_python_versions
+        f.restype = ctypes.c_char_p
+        print(f().decode())
+    """)
+    assert out.splitlines() == ["3.9 3.10 3.11 3.12 3.13"]
+
+
 def other_pythons():
     """Interpreters of other minor versions on this machine (pyenv's), to import the 3.11 module into."""
     found = {}

@@ -1,7 +1,10 @@
-"""Wheels and `pip install <project dir>` (issue 6, items 1 and 2), offline.
+"""Wheels and `pip install <project dir>` (issue 6, items 1 and 2; issue 15 item 5), offline.
 
-- `dotnet publish examples/NdExt -p:PyWheel=true` writes a PEP 427 wheel: its name and tags come
-  from the target interpreter, RECORD hashes every file, METADATA/WHEEL hold what pip reads.
+- `dotnet publish examples/NdExt -p:PyWheel=true` writes a PEP 427 wheel: tagged with the CPython
+  versions the module serves and the manylinux policy its ELF file satisfies (test_wheel_tags.py
+  tests how), RECORD hashes every file, every file is 0644, METADATA/WHEEL hold what pip reads.
+- pip accepts it in exactly the interpreters its tags name (Debian's 3.11, its debug build, the
+  pyenv 3.8-3.13 here), as packaging.tags predicts, and the module imports and works there.
 - Installed with pip into a fresh `python3 -m venv --system-site-packages`, the module imports
   from the venv (a subprocess started outside the repository, so .build/modules is not on sys.path)
   and mypy finds its type stub there.
@@ -16,6 +19,7 @@ import hashlib
 import io
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -26,12 +30,20 @@ import pytest
 REPO = pathlib.Path(__file__).resolve().parents[2]
 PROJECT = REPO / "examples" / "NdExt"
 sys.path.insert(0, str(REPO / "runtime" / "NdBindgen.Runtime" / "build" / "python"))
-from ndbindgen_build.wheel import WheelError, build_wheel  # noqa: E402  (the writer, for the tests without dotnet)
+from ndbindgen_build.tags import expand_tags  # noqa: E402
+from ndbindgen_build.wheel import WheelError, build_wheel, wheel_tags  # noqa: E402
+
+from conftest import MODULES  # noqa: E402
 
 MODULE = "nd_ext"
 EXT_SUFFIX = sysconfig.get_config_var("EXT_SUFFIX")
-TAG = "cp{0}{1}-cp{0}{1}-{2}".format(*sys.version_info[:2], sysconfig.get_platform().replace("-", "_").replace(".", "_"))
+# The module the suite imports (published by scripts/test.sh): `<module>.so` when it serves several
+# CPython versions, `<module><EXT_SUFFIX>` when built for this interpreter only.
+MODULE_FILE = next(p for p in (MODULES / f"{MODULE}.so", MODULES / f"{MODULE}{EXT_SUFFIX}") if p.exists())
+PYTHON_TAG, ABI_TAG, PLATFORM, VERSIONS = wheel_tags(MODULE_FILE)
+TAG = f"{PYTHON_TAG}-{ABI_TAG}-{PLATFORM.tag}"
 WHEEL_NAME = f"nd_ext-0.1.0-{TAG}.whl"
+PYENV = pathlib.Path("/root/.pyenv/versions")
 
 USE_IN_VENV = """
 import importlib.metadata, sys
@@ -122,6 +134,12 @@ def check_mypy_sees_the_stub(venv):
     assert len(errors) == 1 and errors[0].startswith("program.py:5:") and "add_scalars" in errors[0], result.stdout
 
 
+def current_umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def read_wheel(path):
     with zipfile.ZipFile(path) as zf:
         return {info.filename: (zf.read(info), info.external_attr >> 16) for info in zf.infolist()}
@@ -130,10 +148,16 @@ def read_wheel(path):
 # --- the wheel dotnet publish writes --------------------------------------------------------
 
 
-def test_wheel_name_and_tags_come_from_the_target_interpreter(wheel):
+def test_wheel_name_and_tags_come_from_the_module(wheel):
     assert wheel.name == WHEEL_NAME
-    if sys.version_info[:2] == (3, 11) and sysconfig.get_platform() == "linux-x86_64":
-        assert wheel.name == "nd_ext-0.1.0-cp311-cp311-linux_x86_64.whl"
+    assert PYTHON_TAG == ABI_TAG == ".".join("cp%d%d" % v for v in VERSIONS)
+    assert (3, 11) in VERSIONS                                    # the interpreter it was built with
+    assert "abi3" not in TAG
+    if sysconfig.get_platform() == "linux-x86_64":
+        # A NativeAOT library needs only libc, libm and the loader: manylinux, with X its highest
+        # GLIBC_2.X (2.34 with Debian 12's toolchain).
+        assert PLATFORM.reasons == () and PLATFORM.tag.startswith("manylinux_2_")
+        assert PLATFORM.tag.endswith("_x86_64")
 
 
 def test_record_hashes_every_file(wheel):
@@ -167,15 +191,24 @@ def test_metadata_and_wheel_fields(wheel):
     assert fields["Wheel-Version"] == "1.0"
     assert fields["Generator"]
     assert fields["Root-Is-Purelib"] == "false"
-    assert fields.get_all("Tag") == [TAG]
+    assert fields.get_all("Tag") == expand_tags(TAG)
+    assert len(fields.get_all("Tag")) == len(VERSIONS) ** 2 * len(PLATFORM.tag.split("."))
+
+
+def test_every_file_in_the_wheel_is_0644(wheel):
+    """pip (and installer, uv) create each file with the default mode and add execute bits only
+    where the archive has them: 0644 in the archive is 0644 installed, the library too."""
+    with zipfile.ZipFile(wheel) as zf:
+        for info in zf.infolist():
+            assert info.create_system == 3, info.filename                 # Unix: the mode is meaningful
+            assert info.external_attr >> 16 == 0o100644, (info.filename, oct(info.external_attr >> 16))
 
 
 def test_wheel_holds_the_published_module_and_its_stub(wheel, published):
     files = read_wheel(wheel)
-    module = MODULE + EXT_SUFFIX
-    data, mode = files[module]
+    module = MODULE_FILE.name
+    data, _ = files[module]
     assert data == (published / module).read_bytes()
-    assert mode & 0o777 == 0o755
     stub = published / f"{MODULE}.pyi"
     if stub.exists():   # the publish step writes the stub; the wheel holds it as a PEP 561 stub package
         assert files[f"{MODULE}-stubs/__init__.pyi"][0] == stub.read_bytes()
@@ -194,14 +227,60 @@ def test_wheel_holds_the_published_module_and_its_stub(wheel, published):
 def test_wheel_installs_into_a_venv_and_imports_from_there(wheel, venv, fresh):
     fresh(wheel)
     module_file = import_in_venv(venv)
-    assert module_file == site_packages(venv) / (MODULE + EXT_SUFFIX)
+    assert module_file == site_packages(venv) / MODULE_FILE.name
+    assert module_file.stat().st_mode & 0o777 == 0o644 & ~current_umask()
     if (site_packages(venv) / f"{MODULE}-stubs").exists():
         check_mypy_sees_the_stub(venv)
 
 
+# Every interpreter on this machine kind: pip must accept the wheel in exactly those whose
+# version the module serves, and the module must work there.
+INTERPRETERS = {
+    "debian-3.11": "/usr/bin/python3",
+    "debian-3.11-dbg": "/usr/bin/python3.11-dbg",                 # pip's abis there: cp311d, cp311
+    **{f"pyenv-{v}": str(PYENV / v / "bin" / "python") for v in ("3.8.18", "3.9.18", "3.10.13", "3.12.1", "3.13.0")},
+}
+# What pip itself will accept, from its own copy of packaging.
+SYS_TAGS = "from pip._vendor.packaging import tags; print(*tags.sys_tags(), sep='\\n')"
+USE_FROM_TARGET = """
+import os, sys
+sys.path.insert(0, sys.argv[1])
+import nd_ext
+assert nd_ext.__file__.startswith(sys.argv[1]), nd_ext.__file__
+print(oct(os.stat(nd_ext.__file__).st_mode & 0o777), nd_ext.add_scalars(1.0, 2.0))
+"""
+
+
+@pytest.mark.parametrize("name", list(INTERPRETERS))
+def test_pip_accepts_the_wheel_exactly_where_its_tags_say(wheel, tmp_path, name):
+    python = INTERPRETERS[name]
+    if not os.path.exists(python):
+        pytest.skip(f"{python} is not installed")
+    printed = run([python, "-c", "import sys; print(*sys.version_info[:2])"], tmp_path)
+    version = tuple(int(part) for part in printed.split())
+    serves = version in VERSIONS
+    accepted = set(run([python, "-c", SYS_TAGS], tmp_path).split())
+    matching = sorted(accepted & set(expand_tags(TAG)))
+    assert bool(matching) == serves, (version, VERSIONS, TAG)     # packaging agrees with the tags
+    if name.endswith("-dbg"):
+        assert "cp311-cp311d-manylinux_2_17_x86_64" in accepted and all(t.split("-")[1] == "cp311" for t in matching)
+    target = tmp_path / "target"
+    # --no-deps: numpy is not installed in the pyenv interpreters, and the module imports without it.
+    result = subprocess.run([python, "-m", "pip", "install", "--no-index", "--no-deps", "--target", str(target),
+                             str(wheel)], cwd=tmp_path, env=clean_env(), capture_output=True, text=True, timeout=300)
+    if not serves:
+        assert result.returncode != 0
+        assert f"{wheel.name} is not a supported wheel on this platform" in result.stderr, result.stderr
+        return
+    assert result.returncode == 0, result.stdout + result.stderr
+    mode, total = run([python, "-c", USE_FROM_TARGET, target], tmp_path).split()
+    assert total == "3.0"
+    assert int(mode, 8) == 0o644 & ~current_umask()
+
+
 def test_pip_install_project_dir_without_build_isolation(wheel, venv, fresh):
     fresh("--no-build-isolation", PROJECT)
-    assert import_in_venv(venv) == site_packages(venv) / (MODULE + EXT_SUFFIX)
+    assert import_in_venv(venv) == site_packages(venv) / MODULE_FILE.name
     # The backend goes through the same MSBuild target and pyproject.toml: the same metadata.
     installed = (site_packages(venv) / "nd_ext-0.1.0.dist-info" / "METADATA").read_bytes()
     assert installed == read_wheel(wheel)["nd_ext-0.1.0.dist-info/METADATA"][0]
@@ -209,12 +288,12 @@ def test_pip_install_project_dir_without_build_isolation(wheel, venv, fresh):
 
 def test_pip_install_project_dir_with_build_isolation(venv, fresh):
     fresh(PROJECT)                                            # build-system requires = []: offline
-    assert import_in_venv(venv) == site_packages(venv) / (MODULE + EXT_SUFFIX)
+    assert import_in_venv(venv) == site_packages(venv) / MODULE_FILE.name
 
 
 def test_editable_install_imports_from_the_project(venv, fresh):
     fresh("--no-build-isolation", "-e", PROJECT)
-    assert import_in_venv(venv) == PROJECT / "bin" / "editable" / (MODULE + EXT_SUFFIX)
+    assert import_in_venv(venv) == PROJECT / "bin" / "editable" / MODULE_FILE.name
     if (PROJECT / "bin" / "editable" / f"{MODULE}.pyi").exists():
         check_mypy_sees_the_stub(venv)
 
@@ -222,17 +301,58 @@ def test_editable_install_imports_from_the_project(venv, fresh):
 # --- the writer on its own (no dotnet) ---------------------------------------------------------
 
 
+def copy_module(directory, name):
+    """The published nd_ext under another file name: a real ELF library, tags and all."""
+    shutil.copyfile(MODULE_FILE, directory / name)
+    return directory / name
+
+
 def test_writer_defaults_without_pyproject(tmp_path):
-    (tmp_path / f"mod_x{EXT_SUFFIX}").write_bytes(b"\x7fELF not really")
+    module = copy_module(tmp_path, MODULE_FILE.name.replace(MODULE, "mod_x"))
     path = build_wheel(tmp_path, "mod_x", "1.0.0-beta1", tmp_path / "dist")   # MSBuild's $(Version) style
     assert path.name == f"mod_x-1.0.0b1-{TAG}.whl"                               # PEP 440 normal form
     files = read_wheel(path)
-    assert sorted(files) == sorted([f"mod_x{EXT_SUFFIX}"] + [f"mod_x-1.0.0b1.dist-info/{n}" for n in ("METADATA", "WHEEL", "RECORD")])
+    dist_info = [f"mod_x-1.0.0b1.dist-info/{n}" for n in ("METADATA", "WHEEL", "RECORD")]
+    assert sorted(files) == sorted([module.name] + dist_info)
     metadata = email.parser.Parser().parsestr(files["mod_x-1.0.0b1.dist-info/METADATA"][0].decode())
     assert (metadata["Name"], metadata["Version"]) == ("mod_x", "1.0.0b1")
     assert metadata.get_all("Requires-Dist") == ["numpy"]
-    assert metadata["Requires-Python"] == ">={}.{}".format(*sys.version_info[:2])
+    assert metadata["Requires-Python"] == ">={}.{}".format(*min(VERSIONS))       # the oldest it serves
     assert build_wheel(tmp_path, "mod_x", "1.0.0-beta1", tmp_path / "again").read_bytes() == path.read_bytes()  # reproducible
+
+
+def test_writer_tags_every_version_the_module_names_unless_its_file_name_says_one(tmp_path):
+    """nd_ext exports ndbindgen_python_versions ("3.9 ... 3.13"): as mod_x.so (the name every one of
+    them imports) the wheel is tagged with all of them; named with one version's EXT_SUFFIX, with
+    that version only; named for a version the module does not serve, it is refused."""
+    plain = build_wheel(tmp_path, "mod_x", "1.0", tmp_path / "plain", module_file=copy_module(tmp_path, "mod_x.so"))
+    assert plain.name == f"mod_x-1.0-{'.'.join(['cp39', 'cp310', 'cp311', 'cp312', 'cp313'])}" \
+        f"-{'.'.join(['cp39', 'cp310', 'cp311', 'cp312', 'cp313'])}-{PLATFORM.tag}.whl"
+    metadata = email.parser.Parser().parsestr(read_wheel(plain)["mod_x-1.0.dist-info/METADATA"][0].decode())
+    assert metadata["Requires-Python"] == ">=3.9"
+    one = copy_module(tmp_path, "mod_x.cpython-312-x86_64-linux-gnu.so")
+    assert build_wheel(tmp_path, "mod_x", "1.0", tmp_path / "one", module_file=one).name == \
+        f"mod_x-1.0-cp312-cp312-{PLATFORM.tag}.whl"
+    old = copy_module(tmp_path, "mod_x.cpython-38-x86_64-linux-gnu.so")
+    with pytest.raises(WheelError, match="named for CPython 3.8, which the module does not support"):
+        build_wheel(tmp_path, "mod_x", "1.0", tmp_path / "old", module_file=old)
+
+
+def test_writer_tags_a_library_outside_the_policy_linux_and_says_why(tmp_path):
+    """Debian's _bz2 extension needs libbz2, which a manylinux wheel would have to carry."""
+    (bz2,) = [p for p in pathlib.Path(sysconfig.get_config_var("DESTSHARED")).glob("_bz2.*.so") if "311d" not in p.name]
+    notes = []
+    path = build_wheel(tmp_path, "bz2", "1.0", tmp_path / "dist", module_file=bz2, notes=notes.append)
+    assert path.name == "bz2-1.0-{0}-{0}-linux_x86_64.whl".format("cp%d%d" % sys.version_info[:2])  # no export:
+    # the interpreter's own tags
+    assert notes == ["the wheel is tagged linux_x86_64, not manylinux: it needs libbz2.so.1.0, which is not on "
+                     "the manylinux policy's list of system libraries (a wheel must carry it)"]
+
+
+def test_writer_refuses_a_file_that_is_not_a_library(tmp_path):
+    (tmp_path / f"mod_x{EXT_SUFFIX}").write_bytes(b"\x7fELF not really")
+    with pytest.raises(WheelError, match="unknown ELF class"):
+        build_wheel(tmp_path, "mod_x", "1.0.0", tmp_path / "dist")
 
 
 def test_writer_names_a_module_built_for_another_interpreter(tmp_path):
@@ -242,6 +362,6 @@ def test_writer_names_a_module_built_for_another_interpreter(tmp_path):
 
 
 def test_writer_rejects_a_version_pip_would_not_accept(tmp_path):
-    (tmp_path / f"mod_x{EXT_SUFFIX}").write_bytes(b"")
+    copy_module(tmp_path, MODULE_FILE.name.replace(MODULE, "mod_x"))
     with pytest.raises(WheelError, match="not a PEP 440 version"):
         build_wheel(tmp_path, "mod_x", "1.0.0-preview.7.abc", tmp_path / "dist")

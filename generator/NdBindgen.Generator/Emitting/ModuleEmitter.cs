@@ -27,6 +27,12 @@ internal static class ModuleEmitter
         w.Line($"fixed (byte* text = {stub}u8) return text;   // u8 literal data never moves");
         w.Close();
         w.Line();
+        w.Line("/// <summary>The CPython versions this build runs on (\"3.9 3.10 ...\"), as the runtime "
+            + "lists them: tools read it through ctypes.</summary>");
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly("
+            + "EntryPoint = \"ndbindgen_python_versions\")]");
+        w.Line($"private static byte* PythonVersions() => {R.PythonVersions}.ListedZ();");
+        w.Line();
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly("
             + $"EntryPoint = \"PyInit_{m.ModuleName}\")]");
         w.Open("private static PyObject* PyInit()");

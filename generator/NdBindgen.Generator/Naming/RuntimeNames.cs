@@ -46,6 +46,7 @@ internal static class RuntimeNames
 
     // Modules: the module object and its init.
     public const string ModuleBuilder = Root + "Modules.ModuleBuilder";
+    public const string PythonVersions = Root + "Modules.PythonVersions";
 
     // Conversions: one static class per type family.
     private const string Conversions = Root + "Conversions.";

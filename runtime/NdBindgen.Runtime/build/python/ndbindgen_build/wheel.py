@@ -2,15 +2,17 @@
 
 Layout of ``<dist>-<version>-<python>-<abi>-<platform>.whl``:
 
-    <module><EXT_SUFFIX>               the NativeAOT library, imported as ``import <module>``
+    <module>.so                        the NativeAOT library, imported as ``import <module>``
+                                       (``<module><EXT_SUFFIX>`` when built for one interpreter)
     <module>-stubs/__init__.pyi        the type stub, when the publish step wrote <module>.pyi
     <module>-stubs/py.typed            (a PEP 561 stub-only package: mypy and pyright find a
                                         single-module distribution's types only this way; a
                                         top-level <module>.pyi in site-packages is not looked at)
     <dist>-<version>.dist-info/METADATA, WHEEL, RECORD
 
-The tags come from the target interpreter's sysconfig: ``cp311`` from the implementation and
-``py_version_nodot``, ``cp311`` from ``SOABI``, ``linux_x86_64`` from ``sysconfig.get_platform()``.
+Every file has mode 0644. The tags come from the module itself (``tags``): the CPython versions its
+``ndbindgen_python_versions`` export names (``cp39.cp310...`` twice; a module without the export
+gets the target interpreter's ``cp311-cp311``) and ``manylinux_2_X_x86_64`` from its ELF file.
 Metadata comes from ``[project]`` in pyproject.toml when there is one, else from the arguments.
 """
 import base64
@@ -28,6 +30,9 @@ import sysconfig
 import tempfile
 import time
 import zipfile
+
+from .elf import ElfError, read_dependencies
+from .tags import expand_tags, parse_python_versions, platform_tag, python_tags
 
 GENERATOR = "NdBindgen (ndbindgen_build)"
 
@@ -264,30 +269,107 @@ def _date_time():
     return (1980, 1, 1, 0, 0, 0)
 
 
-def build_wheel(publish_dir, module_name, version, out_dir, python=None, *, pyproject=None,
-                editable_path=None):
-    """Write ``<dist>-<version>-<python>-<abi>-<platform>.whl`` into ``out_dir`` from the module
-    ``publish_dir/<module_name><EXT_SUFFIX>`` (and ``<module_name>.pyi``/``py.typed`` when the
-    publish step wrote them); return its path.
+_READ_VERSIONS = """
+import ctypes, sys
+library = ctypes.CDLL(sys.argv[1])
+try:
+    export = library.ndbindgen_python_versions
+except AttributeError:
+    sys.exit(0)
+export.restype = ctypes.c_char_p
+print(export().decode("ascii"))
+"""
 
-    ``python``: the target interpreter (default: the running one) whose tags and EXT_SUFFIX apply.
+
+def module_python_versions(module_file, python=None):
+    """The CPython versions the module serves, [(3, 9), ...], from its ``ndbindgen_python_versions``
+    export (read with ctypes by ``python``, default the running interpreter, in a child process:
+    loading the library starts its .NET runtime); None when it has no such export."""
+    result = subprocess.run([python or sys.executable, "-c", _READ_VERSIONS, str(module_file)],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise WheelError(f"could not load {module_file} to ask which Python versions it supports: "
+                         f"{result.stderr.strip().splitlines()[-1] if result.stderr.strip() else result.returncode}")
+    if not result.stdout.strip():
+        return None
+    try:
+        return parse_python_versions(result.stdout)
+    except ValueError as e:
+        raise WheelError(f"{module_file}: ndbindgen_python_versions: {e}") from None
+
+
+def find_module_file(publish_dir, module_name, ext_suffix):
+    """``<module>.so`` (a module serving several CPython versions) or ``<module><EXT_SUFFIX>`` (one
+    built for the target interpreter only) in ``publish_dir``."""
+    candidates = [publish_dir / f"{module_name}.so", publish_dir / f"{module_name}{ext_suffix}"]
+    found = [path for path in candidates if path.is_file()]
+    if not found:
+        others = sorted(p.name for p in publish_dir.glob(f"{module_name}.*.so")) if publish_dir.is_dir() else []
+        raise WheelError(
+            f"{candidates[0]} is missing (nor is there {candidates[1].name}, the target interpreter's EXT_SUFFIX"
+            + (f"; found {', '.join(others)}: built for another interpreter?" if others else "") + ")")
+    return found[0]
+
+
+_VERSIONED_SUFFIX = re.compile(r"\.cpython-(3)(\d+)d?-[^.]*\.so$")
+
+
+def wheel_tags(module_file, python=None):
+    """(python tag, abi tag, PlatformTag, supported versions) of the published module: the
+    interpreters from its ndbindgen_python_versions export (the target interpreter alone when it has
+    none), the platform from its ELF file. A file named with one version's EXT_SUFFIX
+    (``.cpython-311-x86_64-linux-gnu.so``) imports into that version only, whatever the export says."""
+    try:
+        platform = platform_tag(read_dependencies(module_file))
+    except ElfError as e:
+        raise WheelError(str(e)) from None
+    versions = module_python_versions(module_file, python)
+    if versions is None:
+        python_tag, abi_tag, _, _, version = interpreter_tags(python)
+        return python_tag, abi_tag, platform, [version]
+    named = _VERSIONED_SUFFIX.search(pathlib.Path(module_file).name)
+    if named:
+        version = (int(named[1]), int(named[2]))
+        if version not in versions:
+            raise WheelError(f"{module_file} is named for CPython {version[0]}.{version[1]}, which the module does "
+                             f"not support (it supports {', '.join('%d.%d' % v for v in versions)})")
+        versions = [version]
+    python_tag, abi_tag = python_tags(versions)
+    return python_tag, abi_tag, platform, versions
+
+
+def build_wheel(publish_dir, module_name, version, out_dir, python=None, *, pyproject=None,
+                editable_path=None, module_file=None, notes=None):
+    """Write ``<dist>-<version>-<python>-<abi>-<platform>.whl`` into ``out_dir`` from the module
+    ``module_file`` (default: found in ``publish_dir`` by ``find_module_file``) and the
+    ``<module_name>.pyi``/``py.typed`` the publish step wrote next to it; return its path.
+
+    ``python``: the target interpreter (default: the running one), whose EXT_SUFFIX names a module
+    built for it alone and whose tags such a module gets; a module exporting
+    ``ndbindgen_python_versions`` gets the tags of every version it names.
     ``version``: used when there is no pyproject.toml or its version is dynamic.
     ``editable_path``: make a PEP 660 editable wheel instead, whose .pth file puts that directory
-    (where ``dotnet publish`` keeps writing the module) on sys.path."""
+    (where ``dotnet publish`` keeps writing the module) on sys.path.
+    ``notes``: called with each sentence the user should read (why the wheel is not manylinux);
+    default: printed to stderr."""
     publish_dir = pathlib.Path(publish_dir)
-    python_tag, abi_tag, platform_tag, ext_suffix, python_version = interpreter_tags(python)
-    fields, body = project_metadata(module_name, version, pyproject, python_version)
+    notes = notes or (lambda text: print(f"NdBindgen: {text}", file=sys.stderr))
+    ext_suffix = _probe(python)["ext_suffix"]
+    module_file = pathlib.Path(module_file) if module_file else find_module_file(publish_dir, module_name, ext_suffix)
+    python_tag, abi_tag, platform, versions = wheel_tags(module_file, python)
+    fields, body = project_metadata(module_name, version, pyproject, min(versions))
     meta = dict(fields)
     dist = wheel_name_part(meta["Name"])
     wheel_version = meta["Version"].replace("-", "_")
-    tag = f"{python_tag}-{abi_tag}-{platform_tag}"
+    tag = f"{python_tag}-{abi_tag}-{platform.tag}"
     dist_info = f"{dist}-{wheel_version}.dist-info"
+    for reason in platform.reasons:
+        notes(f"the wheel is tagged {platform.tag}, not manylinux: {reason}")
 
-    files = []   # (archive name, bytes, executable)
-    module_file = publish_dir / f"{module_name}{ext_suffix}"
+    files = []   # (archive name, bytes)
     if editable_path is not None:
         editable_path = pathlib.Path(editable_path).resolve()
-        files.append((f"__editable__.{dist}.pth", (str(editable_path) + "\n").encode(), False))
+        files.append((f"__editable__.{dist}.pth", (str(editable_path) + "\n").encode()))
         stub = editable_path / f"{module_name}.pyi"
         if stub.is_file():
             # Type checkers treat .pth directories like site-packages: they find a single module's
@@ -300,28 +382,24 @@ def build_wheel(publish_dir, module_name, version, out_dir, python=None, *, pypr
                 link.symlink_to(f"../{stub.name}")
             (stubs / "py.typed").touch()
     else:
-        if not module_file.is_file():
-            found = sorted(p.name for p in publish_dir.glob(f"{module_name}.*.so")) if publish_dir.is_dir() else []
-            raise WheelError(
-                f"{module_file} is missing (the target interpreter's EXT_SUFFIX is {ext_suffix}"
-                + (f"; found {', '.join(found)}: built for another interpreter?" if found else "") + ")")
-        files.append((module_file.name, module_file.read_bytes(), True))
-        stub = publish_dir / f"{module_name}.pyi"
+        files.append((module_file.name, module_file.read_bytes()))
+        stub = module_file.parent / f"{module_name}.pyi"
         if stub.is_file():
-            typed = publish_dir / "py.typed"
-            files.append((f"{module_name}-stubs/__init__.pyi", stub.read_bytes(), False))
-            files.append((f"{module_name}-stubs/py.typed", typed.read_bytes() if typed.is_file() else b"", False))
+            typed = module_file.parent / "py.typed"
+            files.append((f"{module_name}-stubs/__init__.pyi", stub.read_bytes()))
+            files.append((f"{module_name}-stubs/py.typed", typed.read_bytes() if typed.is_file() else b""))
 
-    wheel_text = (f"Wheel-Version: 1.0\nGenerator: {GENERATOR}\nRoot-Is-Purelib: false\nTag: {tag}\n")
-    files.append((f"{dist_info}/METADATA", _render_metadata(fields, body).encode("utf-8"), False))
-    files.append((f"{dist_info}/WHEEL", wheel_text.encode("utf-8"), False))
+    wheel_text = (f"Wheel-Version: 1.0\nGenerator: {GENERATOR}\nRoot-Is-Purelib: false\n"
+                  + "".join(f"Tag: {t}\n" for t in expand_tags(tag)))
+    files.append((f"{dist_info}/METADATA", _render_metadata(fields, body).encode("utf-8")))
+    files.append((f"{dist_info}/WHEEL", wheel_text.encode("utf-8")))
 
     record = io.StringIO()
     writer = csv.writer(record, lineterminator="\n")
-    for name, data, _ in files:
+    for name, data in files:
         writer.writerow([name, _record_hash(data), len(data)])
     writer.writerow([f"{dist_info}/RECORD", "", ""])
-    files.append((f"{dist_info}/RECORD", record.getvalue().encode("utf-8"), False))
+    files.append((f"{dist_info}/RECORD", record.getvalue().encode("utf-8")))
 
     out_dir = pathlib.Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -330,9 +408,13 @@ def build_wheel(publish_dir, module_name, version, out_dir, python=None, *, pypr
     fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".ndbindgen-", suffix=".whl.tmp")
     try:
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w") as zf:
-            for name, data, executable in files:
+            for name, data in files:
                 info = zipfile.ZipInfo(name, date_time=date_time)
-                info.external_attr = (0o100755 if executable else 0o100644) << 16
+                # Every file 0644, the library too: pip, installer and uv create each file with the
+                # default mode and add execute bits only where the archive has them; a library is
+                # mapped, not executed, and nothing here is a script.
+                info.create_system = 3                       # Unix: external_attr holds st_mode
+                info.external_attr = 0o100644 << 16
                 info.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(info, data)
         os.replace(tmp, target)
