@@ -8,6 +8,8 @@
 - ``backend``: the PEP 517 build backend behind ``pip install <project dir>``; it runs
   ``dotnet publish -p:PyWheel=true``, so both routes produce the same wheel.
 - ``sdist``: the backend's build_sdist: the project's sources, a copy of this package and PKG-INFO.
+- ``distribution``: this package as the wheel ndbindgen_build (what projects name in
+  ``[build-system] requires``), with the ``ndbindgen`` command; ``develop``: ``ndbindgen develop``.
 """
 from .wheel import build_wheel, interpreter_tags, read_pyproject, wheel_name_part, wheel_tags
 

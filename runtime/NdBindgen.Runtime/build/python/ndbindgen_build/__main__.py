@@ -1,11 +1,17 @@
-"""Command line for MSBuild (NdBindgen.targets runs it with the target interpreter):
+"""Command line: ``python -m ndbindgen_build`` or, where the ndbindgen-build wheel is installed,
+``ndbindgen``:
 
+    ndbindgen develop [--project DIR] [--configuration C]
+        build the project and make it importable in this environment (see ndbindgen_build.develop)
+    python -m ndbindgen_build backend-wheel --out-dir DIR --version V
+        write this package as the wheel ndbindgen_build-V-py3-none-any.whl (scripts/install-local.sh)
     python -m ndbindgen_build wheel --publish-dir DIR --module NAME --out-dir DIR [--module-file FILE]
                                     [--version V] [--pyproject FILE] [--editable-path DIR]
+        pack a published module (NdBindgen.targets runs it with the target interpreter)
 
-Prints the wheel's path on stdout, and on stderr what the user should know (why the wheel is not
-manylinux). Errors are printed in MSBuild's canonical format, so `dotnet publish` shows them as
-build errors."""
+``wheel`` prints the wheel's path on stdout, and on stderr what the user should know (why the wheel
+is not manylinux). Its errors are printed in MSBuild's canonical format, so `dotnet publish` shows
+them as build errors."""
 import argparse
 import sys
 
@@ -13,8 +19,14 @@ from .wheel import WheelError, build_wheel
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m ndbindgen_build")
+    parser = argparse.ArgumentParser(prog="ndbindgen")
     commands = parser.add_subparsers(dest="command", required=True)
+    develop = commands.add_parser("develop", help="build the project here and make it importable in this environment")
+    develop.add_argument("--project", default=".", help="the project directory (default: the current one)")
+    develop.add_argument("--configuration", default="Release")
+    backend = commands.add_parser("backend-wheel", help="write the ndbindgen-build wheel")
+    backend.add_argument("--out-dir", required=True)
+    backend.add_argument("--version", required=True)
     wheel = commands.add_parser("wheel", help="pack a published module into a wheel")
     wheel.add_argument("--publish-dir", required=True)
     wheel.add_argument("--module", required=True)
@@ -24,6 +36,17 @@ def main(argv=None):
     wheel.add_argument("--pyproject", default=None)
     wheel.add_argument("--editable-path", default=None)
     args = parser.parse_args(argv)
+    if args.command == "develop":
+        from .develop import develop as run
+        try:
+            return run(args.project, args.configuration)
+        except RuntimeError as e:
+            print(f"ndbindgen develop: {e}", file=sys.stderr)
+            return 1
+    if args.command == "backend-wheel":
+        from .distribution import build_backend_wheel
+        print(build_backend_wheel(args.out_dir, args.version))
+        return 0
     try:
         path = build_wheel(args.publish_dir, args.module, args.version, args.out_dir,
                            pyproject=args.pyproject or None, editable_path=args.editable_path or None,

@@ -394,6 +394,13 @@ def build_wheel(publish_dir, module_name, version, out_dir, python=None, *, pypr
     files.append((f"{dist_info}/METADATA", _render_metadata(fields, body).encode("utf-8")))
     files.append((f"{dist_info}/WHEEL", wheel_text.encode("utf-8")))
 
+    return write_wheel(out_dir, f"{dist}-{wheel_version}-{tag}.whl", dist_info, files)
+
+
+def write_wheel(out_dir, filename, dist_info, files):
+    """Write ``files`` ((archive name, bytes), the dist-info's METADATA and WHEEL among them) and
+    their RECORD into ``out_dir/filename``, reproducibly and atomically; return the path."""
+    files = list(files)
     record = io.StringIO()
     writer = csv.writer(record, lineterminator="\n")
     for name, data in files:
@@ -403,7 +410,7 @@ def build_wheel(publish_dir, module_name, version, out_dir, python=None, *, pypr
 
     out_dir = pathlib.Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{dist}-{wheel_version}-{tag}.whl"
+    target = out_dir / filename
     date_time = _date_time()
     fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".ndbindgen-", suffix=".whl.tmp")
     try:
