@@ -98,12 +98,14 @@ public static unsafe class PyClassBuilder
 
         var type = (PyTypeObject*)PyType_FromSpecWithBases(spec, null);
         if (type == null) throw PythonException.Fetch();
-        // No spec slot for it in 3.11 (Py_tp_vectorcall came in 3.14); set as CPython's own types do.
+        // No spec slot for it before 3.14 (Py_tp_vectorcall); set as CPython's own types do. Calling
+        // a type uses it from 3.9 on (type has Py_TPFLAGS_HAVE_VECTORCALL); tp_new serves the rest.
         type->tp_vectorcall = (nint)vectorcall;
         if (unhashable && PyObject_SetAttrString((PyObject*)type, Utf8.Z("__hash__"u8), Builtins.None) < 0) throw PythonException.Fetch();
         string shortName = qualifiedName[(qualifiedName.LastIndexOf('.') + 1)..];
         byte* name = Utf8.AllocPermanent(shortName);
-        int added = PyModule_AddObjectRef(module, name, (PyObject*)type);
+        // PyModule_AddObjectRef (3.10+) as CPython does it: the module's dict takes a reference.
+        int added = PyDict_SetItemString(PyModule_GetDict(module), name, (PyObject*)type);
         NativeMemory.Free(name);
         if (added < 0) throw PythonException.Fetch();
         return type;

@@ -21,11 +21,15 @@ internal static unsafe class Builtins
 
     internal static bool IsInitialized => s_initialized;
 
-    /// <summary>Looks everything up; call with the GIL held. Throws <see cref="PythonException"/> on failure.</summary>
+    /// <summary>
+    /// Meets the interpreter (<see cref="PythonVersions.Admit"/>: refuses an unsupported one with
+    /// <see cref="NotSupportedException"/>, picks the layouts), then looks everything up; call with
+    /// the GIL held. Throws <see cref="PythonException"/> on failure.
+    /// </summary>
     internal static void Initialize()
     {
         if (s_initialized) return;
-        RefCounting.Debug = PySys_GetObject(Utf8.Z("gettotalrefcount"u8)) != null;
+        if (PythonVersions.Admit() is { } refusal) throw new NotSupportedException(refusal);
         PyObject* builtins = PyImport_ImportModule(Utf8.Z("builtins"u8));
         if (builtins == null) throw PythonException.Fetch();
         try

@@ -15,9 +15,6 @@ internal static unsafe partial class CPython
     internal static extern void PyObject_ClearWeakRefs(PyObject* o);
 
     [DllImport(Lib, ExactSpelling = true)]
-    internal static extern int PyModule_AddObjectRef(PyObject* module, byte* name, PyObject* value);
-
-    [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyObject_SetAttrString(PyObject* o, byte* name, PyObject* value);
 
     [DllImport(Lib, ExactSpelling = true)]
