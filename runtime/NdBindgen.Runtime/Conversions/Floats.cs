@@ -57,9 +57,13 @@ public static unsafe class Floats
         return new System.Numerics.Complex(c.real, c.imag);
     }
 
-    /// <summary>Whether instances of <paramref name="type"/> have <c>__float__</c>.</summary>
+    /// <summary>Whether instances of <paramref name="type"/> have <c>__float__</c> (complex's of 3.9 aside: it only raises).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool HasFloat(PyTypeObject* type) => PyType_NbFloat(type) != 0;
+    internal static bool HasFloat(PyTypeObject* type)
+    {
+        nint nbFloat = PyType_NbFloat(type);
+        return nbFloat != 0 && nbFloat != Builtins.ComplexNbFloat;
+    }
 
     internal static bool HasComplexMethod(PyObject* o)
     {

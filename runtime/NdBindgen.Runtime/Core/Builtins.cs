@@ -13,6 +13,13 @@ internal static unsafe class Builtins
 {
     internal static PyObject* None, True, False, NotImplemented;
     internal static PyTypeObject* FloatType, ComplexType, LongType, BoolType, UnicodeType;
+
+    /// <summary>
+    /// complex's nb_float: on 3.9 a slot that only raises "can't convert complex to float" (3.10
+    /// removed it), so complex does not count as having __float__; 0 from 3.10 on.
+    /// </summary>
+    internal static nint ComplexNbFloat;
+
     internal static PyObject* TypeError, ValueError, OverflowError, IndexError, KeyError,
         ZeroDivisionError, NotImplementedError, MemoryError, RuntimeError, ImportError,
         AttributeError, RecursionError, KeyboardInterrupt;
@@ -40,6 +47,7 @@ internal static unsafe class Builtins
             NotImplemented = Get(builtins, "NotImplemented"u8);
             FloatType = (PyTypeObject*)Get(builtins, "float"u8);
             ComplexType = (PyTypeObject*)Get(builtins, "complex"u8);
+            ComplexNbFloat = PyType_NbFloat(ComplexType);
             LongType = (PyTypeObject*)Get(builtins, "int"u8);
             BoolType = (PyTypeObject*)Get(builtins, "bool"u8);
             UnicodeType = (PyTypeObject*)Get(builtins, "str"u8);

@@ -11,6 +11,13 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern void PyObject_GC_UnTrack(void* o);
 
+    // Include/objimpl.h: the allocator a type frees its tp_doc with.
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern void* PyObject_Malloc(nuint size);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern void PyObject_Free(void* p);
+
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern void PyObject_ClearWeakRefs(PyObject* o);
 
