@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO / "runtime" / "NdBindgen.Runtime" / "build" / "pytho
 from ndbindgen_build.wheel import WheelError, build_wheel  # noqa: E402  (the writer, for the tests without dotnet)
 
 MODULE = "nd_ext"
-EXT_SUFFIX = sysconfig.get_config_var("EXT_SUFFIX")
+SUFFIX = ".so"   # dotnet publish writes <module>.so: one file for every supported CPython
 TAG = "cp{0}{1}-cp{0}{1}-{2}".format(*sys.version_info[:2], sysconfig.get_platform().replace("-", "_").replace(".", "_"))
 WHEEL_NAME = f"nd_ext-0.1.0-{TAG}.whl"
 
@@ -172,7 +172,7 @@ def test_metadata_and_wheel_fields(wheel):
 
 def test_wheel_holds_the_published_module_and_its_stub(wheel, published):
     files = read_wheel(wheel)
-    module = MODULE + EXT_SUFFIX
+    module = MODULE + SUFFIX
     data, mode = files[module]
     assert data == (published / module).read_bytes()
     assert mode & 0o777 == 0o755
@@ -194,14 +194,14 @@ def test_wheel_holds_the_published_module_and_its_stub(wheel, published):
 def test_wheel_installs_into_a_venv_and_imports_from_there(wheel, venv, fresh):
     fresh(wheel)
     module_file = import_in_venv(venv)
-    assert module_file == site_packages(venv) / (MODULE + EXT_SUFFIX)
+    assert module_file == site_packages(venv) / (MODULE + SUFFIX)
     if (site_packages(venv) / f"{MODULE}-stubs").exists():
         check_mypy_sees_the_stub(venv)
 
 
 def test_pip_install_project_dir_without_build_isolation(wheel, venv, fresh):
     fresh("--no-build-isolation", PROJECT)
-    assert import_in_venv(venv) == site_packages(venv) / (MODULE + EXT_SUFFIX)
+    assert import_in_venv(venv) == site_packages(venv) / (MODULE + SUFFIX)
     # The backend goes through the same MSBuild target and pyproject.toml: the same metadata.
     installed = (site_packages(venv) / "nd_ext-0.1.0.dist-info" / "METADATA").read_bytes()
     assert installed == read_wheel(wheel)["nd_ext-0.1.0.dist-info/METADATA"][0]
@@ -209,12 +209,12 @@ def test_pip_install_project_dir_without_build_isolation(wheel, venv, fresh):
 
 def test_pip_install_project_dir_with_build_isolation(venv, fresh):
     fresh(PROJECT)                                            # build-system requires = []: offline
-    assert import_in_venv(venv) == site_packages(venv) / (MODULE + EXT_SUFFIX)
+    assert import_in_venv(venv) == site_packages(venv) / (MODULE + SUFFIX)
 
 
 def test_editable_install_imports_from_the_project(venv, fresh):
     fresh("--no-build-isolation", "-e", PROJECT)
-    assert import_in_venv(venv) == PROJECT / "bin" / "editable" / (MODULE + EXT_SUFFIX)
+    assert import_in_venv(venv) == PROJECT / "bin" / "editable" / (MODULE + SUFFIX)
     if (PROJECT / "bin" / "editable" / f"{MODULE}.pyi").exists():
         check_mypy_sees_the_stub(venv)
 
@@ -223,11 +223,11 @@ def test_editable_install_imports_from_the_project(venv, fresh):
 
 
 def test_writer_defaults_without_pyproject(tmp_path):
-    (tmp_path / f"mod_x{EXT_SUFFIX}").write_bytes(b"\x7fELF not really")
+    (tmp_path / f"mod_x{SUFFIX}").write_bytes(b"\x7fELF not really")
     path = build_wheel(tmp_path, "mod_x", "1.0.0-beta1", tmp_path / "dist")   # MSBuild's $(Version) style
     assert path.name == f"mod_x-1.0.0b1-{TAG}.whl"                               # PEP 440 normal form
     files = read_wheel(path)
-    assert sorted(files) == sorted([f"mod_x{EXT_SUFFIX}"] + [f"mod_x-1.0.0b1.dist-info/{n}" for n in ("METADATA", "WHEEL", "RECORD")])
+    assert sorted(files) == sorted([f"mod_x{SUFFIX}"] + [f"mod_x-1.0.0b1.dist-info/{n}" for n in ("METADATA", "WHEEL", "RECORD")])
     metadata = email.parser.Parser().parsestr(files["mod_x-1.0.0b1.dist-info/METADATA"][0].decode())
     assert (metadata["Name"], metadata["Version"]) == ("mod_x", "1.0.0b1")
     assert metadata.get_all("Requires-Dist") == ["numpy"]
@@ -235,13 +235,13 @@ def test_writer_defaults_without_pyproject(tmp_path):
     assert build_wheel(tmp_path, "mod_x", "1.0.0-beta1", tmp_path / "again").read_bytes() == path.read_bytes()  # reproducible
 
 
-def test_writer_names_a_module_built_for_another_interpreter(tmp_path):
+def test_writer_names_a_module_published_by_an_older_ndbindgen(tmp_path):
     (tmp_path / "mod_x.cpython-39-x86_64-linux-gnu.so").write_bytes(b"")
-    with pytest.raises(WheelError, match=r"mod_x\.cpython-39-x86_64-linux-gnu\.so: built for another interpreter"):
+    with pytest.raises(WheelError, match=r"mod_x\.cpython-39-x86_64-linux-gnu\.so: published by an older NdBindgen"):
         build_wheel(tmp_path, "mod_x", "1.0.0", tmp_path / "dist")
 
 
 def test_writer_rejects_a_version_pip_would_not_accept(tmp_path):
-    (tmp_path / f"mod_x{EXT_SUFFIX}").write_bytes(b"")
+    (tmp_path / f"mod_x{SUFFIX}").write_bytes(b"")
     with pytest.raises(WheelError, match="not a PEP 440 version"):
         build_wheel(tmp_path, "mod_x", "1.0.0-preview.7.abc", tmp_path / "dist")

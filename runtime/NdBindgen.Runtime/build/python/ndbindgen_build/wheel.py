@@ -2,7 +2,7 @@
 
 Layout of ``<dist>-<version>-<python>-<abi>-<platform>.whl``:
 
-    <module><EXT_SUFFIX>               the NativeAOT library, imported as ``import <module>``
+    <module>.so                        the NativeAOT library, imported as ``import <module>``
     <module>-stubs/__init__.pyi        the type stub, when the publish step wrote <module>.pyi
     <module>-stubs/py.typed            (a PEP 561 stub-only package: mypy and pyright find a
                                         single-module distribution's types only this way; a
@@ -267,10 +267,10 @@ def _date_time():
 def build_wheel(publish_dir, module_name, version, out_dir, python=None, *, pyproject=None,
                 editable_path=None):
     """Write ``<dist>-<version>-<python>-<abi>-<platform>.whl`` into ``out_dir`` from the module
-    ``publish_dir/<module_name><EXT_SUFFIX>`` (and ``<module_name>.pyi``/``py.typed`` when the
+    ``publish_dir/<module_name>.so`` (and ``<module_name>.pyi``/``py.typed`` when the
     publish step wrote them); return its path.
 
-    ``python``: the target interpreter (default: the running one) whose tags and EXT_SUFFIX apply.
+    ``python``: the target interpreter (default: the running one) whose tags apply.
     ``version``: used when there is no pyproject.toml or its version is dynamic.
     ``editable_path``: make a PEP 660 editable wheel instead, whose .pth file puts that directory
     (where ``dotnet publish`` keeps writing the module) on sys.path."""
@@ -284,7 +284,7 @@ def build_wheel(publish_dir, module_name, version, out_dir, python=None, *, pypr
     dist_info = f"{dist}-{wheel_version}.dist-info"
 
     files = []   # (archive name, bytes, executable)
-    module_file = publish_dir / f"{module_name}{ext_suffix}"
+    module_file = publish_dir / f"{module_name}.so"   # what `dotnet publish` writes, any CPython imports
     if editable_path is not None:
         editable_path = pathlib.Path(editable_path).resolve()
         files.append((f"__editable__.{dist}.pth", (str(editable_path) + "\n").encode(), False))
@@ -303,8 +303,8 @@ def build_wheel(publish_dir, module_name, version, out_dir, python=None, *, pypr
         if not module_file.is_file():
             found = sorted(p.name for p in publish_dir.glob(f"{module_name}.*.so")) if publish_dir.is_dir() else []
             raise WheelError(
-                f"{module_file} is missing (the target interpreter's EXT_SUFFIX is {ext_suffix}"
-                + (f"; found {', '.join(found)}: built for another interpreter?" if found else "") + ")")
+                f"{module_file} is missing (dotnet publish writes <module>.so"
+                + (f"; found {', '.join(found)}: published by an older NdBindgen?" if found else "") + ")")
         files.append((module_file.name, module_file.read_bytes(), True))
         stub = publish_dir / f"{module_name}.pyi"
         if stub.is_file():
