@@ -35,7 +35,8 @@ versions=$(/usr/bin/python3 -c "import ctypes, sys; f = ctypes.CDLL(sys.argv[1])
 f.restype = ctypes.c_char_p; print(f().decode())" .build/modules/nd_ext.so)
 for version in $versions; do
   [ "$version" = "$(/usr/bin/python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')" ] && continue
-  python=$(ls -d "${PYENV_ROOT:-$HOME/.pyenv}/versions/$version".*/bin/python3 2>/dev/null | sort -V | tail -n 1 || true)
+  python=$(ls -d "${PYENV_ROOT:-$HOME/.pyenv}/versions/$version".*/bin/python3 2>/dev/null \
+    | sort -V | tail -n 1 || true)
   if [ -z "$python" ]; then
     echo "CPython $version: not on this machine, skipped"
     continue

@@ -57,7 +57,7 @@ public static unsafe class Floats
         return new System.Numerics.Complex(c.real, c.imag);
     }
 
-    /// <summary>Whether instances of <paramref name="type"/> have <c>__float__</c> (complex's of 3.9 aside: it only raises).</summary>
+    /// <summary>Whether instances of <paramref name="type"/> have <c>__float__</c> (not 3.9's complex: it only raises).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool HasFloat(PyTypeObject* type)
     {
