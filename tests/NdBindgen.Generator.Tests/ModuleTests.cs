@@ -125,16 +125,7 @@ public class ModuleTests
         Assert.Contains("[global::System.Runtime.InteropServices.UnmanagedCallersOnly("
             + "EntryPoint = \"ndbindgen_python_versions\")]", module);
         Assert.Contains("private static byte* PythonVersions() => "
-            + "global::NdBindgen.Modules.PythonVersions.ListedZ();", module);
+            + "global::NdBindgen.Core.PythonVersions.ListedZ();", module);
         Assert.Empty(run.CompileProblems());
-    }
-
-    [Fact]
-    public void A_missing_python_version_defaults_to_3_11()
-    {
-        var compilation = TestCompilation.Create("public static class Plain { }");
-        GeneratorRun run = TestCompilation.Run(compilation, TestCompilation.CreateDriver(pythonVersion: null));
-
-        Assert.Contains("public const string BuiltForPython = \"3.11\";", run.Source("PythonModule.g.cs"));
     }
 }

@@ -7,6 +7,13 @@ Build them first, from the repository root:
     /usr/bin/python3 -m pytest tests/python -q
 
 NDBINDGEN_MODULES overrides where the modules are looked for (default <repo>/.build/modules).
+
+One build of the modules runs on every supported CPython (3.9-3.13). The other interpreters on this
+machine (pyenv's) have no numpy and no pytest; scripts/test.sh runs Debian's pytest on them with
+--numpy-free, which collects only NUMPY_FREE and skips each test there that touches numpy:
+
+    PYTHONPATH=/usr/lib/python3/dist-packages ~/.pyenv/versions/3.12.1/bin/python3 \
+        -m pytest tests/python --numpy-free -q
 """
 import importlib
 import os
@@ -20,6 +27,41 @@ MODULES = pathlib.Path(os.environ.get("NDBINDGEN_MODULES", REPO / ".build" / "mo
 PROJECTS = {"nd_ext": "examples/NdExt", "nd_test": "tests/NdTestModule"}
 
 sys.path.insert(0, str(MODULES))
+
+# The test files that exercise the runtime on any CPython (functions, conversions, arguments,
+# overloads, classes and their GC, exceptions, callbacks, threads, fork, recursion, reference
+# counts): what --numpy-free collects. The rest need numpy throughout (arrays, the tutorial, the
+# fuzzer's strategies, the two-module stress run), or test the toolchain with Debian's 3.11 (dotnet
+# builds, wheels, stubs with mypy, embedding, the C reference module, the other interpreters).
+NUMPY_FREE = [
+    "test_arguments.py", "test_class_lifetime.py", "test_classes.py", "test_conversions.py",
+    "test_exceptions.py", "test_exceptions_everywhere.py", "test_hostile_fork.py",
+    "test_hostile_recursion.py", "test_hostile_threads.py", "test_nd_ext_classes.py",
+    "test_overloads.py", "test_refcounts.py", "test_runtime_api.py",
+]
+
+
+class _NumpyMissing:
+    """Stands for numpy where it is not importable: a test that touches it is skipped, and so is a
+    test file that touches it while being imported. Test files take numpy from here
+    (``from conftest import np``), so the skip names what was asked for."""
+
+    def __getattr__(self, name):
+        if name.startswith("__"):   # Python's and pytest's own probing (__bases__, __wrapped__, ...)
+            raise AttributeError(name)
+        raise pytest.skip.Exception(f"needs numpy (numpy.{name}), not importable in {sys.executable}",
+                                    allow_module_level=True)
+
+
+try:
+    import numpy as np
+except ImportError:   # numpy is built for Debian's 3.11 only
+    np = _NumpyMissing()
+
+HAVE_NUMPY = not isinstance(np, _NumpyMissing)
+
+# For a test whose numpy use the stand-in cannot see (a child process's code, a lazily made target).
+needs_numpy = pytest.mark.skipif(not HAVE_NUMPY, reason=f"needs numpy, not importable in {sys.executable}")
 
 try:
     from hypothesis import settings
@@ -45,14 +87,32 @@ except ImportError:  # pragma: no cover - hypothesis is installed with python3-h
 # NullReferenceException/DivideByZeroException only if its handlers see the signal first; a
 # faulthandler enabled after the import would turn those exceptions into a fatal error instead
 # (see test_exceptions.py::test_faulthandler_enabled_after_import).
+def pytest_addoption(parser):
+    parser.addoption("--numpy-free", action="store_true",
+                     help="collect only the test files of conftest.NUMPY_FREE; skip the tests there that need numpy")
+
+
+def pytest_ignore_collect(collection_path, config):
+    if config.getoption("numpy_free") and collection_path.suffix == ".py" \
+            and collection_path.name.startswith("test_") and collection_path.name not in NUMPY_FREE:
+        return True
+    return None
+
+
+def pytest_report_header(config):
+    if config.getoption("numpy_free"):
+        state = "present" if HAVE_NUMPY else "absent: tests that need it are skipped"
+        return f"numpy-free part only (--numpy-free); numpy {state}"
+    return None
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config):
-    try:
-        import numpy  # noqa: F401
-    except ImportError:
+    if not HAVE_NUMPY and not config.getoption("numpy_free"):
         raise pytest.UsageError(
             f"numpy is not importable in {sys.executable}; run the tests with /usr/bin/python3 "
-            "(Debian's python3 with python3-numpy, python3-pytest and python3-hypothesis)")
+            "(Debian's python3 with python3-numpy, python3-pytest and python3-hypothesis), or only "
+            "the numpy-free part with --numpy-free")
     for name, project in PROJECTS.items():
         try:
             importlib.import_module(name)

@@ -182,12 +182,13 @@ def targets(module) -> list[Target]:
                 add_calls(label, getattr(cls, item.name), _required(item)[1:], [], cls_numpy, item.returns)
             else:
                 params = _required(item)[1:]
-                out.append(_Lazy(_method_factory(values, cname, item.name, params, None, label), label,
-                                 cls_numpy or values.needs_numpy(_annotation(item.returns))
-                                 or any(values.needs_numpy(_annotation(p.annotation)) for p in params)))
+                # A wrong value for one parameter still makes good values (arrays too) for the others.
+                method_numpy = (cls_numpy or values.needs_numpy(_annotation(item.returns))
+                                or any(values.needs_numpy(_annotation(p.annotation)) for p in params))
+                out.append(_Lazy(_method_factory(values, cname, item.name, params, None, label), label, method_numpy))
                 for i in range(len(params)):
                     out.append(_Lazy(_method_factory(values, cname, item.name, params, i, label),
-                                     f"{label} (wrong {params[i].arg})", cls_numpy))
+                                     f"{label} (wrong {params[i].arg})", method_numpy))
     return out
 
 

@@ -4,8 +4,9 @@ Each exported function is compared with a pure-Python function of the same name 
 where CPython's message is the reference, ours must be identical.
 """
 import inspect
+import re
 
-import numpy as np
+from conftest import np   # numpy; where it is missing, a stand-in that skips the test using it
 import pytest
 
 import nd_test
@@ -202,9 +203,10 @@ def test_help_shows_signatures_and_docs():
     import pydoc
 
     text = pydoc.render_doc(nd_test, renderer=pydoc.plaintext)
+    unwrapped = re.sub(r"\s+", "", text)   # 3.13's pydoc puts a long signature's parameters on lines of their own
     for name in PUBLIC:
         f = getattr(nd_test, name)
-        assert f"{name}{inspect.signature(f)}" in text
+        assert re.sub(r"\s+", "", f"{name}{inspect.signature(f)}") in unwrapped
         assert f.__doc__.splitlines()[0] in text
 
 

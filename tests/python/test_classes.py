@@ -7,6 +7,7 @@ descriptor's "not writable", the number protocol's "unsupported operand"), ours 
 import collections.abc
 import inspect
 import pydoc
+import sys
 import weakref
 
 import pytest
@@ -109,7 +110,10 @@ def test_help_shows_the_class():
     assert "class Animal(builtins.object)" in text
     assert "Animal(name, legs=4)" in text
     assert "rename(self, /, name, suffix='')" in text
-    assert "biped(name) from builtins.type" in text
+    if sys.version_info >= (3, 13):   # pydoc no longer says what a class method is bound to
+        assert "Class methods defined here:\n |\n |  biped(name)\n" in text
+    else:
+        assert "biped(name) from builtins.type" in text
     assert "same_legs(a, b=None)" in text
     assert "What it is called." in text
 
@@ -273,7 +277,8 @@ def test_wrong_typed_set_out_of_range():
 def test_unknown_attributes():
     r = Record(1)
     assert error(AttributeError, getattr, r, "foo") == "'nd_test.Record' object has no attribute 'foo'"
-    assert error(AttributeError, setattr, r, "foo", 1) == "'nd_test.Record' object has no attribute 'foo'"
+    no_dict = " and no __dict__ for setting new attributes" if sys.version_info >= (3, 13) else ""
+    assert error(AttributeError, setattr, r, "foo", 1) == "'nd_test.Record' object has no attribute 'foo'" + no_dict
 
 
 def test_attribute_of_class_type_keeps_identity():

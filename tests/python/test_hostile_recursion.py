@@ -4,14 +4,20 @@ Recursion through the module always passes a C# -> Python call (a callback, PyRe
 runtime checks the native stack left and Python's recursion count (Core/StackGuard.cs). Each case
 runs in a child interpreter (run_hostile): a SIGSEGV, a non-zero exit or a hang fails it.
 """
+import sys
+
 import pytest
 
+from conftest import HAVE_NUMPY
 from hostile import run_hostile
 
 # f -> nd_test.call_back(f) -> f -> ...; and the same through PyRef.Call and a Func over an array.
 RECURSE = """
     import sys, threading
-    import numpy as np
+    try:
+        import numpy as np
+    except ImportError:    # a CPython without numpy (scripts/test.sh): no array callback
+        np = None
     import nd_test
 
     def through_callback(d):
@@ -35,7 +41,8 @@ RECURSE = """
     def all_paths():
         expect_recursion_error("callback", lambda: through_callback(0))
         expect_recursion_error("ref", lambda: through_ref(0))
-        expect_recursion_error("array callback", lambda: through_array_callback(1.0))
+        if np is not None:
+            expect_recursion_error("array callback", lambda: through_array_callback(1.0))
 
     def still_works():
         assert nd_test.call_back(lambda d: d * 2, 21) == 42
@@ -43,6 +50,7 @@ RECURSE = """
 """
 
 LIMITS = {"default": "", "raised": "sys.setrecursionlimit(10**6)"}
+PATHS = 3 if HAVE_NUMPY else 2   # all_paths(): callback, ref, and the array callback where numpy is
 
 
 @pytest.mark.parametrize("limit", list(LIMITS))
@@ -53,9 +61,11 @@ def test_recursion_through_callbacks_raises_recursion_error(limit):
     still_works()
     print("ok")
     """, timeout=120)
-    assert out.count("RecursionError") == 3 and "ok" in out
-    if limit == "raised":
+    assert out.count("RecursionError") == PATHS and "ok" in out
+    if limit == "raised" and sys.version_info < (3, 12):
         assert "(native stack)" in out   # the native check, not the interpreter's count, stopped it
+    # 3.12+ count C recursion against a fixed limit that sys.setrecursionlimit does not raise: that
+    # count (Py_EnterRecursiveCall, the eval loop's) may stop it first, with the interpreter's message.
 
 
 @pytest.mark.parametrize("limit", list(LIMITS))
@@ -77,7 +87,7 @@ def test_recursion_in_a_thread_with_a_256_kib_stack(limit):
     still_works()
     print("ok")
     """, timeout=120)
-    assert out.count("RecursionError") == 3 and "ok" in out
+    assert out.count("RecursionError") == PATHS and "ok" in out
 
 
 def test_recursion_through_an_argument_conversion():

@@ -5,6 +5,7 @@ hang fails it. Every case asserts which it ends with: a Python exception or the 
 """
 import textwrap
 
+from conftest import needs_numpy
 from hostile import run_hostile
 
 
@@ -152,6 +153,7 @@ KERNEL = """
 """
 
 
+@needs_numpy
 def test_ctrl_c_stops_a_parallel_kernel_early_with_keyboard_interrupt():
     """scale_parallel for ~500 repeats (tens of seconds) with the GIL released: SIGINT 0.5 s in
     arrives as KeyboardInterrupt within a second, and the next kernel runs to its correct end."""

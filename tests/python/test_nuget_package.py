@@ -167,13 +167,11 @@ def test_the_project_restored_this_package(published, project):
 
 def test_publish_writes_the_module_and_a_wheel(published):
     proj, output = published
-    suffix = subprocess.run([sys.executable, "-c", "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))"],
-                            capture_output=True, text=True, check=True).stdout.strip()
-    assert (proj / "out" / f"hello_nd{suffix}").is_file()
+    assert (proj / "out" / "hello_nd.so").is_file()   # one file for every supported CPython
     wheels = list((proj / "out").glob("hello_nd-*.whl"))
     assert len(wheels) == 1, output[-4000:]
     with zipfile.ZipFile(wheels[0]) as z:
-        assert f"hello_nd{suffix}" in z.namelist()
+        assert "hello_nd.so" in z.namelist()
     assert "(Python module 'hello_nd')" in output
     assert not re.search(r": warning [A-Z]+\d+", output), output[-4000:]
 

@@ -357,7 +357,7 @@ def test_writer_refuses_a_file_that_is_not_a_library(tmp_path):
 
 def test_writer_names_a_module_built_for_another_interpreter(tmp_path):
     (tmp_path / "mod_x.cpython-39-x86_64-linux-gnu.so").write_bytes(b"")
-    with pytest.raises(WheelError, match=r"mod_x\.cpython-39-x86_64-linux-gnu\.so: built for another interpreter"):
+    with pytest.raises(WheelError, match=r"mod_x\.cpython-39-x86_64-linux-gnu\.so: published by an older NdBindgen"):
         build_wheel(tmp_path, "mod_x", "1.0.0", tmp_path / "dist")
 
 

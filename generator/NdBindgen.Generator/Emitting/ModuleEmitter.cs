@@ -16,9 +16,6 @@ internal static class ModuleEmitter
             + "(which also names the .so file).</summary>");
         w.Line($"public const string Name = {SourceWriter.Literal(m.ModuleName)};");
         w.Line();
-        w.Line("/// <summary>The CPython version (major.minor) this module was built for.</summary>");
-        w.Line($"public const string BuiltForPython = {SourceWriter.Literal(m.PythonVersion)};");
-        w.Line();
         w.Line("/// <summary>The module's type stub (.pyi): the publish step reads it from this export "
             + "and writes it next to the module.</summary>");
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"ndbindgen_pyi\")]");
@@ -38,11 +35,11 @@ internal static class ModuleEmitter
         w.Open("private static PyObject* PyInit()");
         if (m.Exports.Length == 0 && m.Classes.Length == 0)
         {
-            w.Line($"return {R.ModuleBuilder}.Create(Name, null, BuiltForPython, default);");
+            w.Line($"return {R.ModuleBuilder}.Create(Name, null, default);");
         }
         else
         {
-            w.Line($"return {R.ModuleBuilder}.Create(Name, null, BuiltForPython,");
+            w.Line($"return {R.ModuleBuilder}.Create(Name, null,");
             w.Line("[");
             foreach (ExportModel e in m.Exports)
             {

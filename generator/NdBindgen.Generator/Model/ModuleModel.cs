@@ -1,7 +1,7 @@
 namespace NdBindgen.Generator.Model;
 
 /// <summary>The module-level settings, from MSBuild properties.</summary>
-internal sealed record ModuleOptions(string? ModuleName, string PythonVersion);
+internal sealed record ModuleOptions(string? ModuleName);
 
 /// <summary>One entry of the module's method table: a function, or a set of C# overloads under one name.</summary>
 /// <remarks>No location: an edit that only moves a function must not change the module.</remarks>
@@ -13,7 +13,6 @@ internal sealed record ExportModel(FunctionModel? Function, OverloadSetModel? Ov
 /// <summary>The whole module: its name, its exports (in table order) and its classes.</summary>
 internal sealed record ModuleModel(
     string ModuleName,
-    string PythonVersion,
     EquatableArray<ExportModel> Exports,
     EquatableArray<ClassExportModel> Classes)
 {

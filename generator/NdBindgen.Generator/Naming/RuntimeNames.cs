@@ -29,6 +29,7 @@ internal static class RuntimeNames
     public const string Raise = PyErrors + ".Raise";
     public const string RaiseStatus = PyErrors + ".RaiseStatus";
     public const string ForkGuard = Root + "Core.ForkGuard";
+    public const string PythonVersions = Root + "Core.PythonVersions";
 
     // Binding: argument binding and overload dispatch.
     public const string PySignature = Root + "Binding.PySignature";
@@ -46,7 +47,6 @@ internal static class RuntimeNames
 
     // Modules: the module object and its init.
     public const string ModuleBuilder = Root + "Modules.ModuleBuilder";
-    public const string PythonVersions = Root + "Modules.PythonVersions";
 
     // Conversions: one static class per type family.
     private const string Conversions = Root + "Conversions.";

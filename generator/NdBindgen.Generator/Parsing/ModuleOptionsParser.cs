@@ -11,14 +11,9 @@ namespace NdBindgen.Generator.Parsing;
 /// </summary>
 internal static class ModuleOptionsParser
 {
-    public const string DefaultPythonVersion = "3.11";
-
     public static ModuleOptions Parse(AnalyzerConfigOptionsProvider provider, CancellationToken _)
     {
         provider.GlobalOptions.TryGetValue("build_property.PyModuleName", out string? name);
-        provider.GlobalOptions.TryGetValue("build_property.PythonVersion", out string? version);
-        return new ModuleOptions(
-            string.IsNullOrWhiteSpace(name) ? null : name!.Trim(),
-            string.IsNullOrWhiteSpace(version) ? DefaultPythonVersion : version!.Trim());
+        return new ModuleOptions(string.IsNullOrWhiteSpace(name) ? null : name!.Trim());
     }
 }

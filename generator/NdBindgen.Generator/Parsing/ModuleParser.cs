@@ -41,7 +41,7 @@ internal static class ModuleParser
             overloadSets.Add(set);
             exports.Add(new ExportModel(null, set));
         }
-        var module = new ModuleModel(name, options.PythonVersion, exports.ToImmutable(), classModels)
+        var module = new ModuleModel(name, exports.ToImmutable(), classModels)
         {
             Overloads = overloadSets.ToImmutable(),
         };

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Runtime.InteropServices;
+using System.Text;
 using NdBindgen.Core;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
@@ -98,18 +99,39 @@ public static unsafe class PyClassBuilder
 
         var type = (PyTypeObject*)PyType_FromSpecWithBases(spec, null);
         if (type == null) throw PythonException.Fetch();
-        // No spec slot for it in 3.11 (Py_tp_vectorcall came in 3.14); set as CPython's own types do.
+        if (doc is not null && PythonVersions.RunningMinor < 10) KeepTextSignature(type, doc);
+        // No spec slot for it before 3.14 (Py_tp_vectorcall); set as CPython's own types do. Calling
+        // a type uses it from 3.9 on (type has Py_TPFLAGS_HAVE_VECTORCALL); tp_new serves the rest.
         type->tp_vectorcall = (nint)vectorcall;
         if (unhashable && PyObject_SetAttrString((PyObject*)type, Utf8.Z("__hash__"u8), Builtins.None) < 0) throw PythonException.Fetch();
         string shortName = qualifiedName[(qualifiedName.LastIndexOf('.') + 1)..];
         byte* name = Utf8.AllocPermanent(shortName);
-        int added = PyModule_AddObjectRef(module, name, (PyObject*)type);
+        // PyModule_AddObjectRef (3.10+) as CPython does it: the module's dict takes a reference.
+        int added = PyDict_SetItemString(PyModule_GetDict(module), name, (PyObject*)type);
         NativeMemory.Free(name);
         if (added < 0) throw PythonException.Fetch();
         return type;
     }
 
     private static PyType_Slot Slot(int id, void* function) => new() { slot = id, pfunc = function };
+
+    /// <summary>
+    /// 3.9's PyType_FromSpec copies Py_tp_doc without its signature line, so the class has no
+    /// <c>__text_signature__</c> and inspect.signature fails on it (3.10+ keep the line). The whole doc
+    /// goes back into tp_doc, which <c>__text_signature__</c> reads; <c>__doc__</c> was already made
+    /// without the signature. A type frees tp_doc with PyObject_Free.
+    /// </summary>
+    private static void KeepTextSignature(PyTypeObject* type, string doc)
+    {
+        int n = Encoding.UTF8.GetByteCount(doc);
+        var full = (byte*)PyObject_Malloc((nuint)n + 1);
+        if (full == null) throw new OutOfMemoryException();
+        Encoding.UTF8.GetBytes(doc, new Span<byte>(full, n));
+        full[n] = 0;
+        byte* stripped = type->tp_doc;
+        type->tp_doc = full;
+        PyObject_Free(stripped);
+    }
 
     [UnmanagedCallersOnly]
     private static void Dealloc(PyObject* self) => PyInstance.Dealloc(self);

@@ -54,7 +54,8 @@ public static unsafe class ArgMatches
         PyTypeObject* type = Py_TYPE(o);
         if (type == Builtins.FloatType || PyType_IsSubtype(type, Builtins.FloatType) != 0) return ArgMatch.Exact;
         // What Floats.ToDouble accepts beyond floats.
-        return (PyType_GetSlot(type, PyConst.Py_nb_float) != null || PyIndex_Check(o) != 0) && !IsArrayOfValues(o) ? ArgMatch.Convertible : ArgMatch.No;
+        bool number = Floats.HasFloat(type) || PyIndex_Check(o) != 0;
+        return number && !IsArrayOfValues(o) ? ArgMatch.Convertible : ArgMatch.No;
     }
 
     public static ArgMatch ToSingle(PyObject* o) => ToDouble(o);
@@ -116,7 +117,7 @@ public static unsafe class ArgMatches
     private static ArgMatch Unsigned(PyObject* o, ulong max)
     {
         if (!IsInt(o)) return PyIndex_Check(o) != 0 && !IsArrayOfValues(o) ? ArgMatch.Convertible : ArgMatch.No;
-        if (((PyVarObject*)o)->ob_size < 0) return ArgMatch.No;
+        if (PyLong_IsNegative(o)) return ArgMatch.No;
         int overflow;
         long value = PyLong_AsLongLongAndOverflow(o, &overflow);
         if (overflow == 0) return (ulong)value <= max ? IntMatch(o) : ArgMatch.No;

@@ -26,7 +26,7 @@ public static unsafe class Floats
     {
         // What PyFloat_AsDouble accepts: __float__ (float subclasses included) or __index__. Refused
         // here, so the message names the argument (complex, or an object with only __int__, too).
-        if (PyType_GetSlot(Py_TYPE(o), PyConst.Py_nb_float) == null && PyIndex_Check(o) == 0)
+        if (!HasFloat(Py_TYPE(o)) && PyIndex_Check(o) == 0)
             throw sig.WrongType(index, "float", o);
         StackGuard.Check();   // __float__ may call the module again
         double value = PyFloat_AsDouble(o);
@@ -50,11 +50,19 @@ public static unsafe class Floats
     /// </summary>
     public static System.Numerics.Complex ToComplex(PyObject* o, PySignature sig, int index)
     {
-        if (PyType_GetSlot(Py_TYPE(o), PyConst.Py_nb_float) == null && PyIndex_Check(o) == 0 && !HasComplexMethod(o))
+        if (!HasFloat(Py_TYPE(o)) && PyIndex_Check(o) == 0 && !HasComplexMethod(o))
             throw sig.WrongType(index, "complex", o);
         Py_complex c = PyComplex_AsCComplex(o);
         if (c.real == -1.0 && PyErr_Occurred() != null) throw PythonException.Fetch();
         return new System.Numerics.Complex(c.real, c.imag);
+    }
+
+    /// <summary>Whether instances of <paramref name="type"/> have <c>__float__</c> (not 3.9's complex: it only raises).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool HasFloat(PyTypeObject* type)
+    {
+        nint nbFloat = PyType_NbFloat(type);
+        return nbFloat != 0 && nbFloat != Builtins.ComplexNbFloat;
     }
 
     internal static bool HasComplexMethod(PyObject* o)

@@ -73,7 +73,7 @@ public static unsafe class Ints
         PyObject* n = AsIndex(o, sig, index);
         try
         {
-            if (((PyVarObject*)n)->ob_size < 0) throw OutOfRange(n, sig, index, typeName, "0", max.ToString());
+            if (PyLong_IsNegative(n)) throw OutOfRange(n, sig, index, typeName, "0", max.ToString());
             ulong value = PyLong_AsUnsignedLongLong(n);
             bool overflow = value == ulong.MaxValue && PyErr_Occurred() != null;
             if (overflow) PyErr_Clear();
@@ -86,17 +86,11 @@ public static unsafe class Ints
         }
     }
 
-    /// <summary>Exact ints of at most one 30-bit digit: read straight from the object (CPython 3.11 layout).</summary>
+    /// <summary>Exact ints of at most one 30-bit digit: read from the object (the running version's layout).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TrySmall(PyObject* o, out long value)
     {
-        if (Py_TYPE(o) == Builtins.LongType)
-        {
-            nint size = ((PyVarObject*)o)->ob_size;
-            if (size == 0) { value = 0; return true; }
-            if (size == 1) { value = ((PyLongObject*)o)->ob_digit0; return true; }
-            if (size == -1) { value = -(long)((PyLongObject*)o)->ob_digit0; return true; }
-        }
+        if (Py_TYPE(o) == Builtins.LongType) return PyLong_TryCompactValue(o, out value);
         value = 0;
         return false;
     }

@@ -13,6 +13,13 @@ internal static unsafe class Builtins
 {
     internal static PyObject* None, True, False, NotImplemented;
     internal static PyTypeObject* FloatType, ComplexType, LongType, BoolType, UnicodeType;
+
+    /// <summary>
+    /// complex's nb_float: on 3.9 a slot that only raises "can't convert complex to float" (3.10
+    /// removed it), so complex does not count as having __float__; 0 from 3.10 on.
+    /// </summary>
+    internal static nint ComplexNbFloat;
+
     internal static PyObject* TypeError, ValueError, OverflowError, IndexError, KeyError,
         ZeroDivisionError, NotImplementedError, MemoryError, RuntimeError, ImportError, ModuleNotFoundError,
         AttributeError, RecursionError, KeyboardInterrupt;
@@ -21,11 +28,15 @@ internal static unsafe class Builtins
 
     internal static bool IsInitialized => s_initialized;
 
-    /// <summary>Looks everything up; call with the GIL held. Throws <see cref="PythonException"/> on failure.</summary>
+    /// <summary>
+    /// Meets the interpreter (<see cref="PythonVersions.Admit"/>: refuses an unsupported one with
+    /// <see cref="NotSupportedException"/>, picks the layouts), then looks everything up; call with
+    /// the GIL held. Throws <see cref="PythonException"/> on failure.
+    /// </summary>
     internal static void Initialize()
     {
         if (s_initialized) return;
-        RefCounting.Debug = PySys_GetObject(Utf8.Z("gettotalrefcount"u8)) != null;
+        if (PythonVersions.Admit() is { } refusal) throw new NotSupportedException(refusal);
         PyObject* builtins = PyImport_ImportModule(Utf8.Z("builtins"u8));
         if (builtins == null) throw PythonException.Fetch();
         try
@@ -36,6 +47,7 @@ internal static unsafe class Builtins
             NotImplemented = Get(builtins, "NotImplemented"u8);
             FloatType = (PyTypeObject*)Get(builtins, "float"u8);
             ComplexType = (PyTypeObject*)Get(builtins, "complex"u8);
+            ComplexNbFloat = PyType_NbFloat(ComplexType);
             LongType = (PyTypeObject*)Get(builtins, "int"u8);
             BoolType = (PyTypeObject*)Get(builtins, "bool"u8);
             UnicodeType = (PyTypeObject*)Get(builtins, "str"u8);

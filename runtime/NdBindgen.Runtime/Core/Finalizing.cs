@@ -11,7 +11,7 @@ namespace NdBindgen.Core;
 /// The gate threads without the GIL pass to take it (<see cref="Python.Acquire"/>). Once
 /// Py_FinalizeEx has begun, CPython ends any thread but the finalizing one that waits for the GIL
 /// (pthread_exit: its work is lost without an error), so the gate refuses with
-/// <see cref="PythonFinalizingException"/>. Checking <c>_Py_IsFinalizing</c> alone leaves a
+/// <see cref="PythonFinalizingException"/>. Checking <c>Py_IsFinalizing</c> alone leaves a
 /// window: a thread that passed the check and waits for the GIL when finalization begins. So the
 /// gate closes a step earlier, from an atexit hook (registered on the first pass; atexit runs
 /// after non-daemon threads were joined, while the interpreter is intact): it refuses newcomers
@@ -47,7 +47,7 @@ internal static unsafe class Finalizing
     internal static void Enter()
     {
         Interlocked.Increment(ref s_entering);   // a full fence: the hook sees us, or we see it closed
-        if (Volatile.Read(ref s_closed) != 0 || _Py_IsFinalizing() != 0)
+        if (Volatile.Read(ref s_closed) != 0 || Py_IsFinalizing() != 0)
         {
             Interlocked.Decrement(ref s_entering);
             throw new PythonFinalizingException();
@@ -83,7 +83,7 @@ internal static unsafe class Finalizing
         }
         catch (PythonException)
         {
-            // Without the hook only _Py_IsFinalizing guards the gate.
+            // Without the hook only Py_IsFinalizing guards the gate.
         }
     }
 

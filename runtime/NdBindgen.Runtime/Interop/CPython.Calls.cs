@@ -6,9 +6,6 @@ internal static unsafe partial class CPython
 {
     // Include/abstract.h, cpython/abstract.h, object.h: calling and attributes; tupleobject.h, dictobject.h.
     [DllImport(Lib, ExactSpelling = true)]
-    internal static extern PyObject* PyObject_VectorcallDict(PyObject* callable, PyObject** args, nuint nargsf, PyObject* kwargs);
-
-    [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyCallable_Check(PyObject* o);
 
     [DllImport(Lib, ExactSpelling = true)]

@@ -11,14 +11,6 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern int Py_IsInitialized();
 
-    /// <summary>
-    /// True once Py_FinalizeEx has begun: from then on a thread other than the finalizing one that
-    /// waits for the GIL is ended by pthread_exit. Reads one runtime field, callable without the GIL.
-    /// 3.9-3.12 export it under this name; 3.13 makes it public as Py_IsFinalizing.
-    /// </summary>
-    [DllImport(Lib, ExactSpelling = true)]
-    internal static extern int _Py_IsFinalizing();
-
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern nint PyEval_SaveThread();
 

@@ -13,13 +13,14 @@ internal static unsafe partial class CPython
 
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern byte* Py_GetVersion();
+
+    /// <summary>The module's namespace, a borrowed reference.</summary>
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyModule_GetDict(PyObject* module);
 }
 
 internal static unsafe partial class CPython
 {
-    [DllImport(Lib, ExactSpelling = true)]
-    internal static extern PyObject* PyImport_GetModule(PyObject* name);
-
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern PyObject* PyUnicode_FromString(byte* s);
 }

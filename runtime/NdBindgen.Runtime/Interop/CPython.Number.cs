@@ -39,8 +39,28 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern PyObject* PyNumber_ToBase(PyObject* n, int @base);
 
-    [DllImport(Lib, ExactSpelling = true)]
-    internal static extern int PyIndex_Check(PyObject* o);
+    /// <summary>
+    /// Whether <paramref name="o"/> has <c>__index__</c>: the 3.7 macro, which the 3.8+ function
+    /// does too. Inline, so the module also loads into 3.7 and refuses it with a clear message.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int PyIndex_Check(PyObject* o)
+    {
+        PyNumberMethods* nb = Py_TYPE(o)->tp_as_number;
+        return nb != null && nb->nb_index != 0 ? 1 : 0;
+    }
+
+    /// <summary>
+    /// <paramref name="type"/>'s <c>nb_float</c> (<c>__float__</c>), 0 when it has none, read from the
+    /// type as PyFloat_AsDouble reads it. Not <c>PyType_GetSlot</c>: 3.9 refuses it for static types
+    /// (int, numpy's scalars) with a SystemError.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static nint PyType_NbFloat(PyTypeObject* type)
+    {
+        PyNumberMethods* nb = type->tp_as_number;
+        return nb != null ? nb->nb_float : 0;
+    }
 
     [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern PyObject* PyComplex_FromDoubles(double real, double imag);

@@ -3,28 +3,14 @@ using System.Runtime.InteropServices;
 
 namespace NdBindgen.Interop;
 
-/// <summary>
-/// Whether the interpreter counts every reference (a debug build, such as python3.11-dbg: its
-/// <c>sys.gettotalrefcount()</c> sums the counting macros' work). There the exported functions
-/// count, so the total comes back to where it was when nothing leaked. Set once, when NdBindgen
-/// first meets the interpreter (<see cref="Core.Builtins.Initialize"/>); a class of its own so reading it
-/// needs no initialisation check.
-/// </summary>
-internal static class RefCounting
-{
-    internal static bool Debug;
-}
-
 internal static unsafe partial class CPython
 {
     // Include/object.h: the reference-count macros, inlined as CPython inlines them in a release
-    // build; in a debug build, the exported functions, which also keep _Py_RefTotal.
+    // build of the running version (Layouts.RefCounts); in a debug build, the exported functions,
+    // which also keep _Py_RefTotal (sys.gettotalrefcount() then comes back to where it was when
+    // nothing leaked).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Py_INCREF(PyObject* o)
-    {
-        if (RefCounting.Debug) Py_IncRef(o);
-        else o->ob_refcnt++;
-    }
+    internal static void Py_INCREF(PyObject* o) => IncRef(o, Layouts.RefCounts);
 
     /// <summary>Py_NewRef (3.10+): <paramref name="o"/> with one more reference, which the caller owns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -35,10 +21,46 @@ internal static unsafe partial class CPython
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Py_DECREF(PyObject* o)
+    internal static void Py_DECREF(PyObject* o) => DecRef(o, Layouts.RefCounts);
+
+    /// <summary>Py_INCREF as CPython counting by <paramref name="mode"/> does it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void IncRef(PyObject* o, RefCountMode mode)
     {
-        if (RefCounting.Debug) Py_DecRef(o);
-        else if (--o->ob_refcnt == 0) _Py_Dealloc(o);
+        if (mode == RefCountMode.Plain)
+        {
+            o->ob_refcnt++;
+        }
+        else if (mode == RefCountMode.Immortal)
+        {
+            // 3.12/3.13, 64-bit: a saturating add on the low 32 bits; an immortal object's are all set.
+            uint* low = (uint*)&o->ob_refcnt;   // little-endian: ob_refcnt_split[0]
+            uint count = *low + 1;
+            if (count != 0) *low = count;
+        }
+        else
+        {
+            Py_IncRef(o);
+        }
+    }
+
+    /// <summary>Py_DECREF as CPython counting by <paramref name="mode"/> does it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void DecRef(PyObject* o, RefCountMode mode)
+    {
+        if (mode == RefCountMode.Plain)
+        {
+            if (--o->ob_refcnt == 0) _Py_Dealloc(o);
+        }
+        else if (mode == RefCountMode.Immortal)
+        {
+            // 3.12/3.13 _Py_IsImmortal, 64-bit: the low 32 bits, read as an int32, are negative.
+            if ((int)o->ob_refcnt >= 0 && --o->ob_refcnt == 0) _Py_Dealloc(o);
+        }
+        else
+        {
+            Py_DecRef(o);
+        }
     }
 
     [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
@@ -79,7 +101,10 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern int PyType_IsSubtype(PyTypeObject* a, PyTypeObject* b);
 
-    /// <summary>A slot of a type by its <c>Py_*</c> id (typeslots.h), or NULL when the type does not fill it. A leaf: it only reads the type.</summary>
+    /// <summary>
+    /// A slot of a type by its <c>Py_*</c> id (typeslots.h), or NULL when the type does not fill it.
+    /// A leaf: it only reads the type. Heap types only: 3.9 raises SystemError for a static type.
+    /// </summary>
     [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern void* PyType_GetSlot(PyTypeObject* type, int slot);
 }

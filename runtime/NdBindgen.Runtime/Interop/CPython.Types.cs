@@ -11,11 +11,15 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern void PyObject_GC_UnTrack(void* o);
 
+    // Include/objimpl.h: the allocator a type frees its tp_doc with.
     [DllImport(Lib, ExactSpelling = true)]
-    internal static extern void PyObject_ClearWeakRefs(PyObject* o);
+    internal static extern void* PyObject_Malloc(nuint size);
 
     [DllImport(Lib, ExactSpelling = true)]
-    internal static extern int PyModule_AddObjectRef(PyObject* module, byte* name, PyObject* value);
+    internal static extern void PyObject_Free(void* p);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern void PyObject_ClearWeakRefs(PyObject* o);
 
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyObject_SetAttrString(PyObject* o, byte* name, PyObject* value);

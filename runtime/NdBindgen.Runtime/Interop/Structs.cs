@@ -1,6 +1,9 @@
-// Object layouts of CPython 3.11 (x86_64, release build), mirroring Include/object.h,
-// Include/cpython/*.h and Include/methodobject.h / moduleobject.h. Only the fields NdBindgen
-// reads or writes are named; everything else is kept as padding so sizes stay exact.
+// Object layouts of CPython 3.9-3.13 (x86_64; default GIL builds, release or debug without
+// Py_TRACE_REFS), mirroring Include/object.h, Include/cpython/*.h and Include/methodobject.h /
+// moduleobject.h. Every offset declared here is the same in all five versions (checked with
+// offsetof against each version's headers) except where a comment says otherwise: PyLongObject's
+// size field, read through CPython.Long.cs by Layouts.TaggedLongs, and PyTypeObject's tail, which
+// NdBindgen never allocates or copies. Reference counting differs too (Layouts.RefCounts).
 using System.ComponentModel;
 using System.Runtime.InteropServices;
 
@@ -24,7 +27,11 @@ public unsafe struct PyVarObject
     public nint ob_size;
 }
 
-/// <summary><c>PyTypeObject</c> (CPython 3.11); function slots as addresses.</summary>
+/// <summary>
+/// <c>PyTypeObject</c>, function slots as addresses: the fields of 3.9-3.13 up to
+/// <c>tp_vectorcall</c> (3.12 adds <c>tp_watched</c>, 3.13 <c>tp_versions_used</c> after it, so
+/// <c>sizeof</c> differs: only ever used through pointers to types CPython made).
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [StructLayout(LayoutKind.Sequential)]
 public unsafe struct PyTypeObject
@@ -39,7 +46,7 @@ public unsafe struct PyTypeObject
     public nint tp_setattr;
     public nint tp_as_async;
     public nint tp_repr;
-    public nint tp_as_number;
+    public PyNumberMethods* tp_as_number;
     public nint tp_as_sequence;
     public nint tp_as_mapping;
     public nint tp_hash;
@@ -47,7 +54,7 @@ public unsafe struct PyTypeObject
     public nint tp_str;
     public nint tp_getattro;
     public nint tp_setattro;
-    public nint tp_as_buffer;
+    public PyBufferProcs* tp_as_buffer;
     public ulong tp_flags;
     public byte* tp_doc;
     public nint tp_traverse;
@@ -89,13 +96,44 @@ public struct PyFloatObject
     public double ob_fval;
 }
 
-/// <summary><c>PyLongObject</c> (3.11: signed digit count in ob_size, then 30-bit digits).</summary>
+/// <summary>
+/// <c>PyLongObject</c>: the header, the size word, then 30-bit digits. The size word is
+/// <c>ob_size</c> (the signed digit count) in 3.9-3.11 and <c>long_value.lv_tag</c> (digit count
+/// &lt;&lt; 3 | sign: 0 positive, 1 zero, 2 negative) in 3.12+; the digits start at the same offset.
+/// Read through CPython.PyLong_IsNegative and CPython.PyLong_TryCompactValue (CPython.Long.cs).
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-[StructLayout(LayoutKind.Sequential)]
+[StructLayout(LayoutKind.Explicit)]
 public struct PyLongObject
 {
-    public PyVarObject ob_base;
-    public uint ob_digit0;
+    [FieldOffset(0)] public PyObject ob_base;
+    /// <summary>3.9-3.11: the digit count, negative for a negative int.</summary>
+    [FieldOffset(16)] public nint ob_size;
+    /// <summary>3.12+: <c>long_value.lv_tag</c>.</summary>
+    [FieldOffset(16)] public nuint lv_tag;
+    [FieldOffset(24)] public uint ob_digit0;
+}
+
+/// <summary><c>PyNumberMethods</c> (Include/cpython/object.h), slots as addresses.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[StructLayout(LayoutKind.Sequential)]
+public struct PyNumberMethods
+{
+    public nint nb_add, nb_subtract, nb_multiply, nb_remainder, nb_divmod, nb_power, nb_negative,
+        nb_positive, nb_absolute, nb_bool, nb_invert, nb_lshift, nb_rshift, nb_and, nb_xor, nb_or,
+        nb_int, nb_reserved, nb_float, nb_inplace_add, nb_inplace_subtract, nb_inplace_multiply,
+        nb_inplace_remainder, nb_inplace_power, nb_inplace_lshift, nb_inplace_rshift, nb_inplace_and,
+        nb_inplace_xor, nb_inplace_or, nb_floor_divide, nb_true_divide, nb_inplace_floor_divide,
+        nb_inplace_true_divide, nb_index, nb_matrix_multiply, nb_inplace_matrix_multiply;
+}
+
+/// <summary><c>PyBufferProcs</c> (Include/cpython/object.h).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[StructLayout(LayoutKind.Sequential)]
+public struct PyBufferProcs
+{
+    public nint bf_getbuffer;
+    public nint bf_releasebuffer;
 }
 
 /// <summary><c>PyTupleObject</c>: header followed by the item pointers.</summary>
@@ -172,8 +210,6 @@ public static class PyConst
     public const ulong Py_TPFLAGS_LIST_SUBCLASS = 1UL << 25;
     public const ulong Py_TPFLAGS_TUPLE_SUBCLASS = 1UL << 26;
     public const ulong Py_TPFLAGS_UNICODE_SUBCLASS = 1UL << 28;
-    /// <summary>typeslots.h id of <c>nb_float</c>, for <see cref="CPython.PyType_GetSlot"/>.</summary>
-    public const int Py_nb_float = 11;
     public const int PyBUF_WRITABLE = 0x0001;
     public const int PyBUF_FORMAT = 0x0004;
     public const int PyBUF_ND = 0x0008;

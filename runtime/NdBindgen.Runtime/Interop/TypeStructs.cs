@@ -58,7 +58,8 @@ public static class PySlot
 
     public const uint Py_TPFLAGS_BASETYPE = 1u << 10;
     public const uint Py_TPFLAGS_HAVE_GC = 1u << 14;
-    public const uint Py_TPFLAGS_DEFAULT = 1u << 18;   // Py_TPFLAGS_HAVE_VERSION_TAG
+    // 3.9's Py_TPFLAGS_DEFAULT, Py_TPFLAGS_HAVE_VERSION_TAG; 3.10+ define the bit still and ignore it.
+    public const uint Py_TPFLAGS_DEFAULT = 1u << 18;
 
     public const int T_PYSSIZET = 19;
     public const int READONLY = 1;

@@ -28,44 +28,37 @@ public readonly unsafe struct FunctionExport
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class ModuleBuilder
 {
-    /// <summary>The CPython version whose struct layouts Interop/ mirrors.</summary>
-    private const string LayoutsVersion = "3.11";
-
     // One module per native library: its PyInit makes it once.
     private static PyObject* s_module;
 
     /// <summary>
-    /// Creates the module (a new reference), or returns NULL with an ImportError set.
-    /// <paramref name="builtForPython"/> is the "major.minor" the module was compiled for: object
-    /// layouts differ between CPython versions, so any other interpreter is refused. So are
-    /// subinterpreters (the runtime's state is process-wide); a second import in the main
-    /// interpreter gets the module made by the first.
+    /// Creates the module (a new reference), or returns NULL with an ImportError set. One build
+    /// runs on every CPython of <see cref="PythonVersions"/>: the running interpreter's version,
+    /// read first, picks the object layouts; any other interpreter (older, newer, free-threaded)
+    /// is refused, and so are subinterpreters (the runtime's state is process-wide). A second
+    /// import in the main interpreter gets the module made by the first.
     /// </summary>
-    public static PyObject* Create(string name, string? doc, string builtForPython, ReadOnlySpan<FunctionExport> functions) =>
-        Create(name, doc, builtForPython, functions, default);
+    public static PyObject* Create(string name, string? doc, ReadOnlySpan<FunctionExport> functions) =>
+        Create(name, doc, functions, default);
 
     /// <summary>As above, then each class registration adds its type to the new module.</summary>
-    public static PyObject* Create(string name, string? doc, string builtForPython, ReadOnlySpan<FunctionExport> functions,
+    public static PyObject* Create(string name, string? doc, ReadOnlySpan<FunctionExport> functions,
         ReadOnlySpan<nint> classRegistrations)
     {
         PyObject* module = null;
         try
         {
-            string running = Utf8.FromC(Py_GetVersion());
-            if (!running.StartsWith(builtForPython + ".", StringComparison.Ordinal))
+            // Before any reference is counted: how Py_INCREF counts depends on the interpreter.
+            if (PythonVersions.Admit() is { } refusal)
             {
-                string version = running.Split(' ')[0];
-                SetImportErrorRaw($"module '{name}' was built for CPython {builtForPython} and cannot be imported into CPython {version}; rebuild it for this interpreter (dotnet publish -p:PythonExecutable=<path to python>)");
+                SetImportErrorRaw($"module '{name}' cannot be imported: {refusal}");
                 return null;
             }
-            if (builtForPython != LayoutsVersion)
-            {
-                SetImportErrorRaw($"module '{name}' was built for CPython {builtForPython}, but NdBindgen's runtime knows the object layouts of CPython {LayoutsVersion} only; rebuild it with -p:PythonExecutable=<a CPython {LayoutsVersion} interpreter>");
-                return null;
-            }
+            CPython.ResolveVersionedFunctions();
             if (PyInterpreterState_Get() != PyInterpreterState_Main())
             {
-                SetImportErrorRaw($"module '{name}' cannot be imported into a subinterpreter: it keeps process-wide state (its types, cached objects), so it runs only in the main interpreter");
+                SetImportErrorRaw($"module '{name}' cannot be imported into a subinterpreter: it keeps process-wide "
+                    + "state (its types, cached objects), so it runs only in the main interpreter");
                 return null;
             }
             if (ForkGuard.Forked) return ForkGuard.RaiseImportError();
@@ -101,6 +94,11 @@ public static unsafe class ModuleBuilder
             s_module = Py_NewRef(module);   // kept for the life of the process, as the types are
             return module;
         }
+        catch (Exception e) when (!Builtins.IsInitialized)
+        {
+            SetImportErrorRaw($"module '{name}' cannot be imported: {e.Message}");
+            return null;
+        }
         catch (Exception e)
         {
             Py_XDECREF(module);
@@ -108,15 +106,20 @@ public static unsafe class ModuleBuilder
         }
     }
 
+    /// <summary>
+    /// Sets ImportError(<paramref name="message"/>) on an interpreter NdBindgen may not know: only C
+    /// functions, no inlined reference counting (Builtins is not initialized there either).
+    /// </summary>
     private static void SetImportErrorRaw(string message)
     {
-        // Builtins is not initialized on a foreign interpreter: look ImportError up by hand.
         PyObject* builtins = PyImport_ImportModule(Utf8.Z("builtins"u8));
         if (builtins == null) return;
         PyObject* importError = PyObject_GetAttrString(builtins, Utf8.Z("ImportError"u8));
-        Py_DECREF(builtins);
+        Py_DecRef(builtins);
         if (importError == null) return;
-        PyErrors.SetString(importError, message);
-        Py_DECREF(importError);
+        byte* text = Utf8.AllocPermanent(message);
+        PyErr_SetString(importError, text);
+        NativeMemory.Free(text);
+        Py_DecRef(importError);
     }
 }

@@ -48,12 +48,11 @@ internal static class TestCompilation
     public static SyntaxTree Parse(string text, string path) =>
         CSharpSyntaxTree.ParseText(text, ParseOptions, path);
 
-    /// <summary>A driver for the generator with PyModuleName (null: not set) and PythonVersion as MSBuild would pass them.</summary>
-    public static GeneratorDriver CreateDriver(string? moduleName = DefaultModuleName, string? pythonVersion = "3.11")
+    /// <summary>A driver for the generator with PyModuleName (null: not set) as MSBuild would pass it.</summary>
+    public static GeneratorDriver CreateDriver(string? moduleName = DefaultModuleName)
     {
         var options = new Dictionary<string, string>();
         if (moduleName is not null) options["build_property.PyModuleName"] = moduleName;
-        if (pythonVersion is not null) options["build_property.PythonVersion"] = pythonVersion;
         return CSharpGeneratorDriver.Create(
             new[] { new PyModuleGenerator().AsSourceGenerator() },
             additionalTexts: null,

@@ -13,9 +13,6 @@ namespace NdBindgen.Generated
         /// <summary>The module's name, from the PyModuleName MSBuild property (which also names the .so file).</summary>
         public const string Name = "defaults";
 
-        /// <summary>The CPython version (major.minor) this module was built for.</summary>
-        public const string BuiltForPython = "3.11";
-
         /// <summary>The module's type stub (.pyi): the publish step reads it from this export and writes it next to the module.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "ndbindgen_pyi")]
         private static byte* Pyi()
@@ -25,12 +22,12 @@ namespace NdBindgen.Generated
 
         /// <summary>The CPython versions this build runs on ("3.9 3.10 ..."), as the runtime lists them: tools read it through ctypes.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "ndbindgen_python_versions")]
-        private static byte* PythonVersions() => global::NdBindgen.Modules.PythonVersions.ListedZ();
+        private static byte* PythonVersions() => global::NdBindgen.Core.PythonVersions.ListedZ();
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_defaults")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null,
             [
                 new("clamp", "clamp($module, value, low=None, high=10.0, unit=None)\n--\n\nNone in, None out.\n\nParameters\n----------\nvalue : float\nlow : float, optional\nhigh : float, optional\nunit : str, optional\n\nReturns\n-------\nfloat", &Samples_Defaults_Clamp),
                 new("describe", "describe($module, count, scale=0.5, tolerance=1e-10, offset=-3, verbose=False, label='it\\'s a \"label\"\\\\n', mask=18446744073709551615, zero=0.0)\n--\n\nEvery kind of default the signature can show.\n\nParameters\n----------\ncount : int\nscale : float, optional\ntolerance : float, optional\noffset : int, optional\nverbose : bool, optional\nlabel : str, optional\nmask : int, optional\nzero : float, optional\n\nReturns\n-------\nstr", &Samples_Defaults_Describe),

@@ -13,9 +13,6 @@ namespace NdBindgen.Generated
         /// <summary>The module's name, from the PyModuleName MSBuild property (which also names the .so file).</summary>
         public const string Name = "statistics";
 
-        /// <summary>The CPython version (major.minor) this module was built for.</summary>
-        public const string BuiltForPython = "3.11";
-
         /// <summary>The module's type stub (.pyi): the publish step reads it from this export and writes it next to the module.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "ndbindgen_pyi")]
         private static byte* Pyi()
@@ -25,12 +22,12 @@ namespace NdBindgen.Generated
 
         /// <summary>The CPython versions this build runs on ("3.9 3.10 ..."), as the runtime lists them: tools read it through ctypes.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "ndbindgen_python_versions")]
-        private static byte* PythonVersions() => global::NdBindgen.Modules.PythonVersions.ListedZ();
+        private static byte* PythonVersions() => global::NdBindgen.Core.PythonVersions.ListedZ();
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_statistics")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null,
             [
                 new("weighted_mean", "weighted_mean($module, values, weight_of_each=1.0, skip_nans=False)\n--\n\nThe weighted mean of values, using weight_of_each as every element's weight; returns None for an empty array.\n\nComputed in one pass with `sum += w * x`.\n\nSee FusedMultiplyAdd for the rounding.\n\nParameters\n----------\nvalues : numpy.ndarray[float64]\n    The samples, any shape.\nweight_of_each : float, optional\n    The weight of each sample; must be positive.\nskip_nans : bool, optional\n    When True, NaN samples are ignored.\n\nReturns\n-------\nfloat\n    The mean, or None.\n\nRaises\n------\nValueError\n    weight_of_each is not positive.\nRuntimeError\n    Every sample was NaN.", &Samples_Statistics_WeightedMean),
             ]);

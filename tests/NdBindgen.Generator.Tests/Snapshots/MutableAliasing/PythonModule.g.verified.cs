@@ -13,9 +13,6 @@ namespace NdBindgen.Generated
         /// <summary>The module's name, from the PyModuleName MSBuild property (which also names the .so file).</summary>
         public const string Name = "blas";
 
-        /// <summary>The CPython version (major.minor) this module was built for.</summary>
-        public const string BuiltForPython = "3.11";
-
         /// <summary>The module's type stub (.pyi): the publish step reads it from this export and writes it next to the module.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "ndbindgen_pyi")]
         private static byte* Pyi()
@@ -25,12 +22,12 @@ namespace NdBindgen.Generated
 
         /// <summary>The CPython versions this build runs on ("3.9 3.10 ..."), as the runtime lists them: tools read it through ctypes.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "ndbindgen_python_versions")]
-        private static byte* PythonVersions() => global::NdBindgen.Modules.PythonVersions.ListedZ();
+        private static byte* PythonVersions() => global::NdBindgen.Core.PythonVersions.ListedZ();
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_blas")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null,
             [
                 new("axpy", "axpy($module, a, x, y)\n--\n\ny += a * x.\n\nParameters\n----------\na : float\nx : numpy.ndarray[float64]\ny : numpy.ndarray[float64]", &Samples_Blas_Axpy),
                 new("sin_cos", "sin_cos($module, angles, sines, cosines)\n--\n\nTwo outputs and one input: every pair that involves a written array is checked.\n\nParameters\n----------\nangles : numpy.ndarray[float64]\nsines : numpy.ndarray[float64]\ncosines : numpy.ndarray[float64]", &Samples_Blas_SinCos),

@@ -13,9 +13,6 @@ namespace NdBindgen.Generated
         /// <summary>The module's name, from the PyModuleName MSBuild property (which also names the .so file).</summary>
         public const string Name = "shapes";
 
-        /// <summary>The CPython version (major.minor) this module was built for.</summary>
-        public const string BuiltForPython = "3.11";
-
         /// <summary>The module's type stub (.pyi): the publish step reads it from this export and writes it next to the module.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "ndbindgen_pyi")]
         private static byte* Pyi()
@@ -25,12 +22,12 @@ namespace NdBindgen.Generated
 
         /// <summary>The CPython versions this build runs on ("3.9 3.10 ..."), as the runtime lists them: tools read it through ctypes.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "ndbindgen_python_versions")]
-        private static byte* PythonVersions() => global::NdBindgen.Modules.PythonVersions.ListedZ();
+        private static byte* PythonVersions() => global::NdBindgen.Core.PythonVersions.ListedZ();
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_shapes")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null,
             [
                 new("length", "length(x: float, y: float) -> float\nlength(x: float, y: float, z: float) -> float\nlength(v: numpy.ndarray[float64]) -> float\n\nOverloaded function.\n\n1. length(x: float, y: float) -> float\n\n    The length of a 2-vector.\n\n    Parameters\n    ----------\n    x : float\n    y : float\n\n    Returns\n    -------\n    float\n\n2. length(x: float, y: float, z: float) -> float\n\n    The length of a 3-vector.\n\n    Parameters\n    ----------\n    x : float\n    y : float\n    z : float\n\n    Returns\n    -------\n    float\n\n3. length(v: numpy.ndarray[float64]) -> float\n\n    The length of a vector given as an array.\n\n    Parameters\n    ----------\n    v : numpy.ndarray[float64]\n\n    Returns\n    -------\n    float", &Shapes_Geometry_Length),
                 new("scale", "scale(x: int, factor: int = 2) -> int\nscale(text: str, upper: bool, ratio: float | None = None) -> str\nscale(values: numpy.ndarray[float32], tag: object | None, f: Callable[[float], float]) -> None\nscale() -> None\n\nOverloaded function.\n\n1. scale(x: int, factor: int = 2) -> int\n\n2. scale(text: str, upper: bool, ratio: float | None = None) -> str\n\n3. scale(values: numpy.ndarray[float32], tag: object | None, f: Callable[[float], float]) -> None\n\n4. scale() -> None", &Shapes_Geometry_Scale),

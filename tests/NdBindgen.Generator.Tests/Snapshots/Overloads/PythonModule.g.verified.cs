@@ -13,9 +13,6 @@ namespace NdBindgen.Generated
         /// <summary>The module's name, from the PyModuleName MSBuild property (which also names the .so file).</summary>
         public const string Name = "geometry";
 
-        /// <summary>The CPython version (major.minor) this module was built for.</summary>
-        public const string BuiltForPython = "3.11";
-
         /// <summary>The module's type stub (.pyi): the publish step reads it from this export and writes it next to the module.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "ndbindgen_pyi")]
         private static byte* Pyi()
@@ -25,12 +22,12 @@ namespace NdBindgen.Generated
 
         /// <summary>The CPython versions this build runs on ("3.9 3.10 ..."), as the runtime lists them: tools read it through ctypes.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "ndbindgen_python_versions")]
-        private static byte* PythonVersions() => global::NdBindgen.Modules.PythonVersions.ListedZ();
+        private static byte* PythonVersions() => global::NdBindgen.Core.PythonVersions.ListedZ();
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_geometry")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null,
             [
                 new("length2", "length2($module, x, y)\n--\n\nThe length of a 2-vector.\n\nParameters\n----------\nx : float\ny : float\n\nReturns\n-------\nfloat", &Geometry_Length_1),
                 new("length3", "length3($module, x, y, z)\n--\n\nThe length of a 3-vector.\n\nParameters\n----------\nx : float\ny : float\nz : float\n\nReturns\n-------\nfloat", &Geometry_Length_2),
