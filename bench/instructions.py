@@ -6,8 +6,11 @@ warm-up; the difference over N is the cost of one call, interpreter loop include
 the C extension's figure is given beside it.
 
     bench/instructions.py --nd-ext-dir .build/modules [--nd-ext-dir /tmp/other-build ...]
+    bench/instructions.py --nd-ext-dir .build/modules --python ~/.pyenv/versions/3.13.0/bin/python3
 
-Needs valgrind, Debian's /usr/bin/python3 with numpy and bench/build_c.sh's nd_ext_c.
+Needs valgrind and bench/build_c.sh's nd_ext_c: for Debian's /usr/bin/python3 (the default) the
+one with numpy; for another interpreter the numpy-free one built for its version, and then only the
+rows without arrays run.
 """
 from __future__ import annotations
 
@@ -35,7 +38,7 @@ ROWS = [
 
 PROGRAM = """
 import sys, gc
-import numpy as np
+{numpy}
 sys.path.insert(0, {path!r})
 import {module} as m
 def main(n):
@@ -47,13 +50,13 @@ main(int(sys.argv[1]))
 """
 
 
-def instructions(program: str, calls: int) -> int:
+def instructions(program: str, calls: int, python: str) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = pathlib.Path(tmp) / "callgrind.out"
         script = pathlib.Path(tmp) / "row.py"
         script.write_text(program)
         env = dict(os.environ, PYTHONHASHSEED="0")   # dict layouts, hence lookups, repeat exactly
-        r = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable,
+        r = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", python,
                             str(script), str(calls)], capture_output=True, text=True, env=env)
         found = re.search(r"Collected : (\d+)", r.stderr)
         if r.returncode != 0 or not found:
@@ -61,9 +64,10 @@ def instructions(program: str, calls: int) -> int:
         return int(found.group(1))
 
 
-def per_call(module_dir: str, module: str, setup: str, stmt: str) -> float:
-    program = PROGRAM.format(path=module_dir, module=module, setup=setup, stmt=stmt)
-    return (instructions(program, CALLS) - instructions(program, 0)) / CALLS
+def per_call(python: str, module_dir: str, module: str, setup: str, stmt: str) -> float:
+    numpy = "import numpy as np" if "np." in setup else ""
+    program = PROGRAM.format(path=module_dir, module=module, setup=setup, stmt=stmt, numpy=numpy)
+    return (instructions(program, CALLS, python) - instructions(program, 0, python)) / CALLS
 
 
 def module_copy(directory: str, tmp: pathlib.Path, index: int) -> str:
@@ -78,17 +82,23 @@ def module_copy(directory: str, tmp: pathlib.Path, index: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nd-ext-dir", action="append", required=True, help="a directory holding nd_ext*.so")
+    parser.add_argument("--python", default=sys.executable, help="the interpreter (default: this one)")
     args = parser.parse_args()
-    c_dir = str(BENCH_DIR / ".build")
+    version = subprocess.run([args.python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    has_numpy = subprocess.run([args.python, "-c", "import numpy"], capture_output=True).returncode == 0
+    c_dir = str(BENCH_DIR / ".build") if has_numpy else str(BENCH_DIR / ".build" / version)
+    rows = [row for row in ROWS if has_numpy or "np." not in row[1]]
+    print(f"CPython {version} ({args.python}){'' if has_numpy else ', no numpy: rows without arrays'}")
     with tempfile.TemporaryDirectory() as tmp:
         dirs = [module_copy(d, pathlib.Path(tmp), i) for i, d in enumerate(args.nd_ext_dir)]
         print("| row | C | " + " | ".join(f"nd_ext {i + 1}" for i in range(len(dirs))) + " |")
         print("| --- | ---: |" + " ---: |" * len(dirs))
-        for row, setup, stmt in ROWS:
-            c = per_call(c_dir, "nd_ext_c", setup, stmt)
+        for row, setup, stmt in rows:
+            c = per_call(args.python, c_dir, "nd_ext_c", setup, stmt)
             cells = []
             for d in dirs:
-                n = per_call(d, "nd_ext", setup, stmt)
+                n = per_call(args.python, d, "nd_ext", setup, stmt)
                 cells.append(f"{n:.0f} ({n / c:.2f}x)")
             print(f"| {row} | {c:.0f} | " + " | ".join(cells) + " |", flush=True)
     for i, d in enumerate(args.nd_ext_dir):
