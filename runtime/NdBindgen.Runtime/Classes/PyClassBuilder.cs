@@ -101,6 +101,10 @@ public static unsafe class PyClassBuilder
         // No spec slot for it in 3.11 (Py_tp_vectorcall came in 3.14); set as CPython's own types do.
         type->tp_vectorcall = (nint)vectorcall;
         if (unhashable && PyObject_SetAttrString((PyObject*)type, Utf8.Z("__hash__"u8), Builtins.None) < 0) throw PythonException.Fetch();
+        // A docstring that is only the text signature ("Bare()\n--\n\n"): __doc__ None, as a builtin class or
+        // function without a doc has (PyType_FromSpec would leave ''); __text_signature__ still reads tp_doc.
+        if (doc is not null && doc.EndsWith(")\n--\n\n", StringComparison.Ordinal)
+            && PyObject_SetAttrString((PyObject*)type, Utf8.Z("__doc__"u8), Builtins.None) < 0) throw PythonException.Fetch();
         string shortName = qualifiedName[(qualifiedName.LastIndexOf('.') + 1)..];
         byte* name = Utf8.AllocPermanent(shortName);
         int added = PyModule_AddObjectRef(module, name, (PyObject*)type);
