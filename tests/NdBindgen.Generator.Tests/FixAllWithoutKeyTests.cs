@@ -51,7 +51,9 @@ public class FixAllWithoutKeyTests
         { new MakeFunctionStaticCodeFix(), "NDB0001", 0 },
         { new ValidPythonNameCodeFix(), "NDB0006", 1 },   // the name from a constant is the user's to change
         { new RemoveParameterModifierCodeFix(), "NDB0009", 0 },
+        { new MakeAccessibleCodeFix(), "NDB0010", 0 },
         { new AddPartialCodeFix(), "NDB0013", 0 },
+        { new AddPyClassCodeFix(), "NDB0018", 0 },
     };
 
     [Theory]
