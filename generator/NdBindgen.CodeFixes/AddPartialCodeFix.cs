@@ -20,19 +20,21 @@ namespace NdBindgen.CodeFixes;
 public sealed class AddPartialCodeFix : CodeFixProvider
 {
     private const string EquivalenceKey = "NDB0013.AddPartial";
+    private static readonly FixAll s_fixAll = new(EquivalenceKey);
 
     // The reason ClassParser puts in the message; the descriptor has no other way to tell the shapes apart.
     private const string NotPartial = "but is not partial;";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(D.ClassNotPartial.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => s_fixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
+            if (diagnostic.Id != D.ClassNotPartial.Id) continue;   // dotnet format passes others
             if (!diagnostic.GetMessage(CultureInfo.InvariantCulture).Contains(NotPartial)) continue;
             if (root?.FindNode(diagnostic.Location.SourceSpan) is not ClassDeclarationSyntax type
                 || type.Modifiers.Any(SyntaxKind.PartialKeyword)) continue;

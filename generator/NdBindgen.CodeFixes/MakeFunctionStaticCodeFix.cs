@@ -15,17 +15,19 @@ namespace NdBindgen.CodeFixes;
 public sealed class MakeFunctionStaticCodeFix : CodeFixProvider
 {
     private const string EquivalenceKey = "NDB0001.MakeStatic";
+    private static readonly FixAll s_fixAll = new(EquivalenceKey);
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(D.FunctionNotStatic.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => s_fixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
+            if (diagnostic.Id != D.FunctionNotStatic.Id) continue;   // dotnet format passes others
             if (root?.FindNode(diagnostic.Location.SourceSpan) is not MethodDeclarationSyntax method) continue;
             context.RegisterCodeFix(CodeAction.Create(
                 $"Make '{method.Identifier.ValueText}' static",

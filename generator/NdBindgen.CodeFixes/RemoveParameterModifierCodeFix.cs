@@ -16,16 +16,18 @@ namespace NdBindgen.CodeFixes;
 public sealed class RemoveParameterModifierCodeFix : CodeFixProvider
 {
     private const string EquivalenceKey = "NDB0009.RemoveModifier";
+    private static readonly FixAll s_fixAll = new(EquivalenceKey);
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(D.ByRefParameter.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => s_fixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
+            if (diagnostic.Id != D.ByRefParameter.Id) continue;   // dotnet format passes others
             if (root?.FindNode(diagnostic.Location.SourceSpan) is not ParameterSyntax parameter) continue;
             var removed = parameter.Modifiers.Where(IsPassingMode).ToList();
             if (removed.Count == 0) continue;

@@ -25,12 +25,12 @@ namespace NdBindgen.CodeFixes;
 public sealed class ValidPythonNameCodeFix : CodeFixProvider
 {
     private const string EquivalenceKey = "NDB0006.ValidPythonName";
-
+    private static readonly FixAll s_fixAll = new(EquivalenceKey);
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(D.InvalidPythonName.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => s_fixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -40,6 +40,7 @@ public sealed class ValidPythonNameCodeFix : CodeFixProvider
         if (root is null || model is null) return;
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
+            if (diagnostic.Id != D.InvalidPythonName.Id) continue;   // dotnet format passes others
             SyntaxNode node = root.FindNode(diagnostic.Location.SourceSpan);
             CodeAction? action = node.FirstAncestorOrSelf<ParameterSyntax>() is { } parameter
                 ? RenameParameter(context.Document, model, parameter, context.CancellationToken)

@@ -156,6 +156,141 @@ public class CodeFixTests
         """),
         Error("NDB0002").WithArguments("xs", "Api.Sum", "double[]", ConversionTable.SupportedParameters));
 
+    // ---- NDB0010: accessible to generated code
+
+    [Fact]
+    public Task NDB0010_makes_a_private_function_internal() => FixVerifier<MakeAccessibleCodeFix>.VerifyAsync(Class("""
+            /// <summary>Hidden.</summary>
+            [PyFunction] private static int {|#0:Hidden|}() => 0;
+        """), Class("""
+            /// <summary>Hidden.</summary>
+            [PyFunction] internal static int Hidden() => 0;
+        """),
+        Error("NDB0010").WithArguments("Api.Hidden", "private"));
+
+    [Fact]
+    public Task NDB0010_fix_all_members_and_their_containing_types() => FixVerifier<MakeAccessibleCodeFix>.VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public static partial class Outer
+        {
+            private static class Inner
+            {
+                [PyFunction] public static int {|#0:A|}() => 0;
+                [PyFunction]
+                static int {|#1:B|}() => 0;
+            }
+        }
+        file static class Local
+        {
+            [PyFunction] public static int {|#2:C|}() => 0;
+        }
+        [PyClass]
+        public partial class Shape
+        {
+            [PyMethod] protected int {|#3:Area|}() => 0;
+            [PyProperty] private protected int {|#4:Sides|};
+        }
+        """, """
+        using NdBindgen;
+        namespace Samples;
+        public static partial class Outer
+        {
+            internal static class Inner
+            {
+                [PyFunction] public static int A() => 0;
+                [PyFunction]
+                internal static int B() => 0;
+            }
+        }
+        internal static class Local
+        {
+            [PyFunction] public static int C() => 0;
+        }
+        [PyClass]
+        public partial class Shape
+        {
+            [PyMethod] protected internal int Area() => 0;
+            [PyProperty] internal int Sides;
+        }
+        """,
+        Error("NDB0010", 0).WithArguments("Inner.A", "inside private type 'Inner'"),
+        Error("NDB0010", 1).WithArguments("Inner.B", "private"),
+        Error("NDB0010", 2).WithArguments("Local.C", "inside file-local type 'Local'"),
+        Error("NDB0010", 3).WithArguments("Shape.Area", "private or protected"),
+        Error("NDB0010", 4).WithArguments("Shape.Sides", "private or protected"));
+
+    // ---- NDB0018: mark the type [PyClass]
+
+    [Fact]
+    public Task NDB0018_marks_the_type() => FixVerifier<AddPyClassCodeFix>.VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        /// <summary>A plain class.</summary>
+        public class Plain
+        {
+            [PyMethod] public int {|#0:Area|}() => 0;
+        }
+        """, """
+        using NdBindgen;
+        namespace Samples;
+        /// <summary>A plain class.</summary>
+        [PyClass]
+        public partial class Plain
+        {
+            [PyMethod] public int Area() => 0;
+        }
+        """,
+        Error("NDB0018").WithArguments("Plain.Area", "[PyMethod]", "Plain"));
+
+    [Fact]
+    public Task NDB0018_fix_all_members_of_two_types() => FixVerifier<AddPyClassCodeFix>.VerifyAsync("""
+        namespace Samples;
+        public sealed partial class Box
+        {
+            [NdBindgen.PyConstructor] public {|#0:Box|}(int size) { }
+            [NdBindgen.PyProperty] public int {|#1:Size|} { get; set; }
+        }
+        public partial class Box { }
+        internal class Crate
+        {
+            [NdBindgen.PyMethod] public int {|#2:Open|}() => 0;
+        }
+        """, """
+        namespace Samples;
+        [NdBindgen.PyClass]
+        public sealed partial class Box
+        {
+            [NdBindgen.PyConstructor] public Box(int size) { }
+            [NdBindgen.PyProperty] public int Size { get; set; }
+        }
+        public partial class Box { }
+        [NdBindgen.PyClass]
+        internal partial class Crate
+        {
+            [NdBindgen.PyMethod] public int Open() => 0;
+        }
+        """,
+        Error("NDB0018", 0).WithArguments("Box..ctor", "[PyConstructor]", "Box"),
+        Error("NDB0018", 1).WithArguments("Box.Size", "[PyProperty]", "Box"),
+        Error("NDB0018", 2).WithArguments("Crate.Open", "[PyMethod]", "Crate"));
+
+    [Fact]
+    public Task NDB0018_types_that_cannot_be_classes_have_no_fix() => FixVerifier<AddPyClassCodeFix>.VerifyNoFixAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public static class Helpers
+        {
+            [PyMethod] public static int {|#0:One|}() => 1;
+        }
+        public class Box<T>
+        {
+            [PyMethod] public int {|#1:Two|}() => 2;
+        }
+        """,
+        Error("NDB0018", 0).WithArguments("Helpers.One", "[PyMethod]", "Helpers"),
+        Error("NDB0018", 1).WithArguments("Box.Two", "[PyMethod]", "Box"));
+
     // ---- NDB0006: a valid Python name
 
     [Theory]

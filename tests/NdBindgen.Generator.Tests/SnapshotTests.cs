@@ -29,6 +29,7 @@ public class SnapshotTests
     [InlineData("ClassOverloads", "shapes")]
     [InlineData("References", "references")]
     [InlineData("ArrayLikes", "array_likes")]
+    [InlineData("ClassWithoutDoc", "bare")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

@@ -325,6 +325,14 @@ public sealed partial class Words : IEnumerable<string>
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
+// No doc comment and only the implicit parameterless constructor: its docstring is the signature
+// "Bare()" alone, which CPython splits off as __text_signature__, leaving no doc (test_classes.py).
+[PyClass]
+public sealed partial class Bare
+{
+    [PyMethod] public int Answer() => 42;
+}
+
 /// <summary>[PyClass] instances as parameters and results of module functions.</summary>
 public static class ClassFunctions
 {

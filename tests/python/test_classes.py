@@ -18,10 +18,12 @@ from nd_test import Animal, Fragile, Money, Record, Samples, Tally, Vec, Version
 HEAPTYPE, BASETYPE, HAVE_GC = 1 << 9, 1 << 10, 1 << 14
 
 CLASSES = sorted(n for n in dir(nd_test) if isinstance(getattr(nd_test, n), type))
-SEALED = ["Fragile", "Money", "Record", "Registry", "Tally", "Thrower", "Vec", "Version2", "ViewTaker", "Words"]
+SEALED = ["Bare", "Fragile", "Money", "Record", "Registry", "Tally", "Thrower", "Vec", "Version2", "ViewTaker", "Words"]
 OPEN = ["Animal", "Holder", "Reading", "Samples"]
 # Several [PyConstructor]s: no single text signature (test_overloads.py).
 OVERLOADED_CONSTRUCTORS = {"Reading"}
+# No doc comment at all: __doc__ None, as a builtin class without a doc has.
+UNDOCUMENTED = {"Bare"}
 
 
 def error(exception, function, *args, **kwargs):
@@ -57,6 +59,8 @@ def test_every_class_is_a_heap_type_of_the_module(name):
     assert cls.__bases__ == (object,)
     if name in OVERLOADED_CONSTRUCTORS:
         assert cls.__doc__.startswith(name + "(") and cls.__text_signature__ is None   # every signature, none split off
+    elif name in UNDOCUMENTED:
+        assert cls.__doc__ is None and cls.__text_signature__ == "()"
     else:
         assert cls.__doc__ and not cls.__doc__.startswith(name + "(")     # the signature is split off
         assert cls.__text_signature__.startswith("(")
@@ -116,6 +120,17 @@ def test_help_shows_the_class():
         assert "biped(name) from builtins.type" in text
     assert "same_legs(a, b=None)" in text
     assert "What it is called." in text
+
+
+def test_a_class_without_doc_or_constructor_parameters():
+    """Its docstring is the signature alone, "Bare()\n--\n\n": all of it is the text signature."""
+    assert nd_test.Bare.__doc__ is None
+    assert nd_test.Bare.__text_signature__ == "()"
+    assert str(inspect.signature(nd_test.Bare)) == "()"
+    text = pydoc.render_doc(nd_test.Bare, renderer=pydoc.plaintext)
+    assert "class Bare(builtins.object)" in text and "Bare()" not in text and "\n |  --\n" not in text
+    assert "answer(self, /)" in text
+    assert nd_test.Bare().answer() == 42
 
 
 @pytest.mark.parametrize("name", SEALED)

@@ -34,6 +34,11 @@ def test_stubs_are_written_next_to_the_modules():
     assert "def __init__(self, x: float = 0.0, y: float = 0.0) -> None: ..." in text
 
 
+def test_stub_of_a_class_without_doc():
+    text = (MODULES / "nd_test.pyi").read_text()
+    assert "\nclass Bare:\n    def __init__(self) -> None: ...\n    def answer(self) -> int: ...\n" in text
+
+
 def test_every_stub_is_valid_for_mypy_strict():
     result = mypy("--strict", str(MODULES / "nd_ext.pyi"), str(MODULES / "nd_test.pyi"))
     assert result.returncode == 0, result.stdout + result.stderr

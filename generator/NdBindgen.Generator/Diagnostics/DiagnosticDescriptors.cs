@@ -8,8 +8,12 @@ namespace NdBindgen.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "NdBindgen";
-    // Relative to the repository root: the project has no published docs site yet.
-    private const string HelpBase = "docs/diagnostics.md#";
+    /// <summary>
+    /// Where each diagnostic's help link points: its section of docs/diagnostics.md in the repository, an absolute
+    /// https URL (editors and LSP's codeDescription.href accept nothing else). The one place the address is
+    /// written; the NuGet package carries the same file as docs/diagnostics.md for reading offline.
+    /// </summary>
+    internal const string HelpBase = "https://github.com/ndbindgen/ndbindgen/blob/main/docs/diagnostics.md#";
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,

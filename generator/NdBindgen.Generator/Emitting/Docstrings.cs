@@ -32,14 +32,18 @@ internal static class Docstrings
     /// <summary>
     /// A class: its constructor's text signature, the class's doc, then the constructor's; several
     /// constructors as an overloaded function's, with the class's doc between signatures and docs.
+    /// The signature has no <c>$type</c>: <c>inspect.signature</c> reads a class's
+    /// <c>__text_signature__</c> as the call of the class, and would show <c>$type</c> as a parameter.
     /// </summary>
     public static string Class(ClassExportModel c)
     {
         if (c.Constructor.Overloads is { } constructors) return Overloads(constructors, DocstringBody.Of(c.Summary));
         var parameters = c.Constructor.Parameters.Where(p => p.IsPythonArgument)
             .Select(p => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName);
-        string signature = $"{c.PythonName}({string.Join(", ", parameters)})";
-        return (signature + "\n--\n\n" + ClassText(c)).TrimEnd('\n') + "\n";
+        // CPython splits the signature off only up to ")\n--\n\n", blank line included, even with no doc after it.
+        string header = $"{c.PythonName}({string.Join(", ", parameters)})\n--\n\n";
+        string text = ClassText(c).TrimEnd('\n');
+        return text.Length == 0 ? header : header + text + "\n";
     }
 
     /// <summary>The class's doc and its single constructor's, as the stub's class docstring shows them.</summary>

@@ -54,14 +54,17 @@ internal static partial class ClassParser
         return new ParseResult<ClassModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
     }
 
-    private static string? ShapeProblem(INamedTypeSymbol type) =>
+    /// <summary>Why the type cannot be a [PyClass] (<see cref="NotPartial"/> when only 'partial' is missing).</summary>
+    internal static string? ShapeProblem(INamedTypeSymbol type) =>
         type.IsStatic ? "is static" :
         type.IsGenericType ? "is generic" :
         type.ContainingType is not null ? "is nested in another type" :
         type.TypeKind != TypeKind.Class ? "is not a class" :
         type.IsAbstract ? "is abstract" :
-        !IsPartial(type) ? "is not partial" :
+        !IsPartial(type) ? NotPartial :
         null;
+
+    internal const string NotPartial = "is not partial";
 
     /// <summary>
     /// The marked constructor, else the only public one; several marked ones are overloads of one

@@ -104,6 +104,10 @@ public static unsafe class PyClassBuilder
         // a type uses it from 3.9 on (type has Py_TPFLAGS_HAVE_VECTORCALL); tp_new serves the rest.
         type->tp_vectorcall = (nint)vectorcall;
         if (unhashable && PyObject_SetAttrString((PyObject*)type, Utf8.Z("__hash__"u8), Builtins.None) < 0) throw PythonException.Fetch();
+        // A docstring that is only the text signature ("Bare()\n--\n\n"): __doc__ None, as a builtin class or
+        // function without a doc has (PyType_FromSpec would leave ''); __text_signature__ still reads tp_doc.
+        if (doc is not null && doc.EndsWith(")\n--\n\n", StringComparison.Ordinal)
+            && PyObject_SetAttrString((PyObject*)type, Utf8.Z("__doc__"u8), Builtins.None) < 0) throw PythonException.Fetch();
         string shortName = qualifiedName[(qualifiedName.LastIndexOf('.') + 1)..];
         byte* name = Utf8.AllocPermanent(shortName);
         // PyModule_AddObjectRef (3.10+) as CPython does it: the module's dict takes a reference.
