@@ -49,6 +49,9 @@ public static class Clash
     [PyMethod] public static double Read(double scale) => scale;                  // expect NDB0025
 }
 
+[PyClass] public partial class Account { }
+[PyClass] public partial class Savings : Account { }                              // expect NDB0026
+
 public class Plain
 {
     [PyMethod] public int Area() => 0;                                            // expect NDB0018

@@ -384,6 +384,20 @@ public class DiagnosticTests
         Error("NDB0022", 1).WithArguments("x", "Api.Twice", "[ArrayLike] applies to NdView<T> parameters only, not double"));
 
     [Fact]
+    public Task NDB0026_a_py_class_deriving_from_a_py_class() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Account { [PyProperty] public double Balance { get; set; } }
+        [PyClass] public partial class Savings : {|#0:Account|} { [PyProperty] public double Rate { get; set; } }
+        public abstract class Plain { }
+        public class Middle : Account { }
+        [PyClass] public partial class Deeper : {|#1:Samples.Middle|}, System.IDisposable { public void Dispose() { } }
+        [PyClass] public partial class Fine : Plain { }
+        """,
+        Error("NDB0026", 0).WithArguments("Savings", "Account"),
+        Error("NDB0026", 1).WithArguments("Deeper", "Account"));
+
+    [Fact]
     public void Every_descriptor_has_a_test_a_release_entry_and_a_doc_entry()
     {
         string tests = File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "DiagnosticTests.cs"));

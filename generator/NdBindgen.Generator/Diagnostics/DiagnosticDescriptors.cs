@@ -133,6 +133,13 @@ internal static class DiagnosticDescriptors
         "'{0}' cannot be an overload of '{1}' under the Python name '{2}': {3}; export it under another name with "
             + "[PyMethod(\"...\")]");
 
+    public static readonly DiagnosticDescriptor PyClassInheritance = Error("NDB0026",
+        "A [PyClass] cannot derive from another [PyClass] yet",
+        "'{0}' derives from '{1}', which is a [PyClass]; NdBindgen does not turn C# inheritance into Python "
+            + "subclassing yet (Python would see two unrelated types: '{0}' without the members of '{1}', and a '{0}' "
+            + "passed where a '{1}' is expected a TypeError), so hold a '{1}' in a field and forward to it "
+            + "(composition), or derive both from a base class that is not a [PyClass]");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
@@ -140,6 +147,7 @@ internal static class DiagnosticDescriptors
         NotAccessible, DefaultNotExpressible, NdimOnNonArray, ClassNotPartial, NoConstructor,
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
         ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads, OverloadsOfDifferentKinds,
+        PyClassInheritance,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

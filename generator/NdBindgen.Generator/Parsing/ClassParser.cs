@@ -30,6 +30,13 @@ internal static partial class ClassParser
             diagnostics.Add(DiagnosticInfo.Create(D.ClassNotPartial, location, type.Name, shapeProblem));
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
         }
+        if (PyClassAncestor(type) is { } ancestor)
+        {
+            // Nothing generated: the partial part would hide the base's link to its Python object (CS0108).
+            diagnostics.Add(DiagnosticInfo.Create(D.PyClassInheritance, BaseListLocation(type) ?? location, type.Name,
+                ancestor.Name));
+            return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
+        }
         string? whyNot = PythonIdentifiers.WhyNotIdentifier(pythonName);
         if (whyNot is not null)
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
@@ -62,6 +69,31 @@ internal static partial class ClassParser
         type.IsAbstract ? "is abstract" :
         !IsPartial(type) ? "is not partial" :
         null;
+
+    /// <summary>The nearest base class that is a [PyClass], or null.</summary>
+    private static INamedTypeSymbol? PyClassAncestor(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? b = type.BaseType; b is not null; b = b.BaseType)
+            if (ConversionTable.IsPyClass(b)) return b;
+        return null;
+    }
+
+    /// <summary>The base class in the base list (where a base class comes first), where the user wrote it.</summary>
+    private static Location? BaseListLocation(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences
+            .Select(r => r.GetSyntax())
+            .OfType<TypeDeclarationSyntax>()
+            .Select(t => t.BaseList?.Types.FirstOrDefault())
+            .FirstOrDefault(b => b is not null && LastName(b.Type) == type.BaseType?.Name)
+            ?.GetLocation();
+
+    private static string LastName(TypeSyntax t) => t switch
+    {
+        QualifiedNameSyntax q => q.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax a => a.Name.Identifier.ValueText,
+        SimpleNameSyntax s => s.Identifier.ValueText,
+        _ => "",
+    };
 
     /// <summary>
     /// The marked constructor, else the only public one; several marked ones are overloads of one
