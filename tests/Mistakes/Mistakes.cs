@@ -49,6 +49,12 @@ public static class Clash
     [PyMethod] public static double Read(double scale) => scale;                  // expect NDB0025
 }
 
+[PyClass] public partial class Tank
+{
+    [PyProperty] public double Size { get; set; }
+    [PyMethod("size")] public double GetSize() => 0;                             // expect NDB0027
+}
+
 [PyClass] public partial class Account { }
 [PyClass] public partial class Savings : Account { }                              // expect NDB0026
 

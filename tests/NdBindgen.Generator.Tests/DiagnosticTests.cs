@@ -398,6 +398,28 @@ public class DiagnosticTests
         Error("NDB0026", 1).WithArguments("Deeper", "Account"));
 
     [Fact]
+    public Task NDB0027_two_members_of_a_class_under_one_python_name() => VerifyClassAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Tank
+        {
+            [PyProperty] public double Size { get; set; }
+            [PyMethod("size")] public double {|#0:GetSize|}() => 0;
+            [PyProperty("w")] public double Width { get; set; }
+            [PyProperty("w")] public double {|#1:Weight|} { get; set; }
+            [PyMethod] public double Fill() => 0;
+            [PyMethod] public double Fill(double level) => level;             // an overload set: one method
+            [PyProperty] public int {|#2:fill|};
+            [PyMethod("__repr__")] public string Show() => "";
+            [PyMethod("__repr__")] public string {|#3:Describe|}() => "";
+        }
+        """,
+        Error("NDB0027", 0).WithArguments("Tank.GetSize", "size", "Tank.Size", "PyMethod"),
+        Error("NDB0027", 1).WithArguments("Tank.Weight", "w", "Tank.Width", "PyProperty"),
+        Error("NDB0027", 2).WithArguments("Tank.fill", "fill", "Tank.Fill", "PyProperty"),
+        Error("NDB0027", 3).WithArguments("Tank.Describe", "__repr__", "Tank.Show", "PyMethod"));
+
+    [Fact]
     public void Every_descriptor_has_a_test_a_release_entry_and_a_doc_entry()
     {
         string tests = File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "DiagnosticTests.cs"));

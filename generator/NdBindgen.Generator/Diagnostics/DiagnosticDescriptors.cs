@@ -140,6 +140,11 @@ internal static class DiagnosticDescriptors
             + "passed where a '{1}' is expected a TypeError), so hold a '{1}' in a field and forward to it "
             + "(composition), or derive both from a base class that is not a [PyClass]");
 
+    public static readonly DiagnosticDescriptor DuplicateMemberName = Error("NDB0027",
+        "Two members of a [PyClass] have one Python name",
+        "'{0}' is exported as '{1}', the Python name of '{2}' already; a Python class has one attribute per name "
+            + "(the later would replace the earlier), so give one of them another name with [{3}(\"...\")]");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
@@ -147,7 +152,7 @@ internal static class DiagnosticDescriptors
         NotAccessible, DefaultNotExpressible, NdimOnNonArray, ClassNotPartial, NoConstructor,
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
         ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads, OverloadsOfDifferentKinds,
-        PyClassInheritance,
+        PyClassInheritance, DuplicateMemberName,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

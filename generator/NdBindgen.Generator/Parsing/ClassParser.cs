@@ -149,6 +149,7 @@ internal static partial class ClassParser
         var properties = ImmutableArray.CreateBuilder<PropertyModel>();
         var methods = new List<FunctionModel>();
         var dunders = new Dictionary<string, string>();
+        var names = new PythonNames(diagnostics);
         foreach (ISymbol member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -165,7 +166,12 @@ internal static partial class ClassParser
                     "private or protected"));
                 continue;
             }
-            if (attributeName == KnownTypes.Simple(KnownTypes.PyPropertyAttribute))
+            string? explicitName = FunctionParser.ExplicitName(attribute);
+            bool dunder = explicitName is not null && explicitName.StartsWith("__") && explicitName.EndsWith("__");
+            bool isProperty = attributeName == KnownTypes.Simple(KnownTypes.PyPropertyAttribute);
+            names.Claim(explicitName ?? PythonIdentifiers.ToSnakeCase(member.Name), display, attributeName,
+                method: !isProperty && !dunder, memberLocation);
+            if (isProperty)
             {
                 PropertyModel? property = ParseProperty(member, attribute, type, diagnostics);
                 if (property is not null) properties.Add(property);
@@ -177,10 +183,10 @@ internal static partial class ClassParser
                     $"[{attributeName.Replace("Attribute", "")}] goes on a method"));
                 continue;
             }
-            string? explicitName = FunctionParser.ExplicitName(attribute);
-            if (explicitName is not null && explicitName.StartsWith("__") && explicitName.EndsWith("__"))
+            if (dunder)
             {
-                if (DunderMethod(method, explicitName, type, diagnostics) is { } row) dunders[row.Dunder] = method.Name;
+                if (DunderMethod(method, explicitName!, type, diagnostics) is { } row)
+                    dunders[row.Dunder] = method.Name;
                 continue;
             }
             FunctionModel? model = ParseMethod(method, attribute, type, pythonName, diagnostics, cancellationToken);
