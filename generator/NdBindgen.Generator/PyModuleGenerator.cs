@@ -50,7 +50,8 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
         IncrementalValuesProvider<ParseResult<ClassModel>> classes = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypes.PyClassAttribute,
-                static (node, _) => node is ClassDeclarationSyntax,
+                // Records and structs too: they are refused (NDB0013), not ignored.
+                static (node, _) => node is TypeDeclarationSyntax,
                 ClassParser.Parse)
             .WithTrackingName(TrackingNames.Classes);
 

@@ -28,6 +28,7 @@ public static class Clash
 }
 
 [PyClass] public class NotPartial { }                                             // expect NDB0013
+[PyClass] public partial record Reading(double Value);                            // expect NDB0013
 
 [PyClass] public partial class TwoConstructors { public TwoConstructors() { } public TwoConstructors(int x) { } }  // expect NDB0014
 

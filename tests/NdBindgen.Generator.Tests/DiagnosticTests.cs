@@ -261,10 +261,35 @@ public class DiagnosticTests
         [PyClass] public class {|#0:Plain|} { }
         [PyClass] public static partial class {|#1:Helpers|} { }
         [PyClass] public partial class {|#2:Box|}<T> { }
+        [PyClass] public abstract partial class {|#3:Shape|} { }
+        public partial class Outer { [PyClass] public partial class {|#4:Inner|} { } }
         """,
-        Error("NDB0013", 0).WithArguments("Plain", "is not partial"),
-        Error("NDB0013", 1).WithArguments("Helpers", "is static"),
-        Error("NDB0013", 2).WithArguments("Box", "is generic"));
+        Error("NDB0013", 0).WithArguments("Plain", "is not partial; the generator adds the link to its Python object to the class, so declare it 'partial'"),
+        Error("NDB0013", 1).WithArguments("Helpers", "is static; Python objects are instances of it, so make it a non-static class (or export its methods with [PyFunction])"),
+        Error("NDB0013", 2).WithArguments("Box", "is generic; Python has no type arguments to choose an instantiation with, so export a non-generic class (one that wraps an instantiation, or derives from it)"),
+        Error("NDB0013", 3).WithArguments("Shape", "is abstract; Python constructs it, so make it a concrete class (an abstract base class that is not a [PyClass] can hold the shared part)"),
+        Error("NDB0013", 4).WithArguments("Inner", "is nested in 'Outer'; the generated part of a [PyClass] is declared directly in its namespace, so move it out of 'Outer'"));
+
+    private const string RecordReason = "is a record; the link to its Python object, which the generator adds as a field, would be copied by 'with' (the copy would pass for the original's Python object) and compared by the record's equality, so make it a 'partial class' (with Equals and GetHashCode of your own for value equality)";
+
+    [Fact]
+    public Task NDB0013_records_are_partial_but_refused_for_their_copies_and_equality() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial record {|#0:Point|}(double X, double Y);
+        [PyClass] public partial record class {|#1:Size|} { public double W { get; init; } }
+        [PyClass] public record {|#2:Whole|};
+        [{|#3:PyClass|}] public partial record struct {|#4:Pair|}(int A, int B);
+        [{|#5:PyClass|}] public partial struct {|#6:Cell|} { }
+        """,
+        Error("NDB0013", 0).WithArguments("Point", RecordReason),
+        Error("NDB0013", 1).WithArguments("Size", RecordReason),
+        Error("NDB0013", 2).WithArguments("Whole", RecordReason),
+        // Structs, record structs included, are the compiler's CS0592 ([PyClass] is for classes) and NDB0013.
+        DiagnosticResult.CompilerError("CS0592").WithLocation(3).WithArguments("PyClass", "class"),
+        Error("NDB0013", 4).WithArguments("Pair", "is a record struct; a [PyClass] is a class (its Python objects share one C# object), so declare it 'partial class'"),
+        DiagnosticResult.CompilerError("CS0592").WithLocation(5).WithArguments("PyClass", "class"),
+        Error("NDB0013", 6).WithArguments("Cell", "is a struct; a [PyClass] is a class (its Python objects share one C# object), so declare it 'partial class'"));
 
     [Fact]
     public Task NDB0014_no_constructor_python_can_call() => VerifyAsync("""

@@ -75,9 +75,8 @@ internal static class DiagnosticDescriptors
         + "and a count of 0 or more");
 
     public static readonly DiagnosticDescriptor ClassNotPartial = Error("NDB0013",
-        "[PyClass] must be a partial, non-static, non-generic, top-level class",
-        "'{0}' is marked [PyClass] but {1}; the generator adds the link to its Python object to the class, so "
-            + "declare it 'partial class' at namespace level");
+        "[PyClass] must be a partial, concrete, non-generic, top-level class",
+        "'{0}' is marked [PyClass] but {1}");
 
     public static readonly DiagnosticDescriptor NoConstructor = Error("NDB0014",
         "[PyClass] has no constructor Python can call",

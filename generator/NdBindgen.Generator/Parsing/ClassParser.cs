@@ -61,14 +61,40 @@ internal static partial class ClassParser
         return new ParseResult<ClassModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
     }
 
+    /// <summary>Why the class cannot be a [PyClass] at all, and what to do: the end of NDB0013's message.</summary>
     private static string? ShapeProblem(INamedTypeSymbol type) =>
-        type.IsStatic ? "is static" :
-        type.IsGenericType ? "is generic" :
-        type.ContainingType is not null ? "is nested in another type" :
-        type.TypeKind != TypeKind.Class ? "is not a class" :
-        type.IsAbstract ? "is abstract" :
-        !IsPartial(type) ? "is not partial" :
-        null;
+        type.IsStatic
+            ? "is static; Python objects are instances of it, so make it a non-static class (or export its methods "
+                + "with [PyFunction])"
+        : type.TypeKind != TypeKind.Class
+            ? $"is {KindName(type)}; a [PyClass] is a class (its Python objects share one C# object), so declare it "
+                + "'partial class'"
+        : type.IsRecord
+            ? "is a record; the link to its Python object, which the generator adds as a field, would be copied by "
+                + "'with' (the copy would pass for the original's Python object) and compared by the record's "
+                + "equality, so make it a 'partial class' (with Equals and GetHashCode of your own for value equality)"
+        : type.IsGenericType
+            ? "is generic; Python has no type arguments to choose an instantiation with, so export a non-generic "
+                + "class (one that wraps an instantiation, or derives from it)"
+        : type.ContainingType is not null
+            ? $"is nested in '{type.ContainingType.Name}'; the generated part of a [PyClass] is declared directly in "
+                + $"its namespace, so move it out of '{type.ContainingType.Name}'"
+        : type.IsAbstract
+            ? "is abstract; Python constructs it, so make it a concrete class (an abstract base class that is not a "
+                + "[PyClass] can hold the shared part)"
+        : !IsPartial(type)
+            ? "is not partial; the generator adds the link to its Python object to the class, so declare it 'partial'"
+        : null;
+
+    private static string KindName(INamedTypeSymbol type) => type.TypeKind switch
+    {
+        TypeKind.Struct when type.IsRecord => "a record struct",
+        TypeKind.Struct => "a struct",
+        TypeKind.Interface => "an interface",
+        TypeKind.Enum => "an enum",
+        TypeKind.Delegate => "a delegate",
+        _ => "not a class",
+    };
 
     /// <summary>The nearest base class that is a [PyClass], or null.</summary>
     private static INamedTypeSymbol? PyClassAncestor(INamedTypeSymbol type)
@@ -364,6 +390,6 @@ internal static partial class ClassParser
         symbol.GetAttributes().Any(a => KnownTypes.Is(a, attribute));
 
     private static bool IsPartial(INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax c
-            && c.Modifiers.Any(m => m.Text == "partial"));
+        type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax t
+            && t.Modifiers.Any(m => m.Text == "partial"));
 }

@@ -38,7 +38,9 @@ internal static class GeneratorVerifier
         string config = $"is_global = true\nbuild_property.PyModuleName = {moduleName}\n";
         var generator = new Test { TestCode = source };
         generator.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
-        generator.ExpectedDiagnostics.AddRange(expected.Where(fromGenerator));
+        // The compiler's own diagnostics are in every compilation, whichever half runs.
+        static bool FromCompiler(DiagnosticResult d) => d.Id.StartsWith("CS", System.StringComparison.Ordinal);
+        generator.ExpectedDiagnostics.AddRange(expected.Where(d => fromGenerator(d) || FromCompiler(d)));
         await generator.RunAsync();
 
         var analyzer = new OfflineAnalyzerTest<NdBindgen.Generator.Analyzers.PyBindingsAnalyzer> { TestCode = source };
@@ -47,7 +49,7 @@ internal static class GeneratorVerifier
         await analyzer.RunAsync();
 
         var escapes = new OfflineAnalyzerTest<NdBindgen.Generator.Analyzers.ViewEscapeAnalyzer> { TestCode = source };
-        escapes.ExpectedDiagnostics.AddRange(expected.Where(d => d.Id == "NDB0021"));
+        escapes.ExpectedDiagnostics.AddRange(expected.Where(d => d.Id == "NDB0021" || FromCompiler(d)));
         await escapes.RunAsync();
     }
 
