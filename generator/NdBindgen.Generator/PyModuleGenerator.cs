@@ -61,11 +61,10 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
         });
 
         // Only each class's Python surface: body edits of a class leave the module cached.
-        IncrementalValueProvider<ImmutableArray<(ClassExportModel Export, LocationInfo? Location)>> classExports =
-            classes
-                .Where(static r => r.Model is not null)
-                .Select(static (r, _) => (r.Model!.Python, r.Model.Location))
-                .Collect();
+        IncrementalValueProvider<ImmutableArray<ClassExport>> classExports = classes
+            .Where(static r => r.Model is not null)
+            .Select(static (r, _) => new ClassExport(r.Model!.Python, r.Model.TypeName, r.Model.Location))
+            .Collect();
 
         IncrementalValueProvider<(ModuleModel? Module, EquatableArray<DiagnosticInfo> Diagnostics)> module = functions
             .Select(static (r, _) => r.Model)

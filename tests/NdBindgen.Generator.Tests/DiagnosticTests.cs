@@ -69,8 +69,28 @@ public class DiagnosticTests
             [PyFunction] public static double Sum(NdView<decimal> {|#0:values|}) => 0;
             [PyFunction] public static {|#1:NdArray<char>|} Letters() => NdArray<char>.Zeros(1);
         """),
-        Error("NDB0004", 0).WithArguments("Api.Sum parameter 'values'", "decimal", ConversionTable.SupportedElements),
-        Error("NDB0004", 1).WithArguments("Api.Letters return value", "char", ConversionTable.SupportedElements));
+        Error("NDB0004", 0).WithArguments("Parameter 'values' of 'Api.Sum'", "decimal", ConversionTable.SupportedElements),
+        Error("NDB0004", 1).WithArguments("The return value of 'Api.Letters'", "char", ConversionTable.SupportedElements));
+
+    [Fact]
+    public Task NDB0004_message_reads_without_nested_quotes() => VerifyAsync(Class("""
+            [PyFunction] public static double Dec(NdView<decimal> {|#0:v|}) => 0;
+        """),
+        Error("NDB0004").WithMessage("Parameter 'v' of 'Api.Dec' has element type 'decimal', which has no numpy dtype; "
+            + "supported: " + ConversionTable.SupportedElements));
+
+    [Fact]
+    public async Task NDB0002_callbacks_are_listed_with_their_limits()
+    {
+        Assert.Contains("callbacks (Func<...> of up to two arguments, or Action<T>, over double, float, long, int, "
+            + "bool, string or PyRef)", ConversionTable.SupportedParameters);
+        await VerifyAsync(Class("""
+                [PyFunction] public static int Call(System.Func<object, int> {|#0:f|}) => 0;
+                [PyFunction] public static int Call3(System.Func<int, int, int, int> {|#1:f|}) => 0;
+            """),
+            Error("NDB0002", 0).WithArguments("f", "Api.Call", "System.Func<object, int>", ConversionTable.SupportedParameters),
+            Error("NDB0002", 1).WithArguments("f", "Api.Call3", "System.Func<int, int, int, int>", ConversionTable.SupportedParameters));
+    }
 
     [Fact]
     public Task NDB0005_two_exports_with_one_python_name() => VerifyAsync("""
@@ -80,8 +100,23 @@ public class DiagnosticTests
         public static class B { [PyFunction] public static double {|#0:Norm|}(double x) => -x; }
         public static class C { [PyFunction("norm")] public static double {|#1:Length|}(double x) => x; }
         """,
-        Error("NDB0005", 0).WithArguments("Samples.B.Norm", "norm", "test_module"),
-        Error("NDB0005", 1).WithArguments("Samples.C.Length", "norm", "test_module"));
+        Error("NDB0005", 0).WithArguments("B.Norm", "norm", "function 'A.Norm'", "test_module", "[PyFunction(\"...\")]"),
+        Error("NDB0005", 1).WithArguments("C.Length", "norm", "function 'A.Norm'", "test_module", "[PyFunction(\"...\")]"));
+
+    [Fact]
+    public Task NDB0005_classes_name_the_class_and_the_attribute_that_renames_it() => VerifyAsync("""
+        using NdBindgen;
+        namespace Probes;
+        [PyClass("Account")] public partial class Account { }
+        [PyClass("Account")] public partial class {|#0:Account2|} { }
+        [PyClass] public partial class Poly { }
+        public static class Probes { [PyFunction("Poly")] public static int {|#1:Make|}() => 0; }
+        """,
+        Error("NDB0005", 0).WithMessage("'Account2' is exported as 'Account', which is already the name of class "
+            + "'Account' in module 'test_module'; give one of them another name with [PyClass(\"...\")]"),
+        Error("NDB0005", 1).WithMessage("'Probes.Make' is exported as 'Poly', which is already the name of class "
+            + "'Poly' in module 'test_module'; give one of them another name with [PyFunction(\"...\")] or "
+            + "[PyClass(\"...\")]"));
 
     [Fact]
     public Task NDB0005_overloads_of_another_method_or_type_under_one_python_name() => VerifyAsync("""
@@ -95,8 +130,8 @@ public class DiagnosticTests
         }
         public static class B { [PyFunction] public static double {|#1:Norm|}(string s) => 0; }
         """,
-        Error("NDB0005", 0).WithArguments("Samples.A.Size", "norm", "test_module"),
-        Error("NDB0005", 1).WithArguments("Samples.B.Norm", "norm", "test_module"));
+        Error("NDB0005", 0).WithArguments("A.Size", "norm", "function 'A.Norm'", "test_module", "[PyFunction(\"...\")]"),
+        Error("NDB0005", 1).WithArguments("B.Norm", "norm", "function 'A.Norm'", "test_module", "[PyFunction(\"...\")]"));
 
     [Fact]
     public Task NDB0023_overloads_python_cannot_tell_apart() => VerifyAsync(Class("""
@@ -108,8 +143,8 @@ public class DiagnosticTests
             [PyFunction] public static double Norm([Ndim(1)] NdView<double> v, Python py) => 0;   // told apart by ndim
             [PyFunction] public static double Norm(double? x, double y) => 0;                     // and by None
         """),
-        Error("NDB0023", 0).WithArguments("Samples.Api.Norm", "norm", "float"),
-        Error("NDB0023", 1).WithArguments("Samples.Api.Norm", "norm", "int, str | None"));
+        Error("NDB0023", 0).WithArguments("Api.Norm", "norm", "float"),
+        Error("NDB0023", 1).WithArguments("Api.Norm", "norm", "int, str | None"));
 
     [Fact]
     public Task NDB0023_method_and_constructor_overloads_python_cannot_tell_apart() => VerifyClassAsync("""
@@ -127,9 +162,9 @@ public class DiagnosticTests
             [PyMethod] public static int {|#2:Count|}(NdViewMut<double> w) => 0;
         }
         """,
-        Error("NDB0023", 0).WithArguments("Samples.Shape.Shape", "Shape", "float"),
-        Error("NDB0023", 1).WithArguments("Samples.Shape.Scale", "scale", "float"),
-        Error("NDB0023", 2).WithArguments("Samples.Shape.Count", "count", "numpy.ndarray[float64]"));
+        Error("NDB0023", 0).WithArguments("Shape.Shape", "Shape", "float"),
+        Error("NDB0023", 1).WithArguments("Shape.Scale", "scale", "float"),
+        Error("NDB0023", 2).WithArguments("Shape.Count", "count", "numpy.ndarray[float64]"));
 
     [Fact]
     public Task NDB0025_overloads_of_different_kinds_or_methods() => VerifyClassAsync("""
@@ -144,11 +179,11 @@ public class DiagnosticTests
             [PyMethod("area")] public double {|#2:Size|}(string unit) => 0;
         }
         """,
-        Error("NDB0025", 0).WithArguments("Samples.Shape.Area", "Samples.Shape.Area", "area",
-            "it is a static method and 'Samples.Shape.Area' an instance method (a Python name is one kind of method)"),
-        Error("NDB0025", 1).WithArguments("Samples.Shape.Make", "Samples.Shape.Make", "make",
-            "it is a static method and 'Samples.Shape.Make' a [PyClassMethod] (a Python name is one kind of method)"),
-        Error("NDB0025", 2).WithArguments("Samples.Shape.Size", "Samples.Shape.Area", "area",
+        Error("NDB0025", 0).WithArguments("Shape.Area", "Shape.Area", "area",
+            "it is a static method and 'Shape.Area' an instance method (a Python name is one kind of method)"),
+        Error("NDB0025", 1).WithArguments("Shape.Make", "Shape.Make", "make",
+            "it is a static method and 'Shape.Make' a [PyClassMethod] (a Python name is one kind of method)"),
+        Error("NDB0025", 2).WithArguments("Shape.Size", "Shape.Area", "area",
             "it is another C# method (only the C# overloads of one method become one Python method)"));
 
     [Fact]
@@ -337,6 +372,22 @@ public class DiagnosticTests
         Error("NDB0016", 0).WithArguments("Shape.Make", "[PyClassMethod] takes a static factory method returning Shape"),
         Error("NDB0016", 1).WithArguments("Shape.Plus", "'__add__' is not a supported dunder; [PyMethod(\"__repr__\")] and [PyMethod(\"__str__\")] take an instance method with no parameters returning string (operators, comparison, hashing, indexing, len and iteration come from C# itself)"),
         Error("NDB0016", 2).WithArguments("Shape.Count", "[PyProperty] takes an instance property with a getter, or an instance field"));
+
+    [Fact]
+    public Task NDB0016_property_types_without_a_conversion_name_the_property_and_what_properties_take() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Shape
+        {
+            [PyProperty] public object {|#0:Thing|} { get; set; } = null!;
+            [PyProperty] public NdArray<double> {|#1:Values|} { get; set; } = null!;
+            [PyProperty] public NdArray<double> Cached => null!;                       // read-only: fine
+            [PyProperty] public NdArray<decimal> {|#2:Money|} => null!;
+        }
+        """,
+        Error("NDB0016", 0).WithArguments("Shape.Thing", "its type 'object' cannot be converted to Python; a [PyProperty] can be " + ConversionTable.SupportedProperties),
+        Error("NDB0016", 1).WithArguments("Shape.Values", "its type 'NdBindgen.NdArray<double>' cannot be converted from Python, which its setter needs; a [PyProperty] can be " + ConversionTable.SupportedProperties),
+        Error("NDB0004", 2).WithArguments("Property 'Money' of 'Shape'", "decimal", ConversionTable.SupportedElements));
 
     [Fact]
     public Task NDB0017_conflicting_attributes() => VerifyAsync("""

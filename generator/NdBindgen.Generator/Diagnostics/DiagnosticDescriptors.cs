@@ -29,12 +29,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedElementType = Error("NDB0004",
         "Array element type is not a numpy dtype",
-        "'{0}' has element type '{1}', which has no numpy dtype; supported: {2}");
+        "{0} has element type '{1}', which has no numpy dtype; supported: {2}");
 
     public static readonly DiagnosticDescriptor DuplicatePythonName = Error("NDB0005",
         "Two exports have the same Python name",
-        "'{0}' is exported as '{1}', a name module '{2}' already exports; give one of them another name with "
-            + "[PyFunction(\"...\")]");
+        "'{0}' is exported as '{1}', which is already the name of {2} in module '{3}'; give one of them another "
+            + "name with {4}");
 
     public static readonly DiagnosticDescriptor InvalidPythonName = Error("NDB0006",
         "Python name is not a valid identifier",

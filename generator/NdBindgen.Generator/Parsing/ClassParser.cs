@@ -286,6 +286,7 @@ internal static partial class ClassParser
                 "", doc, parameters.ToImmutable(), instance!, LocationInfo.From(ctor.Locations.FirstOrDefault()))
             {
                 Overload = n,
+                Display = type.Name + "." + type.Name,
             });
         }
         if (!complete || instance is null) return null;
@@ -311,13 +312,13 @@ internal static partial class ClassParser
                 string? why = m.MethodName != first.MethodName
                     ? "it is another C# method (only the C# overloads of one method become one Python method)"
                     : m.Kind != first.Kind
-                        ? $"it is {KindName(m.Kind)} and '{Display(first)}' {KindName(first.Kind)} "
+                        ? $"it is {KindName(m.Kind)} and '{first.Display}' {KindName(first.Kind)} "
                             + "(a Python name is one kind of method)"
                     : null;
                 if (why is not null)
                 {
                     diagnostics.Add(new DiagnosticInfo(D.OverloadsOfDifferentKinds.Id, m.Location,
-                        ImmutableArray.Create(Display(m), Display(first), m.PythonName, why)));
+                        ImmutableArray.Create(m.Display, first.Display, m.PythonName, why)));
                     continue;
                 }
                 same.Add(m with { Overload = same.Count + 1 });
@@ -331,8 +332,6 @@ internal static partial class ClassParser
         }
         return (singles.ToImmutable(), sets.ToImmutable());
     }
-
-    private static string Display(FunctionModel f) => f.ContainingType.Replace("global::", "") + "." + f.MethodName;
 
     private static string KindName(CallKind kind) => kind switch
     {
@@ -359,12 +358,19 @@ internal static partial class ClassParser
                 "[PyProperty] takes an instance property with a getter, or an instance field"));
             return null;
         }
-        TypeModel? model = ConversionTable.Resolve(valueType, isReturn: true, out _, out _);
-        TypeModel? input = writable ? ConversionTable.Resolve(valueType, isReturn: false, out _, out _) : model;
-        if (model is null || input is null || model.Kind is ValueKind.Void)
+        TypeModel? model = ConversionTable.Resolve(valueType, isReturn: true, out var failure, out string? element);
+        TypeModel? input = model;
+        if (model is not null && writable)
+            input = ConversionTable.Resolve(valueType, isReturn: false, out failure, out element);
+        if (model is null || input is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(D.UnsupportedParameterType, location, member.Name, type.Name,
-                valueType.ToDisplayString(), ConversionTable.SupportedReturns));
+            string direction = model is null ? "to Python" : "from Python, which its setter needs";
+            diagnostics.Add(failure == ConversionTable.Failure.BadElement
+                ? DiagnosticInfo.Create(D.UnsupportedElementType, location,
+                    $"Property '{member.Name}' of '{type.Name}'", element, ConversionTable.SupportedElements)
+                : DiagnosticInfo.Create(D.InvalidMember, location, display,
+                    $"its type '{valueType.ToDisplayString()}' cannot be converted {direction}; a [PyProperty] can "
+                    + $"be {ConversionTable.SupportedProperties}"));
             return null;
         }
         string pythonName = FunctionParser.ExplicitName(attribute) ?? PythonIdentifiers.ToSnakeCase(member.Name);

@@ -102,7 +102,7 @@ internal static class FunctionParser
         if (returns is not null) return returns;
         Location? location = ReturnTypeLocation(method) ?? method.Locations.FirstOrDefault();
         diagnostics.Add(failure == ConversionTable.Failure.BadElement
-            ? DiagnosticInfo.Create(D.UnsupportedElementType, location, display + " return value", element,
+            ? DiagnosticInfo.Create(D.UnsupportedElementType, location, $"The return value of '{display}'", element,
                 ConversionTable.SupportedElements)
             : DiagnosticInfo.Create(D.UnsupportedReturnType, location, display,
                 method.ReturnType.ToDisplayString(), ConversionTable.SupportedReturns));
@@ -133,6 +133,7 @@ internal static class FunctionParser
             Mangle(method.ContainingType) + "." + methodPart + ".g.cs", doc, parameters, returns,
             LocationInfo.From(method.Locations.FirstOrDefault()))
         {
+            Display = method.ContainingType.Name + "." + method.Name,
             Overload = kind == CallKind.ModuleFunction ? OverloadPosition(method, pythonName) : 0,
         };
     }
@@ -151,8 +152,8 @@ internal static class FunctionParser
         if (type is null)
         {
             diagnostics.Add(failure == ConversionTable.Failure.BadElement
-                ? DiagnosticInfo.Create(D.UnsupportedElementType, location, $"{display} parameter '{p.Name}'", element,
-                    ConversionTable.SupportedElements)
+                ? DiagnosticInfo.Create(D.UnsupportedElementType, location, $"Parameter '{p.Name}' of '{display}'",
+                    element, ConversionTable.SupportedElements)
                 : DiagnosticInfo.Create(D.UnsupportedParameterType, location, p.Name, display,
                     p.Type.ToDisplayString(), ConversionTable.SupportedParameters));
             return null;
