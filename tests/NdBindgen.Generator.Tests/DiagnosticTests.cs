@@ -73,6 +73,23 @@ public class DiagnosticTests
         Error("NDB0004", 1).WithArguments("The return value of 'Api.Letters'", "char", ConversionTable.SupportedElements));
 
     [Fact]
+    public Task NDB0004_an_element_type_the_compiler_refuses_too_and_the_other_diagnostics_stay() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public class Api
+        {
+            [PyFunction] public static double Count(NdView<string> {|#1:values|}) => 0;
+            [PyFunction] public static double Sum(NdView<decimal> {|#2:money|}) => 0;
+            [PyFunction] public double {|#3:Scale|}(double x) => x;
+        }
+        """,
+        // CS8377 is a declaration error: a build then drops analyzer diagnostics, so the generator reports them there.
+        DiagnosticResult.CompilerError("CS8377").WithLocation(1).WithArguments("NdBindgen.NdView<T>", "T", "string"),
+        Error("NDB0004", 1).WithArguments("Parameter 'values' of 'Api.Count'", "string", ConversionTable.SupportedElements),
+        Error("NDB0004", 2).WithArguments("Parameter 'money' of 'Api.Sum'", "decimal", ConversionTable.SupportedElements),
+        Error("NDB0001", 3).WithArguments("Api.Scale"));
+
+    [Fact]
     public Task NDB0004_message_reads_without_nested_quotes() => VerifyAsync(Class("""
             [PyFunction] public static double Dec(NdView<decimal> {|#0:v|}) => 0;
         """),
@@ -494,6 +511,22 @@ public class DiagnosticTests
         Error("NDB0027", 1).WithArguments("Tank.Weight", "w", "Tank.Width", "PyProperty"),
         Error("NDB0027", 2).WithArguments("Tank.fill", "fill", "Tank.Fill", "PyProperty"),
         Error("NDB0027", 3).WithArguments("Tank.Describe", "__repr__", "Tank.Show", "PyMethod"));
+
+    [Fact]
+    public void Every_descriptor_has_one_analyzer_and_module_wide_ones_are_compilation_end()
+    {
+        var bindings = new NdBindgen.Generator.Analyzers.PyBindingsAnalyzer().SupportedDiagnostics;
+        var module = new NdBindgen.Generator.Analyzers.PyModuleAnalyzer().SupportedDiagnostics;
+        var escapes = new NdBindgen.Generator.Analyzers.ViewEscapeAnalyzer().SupportedDiagnostics;
+        foreach (var d in DiagnosticDescriptors.All)
+        {
+            int reporters = new[] { bindings, module, escapes }.Count(a => a.Contains(d));
+            Assert.True(reporters == 1, $"{d.Id} is supported by {reporters} analyzers");
+        }
+        Assert.Equal(new[] { "NDB0005", "NDB0007", "NDB0023" }, module.Select(d => d.Id).OrderBy(id => id));
+        Assert.All(module, d => Assert.Contains(Microsoft.CodeAnalysis.WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
+        Assert.All(bindings, d => Assert.DoesNotContain(Microsoft.CodeAnalysis.WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
+    }
 
     [Fact]
     public void Every_descriptor_has_a_test_a_release_entry_and_a_doc_entry()

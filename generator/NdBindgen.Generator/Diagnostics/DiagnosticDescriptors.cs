@@ -15,6 +15,12 @@ internal static class DiagnosticDescriptors
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
             helpLinkUri: HelpBase + id.ToLowerInvariant());
 
+    // Module-wide: PyModuleAnalyzer reports these when the compilation ends, and Roslyn asks such
+    // descriptors to carry the CompilationEnd tag (editors compute them with the whole project).
+    private static DiagnosticDescriptor ModuleError(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor FunctionNotStatic = Error("NDB0001",
         "[PyFunction] method must be static",
         "'{0}' is marked [PyFunction] but is not static; make it static (Python module functions have no instance)");
@@ -31,7 +37,7 @@ internal static class DiagnosticDescriptors
         "Array element type is not a numpy dtype",
         "{0} has element type '{1}', which has no numpy dtype; supported: {2}");
 
-    public static readonly DiagnosticDescriptor DuplicatePythonName = Error("NDB0005",
+    public static readonly DiagnosticDescriptor DuplicatePythonName = ModuleError("NDB0005",
         "Two exports have the same Python name",
         "'{0}' is exported as '{1}', which is already the name of {2} in module '{3}'; give one of them another "
             + "name with {4}");
@@ -40,7 +46,7 @@ internal static class DiagnosticDescriptors
         "Python name is not a valid identifier",
         "'{0}' is not a valid Python identifier{1}; choose another name");
 
-    public static readonly DiagnosticDescriptor InvalidModuleName = Error("NDB0007",
+    public static readonly DiagnosticDescriptor InvalidModuleName = ModuleError("NDB0007",
         "Module name is missing or invalid",
         "The Python module name '{0}' is not a valid Python identifier; set the MSBuild property PyModuleName to a "
             + "name such as my_module");
@@ -122,7 +128,7 @@ internal static class DiagnosticDescriptors
         "[ArrayLike] needs a read-only array view parameter",
         "[ArrayLike] on parameter '{0}' of '{1}': {2}");
 
-    public static readonly DiagnosticDescriptor IndistinguishableOverloads = Error("NDB0023",
+    public static readonly DiagnosticDescriptor IndistinguishableOverloads = ModuleError("NDB0023",
         "Overloads Python cannot tell apart",
         "'{0}' takes the same Python types as an earlier overload of '{1}' ({2}), so Python calls could never reach "
             + "it; change a parameter type, or export it under another name with [PyFunction(\"...\")]");

@@ -15,9 +15,16 @@ namespace NdBindgen.Generator.Parsing;
 internal static class FunctionParser
 {
     public static ParseResult<FunctionModel> Parse(GeneratorAttributeSyntaxContext context,
-        CancellationToken cancellationToken) =>
-        ParseMethod((IMethodSymbol)context.TargetSymbol, context.Attributes[0], CallKind.ModuleFunction, null,
+        CancellationToken cancellationToken)
+    {
+        // Marked twice ([PyMethod, PyFunction]): NDB0017, from the first mark's check, and no export.
+        var marks = MemberMarks.Of(context.TargetSymbol);
+        if (marks.Count > 1)
+            return new ParseResult<FunctionModel>(null, MemberMarks.Check(context.TargetSymbol,
+                KnownTypes.PyFunctionAttribute));
+        return ParseMethod((IMethodSymbol)context.TargetSymbol, context.Attributes[0], CallKind.ModuleFunction, null,
             cancellationToken, context.SemanticModel.Compilation);
+    }
 
     /// <summary>
     /// A method exported as a module function or as a member of a [PyClass]

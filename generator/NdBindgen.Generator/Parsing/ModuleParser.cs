@@ -53,7 +53,10 @@ internal static class ModuleParser
         Dictionary<string, Owner> seen, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         var result = ImmutableArray.CreateBuilder<ClassExportModel>();
-        foreach (ClassExport c in classes.OrderBy(c => c.Export.PythonName, System.StringComparer.Ordinal))
+        // By Python name, then C# name: the same order whichever order the classes arrive in.
+        var ordered = classes.OrderBy(c => c.Export.PythonName, System.StringComparer.Ordinal)
+            .ThenBy(c => c.TypeName, System.StringComparer.Ordinal);
+        foreach (ClassExport c in ordered)
         {
             var owner = new Owner($"class '{c.TypeName}'", ClassRename);
             if (Duplicate(c.Export.PythonName, c.TypeName, owner, c.Location, module, seen, diagnostics)) continue;
