@@ -147,11 +147,11 @@ def test_the_package_layout(package):
     for name in ["lib/net10.0/NdBindgen.Runtime.dll", "lib/net10.0/NdBindgen.Runtime.xml",
                  "analyzers/dotnet/cs/NdBindgen.Generator.dll",
                  "analyzers/dotnet/cs/NdBindgen.CodeFixes.dll",
-                 "build/NdBindgen.props", "build/NdBindgen.targets"]:
+                 "build/NdBindgen.props", "build/NdBindgen.targets", "build/NdBindgen.Build.globalconfig"]:
         assert name in names
     # The build files are the repository's own, not copies.
     with zipfile.ZipFile(package) as z:
-        for name in ["NdBindgen.props", "NdBindgen.targets"]:
+        for name in ["NdBindgen.props", "NdBindgen.targets", "NdBindgen.Build.globalconfig"]:
             assert z.read(f"build/{name}") == (REPO / "runtime/NdBindgen.Runtime/build" / name).read_bytes()
     # Nothing a user's project would have to restore: no Microsoft.CodeAnalysis, no generator.
     assert f"<version>{VERSION}</version>" in nuspec
