@@ -88,7 +88,7 @@ internal static class ModuleParser
 
     /// <summary>
     /// One Python name's functions: a single export is added to <paramref name="exports"/>; C#
-    /// overloads of the first one are returned, to become one callable; any other is NDB0007.
+    /// overloads of the first one are returned, to become one callable; any other is NDB0005.
     /// </summary>
     private static List<FunctionModel> Exports(IEnumerable<FunctionModel> group, string module,
         Dictionary<string, Owner> seen, ImmutableArray<ExportModel>.Builder exports,
