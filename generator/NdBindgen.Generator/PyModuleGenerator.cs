@@ -31,6 +31,11 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
             .Select(ModuleOptionsParser.Parse)
             .WithTrackingName(TrackingNames.Options);
 
+        // In a build the generator reports every NDB diagnostic but NDB0020/NDB0021 (the compiler
+        // drops analyzer diagnostics after a declaration error); in an editor the analyzers do.
+        IncrementalValueProvider<bool> reports = context.AnalyzerConfigOptionsProvider
+            .Select(ModuleOptionsParser.GeneratorReports);
+
         IncrementalValuesProvider<ParseResult<FunctionModel>> functions = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypes.PyFunctionAttribute,
@@ -38,10 +43,11 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
                 FunctionParser.Parse)
             .WithTrackingName(TrackingNames.Functions);
 
-        // Per-declaration diagnostics are the analyzer's (PyBindingsAnalyzer runs the same parsers);
-        // the generator skips invalid declarations and reports only module-wide problems.
-        context.RegisterSourceOutput(functions, static (spc, result) =>
+        // Invalid declarations are skipped: the rest of the module still generates.
+        context.RegisterSourceOutput(functions.Combine(reports), static (spc, input) =>
         {
+            var (result, report) = input;
+            if (report) Report(spc, result.Diagnostics);
             // One of several overloads under one Python name: a body its dispatcher (in the module) calls.
             if (result.Model is { } f)
                 spc.AddSource(f.HintName, f.Overload > 0 ? OverloadEmitter.EmitOverload(f) : FunctionEmitter.Emit(f));
@@ -50,21 +56,35 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
         IncrementalValuesProvider<ParseResult<ClassModel>> classes = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypes.PyClassAttribute,
-                static (node, _) => node is ClassDeclarationSyntax,
+                // Records and structs too: they are refused (NDB0013), not ignored.
+                static (node, _) => node is TypeDeclarationSyntax,
                 ClassParser.Parse)
             .WithTrackingName(TrackingNames.Classes);
 
-        context.RegisterSourceOutput(classes, static (spc, result) =>
+        context.RegisterSourceOutput(classes.Combine(reports), static (spc, input) =>
         {
+            var (result, report) = input;
+            if (report) Report(spc, result.Diagnostics);
             if (result.Model is { } c) spc.AddSource(c.HintName, ClassEmitter.Emit(c));
         });
 
+        // The class member marks, for NDB0017 and NDB0018 (a [PyFunction]'s own parse checks its marks).
+        foreach (string mark in s_classMemberMarks)
+        {
+            var problems = context.SyntaxProvider.ForAttributeWithMetadataName(mark,
+                static (node, _) => node is MemberDeclarationSyntax or VariableDeclaratorSyntax,
+                (ctx, _) => MemberMarks.Check(ctx.TargetSymbol, mark));
+            context.RegisterSourceOutput(problems.Combine(reports), static (spc, input) =>
+            {
+                if (input.Right) Report(spc, input.Left);
+            });
+        }
+
         // Only each class's Python surface: body edits of a class leave the module cached.
-        IncrementalValueProvider<ImmutableArray<(ClassExportModel Export, LocationInfo? Location)>> classExports =
-            classes
-                .Where(static r => r.Model is not null)
-                .Select(static (r, _) => (r.Model!.Python, r.Model.Location))
-                .Collect();
+        IncrementalValueProvider<ImmutableArray<ClassExport>> classExports = classes
+            .Where(static r => r.Model is not null)
+            .Select(static (r, _) => new ClassExport(r.Model!.Python, r.Model.TypeName, r.Model.Location))
+            .Collect();
 
         IncrementalValueProvider<(ModuleModel? Module, EquatableArray<DiagnosticInfo> Diagnostics)> module = functions
             .Select(static (r, _) => r.Model)
@@ -75,12 +95,24 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
             .Select(static (input, _) => ModuleParser.Parse(input.Left.Left!, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Module);
 
-        context.RegisterSourceOutput(module, static (spc, m) =>
+        context.RegisterSourceOutput(module.Combine(reports), static (spc, input) =>
         {
-            foreach (DiagnosticInfo d in m.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
+            var (m, report) = input;
+            if (report) Report(spc, m.Diagnostics);
             if (m.Module is { } model) spc.AddSource("PythonModule.g.cs", ModuleEmitter.Emit(model));
             if (m.Module is { Overloads.Length: > 0 } withOverloads)
                 spc.AddSource("PythonModule.Overloads.g.cs", OverloadEmitter.EmitDispatchers(withOverloads.Overloads));
         });
+    }
+
+    private static readonly string[] s_classMemberMarks =
+    {
+        KnownTypes.PyMethodAttribute, KnownTypes.PyPropertyAttribute, KnownTypes.PyClassMethodAttribute,
+        KnownTypes.PyConstructorAttribute,
+    };
+
+    private static void Report(SourceProductionContext spc, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (DiagnosticInfo d in diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
     }
 }

@@ -28,6 +28,7 @@ public static class Clash
 }
 
 [PyClass] public class NotPartial { }                                             // expect NDB0013
+[PyClass] public partial record Reading(double Value);                            // expect NDB0013
 
 [PyClass] public partial class TwoConstructors { public TwoConstructors() { } public TwoConstructors(int x) { } }  // expect NDB0014
 
@@ -48,6 +49,15 @@ public static class Clash
     [PyMethod] public double Read() => 0;
     [PyMethod] public static double Read(double scale) => scale;                  // expect NDB0025
 }
+
+[PyClass] public partial class Tank
+{
+    [PyProperty] public double Size { get; set; }
+    [PyMethod("size")] public double GetSize() => 0;                             // expect NDB0027
+}
+
+[PyClass] public partial class Account { }
+[PyClass] public partial class Savings : Account { }                              // expect NDB0026
 
 public class Plain
 {

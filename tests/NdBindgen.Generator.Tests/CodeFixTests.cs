@@ -81,6 +81,9 @@ public class CodeFixTests
 
     // ---- NDB0013: add partial
 
+    private const string NotPartial =
+        "is not partial; the generator adds the link to its Python object to the class, so declare it 'partial'";
+
     [Fact]
     public Task NDB0013_makes_the_class_partial() => FixVerifier<AddPartialCodeFix>.VerifyAsync("""
         using NdBindgen;
@@ -91,7 +94,7 @@ public class CodeFixTests
         namespace Samples;
         [PyClass] public sealed partial class Point { }
         """,
-        Error("NDB0013").WithArguments("Point", "is not partial"));
+        Error("NDB0013").WithArguments("Point", NotPartial));
 
     [Fact]
     public Task NDB0013_fix_all_two_classes() => FixVerifier<AddPartialCodeFix>.VerifyAsync("""
@@ -109,8 +112,8 @@ public class CodeFixTests
         public partial class Point { }
         [PyClass] partial class Segment { }
         """,
-        Error("NDB0013", 0).WithArguments("Point", "is not partial"),
-        Error("NDB0013", 1).WithArguments("Segment", "is not partial"));
+        Error("NDB0013", 0).WithArguments("Point", NotPartial),
+        Error("NDB0013", 1).WithArguments("Segment", NotPartial));
 
     [Fact]
     public Task NDB0013_other_shapes_have_no_fix() => FixVerifier<AddPartialCodeFix>.VerifyNoFixAsync("""
@@ -120,9 +123,9 @@ public class CodeFixTests
         [PyClass] public class {|#1:Box|}<T> { }
         [PyClass] public abstract class {|#2:Shape|} { }
         """,
-        Error("NDB0013", 0).WithArguments("Helpers", "is static"),
-        Error("NDB0013", 1).WithArguments("Box", "is generic"),
-        Error("NDB0013", 2).WithArguments("Shape", "is abstract"));
+        Error("NDB0013", 0).WithArguments("Helpers", "is static; Python objects are instances of it, so make it a non-static class (or export its methods with [PyFunction])"),
+        Error("NDB0013", 1).WithArguments("Box", "is generic; Python has no type arguments to choose an instantiation with, so export a non-generic class (one that wraps an instantiation, or derives from it)"),
+        Error("NDB0013", 2).WithArguments("Shape", "is abstract; Python constructs it, so make it a concrete class (an abstract base class that is not a [PyClass] can hold the shared part)"));
 
     // ---- NDB0009: remove ref, out, in, params
 

@@ -69,8 +69,45 @@ public class DiagnosticTests
             [PyFunction] public static double Sum(NdView<decimal> {|#0:values|}) => 0;
             [PyFunction] public static {|#1:NdArray<char>|} Letters() => NdArray<char>.Zeros(1);
         """),
-        Error("NDB0004", 0).WithArguments("Api.Sum parameter 'values'", "decimal", ConversionTable.SupportedElements),
-        Error("NDB0004", 1).WithArguments("Api.Letters return value", "char", ConversionTable.SupportedElements));
+        Error("NDB0004", 0).WithArguments("Parameter 'values' of 'Api.Sum'", "decimal", ConversionTable.SupportedElements),
+        Error("NDB0004", 1).WithArguments("The return value of 'Api.Letters'", "char", ConversionTable.SupportedElements));
+
+    [Fact]
+    public Task NDB0004_an_element_type_the_compiler_refuses_too_and_the_other_diagnostics_stay() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public class Api
+        {
+            [PyFunction] public static double Count(NdView<string> {|#1:values|}) => 0;
+            [PyFunction] public static double Sum(NdView<decimal> {|#2:money|}) => 0;
+            [PyFunction] public double {|#3:Scale|}(double x) => x;
+        }
+        """,
+        // CS8377 is a declaration error: a build then drops analyzer diagnostics, so the generator reports them there.
+        DiagnosticResult.CompilerError("CS8377").WithLocation(1).WithArguments("NdBindgen.NdView<T>", "T", "string"),
+        Error("NDB0004", 1).WithArguments("Parameter 'values' of 'Api.Count'", "string", ConversionTable.SupportedElements),
+        Error("NDB0004", 2).WithArguments("Parameter 'money' of 'Api.Sum'", "decimal", ConversionTable.SupportedElements),
+        Error("NDB0001", 3).WithArguments("Api.Scale"));
+
+    [Fact]
+    public Task NDB0004_message_reads_without_nested_quotes() => VerifyAsync(Class("""
+            [PyFunction] public static double Dec(NdView<decimal> {|#0:v|}) => 0;
+        """),
+        Error("NDB0004").WithMessage("Parameter 'v' of 'Api.Dec' has element type 'decimal', which has no numpy dtype; "
+            + "supported: " + ConversionTable.SupportedElements));
+
+    [Fact]
+    public async Task NDB0002_callbacks_are_listed_with_their_limits()
+    {
+        Assert.Contains("callbacks (Func<...> of up to two arguments, or Action<T>, over double, float, long, int, "
+            + "bool, string or PyRef)", ConversionTable.SupportedParameters);
+        await VerifyAsync(Class("""
+                [PyFunction] public static int Call(System.Func<object, int> {|#0:f|}) => 0;
+                [PyFunction] public static int Call3(System.Func<int, int, int, int> {|#1:f|}) => 0;
+            """),
+            Error("NDB0002", 0).WithArguments("f", "Api.Call", "System.Func<object, int>", ConversionTable.SupportedParameters),
+            Error("NDB0002", 1).WithArguments("f", "Api.Call3", "System.Func<int, int, int, int>", ConversionTable.SupportedParameters));
+    }
 
     [Fact]
     public Task NDB0005_two_exports_with_one_python_name() => VerifyAsync("""
@@ -80,8 +117,23 @@ public class DiagnosticTests
         public static class B { [PyFunction] public static double {|#0:Norm|}(double x) => -x; }
         public static class C { [PyFunction("norm")] public static double {|#1:Length|}(double x) => x; }
         """,
-        Error("NDB0005", 0).WithArguments("Samples.B.Norm", "norm", "test_module"),
-        Error("NDB0005", 1).WithArguments("Samples.C.Length", "norm", "test_module"));
+        Error("NDB0005", 0).WithArguments("B.Norm", "norm", "function 'A.Norm'", "test_module", "[PyFunction(\"...\")]"),
+        Error("NDB0005", 1).WithArguments("C.Length", "norm", "function 'A.Norm'", "test_module", "[PyFunction(\"...\")]"));
+
+    [Fact]
+    public Task NDB0005_classes_name_the_class_and_the_attribute_that_renames_it() => VerifyAsync("""
+        using NdBindgen;
+        namespace Probes;
+        [PyClass("Account")] public partial class Account { }
+        [PyClass("Account")] public partial class {|#0:Account2|} { }
+        [PyClass] public partial class Poly { }
+        public static class Probes { [PyFunction("Poly")] public static int {|#1:Make|}() => 0; }
+        """,
+        Error("NDB0005", 0).WithMessage("'Account2' is exported as 'Account', which is already the name of class "
+            + "'Account' in module 'test_module'; give one of them another name with [PyClass(\"...\")]"),
+        Error("NDB0005", 1).WithMessage("'Probes.Make' is exported as 'Poly', which is already the name of class "
+            + "'Poly' in module 'test_module'; give one of them another name with [PyFunction(\"...\")] or "
+            + "[PyClass(\"...\")]"));
 
     [Fact]
     public Task NDB0005_overloads_of_another_method_or_type_under_one_python_name() => VerifyAsync("""
@@ -95,8 +147,8 @@ public class DiagnosticTests
         }
         public static class B { [PyFunction] public static double {|#1:Norm|}(string s) => 0; }
         """,
-        Error("NDB0005", 0).WithArguments("Samples.A.Size", "norm", "test_module"),
-        Error("NDB0005", 1).WithArguments("Samples.B.Norm", "norm", "test_module"));
+        Error("NDB0005", 0).WithArguments("A.Size", "norm", "function 'A.Norm'", "test_module", "[PyFunction(\"...\")]"),
+        Error("NDB0005", 1).WithArguments("B.Norm", "norm", "function 'A.Norm'", "test_module", "[PyFunction(\"...\")]"));
 
     [Fact]
     public Task NDB0023_overloads_python_cannot_tell_apart() => VerifyAsync(Class("""
@@ -108,8 +160,8 @@ public class DiagnosticTests
             [PyFunction] public static double Norm([Ndim(1)] NdView<double> v, Python py) => 0;   // told apart by ndim
             [PyFunction] public static double Norm(double? x, double y) => 0;                     // and by None
         """),
-        Error("NDB0023", 0).WithArguments("Samples.Api.Norm", "norm", "float"),
-        Error("NDB0023", 1).WithArguments("Samples.Api.Norm", "norm", "int, str | None"));
+        Error("NDB0023", 0).WithArguments("Api.Norm", "norm", "float"),
+        Error("NDB0023", 1).WithArguments("Api.Norm", "norm", "int, str | None"));
 
     [Fact]
     public Task NDB0023_method_and_constructor_overloads_python_cannot_tell_apart() => VerifyClassAsync("""
@@ -127,9 +179,9 @@ public class DiagnosticTests
             [PyMethod] public static int {|#2:Count|}(NdViewMut<double> w) => 0;
         }
         """,
-        Error("NDB0023", 0).WithArguments("Samples.Shape.Shape", "Shape", "float"),
-        Error("NDB0023", 1).WithArguments("Samples.Shape.Scale", "scale", "float"),
-        Error("NDB0023", 2).WithArguments("Samples.Shape.Count", "count", "numpy.ndarray[float64]"));
+        Error("NDB0023", 0).WithArguments("Shape.Shape", "Shape", "float"),
+        Error("NDB0023", 1).WithArguments("Shape.Scale", "scale", "float"),
+        Error("NDB0023", 2).WithArguments("Shape.Count", "count", "numpy.ndarray[float64]"));
 
     [Fact]
     public Task NDB0025_overloads_of_different_kinds_or_methods() => VerifyClassAsync("""
@@ -144,11 +196,11 @@ public class DiagnosticTests
             [PyMethod("area")] public double {|#2:Size|}(string unit) => 0;
         }
         """,
-        Error("NDB0025", 0).WithArguments("Samples.Shape.Area", "Samples.Shape.Area", "area",
-            "it is a static method and 'Samples.Shape.Area' an instance method (a Python name is one kind of method)"),
-        Error("NDB0025", 1).WithArguments("Samples.Shape.Make", "Samples.Shape.Make", "make",
-            "it is a static method and 'Samples.Shape.Make' a [PyClassMethod] (a Python name is one kind of method)"),
-        Error("NDB0025", 2).WithArguments("Samples.Shape.Size", "Samples.Shape.Area", "area",
+        Error("NDB0025", 0).WithArguments("Shape.Area", "Shape.Area", "area",
+            "it is a static method and 'Shape.Area' an instance method (a Python name is one kind of method)"),
+        Error("NDB0025", 1).WithArguments("Shape.Make", "Shape.Make", "make",
+            "it is a static method and 'Shape.Make' a [PyClassMethod] (a Python name is one kind of method)"),
+        Error("NDB0025", 2).WithArguments("Shape.Size", "Shape.Area", "area",
             "it is another C# method (only the C# overloads of one method become one Python method)"));
 
     [Fact]
@@ -261,10 +313,35 @@ public class DiagnosticTests
         [PyClass] public class {|#0:Plain|} { }
         [PyClass] public static partial class {|#1:Helpers|} { }
         [PyClass] public partial class {|#2:Box|}<T> { }
+        [PyClass] public abstract partial class {|#3:Shape|} { }
+        public partial class Outer { [PyClass] public partial class {|#4:Inner|} { } }
         """,
-        Error("NDB0013", 0).WithArguments("Plain", "is not partial"),
-        Error("NDB0013", 1).WithArguments("Helpers", "is static"),
-        Error("NDB0013", 2).WithArguments("Box", "is generic"));
+        Error("NDB0013", 0).WithArguments("Plain", "is not partial; the generator adds the link to its Python object to the class, so declare it 'partial'"),
+        Error("NDB0013", 1).WithArguments("Helpers", "is static; Python objects are instances of it, so make it a non-static class (or export its methods with [PyFunction])"),
+        Error("NDB0013", 2).WithArguments("Box", "is generic; Python has no type arguments to choose an instantiation with, so export a non-generic class (one that wraps an instantiation, or derives from it)"),
+        Error("NDB0013", 3).WithArguments("Shape", "is abstract; Python constructs it, so make it a concrete class (an abstract base class that is not a [PyClass] can hold the shared part)"),
+        Error("NDB0013", 4).WithArguments("Inner", "is nested in 'Outer'; the generated part of a [PyClass] is declared directly in its namespace, so move it out of 'Outer'"));
+
+    private const string RecordReason = "is a record; the link to its Python object, which the generator adds as a field, would be copied by 'with' (the copy would pass for the original's Python object) and compared by the record's equality, so make it a 'partial class' (with Equals and GetHashCode of your own for value equality)";
+
+    [Fact]
+    public Task NDB0013_records_are_partial_but_refused_for_their_copies_and_equality() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial record {|#0:Point|}(double X, double Y);
+        [PyClass] public partial record class {|#1:Size|} { public double W { get; init; } }
+        [PyClass] public record {|#2:Whole|};
+        [{|#3:PyClass|}] public partial record struct {|#4:Pair|}(int A, int B);
+        [{|#5:PyClass|}] public partial struct {|#6:Cell|} { }
+        """,
+        Error("NDB0013", 0).WithArguments("Point", RecordReason),
+        Error("NDB0013", 1).WithArguments("Size", RecordReason),
+        Error("NDB0013", 2).WithArguments("Whole", RecordReason),
+        // Structs, record structs included, are the compiler's CS0592 ([PyClass] is for classes) and NDB0013.
+        DiagnosticResult.CompilerError("CS0592").WithLocation(3).WithArguments("PyClass", "class"),
+        Error("NDB0013", 4).WithArguments("Pair", "is a record struct; a [PyClass] is a class (its Python objects share one C# object), so declare it 'partial class'"),
+        DiagnosticResult.CompilerError("CS0592").WithLocation(5).WithArguments("PyClass", "class"),
+        Error("NDB0013", 6).WithArguments("Cell", "is a struct; a [PyClass] is a class (its Python objects share one C# object), so declare it 'partial class'"));
 
     [Fact]
     public Task NDB0014_no_constructor_python_can_call() => VerifyAsync("""
@@ -312,6 +389,22 @@ public class DiagnosticTests
         Error("NDB0016", 0).WithArguments("Shape.Make", "[PyClassMethod] takes a static factory method returning Shape"),
         Error("NDB0016", 1).WithArguments("Shape.Plus", "'__add__' is not a supported dunder; [PyMethod(\"__repr__\")] and [PyMethod(\"__str__\")] take an instance method with no parameters returning string (operators, comparison, hashing, indexing, len and iteration come from C# itself)"),
         Error("NDB0016", 2).WithArguments("Shape.Count", "[PyProperty] takes an instance property with a getter, or an instance field"));
+
+    [Fact]
+    public Task NDB0016_property_types_without_a_conversion_name_the_property_and_what_properties_take() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Shape
+        {
+            [PyProperty] public object {|#0:Thing|} { get; set; } = null!;
+            [PyProperty] public NdArray<double> {|#1:Values|} { get; set; } = null!;
+            [PyProperty] public NdArray<double> Cached => null!;                       // read-only: fine
+            [PyProperty] public NdArray<decimal> {|#2:Money|} => null!;
+        }
+        """,
+        Error("NDB0016", 0).WithArguments("Shape.Thing", "its type 'object' cannot be converted to Python; a [PyProperty] can be " + ConversionTable.SupportedProperties),
+        Error("NDB0016", 1).WithArguments("Shape.Values", "its type 'NdBindgen.NdArray<double>' cannot be converted from Python, which its setter needs; a [PyProperty] can be " + ConversionTable.SupportedProperties),
+        Error("NDB0004", 2).WithArguments("Property 'Money' of 'Shape'", "decimal", ConversionTable.SupportedElements));
 
     [Fact]
     public Task NDB0017_conflicting_attributes() => VerifyAsync("""
@@ -382,6 +475,58 @@ public class DiagnosticTests
         Error("NDB0022", 0).WithArguments("values", "Api.Scale",
             "an in-place view cannot accept array-likes: writes would go to a temporary copy; take an NdView<T> and return an NdArray<T>, or drop [ArrayLike]"),
         Error("NDB0022", 1).WithArguments("x", "Api.Twice", "[ArrayLike] applies to NdView<T> parameters only, not double"));
+
+    [Fact]
+    public Task NDB0026_a_py_class_deriving_from_a_py_class() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Account { [PyProperty] public double Balance { get; set; } }
+        [PyClass] public partial class Savings : {|#0:Account|} { [PyProperty] public double Rate { get; set; } }
+        public abstract class Plain { }
+        public class Middle : Account { }
+        [PyClass] public partial class Deeper : {|#1:Samples.Middle|}, System.IDisposable { public void Dispose() { } }
+        [PyClass] public partial class Fine : Plain { }
+        """,
+        Error("NDB0026", 0).WithArguments("Savings", "Account"),
+        Error("NDB0026", 1).WithArguments("Deeper", "Account"));
+
+    [Fact]
+    public Task NDB0027_two_members_of_a_class_under_one_python_name() => VerifyClassAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Tank
+        {
+            [PyProperty] public double Size { get; set; }
+            [PyMethod("size")] public double {|#0:GetSize|}() => 0;
+            [PyProperty("w")] public double Width { get; set; }
+            [PyProperty("w")] public double {|#1:Weight|} { get; set; }
+            [PyMethod] public double Fill() => 0;
+            [PyMethod] public double Fill(double level) => level;             // an overload set: one method
+            [PyProperty] public int {|#2:fill|};
+            [PyMethod("__repr__")] public string Show() => "";
+            [PyMethod("__repr__")] public string {|#3:Describe|}() => "";
+        }
+        """,
+        Error("NDB0027", 0).WithArguments("Tank.GetSize", "size", "Tank.Size", "PyMethod"),
+        Error("NDB0027", 1).WithArguments("Tank.Weight", "w", "Tank.Width", "PyProperty"),
+        Error("NDB0027", 2).WithArguments("Tank.fill", "fill", "Tank.Fill", "PyProperty"),
+        Error("NDB0027", 3).WithArguments("Tank.Describe", "__repr__", "Tank.Show", "PyMethod"));
+
+    [Fact]
+    public void Every_descriptor_has_one_analyzer_and_module_wide_ones_are_compilation_end()
+    {
+        var bindings = new NdBindgen.Generator.Analyzers.PyBindingsAnalyzer().SupportedDiagnostics;
+        var module = new NdBindgen.Generator.Analyzers.PyModuleAnalyzer().SupportedDiagnostics;
+        var escapes = new NdBindgen.Generator.Analyzers.ViewEscapeAnalyzer().SupportedDiagnostics;
+        foreach (var d in DiagnosticDescriptors.All)
+        {
+            int reporters = new[] { bindings, module, escapes }.Count(a => a.Contains(d));
+            Assert.True(reporters == 1, $"{d.Id} is supported by {reporters} analyzers");
+        }
+        Assert.Equal(new[] { "NDB0005", "NDB0007", "NDB0023" }, module.Select(d => d.Id).OrderBy(id => id));
+        Assert.All(module, d => Assert.Contains(Microsoft.CodeAnalysis.WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
+        Assert.All(bindings, d => Assert.DoesNotContain(Microsoft.CodeAnalysis.WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
+    }
 
     [Fact]
     public void Every_descriptor_has_a_test_a_release_entry_and_a_doc_entry()

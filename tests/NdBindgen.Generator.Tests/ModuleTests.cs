@@ -79,6 +79,24 @@ public class ModuleTests
     }
 
     [Fact]
+    public void A_py_class_deriving_from_a_py_class_is_one_diagnostic_without_compiler_noise()
+    {
+        GeneratorRun run = TestCompilation.Run("""
+            using NdBindgen;
+            namespace Samples;
+            [PyClass] public partial class Account { [PyProperty] public double Balance { get; set; } }
+            [PyClass] public partial class Savings : Account { [PyProperty] public double Rate { get; set; } }
+            public static class Api { [PyFunction] public static double Total(Account a) => a.Balance; }
+            """);
+
+        Assert.Equal("NDB0026", Assert.Single(run.GeneratorDiagnostics).Id);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("Savings"));
+        Assert.DoesNotContain("Savings", run.Source("PythonModule.g.cs"));
+        // No CS0108 (the derived part hiding the base's link to its Python object), nor anything else.
+        Assert.Empty(run.CompileProblems());
+    }
+
+    [Fact]
     public void An_invalid_module_name_still_emits_compiling_wrappers()
     {
         GeneratorRun run = TestCompilation.RunModule("my.module", """

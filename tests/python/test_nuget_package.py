@@ -147,11 +147,12 @@ def test_the_package_layout(package):
     for name in ["lib/net10.0/NdBindgen.Runtime.dll", "lib/net10.0/NdBindgen.Runtime.xml",
                  "analyzers/dotnet/cs/NdBindgen.Generator.dll",
                  "analyzers/dotnet/cs/NdBindgen.CodeFixes.dll",
-                 "build/NdBindgen.props", "build/NdBindgen.targets", "docs/diagnostics.md"]:
+                 "build/NdBindgen.props", "build/NdBindgen.targets", "build/NdBindgen.Build.globalconfig",
+                 "docs/diagnostics.md"]:
         assert name in names
     # The build files are the repository's own, not copies.
     with zipfile.ZipFile(package) as z:
-        for name in ["NdBindgen.props", "NdBindgen.targets"]:
+        for name in ["NdBindgen.props", "NdBindgen.targets", "NdBindgen.Build.globalconfig"]:
             assert z.read(f"build/{name}") == (REPO / "runtime/NdBindgen.Runtime/build" / name).read_bytes()
         # What each diagnostic's help link explains, readable offline (HelpLinkTests checks the links).
         assert z.read("docs/diagnostics.md") == (REPO / "docs/diagnostics.md").read_bytes()

@@ -13,15 +13,17 @@ namespace NdBindgen.Generator.Analyzers;
 /// <summary>
 /// Reports misuse on the user's own code, live in the IDE. It runs the generator's own parsers
 /// (one set of checks), on the narrowest actions: a symbol action per method and per named type,
-/// only in compilations that reference NdBindgen, concurrently, never on generated code. The
-/// generator itself reports only what needs the whole module (NDB0005, NDB0007, and NDB0023 of
-/// module functions; a [PyClass]'s NDB0023 comes from here, with the class's other checks).
+/// only in compilations that reference NdBindgen, concurrently, never on generated code. What
+/// needs the whole module (NDB0005, NDB0007, NDB0023) is <see cref="PyModuleAnalyzer"/>'s. In a
+/// build (<see cref="ModuleOptionsParser.DiagnosticsKey"/>) the generator reports all of these
+/// instead, and this analyzer only NDB0020.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
 {
+    // NDB0021 is ViewEscapeAnalyzer's.
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        D.All.Where(d => d.Id is not ("NDB0005" or "NDB0007")).ToImmutableArray();
+        D.All.Where(d => !PyModuleAnalyzer.Reports(d.Id) && d.Id != "NDB0021").ToImmutableArray();
 
     public override void Initialize(AnalysisContext context)
     {
@@ -35,9 +37,12 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
             IMethodSymbol? assumeGil = start.Compilation.GetTypeByMetadataName(KnownTypes.Python)
                 ?.GetMembers("AssumeGilHeld").OfType<IMethodSymbol>().FirstOrDefault();
 
-            start.RegisterSymbolAction(c => AnalyzeMethod(c, pyFunction), SymbolKind.Method, SymbolKind.Property,
-                SymbolKind.Field);
-            start.RegisterSymbolAction(c => AnalyzeType(c, pyClass), SymbolKind.NamedType);
+            if (!ModuleOptionsParser.GeneratorReports(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions))
+            {
+                start.RegisterSymbolAction(c => AnalyzeMethod(c, pyFunction), SymbolKind.Method,
+                    SymbolKind.Property, SymbolKind.Field);
+                start.RegisterSymbolAction(c => AnalyzeType(c, pyClass), SymbolKind.NamedType);
+            }
             if (assumeGil is not null)
             {
                 start.RegisterOperationAction(c =>
@@ -53,36 +58,20 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol pyFunction)
     {
         ISymbol member = context.Symbol;
-        var marks = member.GetAttributes()
-            .Where(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == KnownTypes.Namespace
-            && KnownTypes.MemberAttributes.Contains(a.AttributeClass.Name)).ToList();
+        var marks = MemberMarks.Of(member);
         if (marks.Count == 0) return;
-        Location? location = member.Locations.FirstOrDefault();
-        string display = member.ContainingType.Name + "." + member.Name;
-        if (marks.Count > 1)
+        if (MemberMarks.Problem(member, marks) is { } problem)
         {
-            string names = string.Join(" and ",
-                marks.Select(a => "[" + a.AttributeClass!.Name.Replace("Attribute", "") + "]"));
-            context.ReportDiagnostic(Diagnostic.Create(D.ConflictingAttributes, location, display, names));
+            Report(context.Compilation, context.ReportDiagnostic, new[] { problem });
             return;
         }
-        AttributeData mark = marks[0];
-        if (SymbolEqualityComparer.Default.Equals(mark.AttributeClass, pyFunction))
+        // A class member mark in a [PyClass]: the class's own analysis checks it.
+        if (!SymbolEqualityComparer.Default.Equals(marks[0].AttributeClass, pyFunction)) return;
+        if (member is IMethodSymbol method && method.MethodKind == MethodKind.Ordinary)
         {
-            if (member is IMethodSymbol method && method.MethodKind == MethodKind.Ordinary)
-            {
-                var result = FunctionParser.ParseMethod(method, mark, CallKind.ModuleFunction, null,
-                    context.CancellationToken, context.Compilation);
-                Report(context, result.Diagnostics);
-            }
-            return;
-        }
-        // A class member attribute: the class's own analysis checks it, unless there is no [PyClass].
-        if (!ConversionTable.IsPyClass(member.ContainingType))
-        {
-            string name = "[" + mark.AttributeClass!.Name.Replace("Attribute", "") + "]";
-            context.ReportDiagnostic(Diagnostic.Create(D.MemberOutsideClass, location, display, name,
-                member.ContainingType.Name));
+            var result = FunctionParser.ParseMethod(method, marks[0], CallKind.ModuleFunction, null,
+                context.CancellationToken, context.Compilation);
+            Report(context.Compilation, context.ReportDiagnostic, result.Diagnostics);
         }
     }
 
@@ -90,22 +79,24 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (!type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, pyClass))) return;
-        Report(context, ClassParser.ParseClass(type, context.CancellationToken).Diagnostics);
+        var diagnostics = ClassParser.ParseClass(type, context.CancellationToken).Diagnostics;
+        Report(context.Compilation, context.ReportDiagnostic, diagnostics.Where(d => !PyModuleAnalyzer.Reports(d.Id)));
     }
 
     /// <summary>
     /// Reports at locations in the syntax trees (so #pragma and the IDE see them), not the models' plain spans.
     /// </summary>
-    private static void Report(SymbolAnalysisContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    internal static void Report(Compilation compilation, System.Action<Diagnostic> report,
+        System.Collections.Generic.IEnumerable<DiagnosticInfo> diagnostics)
     {
         foreach (DiagnosticInfo d in diagnostics)
         {
             Location? location = d.Location is { } info
-                ? context.Compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == info.FilePath) is { } tree
+                ? compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == info.FilePath) is { } tree
                     ? Location.Create(tree, info.Span)
                     : info.ToLocation()
                 : null;
-            context.ReportDiagnostic(Diagnostic.Create(D.ById(d.Id), location, d.Arguments.Items.ToArray<object>()));
+            report(Diagnostic.Create(D.ById(d.Id), location, d.Arguments.Items.ToArray<object>()));
         }
     }
 }

@@ -19,6 +19,12 @@ internal static class DiagnosticDescriptors
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
             helpLinkUri: HelpBase + id.ToLowerInvariant());
 
+    // Module-wide: PyModuleAnalyzer reports these when the compilation ends, and Roslyn asks such
+    // descriptors to carry the CompilationEnd tag (editors compute them with the whole project).
+    private static DiagnosticDescriptor ModuleError(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor FunctionNotStatic = Error("NDB0001",
         "[PyFunction] method must be static",
         "'{0}' is marked [PyFunction] but is not static; make it static (Python module functions have no instance)");
@@ -33,18 +39,18 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedElementType = Error("NDB0004",
         "Array element type is not a numpy dtype",
-        "'{0}' has element type '{1}', which has no numpy dtype; supported: {2}");
+        "{0} has element type '{1}', which has no numpy dtype; supported: {2}");
 
-    public static readonly DiagnosticDescriptor DuplicatePythonName = Error("NDB0005",
+    public static readonly DiagnosticDescriptor DuplicatePythonName = ModuleError("NDB0005",
         "Two exports have the same Python name",
-        "'{0}' is exported as '{1}', a name module '{2}' already exports; give one of them another name with "
-            + "[PyFunction(\"...\")]");
+        "'{0}' is exported as '{1}', which is already the name of {2} in module '{3}'; give one of them another "
+            + "name with {4}");
 
     public static readonly DiagnosticDescriptor InvalidPythonName = Error("NDB0006",
         "Python name is not a valid identifier",
         "'{0}' is not a valid Python identifier{1}; choose another name");
 
-    public static readonly DiagnosticDescriptor InvalidModuleName = Error("NDB0007",
+    public static readonly DiagnosticDescriptor InvalidModuleName = ModuleError("NDB0007",
         "Module name is missing or invalid",
         "The Python module name '{0}' is not a valid Python identifier; set the MSBuild property PyModuleName to a "
             + "name such as my_module");
@@ -79,9 +85,8 @@ internal static class DiagnosticDescriptors
         + "and a count of 0 or more");
 
     public static readonly DiagnosticDescriptor ClassNotPartial = Error("NDB0013",
-        "[PyClass] must be a partial, non-static, non-generic, top-level class",
-        "'{0}' is marked [PyClass] but {1}; the generator adds the link to its Python object to the class, so "
-            + "declare it 'partial class' at namespace level");
+        "[PyClass] must be a partial, concrete, non-generic, top-level class",
+        "'{0}' is marked [PyClass] but {1}");
 
     public static readonly DiagnosticDescriptor NoConstructor = Error("NDB0014",
         "[PyClass] has no constructor Python can call",
@@ -127,7 +132,7 @@ internal static class DiagnosticDescriptors
         "[ArrayLike] needs a read-only array view parameter",
         "[ArrayLike] on parameter '{0}' of '{1}': {2}");
 
-    public static readonly DiagnosticDescriptor IndistinguishableOverloads = Error("NDB0023",
+    public static readonly DiagnosticDescriptor IndistinguishableOverloads = ModuleError("NDB0023",
         "Overloads Python cannot tell apart",
         "'{0}' takes the same Python types as an earlier overload of '{1}' ({2}), so Python calls could never reach "
             + "it; change a parameter type, or export it under another name with [PyFunction(\"...\")]");
@@ -137,6 +142,18 @@ internal static class DiagnosticDescriptors
         "'{0}' cannot be an overload of '{1}' under the Python name '{2}': {3}; export it under another name with "
             + "[PyMethod(\"...\")]");
 
+    public static readonly DiagnosticDescriptor PyClassInheritance = Error("NDB0026",
+        "A [PyClass] cannot derive from another [PyClass] yet",
+        "'{0}' derives from '{1}', which is a [PyClass]; NdBindgen does not turn C# inheritance into Python "
+            + "subclassing yet (Python would see two unrelated types: '{0}' without the members of '{1}', and a '{0}' "
+            + "passed where a '{1}' is expected a TypeError), so hold a '{1}' in a field and forward to it "
+            + "(composition), or derive both from a base class that is not a [PyClass]");
+
+    public static readonly DiagnosticDescriptor DuplicateMemberName = Error("NDB0027",
+        "Two members of a [PyClass] have one Python name",
+        "'{0}' is exported as '{1}', the Python name of '{2}' already; a Python class has one attribute per name "
+            + "(the later would replace the earlier), so give one of them another name with [{3}(\"...\")]");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
@@ -144,6 +161,7 @@ internal static class DiagnosticDescriptors
         NotAccessible, DefaultNotExpressible, NdimOnNonArray, ClassNotPartial, NoConstructor,
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
         ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads, OverloadsOfDifferentKinds,
+        PyClassInheritance, DuplicateMemberName,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -68,6 +68,9 @@ internal sealed record FunctionModel(
     /// </summary>
     public int Overload { get; init; }
 
+    /// <summary>The method as diagnostics name it: "Api.Norm" (type and member, as the user wrote them).</summary>
+    public string Display { get; init; } = "";
+
     /// <summary>The parameters Python passes, in order (without the GIL token).</summary>
     public ImmutableArray<ParameterModel> PythonParameters =>
         ImmutableArray.CreateRange(Parameters.Where(p => p.IsPythonArgument));

@@ -10,6 +10,9 @@ internal sealed record ExportModel(FunctionModel? Function, OverloadSetModel? Ov
     public string PythonName => Function?.PythonName ?? OverloadSet!.PythonName;
 }
 
+/// <summary>What the module sees of a [PyClass]: its Python surface, and its C# name and place for NDB0005.</summary>
+internal sealed record ClassExport(ClassExportModel Export, string TypeName, LocationInfo? Location);
+
 /// <summary>The whole module: its name, its exports (in table order) and its classes.</summary>
 internal sealed record ModuleModel(
     string ModuleName,

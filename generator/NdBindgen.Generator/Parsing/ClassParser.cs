@@ -30,6 +30,13 @@ internal static partial class ClassParser
             diagnostics.Add(DiagnosticInfo.Create(D.ClassNotPartial, location, type.Name, shapeProblem));
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
         }
+        if (PyClassAncestor(type) is { } ancestor)
+        {
+            // Nothing generated: the partial part would hide the base's link to its Python object (CS0108).
+            diagnostics.Add(DiagnosticInfo.Create(D.PyClassInheritance, BaseListLocation(type) ?? location, type.Name,
+                ancestor.Name));
+            return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
+        }
         string? whyNot = PythonIdentifiers.WhyNotIdentifier(pythonName);
         if (whyNot is not null)
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
@@ -54,17 +61,68 @@ internal static partial class ClassParser
         return new ParseResult<ClassModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
     }
 
-    /// <summary>Why the type cannot be a [PyClass] (<see cref="NotPartial"/> when only 'partial' is missing).</summary>
+    /// <summary>Why the class cannot be a [PyClass] at all, and what to do: the end of NDB0013's message
+    /// (<see cref="NotPartial"/> when only 'partial' is missing).</summary>
     internal static string? ShapeProblem(INamedTypeSymbol type) =>
-        type.IsStatic ? "is static" :
-        type.IsGenericType ? "is generic" :
-        type.ContainingType is not null ? "is nested in another type" :
-        type.TypeKind != TypeKind.Class ? "is not a class" :
-        type.IsAbstract ? "is abstract" :
-        !IsPartial(type) ? NotPartial :
-        null;
+        type.IsStatic
+            ? "is static; Python objects are instances of it, so make it a non-static class (or export its methods "
+                + "with [PyFunction])"
+        : type.TypeKind != TypeKind.Class
+            ? $"is {KindName(type)}; a [PyClass] is a class (its Python objects share one C# object), so declare it "
+                + "'partial class'"
+        : type.IsRecord
+            ? "is a record; the link to its Python object, which the generator adds as a field, would be copied by "
+                + "'with' (the copy would pass for the original's Python object) and compared by the record's "
+                + "equality, so make it a 'partial class' (with Equals and GetHashCode of your own for value equality)"
+        : type.IsGenericType
+            ? "is generic; Python has no type arguments to choose an instantiation with, so export a non-generic "
+                + "class (one that wraps an instantiation, or derives from it)"
+        : type.ContainingType is not null
+            ? $"is nested in '{type.ContainingType.Name}'; the generated part of a [PyClass] is declared directly in "
+                + $"its namespace, so move it out of '{type.ContainingType.Name}'"
+        : type.IsAbstract
+            ? "is abstract; Python constructs it, so make it a concrete class (an abstract base class that is not a "
+                + "[PyClass] can hold the shared part)"
+        : !IsPartial(type) ? NotPartial
+        : null;
 
-    internal const string NotPartial = "is not partial";
+    private static string KindName(INamedTypeSymbol type) => type.TypeKind switch
+    {
+        TypeKind.Struct when type.IsRecord => "a record struct",
+        TypeKind.Struct => "a struct",
+        TypeKind.Interface => "an interface",
+        TypeKind.Enum => "an enum",
+        TypeKind.Delegate => "a delegate",
+        _ => "not a class",
+    };
+
+    /// <summary>The nearest base class that is a [PyClass], or null.</summary>
+    private static INamedTypeSymbol? PyClassAncestor(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? b = type.BaseType; b is not null; b = b.BaseType)
+            if (ConversionTable.IsPyClass(b)) return b;
+        return null;
+    }
+
+    /// <summary>The base class in the base list (where a base class comes first), where the user wrote it.</summary>
+    private static Location? BaseListLocation(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences
+            .Select(r => r.GetSyntax())
+            .OfType<TypeDeclarationSyntax>()
+            .Select(t => t.BaseList?.Types.FirstOrDefault())
+            .FirstOrDefault(b => b is not null && LastName(b.Type) == type.BaseType?.Name)
+            ?.GetLocation();
+
+    private static string LastName(TypeSyntax t) => t switch
+    {
+        QualifiedNameSyntax q => q.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax a => a.Name.Identifier.ValueText,
+        SimpleNameSyntax s => s.Identifier.ValueText,
+        _ => "",
+    };
+
+    internal const string NotPartial = "is not partial; the generator adds the link to its Python object to the "
+        + "class, so declare it 'partial'";
 
     /// <summary>
     /// The marked constructor, else the only public one; several marked ones are overloads of one
@@ -120,6 +178,7 @@ internal static partial class ClassParser
         var properties = ImmutableArray.CreateBuilder<PropertyModel>();
         var methods = new List<FunctionModel>();
         var dunders = new Dictionary<string, string>();
+        var names = new PythonNames(diagnostics);
         foreach (ISymbol member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -136,7 +195,12 @@ internal static partial class ClassParser
                     "private or protected"));
                 continue;
             }
-            if (attributeName == KnownTypes.Simple(KnownTypes.PyPropertyAttribute))
+            string? explicitName = FunctionParser.ExplicitName(attribute);
+            bool dunder = explicitName is not null && explicitName.StartsWith("__") && explicitName.EndsWith("__");
+            bool isProperty = attributeName == KnownTypes.Simple(KnownTypes.PyPropertyAttribute);
+            names.Claim(explicitName ?? PythonIdentifiers.ToSnakeCase(member.Name), display, attributeName,
+                method: !isProperty && !dunder, memberLocation);
+            if (isProperty)
             {
                 PropertyModel? property = ParseProperty(member, attribute, type, diagnostics);
                 if (property is not null) properties.Add(property);
@@ -148,10 +212,10 @@ internal static partial class ClassParser
                     $"[{attributeName.Replace("Attribute", "")}] goes on a method"));
                 continue;
             }
-            string? explicitName = FunctionParser.ExplicitName(attribute);
-            if (explicitName is not null && explicitName.StartsWith("__") && explicitName.EndsWith("__"))
+            if (dunder)
             {
-                if (DunderMethod(method, explicitName, type, diagnostics) is { } row) dunders[row.Dunder] = method.Name;
+                if (DunderMethod(method, explicitName!, type, diagnostics) is { } row)
+                    dunders[row.Dunder] = method.Name;
                 continue;
             }
             FunctionModel? model = ParseMethod(method, attribute, type, pythonName, diagnostics, cancellationToken);
@@ -225,6 +289,7 @@ internal static partial class ClassParser
                 "", doc, parameters.ToImmutable(), instance!, LocationInfo.From(ctor.Locations.FirstOrDefault()))
             {
                 Overload = n,
+                Display = type.Name + "." + type.Name,
             });
         }
         if (!complete || instance is null) return null;
@@ -250,13 +315,13 @@ internal static partial class ClassParser
                 string? why = m.MethodName != first.MethodName
                     ? "it is another C# method (only the C# overloads of one method become one Python method)"
                     : m.Kind != first.Kind
-                        ? $"it is {KindName(m.Kind)} and '{Display(first)}' {KindName(first.Kind)} "
+                        ? $"it is {KindName(m.Kind)} and '{first.Display}' {KindName(first.Kind)} "
                             + "(a Python name is one kind of method)"
                     : null;
                 if (why is not null)
                 {
                     diagnostics.Add(new DiagnosticInfo(D.OverloadsOfDifferentKinds.Id, m.Location,
-                        ImmutableArray.Create(Display(m), Display(first), m.PythonName, why)));
+                        ImmutableArray.Create(m.Display, first.Display, m.PythonName, why)));
                     continue;
                 }
                 same.Add(m with { Overload = same.Count + 1 });
@@ -270,8 +335,6 @@ internal static partial class ClassParser
         }
         return (singles.ToImmutable(), sets.ToImmutable());
     }
-
-    private static string Display(FunctionModel f) => f.ContainingType.Replace("global::", "") + "." + f.MethodName;
 
     private static string KindName(CallKind kind) => kind switch
     {
@@ -298,12 +361,19 @@ internal static partial class ClassParser
                 "[PyProperty] takes an instance property with a getter, or an instance field"));
             return null;
         }
-        TypeModel? model = ConversionTable.Resolve(valueType, isReturn: true, out _, out _);
-        TypeModel? input = writable ? ConversionTable.Resolve(valueType, isReturn: false, out _, out _) : model;
-        if (model is null || input is null || model.Kind is ValueKind.Void)
+        TypeModel? model = ConversionTable.Resolve(valueType, isReturn: true, out var failure, out string? element);
+        TypeModel? input = model;
+        if (model is not null && writable)
+            input = ConversionTable.Resolve(valueType, isReturn: false, out failure, out element);
+        if (model is null || input is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(D.UnsupportedParameterType, location, member.Name, type.Name,
-                valueType.ToDisplayString(), ConversionTable.SupportedReturns));
+            string direction = model is null ? "to Python" : "from Python, which its setter needs";
+            diagnostics.Add(failure == ConversionTable.Failure.BadElement
+                ? DiagnosticInfo.Create(D.UnsupportedElementType, location,
+                    $"Property '{member.Name}' of '{type.Name}'", element, ConversionTable.SupportedElements)
+                : DiagnosticInfo.Create(D.InvalidMember, location, display,
+                    $"its type '{valueType.ToDisplayString()}' cannot be converted {direction}; a [PyProperty] can "
+                    + $"be {ConversionTable.SupportedProperties}"));
             return null;
         }
         string pythonName = FunctionParser.ExplicitName(attribute) ?? PythonIdentifiers.ToSnakeCase(member.Name);
@@ -329,6 +399,6 @@ internal static partial class ClassParser
         symbol.GetAttributes().Any(a => KnownTypes.Is(a, attribute));
 
     private static bool IsPartial(INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax c
-            && c.Modifiers.Any(m => m.Text == "partial"));
+        type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax t
+            && t.Modifiers.Any(m => m.Text == "partial"));
 }

@@ -66,10 +66,13 @@ internal static class ConversionTable
     public const string SupportedScalars =
         "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, string and their "
             + "nullable forms";
+    // The callback limits are those of ResolveCallback and s_callbackTypes.
     public const string SupportedParameters = SupportedScalars
-        + ", NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, Func<...>/Action<T> callbacks, "
-        + "Python (the GIL token)";
+        + ", NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, callbacks (Func<...> of up to "
+        + "two arguments, or Action<T>, over double, float, long, int, bool, string or PyRef), Python (the GIL token)";
     public const string SupportedReturns = SupportedScalars + ", NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void";
+    public const string SupportedProperties = SupportedScalars
+        + ", [PyClass] types, PyRef, PyRef<T>, or NdArray<T> without a setter";
     public const string SupportedElements =
         "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex";
 

@@ -15,9 +15,16 @@ namespace NdBindgen.Generator.Parsing;
 internal static class FunctionParser
 {
     public static ParseResult<FunctionModel> Parse(GeneratorAttributeSyntaxContext context,
-        CancellationToken cancellationToken) =>
-        ParseMethod((IMethodSymbol)context.TargetSymbol, context.Attributes[0], CallKind.ModuleFunction, null,
+        CancellationToken cancellationToken)
+    {
+        // Marked twice ([PyMethod, PyFunction]): NDB0017, from the first mark's check, and no export.
+        var marks = MemberMarks.Of(context.TargetSymbol);
+        if (marks.Count > 1)
+            return new ParseResult<FunctionModel>(null, MemberMarks.Check(context.TargetSymbol,
+                KnownTypes.PyFunctionAttribute));
+        return ParseMethod((IMethodSymbol)context.TargetSymbol, context.Attributes[0], CallKind.ModuleFunction, null,
             cancellationToken, context.SemanticModel.Compilation);
+    }
 
     /// <summary>
     /// A method exported as a module function or as a member of a [PyClass]
@@ -102,7 +109,7 @@ internal static class FunctionParser
         if (returns is not null) return returns;
         Location? location = ReturnTypeLocation(method) ?? method.Locations.FirstOrDefault();
         diagnostics.Add(failure == ConversionTable.Failure.BadElement
-            ? DiagnosticInfo.Create(D.UnsupportedElementType, location, display + " return value", element,
+            ? DiagnosticInfo.Create(D.UnsupportedElementType, location, $"The return value of '{display}'", element,
                 ConversionTable.SupportedElements)
             : DiagnosticInfo.Create(D.UnsupportedReturnType, location, display,
                 method.ReturnType.ToDisplayString(), ConversionTable.SupportedReturns));
@@ -133,6 +140,7 @@ internal static class FunctionParser
             Mangle(method.ContainingType) + "." + methodPart + ".g.cs", doc, parameters, returns,
             LocationInfo.From(method.Locations.FirstOrDefault()))
         {
+            Display = method.ContainingType.Name + "." + method.Name,
             Overload = kind == CallKind.ModuleFunction ? OverloadPosition(method, pythonName) : 0,
         };
     }
@@ -151,8 +159,8 @@ internal static class FunctionParser
         if (type is null)
         {
             diagnostics.Add(failure == ConversionTable.Failure.BadElement
-                ? DiagnosticInfo.Create(D.UnsupportedElementType, location, $"{display} parameter '{p.Name}'", element,
-                    ConversionTable.SupportedElements)
+                ? DiagnosticInfo.Create(D.UnsupportedElementType, location, $"Parameter '{p.Name}' of '{display}'",
+                    element, ConversionTable.SupportedElements)
                 : DiagnosticInfo.Create(D.UnsupportedParameterType, location, p.Name, display,
                     p.Type.ToDisplayString(), ConversionTable.SupportedParameters));
             return null;

@@ -11,6 +11,22 @@ namespace NdBindgen.Generator.Parsing;
 /// </summary>
 internal static class ModuleOptionsParser
 {
+    /// <summary>
+    /// The global analyzer config key NdBindgen.props sets to "build" outside design-time builds
+    /// (build/NdBindgen.Build.globalconfig): then the generator reports the NDB diagnostics, since
+    /// the compiler drops analyzer diagnostics once a declaration has an error (CS8377 for
+    /// NdView&lt;string&gt;, say). Without it (an editor's design-time build, a bare analyzer
+    /// reference) the analyzers report them, since editors show analyzer diagnostics only. Either
+    /// way each diagnostic is reported once; NDB0020 and NDB0021 are always the analyzers'.
+    /// </summary>
+    public const string DiagnosticsKey = "ndbindgen_diagnostics";
+
+    public static bool GeneratorReports(AnalyzerConfigOptions global) =>
+        global.TryGetValue(DiagnosticsKey, out string? value) && value.Trim() == "build";
+
+    public static bool GeneratorReports(AnalyzerConfigOptionsProvider provider, CancellationToken _) =>
+        GeneratorReports(provider.GlobalOptions);
+
     public static ModuleOptions Parse(AnalyzerConfigOptionsProvider provider, CancellationToken _)
     {
         provider.GlobalOptions.TryGetValue("build_property.PyModuleName", out string? name);

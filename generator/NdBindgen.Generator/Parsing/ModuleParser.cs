@@ -8,13 +8,13 @@ namespace NdBindgen.Generator.Parsing;
 
 /// <summary>
 /// Every function and class of the compilation, with the MSBuild options -> the <see cref="ModuleModel"/>
-/// and the module-wide diagnostics: an invalid module name (NDB0005), two exports of one Python name
-/// (NDB0007), C# overloads Python cannot tell apart (NDB0023).
+/// and the module-wide diagnostics: an invalid module name (NDB0007), two exports of one Python name
+/// (NDB0005), C# overloads Python cannot tell apart (NDB0023).
 /// </summary>
 internal static class ModuleParser
 {
     public static (ModuleModel?, EquatableArray<DiagnosticInfo>) Parse(ImmutableArray<FunctionModel?> functions,
-        ImmutableArray<(ClassExportModel Export, LocationInfo? Location)> classes, ModuleOptions options)
+        ImmutableArray<ClassExport> classes, ModuleOptions options)
     {
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         if (options.ModuleName is null && functions.Length == 0 && classes.Length == 0)
@@ -26,7 +26,7 @@ internal static class ModuleParser
             return (null, diagnostics.ToImmutable());
         }
 
-        var seen = new HashSet<string>();
+        var seen = new Dictionary<string, Owner>();
         var classModels = Classes(classes, name, seen, diagnostics);
         var exports = ImmutableArray.CreateBuilder<ExportModel>();
         var overloadSets = ImmutableArray.CreateBuilder<OverloadSetModel>();
@@ -48,44 +48,66 @@ internal static class ModuleParser
         return (module, diagnostics.ToImmutable());
     }
 
-    /// <summary>The classes in Python-name order; a second class of a name is NDB0007.</summary>
-    private static ImmutableArray<ClassExportModel> Classes(
-        ImmutableArray<(ClassExportModel Export, LocationInfo? Location)> classes, string module, HashSet<string> seen,
-        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    /// <summary>The classes in Python-name order; a second class of a name is NDB0005.</summary>
+    private static ImmutableArray<ClassExportModel> Classes(ImmutableArray<ClassExport> classes, string module,
+        Dictionary<string, Owner> seen, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         var result = ImmutableArray.CreateBuilder<ClassExportModel>();
-        foreach (var (c, location) in classes.OrderBy(c => c.Export.PythonName, System.StringComparer.Ordinal))
+        // By Python name, then C# name: the same order whichever order the classes arrive in.
+        var ordered = classes.OrderBy(c => c.Export.PythonName, System.StringComparer.Ordinal)
+            .ThenBy(c => c.TypeName, System.StringComparer.Ordinal);
+        foreach (ClassExport c in ordered)
         {
-            if (!seen.Add(c.PythonName))
-            {
-                diagnostics.Add(new DiagnosticInfo(D.DuplicatePythonName.Id, location,
-                    ImmutableArray.Create(c.PythonName, c.PythonName, module)));
-                continue;
-            }
-            result.Add(c);
+            var owner = new Owner($"class '{c.TypeName}'", ClassRename);
+            if (Duplicate(c.Export.PythonName, c.TypeName, owner, c.Location, module, seen, diagnostics)) continue;
+            result.Add(c.Export);
         }
         return result.ToImmutable();
     }
 
+    private const string ClassRename = "[PyClass(\"...\")]";
+    private const string FunctionRename = "[PyFunction(\"...\")]";
+
+    /// <summary>What already has a Python name, as NDB0005 names it, and how to rename it.</summary>
+    private sealed record Owner(string Shown, string Rename);
+
+    /// <summary>Claims the name for <paramref name="owner"/>; when it is taken: NDB0005, and true.</summary>
+    private static bool Duplicate(string name, string display, Owner owner, LocationInfo? location, string module,
+        Dictionary<string, Owner> seen, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        if (!seen.TryGetValue(name, out Owner? first))
+        {
+            seen[name] = owner;
+            return false;
+        }
+        string rename = first.Rename == owner.Rename ? owner.Rename : owner.Rename + " or " + first.Rename;
+        diagnostics.Add(new DiagnosticInfo(D.DuplicatePythonName.Id, location,
+            ImmutableArray.Create(display, name, first.Shown, module, rename)));
+        return true;
+    }
+
     /// <summary>
     /// One Python name's functions: a single export is added to <paramref name="exports"/>; C#
-    /// overloads of the first one are returned, to become one callable; any other is NDB0007.
+    /// overloads of the first one are returned, to become one callable; any other is NDB0005.
     /// </summary>
-    private static List<FunctionModel> Exports(IEnumerable<FunctionModel> group, string module, HashSet<string> seen,
-        ImmutableArray<ExportModel>.Builder exports, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    private static List<FunctionModel> Exports(IEnumerable<FunctionModel> group, string module,
+        Dictionary<string, Owner> seen, ImmutableArray<ExportModel>.Builder exports,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         FunctionModel first = group.First();
         bool IsOverloadOfFirst(FunctionModel f) => first.Overload > 0 && f.Overload > 0
             && f.ContainingType == first.ContainingType && f.MethodName == first.MethodName;
-        bool taken = !seen.Add(first.PythonName);
+        var owner = new Owner($"function '{first.Display}'", FunctionRename);
+        bool taken = seen.ContainsKey(first.PythonName);
+        if (!taken) seen[first.PythonName] = owner;
         var overloads = new List<FunctionModel>();
         foreach (FunctionModel f in group)
         {
             if (taken || (f != first && !IsOverloadOfFirst(f)))
             {
-                string display = f.ContainingType.Replace("global::", "") + "." + f.MethodName;
-                diagnostics.Add(new DiagnosticInfo(D.DuplicatePythonName.Id, f.Location,
-                    ImmutableArray.Create(display, f.PythonName, module)));
+                // Taken by a class, or by the first function of this name: the message names which.
+                Duplicate(f.PythonName, f.Display, new Owner($"function '{f.Display}'", FunctionRename), f.Location,
+                    module, seen, diagnostics);
                 continue;
             }
             if (f.Overload > 0) overloads.Add(f);

@@ -26,9 +26,8 @@ internal static class OverloadSets
                 .ToList();
             if (!keys.Add(string.Join(", ", types)))
             {
-                string display = f.ContainingType.Replace("global::", "") + "." + f.MethodName;
                 diagnostics.Add(new DiagnosticInfo(D.IndistinguishableOverloads.Id, f.Location,
-                    ImmutableArray.Create(display, f.PythonName, string.Join(", ", types))));
+                    ImmutableArray.Create(f.Display, f.PythonName, string.Join(", ", types))));
                 continue;
             }
             kept.Add(f);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -15,44 +16,59 @@ namespace NdBindgen.Generator.Tests.Infrastructure;
 /// </summary>
 internal static class GeneratorVerifier
 {
-    /// <summary>Module-wide diagnostics come from the generator; the rest from the analyzer.</summary>
-    private static bool FromGenerator(DiagnosticResult d) => d.Id is "NDB0005" or "NDB0007" or "NDB0023";
+    private const string InBuild = "ndbindgen_diagnostics = build\n";
+
+    /// <summary>Diagnostics only the analyzers report, in a build as in an editor (operations in method bodies).</summary>
+    private static bool AnalyzerOnly(DiagnosticResult d) => d.Id is "NDB0020" or "NDB0021";
+
+    // The compiler's own diagnostics are in every compilation, whoever reports the rest.
+    private static bool FromCompiler(DiagnosticResult d) => d.Id.StartsWith("CS", System.StringComparison.Ordinal);
 
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
         VerifyAsync(source, TestCompilation.DefaultModuleName, expected);
 
-    /// <summary>
-    /// Runs both halves on the source: the generator (which must still produce compiling code,
-    /// skipping invalid declarations) expecting the module-wide diagnostics, and the analyzer
-    /// expecting the per-declaration ones, each at its exact location.
-    /// </summary>
-    public static Task VerifyAsync(string source, string moduleName, params DiagnosticResult[] expected) =>
-        VerifyAsync(source, moduleName, FromGenerator, expected);
-
-    /// <summary>Every expected diagnostic from the analyzer: those of a [PyClass]'s members, NDB0023 included (a class is one declaration).</summary>
+    /// <summary>The same for a [PyClass]: a class is one declaration, checked like any other.</summary>
     public static Task VerifyClassAsync(string source, params DiagnosticResult[] expected) =>
-        VerifyAsync(source, TestCompilation.DefaultModuleName, d => d.Id is "NDB0005" or "NDB0007", expected);
+        VerifyAsync(source, TestCompilation.DefaultModuleName, expected);
 
-    private static async Task VerifyAsync(string source, string moduleName, System.Func<DiagnosticResult, bool> fromGenerator, DiagnosticResult[] expected)
+    /// <summary>
+    /// Each expected diagnostic exactly once, at its exact location, in both places a user meets them:
+    /// in a build (NdBindgen.props sets ndbindgen_diagnostics = build) the generator reports every NDB
+    /// diagnostic and the analyzers only NDB0020/NDB0021; in an editor (no key) the analyzers report
+    /// them all and the generator none. Either way the generator must still produce compiling code,
+    /// skipping invalid declarations.
+    /// </summary>
+    public static async Task VerifyAsync(string source, string moduleName, params DiagnosticResult[] expected)
     {
         string config = $"is_global = true\nbuild_property.PyModuleName = {moduleName}\n";
-        var generator = new Test { TestCode = source };
-        generator.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
-        generator.ExpectedDiagnostics.AddRange(expected.Where(fromGenerator));
-        await generator.RunAsync();
 
-        var analyzer = new OfflineAnalyzerTest<NdBindgen.Generator.Analyzers.PyBindingsAnalyzer> { TestCode = source };
-        analyzer.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
-        analyzer.ExpectedDiagnostics.AddRange(expected.Where(d => !fromGenerator(d) && d.Id != "NDB0021"));
-        await analyzer.RunAsync();
+        var inBuild = new Test { TestCode = source };
+        inBuild.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config + InBuild));
+        inBuild.ExpectedDiagnostics.AddRange(expected.Where(d => !AnalyzerOnly(d)));
+        await inBuild.RunAsync();
+
+        var inEditor = new Test { TestCode = source };
+        inEditor.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
+        inEditor.ExpectedDiagnostics.AddRange(expected.Where(FromCompiler));
+        await inEditor.RunAsync();
+
+        var analyzersInBuild = new BindingAnalyzersTest { TestCode = source };
+        analyzersInBuild.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config + InBuild));
+        analyzersInBuild.ExpectedDiagnostics.AddRange(expected.Where(d => d.Id == "NDB0020" || FromCompiler(d)));
+        await analyzersInBuild.RunAsync();
+
+        var analyzersInEditor = new BindingAnalyzersTest { TestCode = source };
+        analyzersInEditor.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
+        analyzersInEditor.ExpectedDiagnostics.AddRange(expected.Where(d => d.Id != "NDB0021"));
+        await analyzersInEditor.RunAsync();
 
         var escapes = new OfflineAnalyzerTest<NdBindgen.Generator.Analyzers.ViewEscapeAnalyzer> { TestCode = source };
-        escapes.ExpectedDiagnostics.AddRange(expected.Where(d => d.Id == "NDB0021"));
+        escapes.ExpectedDiagnostics.AddRange(expected.Where(d => d.Id == "NDB0021" || FromCompiler(d)));
         await escapes.RunAsync();
     }
 
     /// <summary>An analyzer test with the same offline references and options as the compilations.</summary>
-    private sealed class OfflineAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    private class OfflineAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
     {
         public OfflineAnalyzerTest()
@@ -64,6 +80,17 @@ internal static class GeneratorVerifier
         protected override ParseOptions CreateParseOptions() => TestCompilation.ParseOptions;
 
         protected override CompilationOptions CreateCompilationOptions() => TestCompilation.CompilationOptions;
+    }
+
+    /// <summary>PyBindingsAnalyzer and PyModuleAnalyzer together: what an editor runs.</summary>
+    private sealed class BindingAnalyzersTest : OfflineAnalyzerTest<NdBindgen.Generator.Analyzers.PyBindingsAnalyzer>
+    {
+        protected override IEnumerable<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
+            new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[]
+            {
+                new NdBindgen.Generator.Analyzers.PyBindingsAnalyzer(),
+                new NdBindgen.Generator.Analyzers.PyModuleAnalyzer(),
+            };
     }
 
     private sealed class Test : CSharpSourceGeneratorTest<PyModuleGenerator, DefaultVerifier>

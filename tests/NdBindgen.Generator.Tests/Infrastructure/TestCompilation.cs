@@ -6,6 +6,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using NdBindgen.Generator.Parsing;
 
 namespace NdBindgen.Generator.Tests.Infrastructure;
 
@@ -51,7 +52,8 @@ internal static class TestCompilation
     /// <summary>A driver for the generator with PyModuleName (null: not set) as MSBuild would pass it.</summary>
     public static GeneratorDriver CreateDriver(string? moduleName = DefaultModuleName)
     {
-        var options = new Dictionary<string, string>();
+        // As in a build (NdBindgen.props): the generator reports the NDB diagnostics.
+        var options = new Dictionary<string, string> { [ModuleOptionsParser.DiagnosticsKey] = "build" };
         if (moduleName is not null) options["build_property.PyModuleName"] = moduleName;
         return CSharpGeneratorDriver.Create(
             new[] { new PyModuleGenerator().AsSourceGenerator() },
@@ -68,14 +70,18 @@ internal static class TestCompilation
     public static GeneratorRun RunModule(string moduleName, params string[] sources) => Run(Create(sources), CreateDriver(moduleName));
 
     /// <summary>
-    /// Runs the generator, and the analyzer on the input: their diagnostics together are what a user
-    /// sees (the generator reports module-wide problems, the analyzer per-declaration ones).
+    /// Runs the generator, and the analyzers on the input, as a build does: their diagnostics together
+    /// are what a user sees (the generator reports all but NDB0020/NDB0021, the analyzers those).
     /// </summary>
     public static GeneratorRun Run(CSharpCompilation input, GeneratorDriver driver)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        // The analyzers as a build runs them: they add only what is theirs alone (NDB0020).
+        var buildOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new TestOptionsProvider(
+            new Dictionary<string, string> { [ModuleOptionsParser.DiagnosticsKey] = "build" }));
         ImmutableArray<Diagnostic> analyzer = input
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new NdBindgen.Generator.Analyzers.PyBindingsAnalyzer()))
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new NdBindgen.Generator.Analyzers.PyBindingsAnalyzer(),
+                new NdBindgen.Generator.Analyzers.PyModuleAnalyzer()), buildOptions)
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         return new GeneratorRun(input, (CSharpCompilation)output, diagnostics.AddRange(analyzer), driver);
     }

@@ -13,9 +13,6 @@ namespace NdBindgen.Generated
         /// <summary>The module's name, from the PyModuleName MSBuild property (which also names the .so file).</summary>
         public const string Name = "bare";
 
-        /// <summary>The CPython version (major.minor) this module was built for.</summary>
-        public const string BuiltForPython = "3.11";
-
         /// <summary>The module's type stub (.pyi): the publish step reads it from this export and writes it next to the module.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "ndbindgen_pyi")]
         private static byte* Pyi()
@@ -25,12 +22,12 @@ namespace NdBindgen.Generated
 
         /// <summary>The CPython versions this build runs on ("3.9 3.10 ..."), as the runtime lists them: tools read it through ctypes.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "ndbindgen_python_versions")]
-        private static byte* PythonVersions() => global::NdBindgen.Modules.PythonVersions.ListedZ();
+        private static byte* PythonVersions() => global::NdBindgen.Core.PythonVersions.ListedZ();
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "PyInit_bare")]
         private static PyObject* PyInit()
         {
-            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null, BuiltForPython,
+            return global::NdBindgen.Modules.ModuleBuilder.Create(Name, null,
             [
             ],
             [
