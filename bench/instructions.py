@@ -71,7 +71,8 @@ def per_call(python: str, module_dir: str, module: str, setup: str, stmt: str) -
 
 
 def module_copy(directory: str, tmp: pathlib.Path, index: int) -> str:
-    """The nd_ext module alone: callgrind gives up on NativeAOT's separate .dbg file beside it."""
+    """The nd_ext module alone: callgrind gives up on a NativeAOT .dbg file beside it (a folder
+    published before the publish step kept symbols out of it may hold one)."""
     src = next(pathlib.Path(directory).glob("nd_ext*.so"))
     dst = tmp / str(index)
     dst.mkdir()

@@ -20,7 +20,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root=""
   [ "$(id -u)" -eq 0 ] || as_root="sudo"
   log=$(mktemp)
-  { $as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq "${missing[@]}"; } >"$log" 2>&1 \
+  # Another apt or dpkg process (unattended upgrades, a second terminal) holds the locks for a
+  # while: wait for it, up to 10 minutes, instead of failing at once.
+  for attempt in $(seq 60); do
+    $as_root apt-get update -qq -o DPkg::Lock::Timeout=600 >"$log" 2>&1 && break
+    grep -qi "could not get lock\|is held by process" "$log" || { cat "$log" >&2; exit 1; }
+    echo "apt is busy (another process holds its lock); waiting" >&2
+    sleep "${NDBINDGEN_APT_RETRY_SECONDS:-10}"
+  done
+  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq -o DPkg::Lock::Timeout=600 "${missing[@]}" >"$log" 2>&1 \
     || { cat "$log" >&2; exit 1; }
   rm -f "$log"
 fi

@@ -77,10 +77,11 @@ def test_every_ndbindgen_diagnostic_at_once(project):
     """Every NDB id (not the SDK's own analyzers: CA1822 would make methods static too): the first
     diagnostic dotnet format finds is an NDB0001, so every other fix is asked with a key of none."""
     ids = re.findall(r"^## (NDB\d{4})$", (REPO / "docs" / "diagnostics.md").read_text(), re.M)
-    assert len(ids) == 25
+    assert len(ids) == len(set(ids)) >= 27   # every documented diagnostic, each once
     text, unfixed = fmt(project, "--diagnostics", *ids)
     assert text == expected(*FIXES)
     marked = set(re.findall(r"// expect (NDB\d{4})", (MISTAKES / "Mistakes.cs").read_text()))
-    # The others are reported, and have no code fix; NDB0005 and a module function's NDB0023 come
-    # from the generator, whose diagnostics dotnet format does not fix.
-    assert unfixed == marked - set(FIXES) - {"NDB0005", "NDB0023"}
+    # The others are reported, and have no code fix. dotnet format loads the project as an editor
+    # does (a design-time build), so the analyzers report every one, the module-wide NDB0005 and
+    # NDB0023 included (docs/diagnostics.md, "Who reports what").
+    assert unfixed == marked - set(FIXES)

@@ -60,3 +60,6 @@ def test_the_template_publishes_and_imports(instantiated):
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "ok"
     assert (proj / "out" / "my_ext.pyi").is_file()
+    # The publish folder holds what Python uses, nothing else: no copy named after the assembly,
+    # no debug symbols (they stay in obj/.../native/), no XML docs.
+    assert sorted(p.name for p in (proj / "out").iterdir()) == ["my_ext.pyi", "my_ext.so", "py.typed"]
