@@ -33,8 +33,8 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
 
         // In a build the generator reports every NDB diagnostic but NDB0020/NDB0021 (the compiler
         // drops analyzer diagnostics after a declaration error); in an editor the analyzers do.
-        IncrementalValueProvider<bool> reports = context.AnalyzerConfigOptionsProvider
-            .Select(ModuleOptionsParser.GeneratorReports);
+        IncrementalValueProvider<DiagnosticSettings> reports = context.AnalyzerConfigOptionsProvider
+            .Select(ModuleOptionsParser.Diagnostics);
 
         IncrementalValuesProvider<ParseResult<FunctionModel>> functions = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -47,7 +47,7 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(functions.Combine(reports), static (spc, input) =>
         {
             var (result, report) = input;
-            if (report) Report(spc, result.Diagnostics);
+            Report(spc, report, result.Diagnostics);
             // One of several overloads under one Python name: a body its dispatcher (in the module) calls.
             if (result.Model is { } f)
                 spc.AddSource(f.HintName, f.Overload > 0 ? OverloadEmitter.EmitOverload(f) : FunctionEmitter.Emit(f));
@@ -64,7 +64,7 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(classes.Combine(reports), static (spc, input) =>
         {
             var (result, report) = input;
-            if (report) Report(spc, result.Diagnostics);
+            Report(spc, report, result.Diagnostics);
             if (result.Model is { } c) spc.AddSource(c.HintName, ClassEmitter.Emit(c));
         });
 
@@ -76,7 +76,7 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
                 (ctx, _) => MemberMarks.Check(ctx.TargetSymbol, mark));
             context.RegisterSourceOutput(problems.Combine(reports), static (spc, input) =>
             {
-                if (input.Right) Report(spc, input.Left);
+                Report(spc, input.Right, input.Left);
             });
         }
 
@@ -98,7 +98,7 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(module.Combine(reports), static (spc, input) =>
         {
             var (m, report) = input;
-            if (report) Report(spc, m.Diagnostics);
+            Report(spc, report, m.Diagnostics);
             if (m.Module is { } model) spc.AddSource("PythonModule.g.cs", ModuleEmitter.Emit(model));
             if (m.Module is { Overloads.Length: > 0 } withOverloads)
                 spc.AddSource("PythonModule.Overloads.g.cs", OverloadEmitter.EmitDispatchers(withOverloads.Overloads));
@@ -111,8 +111,10 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
         KnownTypes.PyConstructorAttribute,
     };
 
-    private static void Report(SourceProductionContext spc, EquatableArray<DiagnosticInfo> diagnostics)
+    private static void Report(SourceProductionContext spc, DiagnosticSettings settings,
+        EquatableArray<DiagnosticInfo> diagnostics)
     {
-        foreach (DiagnosticInfo d in diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
+        if (!settings.GeneratorReports) return;
+        foreach (DiagnosticInfo d in diagnostics) spc.ReportDiagnostic(d.ToDiagnostic(settings.HelpPage));
     }
 }

@@ -117,7 +117,8 @@ class LanguageServer:
 
 @pytest.fixture(scope="module")
 def published():
-    """(line, severity, code) of each diagnostic csharp-ls publishes for Mistakes.cs, counted."""
+    """(line, severity, code) of each diagnostic csharp-ls publishes for Mistakes.cs, counted; and each code's
+    help links (codeDescription.href)."""
     build = subprocess.run(["dotnet", "build", str(REPO / "generator" / "NdBindgen.Generator"), "-c", "Debug",
                             "--nologo", "-v", "q"], capture_output=True, text=True, timeout=600, cwd=REPO)
     assert build.returncode == 0, build.stdout[-3000:]
@@ -138,11 +139,15 @@ def published():
         while time.monotonic() < deadline:
             report = server.wait_for(server.request("textDocument/diagnostic", {"textDocument": {"uri": uri}}),
                                      deadline)
+            items = [d for d in (report or {}).get("items", []) if str(d.get("code", "")).startswith("NDB")]
             found = collections.Counter(
                 (d["range"]["start"]["line"] + 1, {1: "error", 2: "warning"}.get(d.get("severity")), d.get("code"))
-                for d in (report or {}).get("items", []) if str(d.get("code", "")).startswith("NDB"))
+                for d in items)
             if found and found == previous:
-                return found
+                links = collections.defaultdict(set)
+                for d in items:
+                    links[d["code"]].add((d.get("codeDescription") or {}).get("href"))
+                return found, links
             previous = found
             time.sleep(2)
         raise AssertionError(f"no stable NdBindgen diagnostics from csharp-ls in time: {previous}")
@@ -160,6 +165,7 @@ def expected():
 
 
 def test_every_diagnostic_is_published_on_the_users_line_once(published):
+    published, _ = published
     want = expected()
     assert {"NDB0005", "NDB0023"} <= {code for _, _, code in want}   # the compilation-end ones
     got = set(published)
@@ -167,3 +173,13 @@ def test_every_diagnostic_is_published_on_the_users_line_once(published):
     assert got <= want, f"unexpected: {sorted(got - want)}"
     twice = sorted(d for d, n in published.items() if n > 1)
     assert not twice, f"published more than once: {twice}"
+
+
+def test_each_help_link_opens_its_section_of_the_page_on_disk(published):
+    _, links = published
+    page = (REPO / "docs" / "diagnostics.md").as_uri()
+    assert {code for _, _, code in expected()} <= set(links)
+    for code, hrefs in links.items():
+        assert hrefs == {f"{page}#{code.lower()}"}, (code, hrefs)
+        heading = re.compile(rf"^#+ {code}\b", re.MULTILINE)
+        assert heading.search((REPO / "docs" / "diagnostics.md").read_text()), code

@@ -8,6 +8,7 @@ earlier run (or by a user) is never the one tested; ILCompiler comes from nuget.
 cache makes that a few seconds after the first time)."""
 import base64
 import hashlib
+import json
 import os
 import pathlib
 import re
@@ -207,9 +208,16 @@ def test_a_mistake_is_a_diagnostic_from_the_package(published, project):
     mistake = proj / "Broken.cs"
     mistake.write_text(MISTAKE)
     try:
-        result = dotnet(["build", "-c", "Release", "--no-restore", "-clp:NoSummary"], cwd=proj, env=env)
+        result = dotnet(["build", "-c", "Release", "--no-restore", "-clp:NoSummary",
+                         "-p:ErrorLog=" + str(proj / "errors.sarif") + "%2Cversion=2.1"], cwd=proj, env=env)
     finally:
         mistake.unlink()
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert re.search(r"Broken\.cs\(7,\d+\): error NDB0001: 'Broken\.NotStatic' is marked \[PyFunction\] but is not static", output), output[-4000:]
+    # The help link an editor shows, as the build's SARIF log records it: the restored package's own page.
+    log = json.loads((proj / "errors.sarif").read_text(encoding="utf-8-sig"))
+    rules = {r["id"]: r for run in log["runs"] for r in run["tool"]["driver"].get("rules", [])}
+    page = pathlib.Path(env["NUGET_PACKAGES"]) / "ndbindgen" / VERSION / "docs" / "diagnostics.md"
+    assert page.is_file()
+    assert rules["NDB0001"]["helpUri"] == page.as_uri() + "#ndb0001", rules["NDB0001"]

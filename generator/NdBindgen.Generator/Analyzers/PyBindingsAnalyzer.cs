@@ -37,11 +37,13 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
             IMethodSymbol? assumeGil = start.Compilation.GetTypeByMetadataName(KnownTypes.Python)
                 ?.GetMembers("AssumeGilHeld").OfType<IMethodSymbol>().FirstOrDefault();
 
-            if (!ModuleOptionsParser.GeneratorReports(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions))
+            var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            string? help = D.HelpPage(global);
+            if (!ModuleOptionsParser.GeneratorReports(global))
             {
-                start.RegisterSymbolAction(c => AnalyzeMethod(c, pyFunction), SymbolKind.Method,
+                start.RegisterSymbolAction(c => AnalyzeMethod(c, pyFunction, help), SymbolKind.Method,
                     SymbolKind.Property, SymbolKind.Field);
-                start.RegisterSymbolAction(c => AnalyzeType(c, pyClass), SymbolKind.NamedType);
+                start.RegisterSymbolAction(c => AnalyzeType(c, pyClass, help), SymbolKind.NamedType);
             }
             if (assumeGil is not null)
             {
@@ -49,20 +51,23 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
                 {
                     IMethodSymbol target = ((IInvocationOperation)c.Operation).TargetMethod;
                     if (SymbolEqualityComparer.Default.Equals(target, assumeGil))
-                        c.ReportDiagnostic(Diagnostic.Create(D.AssumedGil, c.Operation.Syntax.GetLocation()));
+                    {
+                        c.ReportDiagnostic(Diagnostic.Create(D.WithHelp(D.AssumedGil, help),
+                            c.Operation.Syntax.GetLocation()));
+                    }
                 }, OperationKind.Invocation);
             }
         });
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol pyFunction)
+    private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol pyFunction, string? help)
     {
         ISymbol member = context.Symbol;
         var marks = MemberMarks.Of(member);
         if (marks.Count == 0) return;
         if (MemberMarks.Problem(member, marks) is { } problem)
         {
-            Report(context.Compilation, context.ReportDiagnostic, new[] { problem });
+            Report(context.Compilation, context.ReportDiagnostic, help, new[] { problem });
             return;
         }
         // A class member mark in a [PyClass]: the class's own analysis checks it.
@@ -71,22 +76,23 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
         {
             var result = FunctionParser.ParseMethod(method, marks[0], CallKind.ModuleFunction, null,
                 context.CancellationToken, context.Compilation);
-            Report(context.Compilation, context.ReportDiagnostic, result.Diagnostics);
+            Report(context.Compilation, context.ReportDiagnostic, help, result.Diagnostics);
         }
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol pyClass)
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol pyClass, string? help)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (!type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, pyClass))) return;
         var diagnostics = ClassParser.ParseClass(type, context.CancellationToken).Diagnostics;
-        Report(context.Compilation, context.ReportDiagnostic, diagnostics.Where(d => !PyModuleAnalyzer.Reports(d.Id)));
+        Report(context.Compilation, context.ReportDiagnostic, help,
+            diagnostics.Where(d => !PyModuleAnalyzer.Reports(d.Id)));
     }
 
     /// <summary>
     /// Reports at locations in the syntax trees (so #pragma and the IDE see them), not the models' plain spans.
     /// </summary>
-    internal static void Report(Compilation compilation, System.Action<Diagnostic> report,
+    internal static void Report(Compilation compilation, System.Action<Diagnostic> report, string? help,
         System.Collections.Generic.IEnumerable<DiagnosticInfo> diagnostics)
     {
         foreach (DiagnosticInfo d in diagnostics)
@@ -96,7 +102,7 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
                     ? Location.Create(tree, info.Span)
                     : info.ToLocation()
                 : null;
-            report(Diagnostic.Create(D.ById(d.Id), location, d.Arguments.Items.ToArray<object>()));
+            report(Diagnostic.Create(D.WithHelp(D.ById(d.Id), help), location, d.Arguments.Items.ToArray<object>()));
         }
     }
 }

@@ -67,7 +67,7 @@ public sealed class PyModuleAnalyzer : DiagnosticAnalyzer
             {
                 var (_, diagnostics) = ModuleParser.Parse(functions.ToImmutableArray(), classes.ToImmutableArray(),
                     ModuleOptionsParser.Parse(provider, end.CancellationToken));
-                PyBindingsAnalyzer.Report(end.Compilation, end.ReportDiagnostic,
+                PyBindingsAnalyzer.Report(end.Compilation, end.ReportDiagnostic, D.HelpPage(provider.GlobalOptions),
                     diagnostics.Concat(classDiagnostics));
             });
         });

@@ -44,7 +44,9 @@ public sealed class ViewEscapeAnalyzer : DiagnosticAnalyzer
         IParameterSymbol? borrowed = method.Parameters.FirstOrDefault(p => IsBorrowed(p.Type));
         if (borrowed is null) return;
         if (!TakesPointer(assignment.Right, model, context)) return;
-        context.ReportDiagnostic(Diagnostic.Create(D.ViewPointerEscapes, assignment.GetLocation(), method.Name,
+        context.ReportDiagnostic(Diagnostic.Create(
+            D.WithHelp(D.ViewPointerEscapes, D.HelpPage(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions)),
+            assignment.GetLocation(), method.Name,
             borrowed.Name));
     }
 

@@ -1,6 +1,10 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace NdBindgen.Generator.Diagnostics;
 
@@ -9,21 +13,46 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "NdBindgen";
     /// <summary>
-    /// Where each diagnostic's help link points: its section of docs/diagnostics.md in the repository, an absolute
-    /// https URL (editors and LSP's codeDescription.href accept nothing else). The one place the address is
-    /// written; the NuGet package carries the same file as docs/diagnostics.md for reading offline.
+    /// The MSBuild property (made visible by NdBindgen.props) naming the page the help links open: the copy of
+    /// docs/diagnostics.md the NuGet package carries, on the user's disk. NdBindgen has no public web site whose
+    /// address would outlive this repository, so the links point where the page certainly is; a project may set
+    /// NdBindgenDiagnosticsPage to any absolute URL instead (a mirror, an intranet copy).
     /// </summary>
-    internal const string HelpBase = "https://github.com/ndbindgen/ndbindgen/blob/main/docs/diagnostics.md#";
+    public const string HelpPageKey = "build_property.NdBindgenDiagnosticsPage";
 
+    // The table's descriptors carry no link: where the page lives is known per project (HelpPageKey), and a
+    // reported diagnostic takes its descriptor from WithHelp. Roslyn matches reported diagnostics to an
+    // analyzer's SupportedDiagnostics by id.
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-            helpLinkUri: HelpBase + id.ToLowerInvariant());
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     // Module-wide: PyModuleAnalyzer reports these when the compilation ends, and Roslyn asks such
     // descriptors to carry the CompilationEnd tag (editors compute them with the whole project).
     private static DiagnosticDescriptor ModuleError(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-            helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: WellKnownDiagnosticTags.CompilationEnd);
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>
+    /// The page of HelpPageKey as an absolute URI (editors and LSP's codeDescription.href accept nothing else):
+    /// a file path becomes a file:// URI. Null when the project names none or the value is not usable.
+    /// </summary>
+    public static string? HelpPage(AnalyzerConfigOptions global)
+    {
+        if (!global.TryGetValue(HelpPageKey, out string? value) || string.IsNullOrWhiteSpace(value)) return null;
+        value = value!.Trim();
+        if (Path.IsPathRooted(value)) return new Uri(Path.GetFullPath(value)).AbsoluteUri;
+        return Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) ? uri.AbsoluteUri : null;
+    }
+
+    private static readonly ConcurrentDictionary<(string Id, string Page), DiagnosticDescriptor> s_linked = new();
+
+    /// <summary>The descriptor with its help link: the section of the page about this id (#ndb0001).</summary>
+    public static DiagnosticDescriptor WithHelp(DiagnosticDescriptor d, string? page) =>
+        page is null ? d : s_linked.GetOrAdd((d.Id, page), key => new DiagnosticDescriptor(d.Id, d.Title,
+            d.MessageFormat, d.Category, d.DefaultSeverity, d.IsEnabledByDefault, d.Description,
+            HelpLink(key.Page, key.Id), d.CustomTags.ToArray()));
+
+    public static string HelpLink(string page, string id) => page + "#" + id.ToLowerInvariant();
 
     public static readonly DiagnosticDescriptor FunctionNotStatic = Error("NDB0001",
         "[PyFunction] method must be static",
@@ -121,7 +150,7 @@ internal static class DiagnosticDescriptors
         "Python.AssumeGilHeld() in user code",
         "Python.AssumeGilHeld() makes a GIL token without taking the GIL (it exists for generated code); take a "
             + "'Python' parameter, or use 'using var gil = Python.Acquire();' and 'gil.Python'",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "ndb0020");
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor ViewPointerEscapes = Error("NDB0021",
         "A pointer into a borrowed array is kept beyond the call",

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 
 namespace NdBindgen.Generator.Model;
 
@@ -22,7 +23,7 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params object?[] args) =>
         new(descriptor.Id, LocationInfo.From(location), args.Select(a => a?.ToString() ?? "").ToImmutableArray());
 
-    public Diagnostic ToDiagnostic() =>
-        Diagnostic.Create(Diagnostics.DiagnosticDescriptors.ById(Id), Location?.ToLocation(),
-            Arguments.Items.ToArray<object>());
+    /// <summary>The diagnostic, its help link to <paramref name="helpPage"/> (D.HelpPage).</summary>
+    public Diagnostic ToDiagnostic(string? helpPage) =>
+        Diagnostic.Create(D.WithHelp(D.ById(Id), helpPage), Location?.ToLocation(), Arguments.Items.ToArray<object>());
 }

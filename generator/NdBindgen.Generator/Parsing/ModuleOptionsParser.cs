@@ -1,5 +1,6 @@
 using System.Threading;
 using Microsoft.CodeAnalysis.Diagnostics;
+using NdBindgen.Generator.Diagnostics;
 using NdBindgen.Generator.Model;
 
 namespace NdBindgen.Generator.Parsing;
@@ -24,8 +25,9 @@ internal static class ModuleOptionsParser
     public static bool GeneratorReports(AnalyzerConfigOptions global) =>
         global.TryGetValue(DiagnosticsKey, out string? value) && value.Trim() == "build";
 
-    public static bool GeneratorReports(AnalyzerConfigOptionsProvider provider, CancellationToken _) =>
-        GeneratorReports(provider.GlobalOptions);
+    /// <summary>How the generator reports: whether it does, and the page its help links open.</summary>
+    public static DiagnosticSettings Diagnostics(AnalyzerConfigOptionsProvider provider, CancellationToken _) =>
+        new(GeneratorReports(provider.GlobalOptions), DiagnosticDescriptors.HelpPage(provider.GlobalOptions));
 
     public static ModuleOptions Parse(AnalyzerConfigOptionsProvider provider, CancellationToken _)
     {
@@ -33,3 +35,6 @@ internal static class ModuleOptionsParser
         return new ModuleOptions(string.IsNullOrWhiteSpace(name) ? null : name!.Trim());
     }
 }
+
+/// <summary>The reporting settings of one project (ModuleOptionsParser.Diagnostics).</summary>
+internal sealed record DiagnosticSettings(bool GeneratorReports, string? HelpPage);
