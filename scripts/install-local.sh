@@ -45,6 +45,14 @@ echo "dotnet new: template ndbindgen installed"
 
 PYTHONPATH=runtime/NdBindgen.Runtime/build/python PYTHONDONTWRITEBYTECODE=1 \
     "$python" -m ndbindgen_build backend-wheel --out-dir "$wheels" --version "$version" >/dev/null
+# ndbindgen-build needs tomli on Python < 3.11 (tomllib before it was standard). PyPI would serve it;
+# offline, the wheelhouse gets this interpreter's installed copy (Debian's python3-tomli).
+if PYTHONPATH=runtime/NdBindgen.Runtime/build/python PYTHONDONTWRITEBYTECODE=1 \
+    "$python" -m ndbindgen_build installed-wheel tomli --out-dir "$wheels" >/dev/null 2>&1; then
+    echo "pip: tomli for ndbindgen-build on Python < 3.11 in the wheelhouse"
+else
+    echo "note: $python has no tomli; on Python < 3.11, pip fetches it for ndbindgen-build from PyPI"
+fi
 # pip's user configuration: find-links gains the wheelhouse (other entries are kept).
 "$python" - "$wheels" <<'PY'
 import configparser, os, pathlib, sys

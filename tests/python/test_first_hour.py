@@ -98,3 +98,21 @@ def test_an_edit_is_importable_after_ndbindgen_develop(installed):
     source.write_text(source.read_text().replace('$"Hello, {name}!"', '$"Hi, {name}!"'))
     _, timings["one-line edit: ndbindgen develop"] = run([venv / "bin" / "ndbindgen", "develop"], project, env)
     assert run(hello, root, env)[0].stdout.strip() == "Hi, world!"
+
+
+def test_an_older_python_builds_and_imports_it_too(installed):
+    """The backend runs on the oldest supported CPython as well: there it reads pyproject.toml with tomli,
+    which pip installs with ndbindgen-build from the wheelhouse (install-local.sh put it there). pyenv's 3.9
+    has no numpy, the template's one dependency, hence --no-deps; importing and calling needs none."""
+    root, env, timings = installed
+    pythons = sorted(pathlib.Path(os.environ.get("PYENV_ROOT", pathlib.Path.home() / ".pyenv"), "versions")
+                     .glob("3.9.*/bin/python3"))
+    if not pythons:
+        pytest.skip("no CPython 3.9 on this machine")
+    venv = root / "venv39"
+    run([pythons[-1], "-m", "venv", venv], root, env)
+    _, timings["pip install ./my-ext (3.9)"] = run([venv / "bin" / "pip", "install", "--no-deps", "./my-ext"],
+                                                  root, env)
+    result, _ = run([venv / "bin" / "python", "-c",
+                     "import sys, my_ext; print(sys.version_info[:2], my_ext.Counter(41).increment())"], root, env)
+    assert result.stdout.strip() == "(3, 9) 42"

@@ -5,6 +5,8 @@
         build the project and make it importable in this environment (see ndbindgen_build.develop)
     python -m ndbindgen_build backend-wheel --out-dir DIR --version V
         write this package as the wheel ndbindgen_build-V-py3-none-any.whl (scripts/install-local.sh)
+    python -m ndbindgen_build installed-wheel NAME --out-dir DIR
+        write the installed pure-Python package NAME as a wheel (a dependency, where PyPI is out of reach)
     python -m ndbindgen_build wheel --publish-dir DIR --module NAME --out-dir DIR [--module-file FILE]
                                     [--version V] [--pyproject FILE] [--editable-path DIR]
         pack a published module (NdBindgen.targets runs it with the target interpreter)
@@ -27,6 +29,9 @@ def main(argv=None):
     backend = commands.add_parser("backend-wheel", help="write the ndbindgen-build wheel")
     backend.add_argument("--out-dir", required=True)
     backend.add_argument("--version", required=True)
+    installed = commands.add_parser("installed-wheel", help="write an installed pure-Python package as a wheel")
+    installed.add_argument("name")
+    installed.add_argument("--out-dir", required=True)
     wheel = commands.add_parser("wheel", help="pack a published module into a wheel")
     wheel.add_argument("--publish-dir", required=True)
     wheel.add_argument("--module", required=True)
@@ -46,6 +51,10 @@ def main(argv=None):
     if args.command == "backend-wheel":
         from .distribution import build_backend_wheel
         print(build_backend_wheel(args.out_dir, args.version))
+        return 0
+    if args.command == "installed-wheel":
+        from .distribution import build_installed_wheel
+        print(build_installed_wheel(args.name, args.out_dir))
         return 0
     try:
         path = build_wheel(args.publish_dir, args.module, args.version, args.out_dir,

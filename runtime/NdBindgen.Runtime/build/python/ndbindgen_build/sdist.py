@@ -30,7 +30,7 @@ import re
 import tarfile
 import xml.etree.ElementTree as ET
 
-from .wheel import WheelError, _date_time, _render_metadata, project_metadata, wheel_name_part
+from .wheel import WheelError, _date_time, _render_metadata, project_metadata, read_toml, wheel_name_part
 
 PROJECT_FILES = ("*.csproj", "*.cs", "*.props", "*.targets", "*.resx", ".editorconfig", "nuget.config",
                  "global.json", "packages.lock.json", "pyproject.toml")
@@ -40,15 +40,6 @@ SKIPPED_DIRECTORIES = {"bin", "obj", "dist", "__pycache__", "node_modules", "Tes
 _PATH_ITEMS = {"Import": "Project", "ProjectReference": "Include", "Compile": "Include", "None": "Include",
                "Content": "Include", "EmbeddedResource": "Include", "AdditionalFiles": "Include",
                "Analyzer": "Include"}
-
-
-def _read_toml(path):
-    try:
-        import tomllib
-    except ImportError:  # Python < 3.11
-        raise WheelError(f"reading {path} needs Python 3.11 or later (tomllib)") from None
-    with open(path, "rb") as f:
-        return tomllib.load(f)
 
 
 def outside_references(csproj):
@@ -77,7 +68,7 @@ def outside_references(csproj):
 def sdist_files(project_dir, pyproject):
     """{archive path relative to the sdist's top directory: source path} for the project."""
     project_dir = pathlib.Path(project_dir).resolve()
-    config = _read_toml(pyproject)
+    config = read_toml(pyproject)
     project = config.get("project", {})
     build_system = config.get("build-system", {})
     patterns = list(PROJECT_FILES) + list(DOCUMENT_FILES)
@@ -132,7 +123,7 @@ def build_sdist(project_dir, out_dir):
     pyproject = project_dir / "pyproject.toml"
     if not pyproject.is_file():
         raise WheelError(f"{project_dir} has no pyproject.toml")
-    project = _read_toml(pyproject).get("project")
+    project = read_toml(pyproject).get("project")
     if not project:
         raise WheelError(f"{pyproject}: an sdist needs a [project] table (its name and version name the sdist)")
     if "version" in project.get("dynamic", []):

@@ -145,17 +145,27 @@ _SUPPORTED = {"name", "version", "description", "readme", "requires-python", "li
               "optional-dependencies", "dynamic"}
 
 
-def read_pyproject(path):
-    """The [project] table of a pyproject.toml (an empty dict when the file has none)."""
+def read_toml(path):
+    """A TOML file as a dict: with the standard library's tomllib (3.11+), else with tomli, the same
+    parser as a package (ndbindgen-build requires it on Python < 3.11, as pip and setuptools do)."""
     try:
         import tomllib
     except ImportError:  # Python < 3.11
-        raise WheelError(f"reading {path} needs Python 3.11 or later (tomllib)") from None
+        try:
+            import tomli as tomllib
+        except ImportError:
+            raise WheelError(f"reading {path} needs Python 3.11 or later, or the tomli package "
+                             "(pip installs it with ndbindgen-build on older Pythons)") from None
     with open(path, "rb") as f:
         try:
-            return tomllib.load(f).get("project", {})
+            return tomllib.load(f)
         except tomllib.TOMLDecodeError as e:
             raise WheelError(f"{path}: {e}") from None
+
+
+def read_pyproject(path):
+    """The [project] table of a pyproject.toml (an empty dict when the file has none)."""
+    return read_toml(path).get("project", {})
 
 
 def _people(entries):
