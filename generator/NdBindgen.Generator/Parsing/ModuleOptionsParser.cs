@@ -32,7 +32,10 @@ internal static class ModuleOptionsParser
     public static ModuleOptions Parse(AnalyzerConfigOptionsProvider provider, CancellationToken _)
     {
         provider.GlobalOptions.TryGetValue("build_property.PyModuleName", out string? name);
-        return new ModuleOptions(string.IsNullOrWhiteSpace(name) ? null : name!.Trim());
+        // The project's Version (NdBindgen.props makes it visible), as __version__; the wheel's version by default.
+        provider.GlobalOptions.TryGetValue("build_property.Version", out string? version);
+        return new ModuleOptions(string.IsNullOrWhiteSpace(name) ? null : name!.Trim(),
+            string.IsNullOrWhiteSpace(version) ? ModuleOptions.DefaultVersion : version!.Trim());
     }
 }
 
