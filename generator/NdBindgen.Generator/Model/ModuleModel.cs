@@ -1,7 +1,7 @@
 namespace NdBindgen.Generator.Model;
 
 /// <summary>The module-level settings, from MSBuild properties.</summary>
-/// <param name="Version">The project's Version (<c>__version__</c>); the .NET SDK's default is 1.0.0.</param>
+/// <param name="Version"><c>__version__</c>: PyModuleVersion, the wheel's version (else 1.0.0).</param>
 internal sealed record ModuleOptions(string? ModuleName, string Version = ModuleOptions.DefaultVersion)
 {
     public const string DefaultVersion = "1.0.0";

@@ -197,7 +197,7 @@ public static unsafe class ModuleBuilder
         if (added < 0) throw PythonException.Fetch();
     }
 
-    private static void PublishSubmodules()
+    internal static void PublishSubmodules()
     {
         PyObject* modules = PySys_GetObject(Utf8.Z("modules"u8));
         if (modules == null) throw new PythonException(Builtins.ImportError, "sys.modules is missing");
@@ -212,7 +212,7 @@ public static unsafe class ModuleBuilder
     }
 
     /// <summary>Releases this PyInit's own references to its submodules.</summary>
-    private static void DropSubmodules()
+    internal static void DropSubmodules()
     {
         foreach (var (_, submodule) in s_pendingSubmodules) Py_DECREF((PyObject*)submodule);
         s_pendingSubmodules.Clear();
