@@ -397,3 +397,21 @@ def test_writer_rejects_a_version_pip_would_not_accept(tmp_path):
     copy_module(tmp_path, MODULE_FILE.name.replace(MODULE, "mod_x"))
     with pytest.raises(WheelError, match="not a PEP 440 version"):
         build_wheel(tmp_path, "mod_x", "1.0.0-preview.7.abc", tmp_path / "dist")
+
+
+def test_editable_wheel_links_each_submodule_stub(tmp_path):
+    """An editable install's <module>-stubs/ links to the publish folder's stubs, a [PySubmodule]'s
+    (<module>/<sub>.pyi) included; a submodule the module no longer has loses its link."""
+    module = copy_module(tmp_path, MODULE_FILE.name.replace(MODULE, "mod_x"))
+    (tmp_path / "mod_x.pyi").write_text("import mod_x.geo as geo\n")
+    (tmp_path / "mod_x").mkdir()
+    (tmp_path / "mod_x" / "geo.pyi").write_text("def area() -> float: ...\n")
+    (tmp_path / "mod_x" / "old.pyi").write_text("")
+    build_wheel(tmp_path, "mod_x", "1.0.0", tmp_path / "dist", module_file=module, editable_path=tmp_path)
+    stubs = tmp_path / "mod_x-stubs"
+    assert os.readlink(stubs / "__init__.pyi") == "../mod_x.pyi"
+    assert os.readlink(stubs / "geo.pyi") == "../mod_x/geo.pyi"
+    assert (stubs / "geo.pyi").read_text() == "def area() -> float: ...\n"
+    (tmp_path / "mod_x" / "old.pyi").unlink()
+    build_wheel(tmp_path, "mod_x", "1.0.0", tmp_path / "dist", module_file=module, editable_path=tmp_path)
+    assert sorted(p.name for p in stubs.iterdir()) == ["__init__.pyi", "geo.pyi", "py.typed"]
