@@ -15,6 +15,8 @@ public static class TrackingNames
     public const string Classes = nameof(Classes);
     public const string Options = nameof(Options);
     public const string Module = nameof(Module);
+    public const string Constants = nameof(Constants);
+    public const string Submodules = nameof(Submodules);
 }
 
 /// <summary>
@@ -86,13 +88,38 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
             .Select(static (r, _) => new ClassExport(r.Model!.Python, r.Model.TypeName, r.Model.Location))
             .Collect();
 
+        IncrementalValuesProvider<ParseResult<ConstantModel>> constants = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownTypes.PyConstantAttribute,
+                static (node, _) => node is VariableDeclaratorSyntax or PropertyDeclarationSyntax,
+                ConstantParser.Parse)
+            .WithTrackingName(TrackingNames.Constants);
+        context.RegisterSourceOutput(constants.Combine(reports), static (spc, input) =>
+        {
+            Report(spc, input.Right, input.Left.Diagnostics);
+        });
+
+        IncrementalValuesProvider<ParseResult<SubmoduleDeclaration>> submodules = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownTypes.PySubmoduleAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                SubmoduleParser.Parse)
+            .WithTrackingName(TrackingNames.Submodules);
+        context.RegisterSourceOutput(submodules.Combine(reports), static (spc, input) =>
+        {
+            Report(spc, input.Right, input.Left.Diagnostics);
+        });
+
         IncrementalValueProvider<(ModuleModel? Module, EquatableArray<DiagnosticInfo> Diagnostics)> module = functions
             .Select(static (r, _) => r.Model)
             .Where(static f => f is not null)
             .Collect()
             .Combine(classExports)
             .Combine(options)
-            .Select(static (input, _) => ModuleParser.Parse(input.Left.Left!, input.Left.Right, input.Right))
+            .Combine(constants.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!).Collect())
+            .Combine(submodules.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!).Collect())
+            .Select(static (input, _) => ModuleParser.Parse(input.Left.Left.Left.Left!, input.Left.Left.Left.Right,
+                input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Module);
 
         context.RegisterSourceOutput(module.Combine(reports), static (spc, input) =>

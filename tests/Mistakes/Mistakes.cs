@@ -78,3 +78,12 @@ public static unsafe class Escapes
         if (values.TryGetSpan(out var span)) fixed (double* p = span) s_kept = p;  // expect NDB0021
     }
 }
+
+public static class Limits
+{
+    [PyConstant] public static readonly object Anything = new();                 // expect NDB0040
+}
+
+[PySubmodule] public class Stats { }                                             // expect NDB0041
+
+[PyClass(Submodule = typeof(Limits))] public partial class Gauge { }             // expect NDB0042

@@ -319,6 +319,18 @@ public class CodeFixTests
         Error("NDB0006").WithArguments("class", " (it is a Python keyword)"));
 
     [Fact]
+    public Task NDB0006_replaces_the_name_of_a_constant_and_a_submodule() =>
+        FixVerifier<ValidPythonNameCodeFix>.VerifyAsync(Class("""
+            [{|#0:PyConstant("max size")|}] public const int MaxSize = 3;
+            [{|#1:PySubmodule("class")|}] public static class Classes { }
+        """), Class("""
+            [PyConstant("max_size")] public const int MaxSize = 3;
+            [PySubmodule("class_")] public static class Classes { }
+        """),
+        Error("NDB0006", 0).WithArguments("max size", " (it contains ' ')"),
+        Error("NDB0006", 1).WithArguments("class", " (it is a Python keyword)"));
+
+    [Fact]
     public Task NDB0006_adds_a_name_for_a_keyword_method() => FixVerifier<ValidPythonNameCodeFix>.VerifyAsync(Class("""
             [PyFunction] public static int {|#0:@if|}() => 0;
         """), Class("""

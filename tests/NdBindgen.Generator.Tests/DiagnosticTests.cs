@@ -151,6 +151,35 @@ public class DiagnosticTests
         Error("NDB0005", 1).WithArguments("B.Norm", "norm", "function 'A.Norm'", "test_module", "[PyFunction(\"...\")]"));
 
     [Fact]
+    public Task NDB0005_constants_and_submodules_share_the_module_namespace() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public static class A
+        {
+            [PyFunction] public static double {|#0:Norm|}(double x) => x;    // the submodule claimed 'norm' first
+            [PyConstant("norm")] public const int {|#1:Limit|} = 3;
+            [PyConstant("__version__")] public const string {|#2:Version|} = "2";
+            [PyConstant] public const int Sides = 4;                      // SIDES in the module and in geo: no clash
+        }
+        [PySubmodule("norm")] public static class NormModule { }
+        /// <summary>Geometry.</summary>
+        [PySubmodule] public static class Geo
+        {
+            [PyConstant] public const int {|#3:Sides|} = 4;                // functions claim names before constants
+            [PyFunction("SIDES")] public static int CountSides() => 4;
+            [PyFunction] public static double Norm(double x) => x;       // geo.norm: another namespace
+        }
+        """,
+        Error("NDB0005", 0).WithArguments("A.Norm", "norm", "submodule 'NormModule'", "test_module",
+            "[PyFunction(\"...\")] or [PySubmodule(\"...\")]"),
+        Error("NDB0005", 1).WithArguments("A.Limit", "norm", "submodule 'NormModule'", "test_module",
+            "[PyConstant(\"...\")] or [PySubmodule(\"...\")]"),
+        Error("NDB0005", 2).WithArguments("A.Version", "__version__",
+            "the module's __version__ (the project's Version)", "test_module", "[PyConstant(\"...\")]"),
+        Error("NDB0005", 3).WithArguments("Geo.Sides", "SIDES", "function 'Geo.CountSides'", "test_module.geo",
+            "[PyConstant(\"...\")] or [PyFunction(\"...\")]"));
+
+    [Fact]
     public Task NDB0023_overloads_python_cannot_tell_apart() => VerifyAsync(Class("""
             [PyFunction] public static double Norm(double x) => x;
             [PyFunction] public static double {|#0:Norm|}(float x) => x;
@@ -511,6 +540,92 @@ public class DiagnosticTests
         Error("NDB0027", 1).WithArguments("Tank.Weight", "w", "Tank.Width", "PyProperty"),
         Error("NDB0027", 2).WithArguments("Tank.fill", "fill", "Tank.Fill", "PyProperty"),
         Error("NDB0027", 3).WithArguments("Tank.Describe", "__repr__", "Tank.Show", "PyMethod"));
+
+    [Fact]
+    public Task NDB0016_constants_that_can_change_or_cannot_be_read() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public class Settings
+        {
+            [PyConstant] public static int {|#0:Counter|} = 0;
+            [PyConstant] public readonly int {|#1:Size|} = 1;
+            [PyConstant] public static int {|#2:Level|} { get; set; }
+            [PyConstant] public int {|#3:Width|} => 1;
+            [PyConstant] private const int {|#4:Hidden|} = 1;
+        }
+        [PyClass] public partial class Shape
+        {
+            [PyConstant] public const int {|#5:Corners|} = 4;
+        }
+        """,
+        Error("NDB0016", 0).WithArguments("Settings.Counter", "it is a static field that can change, and Python would "
+            + "only see the value it had at import; make it readonly (or const), or export [PyFunction]s that get and "
+            + "set it"),
+        Error("NDB0016", 1).WithArguments("Settings.Size",
+            "it is an instance field; a module constant is a const or static readonly field"),
+        Error("NDB0016", 2).WithArguments("Settings.Level", "it has a setter, and Python would only see the value it "
+            + "had at import; remove the setter, or export [PyFunction]s that get and set it"),
+        Error("NDB0016", 3).WithArguments("Settings.Width", "it is an instance property; a module constant is a "
+            + "static property (or a const or static readonly field)"),
+        Error("NDB0016", 4).WithArguments("Settings.Hidden", "it is private; the generated module code reads it, so "
+            + "make it internal or public (and every containing type too)"),
+        Error("NDB0016", 5).WithArguments("Shape.Corners", "[PyConstant] makes a module constant, and this is a "
+            + "member of a [PyClass]; a class attribute is a static [PyProperty] without a setter"));
+
+    [Fact]
+    public Task NDB0006_constant_and_submodule_names_python_cannot_take() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public static class Limits
+        {
+            [{|#0:PyConstant("max size")|}] public const int MaxSize = 3;
+        }
+        [{|#1:PySubmodule("class")|}] public static class Classes { }
+        """,
+        Error("NDB0006", 0).WithArguments("max size", " (it contains ' ')"),
+        Error("NDB0006", 1).WithArguments("class", " (it is a Python keyword)"));
+
+    [Fact]
+    public Task NDB0040_constant_of_a_type_python_cannot_hold() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public static class Limits
+        {
+            [PyConstant] public static readonly object {|#0:Thing|} = new();
+            [PyConstant] public static readonly NdArray<double> {|#1:Table|} = null!;
+            [PyConstant] public static readonly PyRef {|#2:Cached|} = null!;
+            [PyConstant] public const decimal {|#3:Price|} = 1.5m;
+        }
+        """,
+        Error("NDB0040", 0).WithArguments("Limits.Thing", "object", ConversionTable.SupportedConstants),
+        Error("NDB0040", 1).WithArguments("Limits.Table", "NdBindgen.NdArray<double>",
+            ConversionTable.SupportedConstants),
+        Error("NDB0040", 2).WithArguments("Limits.Cached", "NdBindgen.PyRef", ConversionTable.SupportedConstants),
+        Error("NDB0040", 3).WithArguments("Limits.Price", "decimal", ConversionTable.SupportedConstants));
+
+    [Fact]
+    public Task NDB0041_classes_that_cannot_be_submodules() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PySubmodule] public class {|#0:Stats|} { [PyFunction] public static int One() => 1; }
+        [PySubmodule] public static class Outer
+        {
+            [PySubmodule] public static class {|#1:Inner|} { [PyFunction] public static int Two() => 2; }
+        }
+        """,
+        Error("NDB0041", 0).WithArguments("Stats", "it is not a static class; a submodule has no instances, so make "
+            + "it 'static class' (its [PyFunction]s are static methods)"),
+        Error("NDB0041", 1).WithArguments("Inner", "it is nested in the submodule 'Outer'; submodules of submodules "
+            + "are not supported yet, so move it out of 'Outer' (a submodule can be named \"outer_...\")"));
+
+    [Fact]
+    public Task NDB0042_class_naming_a_submodule_that_is_not_one() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        public static class Helpers { }
+        [{|#0:PyClass(Submodule = typeof(Helpers))|}] public partial class Widget { }
+        """,
+        Error("NDB0042").WithArguments("Widget", "Helpers"));
 
     [Fact]
     public void Every_descriptor_has_one_analyzer_and_module_wide_ones_are_compilation_end()

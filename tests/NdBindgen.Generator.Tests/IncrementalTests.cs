@@ -152,4 +152,49 @@ public class IncrementalTests
         AssertSameOutput(result, TrackingNames.Classes);
         AssertSameOutput(result, TrackingNames.Module);
     }
+
+    [Fact]
+    public void Editing_a_static_readonly_constants_value_leaves_the_module_unchanged()
+    {
+        const string constants = """
+            using NdBindgen;
+            namespace Samples;
+            public static class Limits
+            {
+                [PyConstant] public static readonly double Epsilon = 1e-9;
+                [PyConstant] public const int Max = 3;
+            }
+            [PySubmodule] public static class Geo { [PyFunction] public static int Two() => 2; }
+            """;
+        CSharpCompilation first = TestCompilation.Create(constants);
+        GeneratorDriver driver = TestCompilation.CreateDriver().RunGenerators(first);
+        // The same length: the constant after it keeps its place (a location is part of its model, for NDB0005).
+        var result = driver.RunGenerators(Replace(first, 0, "= 1e-9;", "= 2e-9;")).GetRunResult().Results.Single();
+
+        AssertSameOutput(result, TrackingNames.Constants);
+        AssertSameOutput(result, TrackingNames.Submodules);
+        AssertSameOutput(result, TrackingNames.Module);
+        foreach (string step in new[] { TrackingNames.Constants, TrackingNames.Submodules })
+        {
+            foreach (var (value, _) in result.TrackedSteps[step].SelectMany(s => s.Outputs))
+                AssertNoCompilationObjects(value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        }
+    }
+
+    [Fact]
+    public void Editing_a_const_value_changes_the_module()
+    {
+        const string constants = """
+            using NdBindgen;
+            namespace Samples;
+            public static class Limits { [PyConstant] public const int Max = 3; }
+            """;
+        CSharpCompilation first = TestCompilation.Create(constants);
+        GeneratorDriver driver = TestCompilation.CreateDriver().RunGenerators(first);
+        var result = driver.RunGenerators(Replace(first, 0, "= 3;", "= 4;")).GetRunResult().Results.Single();
+
+        // The stub shows a const's value (MAX: typing.Final = 4).
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.Constants));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.Module));
+    }
 }

@@ -54,6 +54,7 @@ p = nd_ext.Point(3.0, 4.0)
 assert repr(p) == "Point (3.0, 4.0)", repr(p)
 assert p.distance() == 5.0
 assert importlib.metadata.version("nd-ext") == "0.1.0"
+assert nd_ext.__version__ == "0.1.0"     # the module's __version__ is the wheel's (pyproject.toml's)
 assert not any(".build" in entry for entry in sys.path), sys.path
 """
 
@@ -298,6 +299,36 @@ def test_editable_install_imports_from_the_project(venv, fresh):
         check_mypy_sees_the_stub(venv)
 
 
+def test_submodule_stubs_ship_in_the_stub_package_and_mypy_finds_them(venv, tmp_path):
+    """nd_test has a [PySubmodule] (nd_test.shapes): its stub, nd_test/shapes.pyi next to the module, becomes
+    nd_test-stubs/shapes.pyi; installed, mypy checks `import nd_test.shapes` and `from nd_test import shapes`."""
+    pytest.importorskip("mypy")
+    module_file = next(p for p in (MODULES / "nd_test.so", MODULES / f"nd_test{EXT_SUFFIX}") if p.exists())
+    path = build_wheel(MODULES, "nd_test", "1.0.0", tmp_path / "dist", module_file=module_file)
+    files = read_wheel(path)
+    assert files["nd_test-stubs/__init__.pyi"][0] == (MODULES / "nd_test.pyi").read_bytes()
+    assert files["nd_test-stubs/shapes.pyi"][0] == (MODULES / "nd_test" / "shapes.pyi").read_bytes()
+    assert "nd_test-stubs/py.typed" in files
+    python = venv / "bin" / "python"
+    run([python, "-m", "pip", "install", "--no-index", "--no-deps", path], cwd=venv.parent)
+    try:
+        run([python, "-c", "import nd_test.shapes, nd_test; assert nd_test.shapes.area(2.0, 3.0) == 6.0; "
+             "assert nd_test.__version__ == '1.0.0'"], cwd=venv.parent)
+        work = tmp_path / "typed"
+        work.mkdir()
+        (work / "program.py").write_text("import nd_test.shapes\nfrom nd_test import shapes\n"
+                                         "a: float = nd_test.shapes.area(1.0, 2.0) + shapes.SIDES\n"
+                                         "shapes.area('1', 2.0)\n")
+        result = subprocess.run(
+            [sys.executable, "-m", "mypy", "--python-executable", str(python), "--cache-dir", str(work / "cache"),
+             "--no-error-summary", "program.py"], cwd=work, env=clean_env(), capture_output=True, text=True,
+            timeout=300)
+        errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+        assert len(errors) == 1 and errors[0].startswith("program.py:4:") and "area" in errors[0], result.stdout
+    finally:
+        run([python, "-m", "pip", "uninstall", "-y", "nd_test"], cwd=venv.parent)
+
+
 # --- the writer on its own (no dotnet) ---------------------------------------------------------
 
 
@@ -366,3 +397,21 @@ def test_writer_rejects_a_version_pip_would_not_accept(tmp_path):
     copy_module(tmp_path, MODULE_FILE.name.replace(MODULE, "mod_x"))
     with pytest.raises(WheelError, match="not a PEP 440 version"):
         build_wheel(tmp_path, "mod_x", "1.0.0-preview.7.abc", tmp_path / "dist")
+
+
+def test_editable_wheel_links_each_submodule_stub(tmp_path):
+    """An editable install's <module>-stubs/ links to the publish folder's stubs, a [PySubmodule]'s
+    (<module>/<sub>.pyi) included; a submodule the module no longer has loses its link."""
+    module = copy_module(tmp_path, MODULE_FILE.name.replace(MODULE, "mod_x"))
+    (tmp_path / "mod_x.pyi").write_text("import mod_x.geo as geo\n")
+    (tmp_path / "mod_x").mkdir()
+    (tmp_path / "mod_x" / "geo.pyi").write_text("def area() -> float: ...\n")
+    (tmp_path / "mod_x" / "old.pyi").write_text("")
+    build_wheel(tmp_path, "mod_x", "1.0.0", tmp_path / "dist", module_file=module, editable_path=tmp_path)
+    stubs = tmp_path / "mod_x-stubs"
+    assert os.readlink(stubs / "__init__.pyi") == "../mod_x.pyi"
+    assert os.readlink(stubs / "geo.pyi") == "../mod_x/geo.pyi"
+    assert (stubs / "geo.pyi").read_text() == "def area() -> float: ...\n"
+    (tmp_path / "mod_x" / "old.pyi").unlink()
+    build_wheel(tmp_path, "mod_x", "1.0.0", tmp_path / "dist", module_file=module, editable_path=tmp_path)
+    assert sorted(p.name for p in stubs.iterdir()) == ["__init__.pyi", "geo.pyi", "py.typed"]

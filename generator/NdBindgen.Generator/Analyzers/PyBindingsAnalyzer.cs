@@ -70,6 +70,12 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
             Report(context.Compilation, context.ReportDiagnostic, help, new[] { problem });
             return;
         }
+        if (KnownTypes.Is(marks[0], KnownTypes.PyConstantAttribute) && member is IFieldSymbol or IPropertySymbol)
+        {
+            var constant = ConstantParser.ParseMember(member, marks[0], context.CancellationToken);
+            Report(context.Compilation, context.ReportDiagnostic, help, constant.Diagnostics);
+            return;
+        }
         // A class member mark in a [PyClass]: the class's own analysis checks it.
         if (!SymbolEqualityComparer.Default.Equals(marks[0].AttributeClass, pyFunction)) return;
         if (member is IMethodSymbol method && method.MethodKind == MethodKind.Ordinary)
@@ -83,6 +89,11 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol pyClass, string? help)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+        if (type.GetAttributes().Any(a => KnownTypes.Is(a, KnownTypes.PySubmoduleAttribute)))
+        {
+            Report(context.Compilation, context.ReportDiagnostic, help,
+                SubmoduleParser.ParseClass(type, context.CancellationToken).Diagnostics);
+        }
         if (!type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, pyClass))) return;
         var diagnostics = ClassParser.ParseClass(type, context.CancellationToken).Diagnostics;
         Report(context.Compilation, context.ReportDiagnostic, help,

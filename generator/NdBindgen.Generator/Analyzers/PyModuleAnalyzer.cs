@@ -11,7 +11,8 @@ using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 namespace NdBindgen.Generator.Analyzers;
 
 /// <summary>
-/// The module-wide diagnostics in an editor: two exports of one Python name (NDB0005), an invalid
+/// The module-wide diagnostics in an editor: two exports of one Python name (NDB0005: functions, classes,
+/// constants and submodules, in the module or in one submodule), an invalid
 /// module name (NDB0007), overloads Python cannot tell apart (NDB0023, of module functions and of a
 /// class's methods alike). It collects what the generator's module step sees (each [PyFunction]'s
 /// and [PyClass]'s model, parsed by the same parsers) and runs <see cref="ModuleParser"/> on it when
@@ -42,6 +43,15 @@ public sealed class PyModuleAnalyzer : DiagnosticAnalyzer
             var functions = new ConcurrentBag<FunctionModel?>();
             var classes = new ConcurrentBag<ClassExport>();
             var classDiagnostics = new ConcurrentBag<DiagnosticInfo>();
+            var constants = new ConcurrentBag<ConstantModel>();
+            var submodules = new ConcurrentBag<SubmoduleDeclaration>();
+            start.RegisterSymbolAction(c =>
+            {
+                var marks = MemberMarks.Of(c.Symbol);
+                if (marks.Count != 1 || !KnownTypes.Is(marks[0], KnownTypes.PyConstantAttribute)) return;
+                if (ConstantParser.ParseMember(c.Symbol, marks[0], c.CancellationToken).Model is { } model)
+                    constants.Add(model);
+            }, SymbolKind.Field, SymbolKind.Property);
             start.RegisterSymbolAction(c =>
             {
                 var method = (IMethodSymbol)c.Symbol;
@@ -56,6 +66,9 @@ public sealed class PyModuleAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(c =>
             {
                 var type = (INamedTypeSymbol)c.Symbol;
+                if (type.GetAttributes().Any(a => KnownTypes.Is(a, KnownTypes.PySubmoduleAttribute))
+                    && SubmoduleParser.ParseClass(type, c.CancellationToken).Model is { } submodule)
+                    submodules.Add(submodule);
                 if (!type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, pyClass)))
                     return;
                 var result = ClassParser.ParseClass(type, c.CancellationToken);
@@ -66,7 +79,8 @@ public sealed class PyModuleAnalyzer : DiagnosticAnalyzer
             start.RegisterCompilationEndAction(end =>
             {
                 var (_, diagnostics) = ModuleParser.Parse(functions.ToImmutableArray(), classes.ToImmutableArray(),
-                    ModuleOptionsParser.Parse(provider, end.CancellationToken));
+                    ModuleOptionsParser.Parse(provider, end.CancellationToken), constants.ToImmutableArray(),
+                    submodules.ToImmutableArray());
                 PyBindingsAnalyzer.Report(end.Compilation, end.ReportDiagnostic, D.HelpPage(provider.GlobalOptions),
                     diagnostics.Concat(classDiagnostics));
             });

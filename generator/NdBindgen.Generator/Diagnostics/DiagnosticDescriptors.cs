@@ -183,6 +183,19 @@ internal static class DiagnosticDescriptors
         "'{0}' is exported as '{1}', the Python name of '{2}' already; a Python class has one attribute per name "
             + "(the later would replace the earlier), so give one of them another name with [{3}(\"...\")]");
 
+    public static readonly DiagnosticDescriptor UnsupportedConstantType = Error("NDB0040",
+        "Constant type cannot be converted to Python",
+        "'{0}' has type '{1}', which NdBindgen cannot convert to a Python module constant; supported: {2}");
+
+    public static readonly DiagnosticDescriptor InvalidSubmodule = Error("NDB0041",
+        "[PySubmodule] class cannot be a submodule",
+        "'{0}' cannot be a submodule: {1}");
+
+    public static readonly DiagnosticDescriptor NotASubmodule = Error("NDB0042",
+        "[PyClass] Submodule is not a [PySubmodule]",
+        "'{0}' names '{1}' as its Submodule, but '{1}' is not marked [PySubmodule]; mark '{1}' [PySubmodule] (a "
+            + "static class), or remove Submodule to put '{0}' in the module itself");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
@@ -190,7 +203,7 @@ internal static class DiagnosticDescriptors
         NotAccessible, DefaultNotExpressible, NdimOnNonArray, ClassNotPartial, NoConstructor,
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
         ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads, OverloadsOfDifferentKinds,
-        PyClassInheritance, DuplicateMemberName,
+        PyClassInheritance, DuplicateMemberName, UnsupportedConstantType, InvalidSubmodule, NotASubmodule,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -224,7 +224,7 @@ internal static partial class ClassEmitter
         w.Line("/// <summary>Creates the type and adds it to the module (called from PyInit).</summary>");
         w.Open($"internal static void Register({Object} module)");
         w.Line($"{TypeObject} type = {R.PyClassBuilder}.Create(module, "
-            + $"global::{GeneratedNames.Namespace}.{GeneratedNames.ModuleClass}.Name + \".{c.PythonName}\",");
+            + $"global::{GeneratedNames.Namespace}.{GeneratedNames.ModuleClass}.Name + \".{Qualified(c.Python)}\",");
         w.Line($"    {SourceWriter.Literal(Docstrings.Class(c.Python))},");
         bool unhashable = c.Protocols.Used.Any(p => SlotTable.Row(p.Dunder).Shape == SlotShape.NoHash);
         w.Line($"    subclassable: {Bool(!c.Sealed)}, gc: {Bool(c.Gc.Enabled)}, unhashable: {Bool(unhashable)},");
@@ -262,6 +262,10 @@ internal static partial class ClassEmitter
         w.Line($"{c.FullType}.__NdBindgenPythonType = type;");
         w.Close();
     }
+
+    /// <summary>The type's name under the module: "Matrix", or "linalg.Matrix" in a submodule.</summary>
+    private static string Qualified(ClassExportModel c) =>
+        c.Submodule is null ? c.PythonName : c.Submodule + "." + c.PythonName;
 
     private static string Bool(bool value) => value ? "true" : "false";
 

@@ -1,9 +1,14 @@
+using System.Collections.Generic;
+using System.Linq;
 using NdBindgen.Generator.Model;
 using R = NdBindgen.Generator.Naming.RuntimeNames;
 
 namespace NdBindgen.Generator.Emitting;
 
-/// <summary>The module: its method table and the exported <c>PyInit_&lt;name&gt;</c> entry point.</summary>
+/// <summary>
+/// The module: its method table, the exported <c>PyInit_&lt;name&gt;</c> entry point, and Populate, which adds
+/// <c>__version__</c>, the constants and the submodules.
+/// </summary>
 internal static class ModuleEmitter
 {
     public static string Emit(ModuleModel m)
@@ -23,6 +28,7 @@ internal static class ModuleEmitter
         string stub = SourceWriter.Literal(StubEmitter.Module(m));
         w.Line($"fixed (byte* text = {stub}u8) return text;   // u8 literal data never moves");
         w.Close();
+        if (m.Submodules.Length > 0) EmitSubmoduleStubs(w, m);
         w.Line();
         w.Line("/// <summary>The CPython versions this build runs on (\"3.9 3.10 ...\"), as the runtime "
             + "lists them: tools read it through ctypes.</summary>");
@@ -33,37 +39,103 @@ internal static class ModuleEmitter
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly("
             + $"EntryPoint = \"PyInit_{m.ModuleName}\")]");
         w.Open("private static PyObject* PyInit()");
-        if (m.Exports.Length == 0 && m.Classes.Length == 0)
+        w.Line($"return {R.ModuleBuilder}.Create(Name, null,");
+        Tables(w, m.Exports, m.Classes, ",");
+        w.Line("&Populate);");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>What the module holds besides its functions and classes: __version__, constants, "
+            + "submodules.</summary>");
+        w.Open("private static void Populate(PyObject* module)");
+        w.Line($"{R.ModuleBuilder}.AddVersion(module, {SourceWriter.Literal(m.Version)});");
+        AddConstants(w, "module", m.Constants);
+        foreach (SubmoduleModel s in m.Submodules)
         {
-            w.Line($"return {R.ModuleBuilder}.Create(Name, null, default);");
-        }
-        else
-        {
-            w.Line($"return {R.ModuleBuilder}.Create(Name, null,");
-            w.Line("[");
-            foreach (ExportModel e in m.Exports)
-            {
-                var (docstring, entry) = e.Function is { } f
-                    ? (Docstrings.Function(f), f.WrapperName)
-                    : (Docstrings.Overloads(e.OverloadSet!), e.OverloadSet!.DispatcherName);
-                w.Line($"    new({SourceWriter.Literal(e.PythonName)}, {SourceWriter.Literal(docstring)}, &{entry}),");
-            }
-            if (m.Classes.Length == 0)
-            {
-                w.Line("]);");
-            }
-            else
-            {
-                w.Line("],");
-                w.Line("[");
-                foreach (ClassExportModel c in m.Classes)
-                    w.Line($"    (nint)(delegate*<PyObject*, void>)&{c.WrapperClass}.Register,");
-                w.Line("]);");
-            }
+            string local = "sub_" + s.Name;
+            w.Line($"PyObject* {local} = {R.ModuleBuilder}.AddSubmodule(module, Name + "
+                + $"{SourceWriter.Literal("." + s.Name)}, {SourceWriter.Literal(DocstringBody.Of(s.Doc))},");
+            Tables(w, s.Exports, s.Classes, ");");
+            AddConstants(w, local, s.Constants);
         }
         w.Close();
+        var constants = m.Constants.Concat(m.Submodules.SelectMany(s => s.Constants)).ToList();
+        foreach (ConstantModel c in constants)
+        {
+            w.Line();
+            if (!c.Type.AcceptsNone)
+            {
+                w.Line($"private static PyObject* {c.ReaderName}() => {c.Type.ToPython}({c.Expression});");
+                continue;
+            }
+            w.Open($"private static PyObject* {c.ReaderName}()");
+            w.Line($"{c.Type.CSharpType} value = {c.Expression};");
+            string value = "value" + (c.Type.IsNullableValueType ? ".Value" : "");
+            w.Line($"return value is null ? {R.Args}.None() : {c.Type.ToPython}({value});");
+            w.Close();
+        }
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>The function table and the class registrations, as the arguments of Create or AddSubmodule.</summary>
+    private static void Tables(SourceWriter w, IEnumerable<ExportModel> exports, IEnumerable<ClassExportModel> classes,
+        string end)
+    {
+        w.Line("[");
+        foreach (ExportModel e in exports)
+        {
+            var (docstring, entry) = e.Function is { } f
+                ? (Docstrings.Function(f), f.WrapperName)
+                : (Docstrings.Overloads(e.OverloadSet!), e.OverloadSet!.DispatcherName);
+            w.Line($"    new({SourceWriter.Literal(e.PythonName)}, {SourceWriter.Literal(docstring)}, &{entry}),");
+        }
+        if (!classes.Any())
+        {
+            w.Line("], []" + end);
+            return;
+        }
+        w.Line("],");
+        w.Line("[");
+        foreach (ClassExportModel c in classes)
+            w.Line($"    (nint)(delegate*<PyObject*, void>)&{c.WrapperClass}.Register,");
+        w.Line("]" + end);
+    }
+
+    private static void AddConstants(SourceWriter w, string module, EquatableArray<ConstantModel> constants)
+    {
+        if (constants.Length == 0) return;
+        w.Line($"{R.ModuleBuilder}.AddConstants({module},");
+        w.Line("[");
+        foreach (ConstantModel c in constants)
+        {
+            w.Line($"    new({SourceWriter.Literal(c.PythonName)}, {SourceWriter.Literal(c.Display)}, "
+                + $"&{c.ReaderName}),");
+        }
+        w.Line("]);");
+    }
+
+    /// <summary>
+    /// Each submodule's stub, for the publish step (ndbindgen_build's stubs command): "name\n" then the text, for
+    /// index 0, 1, ...; null past the last.
+    /// </summary>
+    private static void EmitSubmoduleStubs(SourceWriter w, ModuleModel m)
+    {
+        w.Line();
+        w.Line("/// <summary>Submodule <paramref name=\"index\"/>'s stub, after a line with its name; null past the "
+            + "last.</summary>");
+        w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly("
+            + "EntryPoint = \"ndbindgen_pyi_submodule\")]");
+        w.Open("private static byte* SubmodulePyi(int index)");
+        w.Open("switch (index)");
+        for (int i = 0; i < m.Submodules.Length; i++)
+        {
+            SubmoduleModel s = m.Submodules[i];
+            string text = SourceWriter.Literal(s.Name + "\n" + StubEmitter.Submodule(m, s));
+            w.Line($"case {i}: fixed (byte* text = {text}u8) return text;");
+        }
+        w.Line("default: return null;");
+        w.Close();
+        w.Close();
     }
 }

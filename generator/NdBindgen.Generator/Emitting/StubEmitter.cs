@@ -18,13 +18,76 @@ internal static class StubEmitter
 
     private const string I = "    ";
 
+    /// <summary>
+    /// The module's stub (<c>&lt;module&gt;.pyi</c>): its submodules imported under their names (as
+    /// <c>import pkg.sub as sub</c>, which re-exports them: <c>pkg.sub.f()</c> checks after <c>import pkg</c>),
+    /// <c>__version__</c>, constants, classes, functions.
+    /// </summary>
     public static string Module(ModuleModel m)
     {
         var sb = new StringBuilder(Header);
-        foreach (ClassExportModel c in m.Classes) sb.Append("\n\n").Append(Class(c));
-        foreach (ExportModel e in m.Exports)
+        if (m.Submodules.Length > 0) sb.Append('\n');
+        foreach (SubmoduleModel s in m.Submodules)
+            sb.Append("import ").Append(m.ModuleName).Append('.').Append(s.Name).Append(" as ").Append(s.Name)
+              .Append('\n');
+        AppendForeignClasses(sb, m, null, m.Classes);
+        sb.Append("\n__version__: str\n");
+        return Body(sb, m.Constants, m.Classes, m.Exports);
+    }
+
+    /// <summary>
+    /// A submodule's stub: <c>&lt;module&gt;/&lt;sub&gt;.pyi</c> (wheel: <c>&lt;module&gt;-stubs/&lt;sub&gt;.pyi</c>).
+    /// </summary>
+    public static string Submodule(ModuleModel m, SubmoduleModel s)
+    {
+        var sb = new StringBuilder(Header);
+        AppendForeignClasses(sb, m, s.Name, s.Classes);
+        if (s.Constants.Length > 0) sb.Append('\n');
+        return Body(sb, s.Constants, s.Classes, s.Exports);
+    }
+
+    private static string Body(StringBuilder sb, IEnumerable<ConstantModel> constants,
+        IEnumerable<ClassExportModel> classes, IEnumerable<ExportModel> exports)
+    {
+        foreach (ConstantModel c in constants) AppendConstant(sb, c);
+        foreach (ClassExportModel c in classes) sb.Append("\n\n").Append(Class(c));
+        foreach (ExportModel e in exports)
             sb.Append("\n\n").Append(e.Function is { } f ? Function(f) : Overloads(e.OverloadSet!));
         return sb.Append('\n').ToString();
+    }
+
+    /// <summary>
+    /// Classes of the other stubs of the module, which signatures here may name: imported privately (a stub's
+    /// <c>from x import Y</c> without <c>as Y</c> is not a re-export), where no class here has the name.
+    /// </summary>
+    private static void AppendForeignClasses(StringBuilder sb, ModuleModel m, string? here,
+        IEnumerable<ClassExportModel> local)
+    {
+        var names = new HashSet<string>(local.Select(c => c.PythonName));
+        var foreign = m.Classes.Select(c => (Module: (string?)null, Class: c))
+            .Concat(m.Submodules.SelectMany(s => s.Classes.Select(c => (Module: (string?)s.Name, Class: c))))
+            .Where(x => x.Module != here && names.Add(x.Class.PythonName))
+            .ToList();
+        if (foreign.Count > 0) sb.Append('\n');
+        foreach (var (module, c) in foreign)
+        {
+            sb.Append("from ").Append(m.ModuleName).Append(module is null ? "" : "." + module).Append(" import ")
+              .Append(c.PythonName).Append('\n');
+        }
+    }
+
+    /// <summary>
+    /// <c>NAME: typing.Final = 3</c> for a const of a literal type (checkers read it as Literal[3]), else
+    /// <c>NAME: typing.Final[float]</c>; its doc comment as the attribute docstring after it.
+    /// </summary>
+    private static void AppendConstant(StringBuilder sb, ConstantModel c)
+    {
+        sb.Append(c.PythonName).Append(": typing.Final");
+        if (c.PythonLiteral is { } literal) sb.Append(" = ").Append(literal);
+        else sb.Append('[').Append(Annotation(c.Type)).Append(']');
+        sb.Append('\n');
+        string? doc = DocstringBody.Of(c.Doc);
+        if (!string.IsNullOrEmpty(doc)) sb.Append(DocString(doc!.Trim('\n'), "")).Append('\n');
     }
 
     /// <summary>A module function, a method (indented by the caller) or a static/class method.</summary>

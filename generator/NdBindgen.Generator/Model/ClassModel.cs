@@ -37,7 +37,11 @@ internal sealed record ClassExportModel(
     EquatableArray<PropertyModel> Properties,
     EquatableArray<FunctionModel> Methods,
     EquatableArray<OverloadSetModel> MethodOverloads,
-    ProtocolsModel Protocols);
+    ProtocolsModel Protocols)
+{
+    /// <summary>The [PySubmodule] holding the type (PyClass's Submodule), by Python name; null: the module.</summary>
+    public string? Submodule { get; init; }
+}
 
 /// <summary>How Python constructs the class: one constructor's parameters and doc, or several constructors.</summary>
 /// <param name="Doc">The single constructor's doc comment (its parameters').</param>

@@ -77,6 +77,9 @@ internal sealed record FunctionModel(
 
     public int RequiredCount => ParameterModel.RequiredCount(Parameters);
 
+    /// <summary>The Python name of the [PySubmodule] a module function belongs to; null: the module itself.</summary>
+    public string? Submodule { get; init; }
+
     /// <summary>
     /// The same function without source locations (its instantiations' too): what a module or class
     /// keeps, so that moving the declaration changes nothing downstream.

@@ -18,6 +18,8 @@ internal static class KnownTypes
     public const string PyClassMethodAttribute = Namespace + ".PyClassMethodAttribute";
     public const string PyPropertyAttribute = Namespace + ".PyPropertyAttribute";
     public const string PyConstructorAttribute = Namespace + ".PyConstructorAttribute";
+    public const string PyConstantAttribute = Namespace + ".PyConstantAttribute";
+    public const string PySubmoduleAttribute = Namespace + ".PySubmoduleAttribute";
     public const string ArrayLikeAttribute = Namespace + ".ArrayLikeAttribute";
     public const string NdimAttribute = Namespace + ".NdimAttribute";
     public const string DtypesAttribute = Namespace + ".DtypesAttribute";
@@ -39,14 +41,15 @@ internal static class KnownTypes
     public static readonly string[] MemberAttributes =
     {
         Simple(PyFunctionAttribute), Simple(PyMethodAttribute), Simple(PyClassMethodAttribute),
-        Simple(PyPropertyAttribute), Simple(PyConstructorAttribute),
+        Simple(PyPropertyAttribute), Simple(PyConstructorAttribute), Simple(PyConstantAttribute),
     };
 
     /// <summary>The attributes whose Name argument names a Python export, by simple name.</summary>
     public static readonly string[] NamingAttributes =
     {
         Simple(PyFunctionAttribute), Simple(PyMethodAttribute), Simple(PyClassMethodAttribute),
-        Simple(PyPropertyAttribute), Simple(PyClassAttribute),
+        Simple(PyPropertyAttribute), Simple(PyClassAttribute), Simple(PyConstantAttribute),
+        Simple(PySubmoduleAttribute),
     };
 
     // BCL types, by the display name of their original definition.

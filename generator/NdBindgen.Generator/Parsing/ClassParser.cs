@@ -46,6 +46,8 @@ internal static partial class ClassParser
         ProtocolsModel protocols = ParseProtocols(type, members.DunderMethods);
         GcModel gc = ParseGc(type, diagnostics);
         var (singleMethods, methodSets) = MethodOverloads(members.Methods, diagnostics);
+        string? submodule = SubmoduleParser.OfClass(type,
+            type.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyClassAttribute)), diagnostics);
 
         if (diagnostics.Count > 0 || constructor is null)
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
@@ -53,7 +55,10 @@ internal static partial class ClassParser
         string mangled = FunctionParser.Mangle(type);
         DocModel? summary = Doc(type, cancellationToken);
         var python = new ClassExportModel(pythonName, mangled + "_PyType", summary, constructor, members.Properties,
-            singleMethods.Select(m => m.WithoutLocation()).ToImmutableArray(), methodSets, protocols);
+            singleMethods.Select(m => m.WithoutLocation()).ToImmutableArray(), methodSets, protocols)
+        {
+            Submodule = submodule,
+        };
         var model = new ClassModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "",
             type.Name, ConversionTable.FullName(type), mangled + ".PyClass.g.cs", type.IsSealed, python, gc,

@@ -73,6 +73,8 @@ internal static class ConversionTable
     public const string SupportedReturns = SupportedScalars + ", NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void";
     public const string SupportedProperties = SupportedScalars
         + ", [PyClass] types, PyRef, PyRef<T>, or NdArray<T> without a setter";
+    // ConstantParser.Convertible: what a function could return, but no arrays, views or references.
+    public const string SupportedConstants = SupportedScalars + ", [PyClass] types";
     public const string SupportedElements =
         "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex";
 

@@ -15,7 +15,12 @@ internal static class DefaultValues
     public static bool TryFormat(IParameterSymbol parameter, ITypeSymbol valueType, out string csharp,
         out string python)
     {
-        object? value = parameter.ExplicitDefaultValue;
+        return TryFormat(parameter.ExplicitDefaultValue, valueType, out csharp, out python);
+    }
+
+    /// <summary>A constant value (a default, a const) as C# and Python literals; false when Python has none.</summary>
+    public static bool TryFormat(object? value, ITypeSymbol valueType, out string csharp, out string python)
+    {
         switch (value)
         {
             case null when valueType.IsRefLikeType:

@@ -142,6 +142,7 @@ internal static class FunctionParser
         {
             Display = method.ContainingType.Name + "." + method.Name,
             Overload = kind == CallKind.ModuleFunction ? OverloadPosition(method, pythonName) : 0,
+            Submodule = kind == CallKind.ModuleFunction ? SubmoduleParser.NameOf(method.ContainingType) : null,
         };
     }
 
@@ -291,7 +292,7 @@ internal static class FunctionParser
     }
 
     /// <summary>Why generated code in the same assembly cannot call the method, or null when it can.</summary>
-    private static string? Inaccessibility(IMethodSymbol method)
+    internal static string? Inaccessibility(ISymbol method)
     {
         for (ISymbol? s = method; s is not null and not INamespaceSymbol; s = s.ContainingSymbol)
         {

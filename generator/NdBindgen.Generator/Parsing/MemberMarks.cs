@@ -34,14 +34,17 @@ internal static class MemberMarks
             string names = string.Join(" and ", marks.Select(a => Shown(a.AttributeClass!)));
             return DiagnosticInfo.Create(D.ConflictingAttributes, location, display, names);
         }
-        if (marks.Count == 1 && marks[0].AttributeClass!.ToDisplayString() != KnownTypes.PyFunctionAttribute
-            && !ConversionTable.IsPyClass(member.ContainingType))
+        // [PyFunction] and [PyConstant] are module members: ConstantParser refuses a [PyConstant] in a [PyClass].
+        if (marks.Count == 1 && !IsModuleMark(marks[0]) && !ConversionTable.IsPyClass(member.ContainingType))
         {
             return DiagnosticInfo.Create(D.MemberOutsideClass, location, display, Shown(marks[0].AttributeClass!),
                 member.ContainingType.Name);
         }
         return null;
     }
+
+    private static bool IsModuleMark(AttributeData mark) =>
+        KnownTypes.Is(mark, KnownTypes.PyFunctionAttribute) || KnownTypes.Is(mark, KnownTypes.PyConstantAttribute);
 
     /// <summary>The generator's view: the problem of a member it found by one of its marks.</summary>
     public static EquatableArray<DiagnosticInfo> Check(ISymbol member, string attribute) =>

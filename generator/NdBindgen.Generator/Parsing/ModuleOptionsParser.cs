@@ -32,7 +32,10 @@ internal static class ModuleOptionsParser
     public static ModuleOptions Parse(AnalyzerConfigOptionsProvider provider, CancellationToken _)
     {
         provider.GlobalOptions.TryGetValue("build_property.PyModuleName", out string? name);
-        return new ModuleOptions(string.IsNullOrWhiteSpace(name) ? null : name!.Trim());
+        // __version__: the wheel's version, which NdBindgen.targets works out (pyproject.toml, or Version).
+        provider.GlobalOptions.TryGetValue("build_property.PyModuleVersion", out string? version);
+        return new ModuleOptions(string.IsNullOrWhiteSpace(name) ? null : name!.Trim(),
+            string.IsNullOrWhiteSpace(version) ? ModuleOptions.DefaultVersion : Pep440.Normalize(version!.Trim()));
     }
 }
 

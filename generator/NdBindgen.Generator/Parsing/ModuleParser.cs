@@ -7,17 +7,21 @@ using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 namespace NdBindgen.Generator.Parsing;
 
 /// <summary>
-/// Every function and class of the compilation, with the MSBuild options -> the <see cref="ModuleModel"/>
-/// and the module-wide diagnostics: an invalid module name (NDB0007), two exports of one Python name
-/// (NDB0005), C# overloads Python cannot tell apart (NDB0023).
+/// Every function, class, constant and submodule of the compilation, with the MSBuild options -> the
+/// <see cref="ModuleModel"/> and the module-wide diagnostics: an invalid module name (NDB0007), two exports of one
+/// Python name in the module or in one submodule (NDB0005), C# overloads Python cannot tell apart (NDB0023).
 /// </summary>
 internal static class ModuleParser
 {
     public static (ModuleModel?, EquatableArray<DiagnosticInfo>) Parse(ImmutableArray<FunctionModel?> functions,
-        ImmutableArray<ClassExport> classes, ModuleOptions options)
+        ImmutableArray<ClassExport> classes, ModuleOptions options,
+        ImmutableArray<ConstantModel> constants = default, ImmutableArray<SubmoduleDeclaration> submodules = default)
     {
+        constants = constants.IsDefault ? ImmutableArray<ConstantModel>.Empty : constants;
+        submodules = submodules.IsDefault ? ImmutableArray<SubmoduleDeclaration>.Empty : submodules;
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
-        if (options.ModuleName is null && functions.Length == 0 && classes.Length == 0)
+        if (options.ModuleName is null && functions.Length == 0 && classes.Length == 0 && constants.Length == 0
+            && submodules.Length == 0)
             return (null, diagnostics.ToImmutable());   // not an extension project
         string name = options.ModuleName ?? "";
         if (PythonIdentifiers.WhyNotIdentifier(name) is not null)
@@ -26,26 +30,73 @@ internal static class ModuleParser
             return (null, diagnostics.ToImmutable());
         }
 
-        var seen = new Dictionary<string, Owner>();
-        var classModels = Classes(classes, name, seen, diagnostics);
-        var exports = ImmutableArray.CreateBuilder<ExportModel>();
+        // The module's own names: __version__, then the submodules (NDB0005 for a second of one name).
+        var seen = new Dictionary<string, Owner>
+        {
+            ["__version__"] = new Owner("the module's __version__ (the project's Version)", ConstantRename),
+        };
+        var declared = new List<SubmoduleDeclaration>();
+        foreach (SubmoduleDeclaration d in submodules.OrderBy(d => d.PythonName, System.StringComparer.Ordinal)
+                     .ThenBy(d => d.Display, System.StringComparer.Ordinal))
+        {
+            var owner = new Owner($"submodule '{d.Display}'", SubmoduleRename);
+            if (!Duplicate(d.PythonName, d.Display, owner, d.Location, name, seen, diagnostics)) declared.Add(d);
+        }
         var overloadSets = ImmutableArray.CreateBuilder<OverloadSetModel>();
+        var top = Namespace(null, name, seen, functions, classes, constants, overloadSets, diagnostics);
+        var subs = ImmutableArray.CreateBuilder<SubmoduleModel>();
+        foreach (SubmoduleDeclaration d in declared)
+        {
+            var (exports, classModels, constantModels) = Namespace(d.PythonName, name + "." + d.PythonName,
+                new Dictionary<string, Owner>(), functions, classes, constants, overloadSets, diagnostics);
+            subs.Add(new SubmoduleModel(d.PythonName, d.Doc, exports, classModels, constantModels));
+        }
+        var module = new ModuleModel(name, top.Exports, top.Classes)
+        {
+            Overloads = overloadSets.ToImmutable(),
+            Constants = top.Constants,
+            Submodules = subs.ToImmutable(),
+            Version = options.Version,
+        };
+        return (module, diagnostics.ToImmutable());
+    }
+
+    /// <summary>
+    /// The functions, classes and constants of the module (<paramref name="submodule"/> null) or of one submodule,
+    /// each name claimed once in <paramref name="seen"/>. Members of a submodule that was refused are left out (its
+    /// own diagnostic says why).
+    /// </summary>
+    private static (ImmutableArray<ExportModel> Exports, ImmutableArray<ClassExportModel> Classes,
+        ImmutableArray<ConstantModel> Constants) Namespace(string? submodule, string module,
+        Dictionary<string, Owner> seen, ImmutableArray<FunctionModel?> functions, ImmutableArray<ClassExport> classes,
+        ImmutableArray<ConstantModel> constants, ImmutableArray<OverloadSetModel>.Builder overloadSets,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        var classModels = Classes(classes.Where(c => c.Export.Submodule == submodule).ToImmutableArray(), module, seen,
+            diagnostics);
+        var exports = ImmutableArray.CreateBuilder<ExportModel>();
         var ordered = functions
+            .Where(f => f!.Submodule == submodule)
             .OrderBy(f => f!.PythonName, System.StringComparer.Ordinal)
             .ThenBy(f => f!.WrapperName, System.StringComparer.Ordinal);
         foreach (var group in ordered.GroupBy(f => f!.PythonName))
         {
-            var overloads = Exports(group!, name, seen, exports, diagnostics);
+            var overloads = Exports(group!, module, seen, exports, diagnostics);
             if (overloads.Count == 0) continue;
             OverloadSetModel set = OverloadSets.Build(overloads.OrderBy(f => f.Overload), diagnostics);
             overloadSets.Add(set);
             exports.Add(new ExportModel(null, set));
         }
-        var module = new ModuleModel(name, exports.ToImmutable(), classModels)
+        var constantModels = ImmutableArray.CreateBuilder<ConstantModel>();
+        foreach (ConstantModel c in constants.Where(c => c.Submodule == submodule)
+                     .OrderBy(c => c.PythonName, System.StringComparer.Ordinal)
+                     .ThenBy(c => c.Display, System.StringComparer.Ordinal))
         {
-            Overloads = overloadSets.ToImmutable(),
-        };
-        return (module, diagnostics.ToImmutable());
+            var owner = new Owner($"constant '{c.Display}'", ConstantRename);
+            if (!Duplicate(c.PythonName, c.Display, owner, c.Location, module, seen, diagnostics))
+                constantModels.Add(c.WithoutLocation());
+        }
+        return (exports.ToImmutable(), classModels, constantModels.ToImmutable());
     }
 
     /// <summary>The classes in Python-name order; a second class of a name is NDB0005.</summary>
@@ -67,6 +118,8 @@ internal static class ModuleParser
 
     private const string ClassRename = "[PyClass(\"...\")]";
     private const string FunctionRename = "[PyFunction(\"...\")]";
+    private const string ConstantRename = "[PyConstant(\"...\")]";
+    private const string SubmoduleRename = "[PySubmodule(\"...\")]";
 
     /// <summary>What already has a Python name, as NDB0005 names it, and how to rename it.</summary>
     private sealed record Owner(string Shown, string Rename);

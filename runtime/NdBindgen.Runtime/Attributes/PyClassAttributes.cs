@@ -27,6 +27,12 @@ public sealed class PyClassAttribute : Attribute
 
     /// <summary>The Python name of the type, when the class name is not wanted.</summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// The <c>[PySubmodule]</c> static class whose submodule holds the type (<c>module.sub.Name</c>), when not
+    /// the module itself.
+    /// </summary>
+    public Type? Submodule { get; set; }
 }
 
 /// <summary>The constructor Python calls (<c>__new__</c>); needed only when the class has more than one public constructor.</summary>

@@ -17,6 +17,10 @@ internal static unsafe partial class CPython
     /// <summary>The module's namespace, a borrowed reference.</summary>
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern PyObject* PyModule_GetDict(PyObject* module);
+
+    /// <summary>The module's __name__ as UTF-8, owned by the module.</summary>
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern byte* PyModule_GetName(PyObject* module);
 }
 
 internal static unsafe partial class CPython

@@ -7,6 +7,8 @@
         write this package as the wheel ndbindgen_build-V-py3-none-any.whl (scripts/install-local.sh)
     python -m ndbindgen_build installed-wheel NAME --out-dir DIR
         write the installed pure-Python package NAME as a wheel (a dependency, where PyPI is out of reach)
+    python -m ndbindgen_build stubs --module-file FILE --out-dir DIR --module NAME
+        write the module's type stubs (<module>.pyi, <module>/<sub>.pyi, py.typed; see ndbindgen_build.stubs)
     python -m ndbindgen_build wheel --publish-dir DIR --module NAME --out-dir DIR [--module-file FILE]
                                     [--version V] [--pyproject FILE] [--editable-path DIR]
         pack a published module (NdBindgen.targets runs it with the target interpreter)
@@ -32,6 +34,10 @@ def main(argv=None):
     installed = commands.add_parser("installed-wheel", help="write an installed pure-Python package as a wheel")
     installed.add_argument("name")
     installed.add_argument("--out-dir", required=True)
+    stubs = commands.add_parser("stubs", help="write the module's type stubs next to it")
+    stubs.add_argument("--module-file", required=True)
+    stubs.add_argument("--out-dir", required=True)
+    stubs.add_argument("--module", required=True)
     wheel = commands.add_parser("wheel", help="pack a published module into a wheel")
     wheel.add_argument("--publish-dir", required=True)
     wheel.add_argument("--module", required=True)
@@ -48,6 +54,14 @@ def main(argv=None):
         except RuntimeError as e:
             print(f"ndbindgen develop: {e}", file=sys.stderr)
             return 1
+    if args.command == "stubs":
+        from .stubs import write_stubs
+        try:
+            write_stubs(args.module_file, args.out_dir, args.module)
+        except (OSError, AttributeError) as e:
+            print(f"NdBindgen : error : stubs: {e}", file=sys.stderr)
+            return 1
+        return 0
     if args.command == "backend-wheel":
         from .distribution import build_backend_wheel
         print(build_backend_wheel(args.out_dir, args.version))

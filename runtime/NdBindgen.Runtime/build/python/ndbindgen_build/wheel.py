@@ -5,6 +5,7 @@ Layout of ``<dist>-<version>-<python>-<abi>-<platform>.whl``:
     <module>.so                        the NativeAOT library, imported as ``import <module>``
                                        (``<module><EXT_SUFFIX>`` when built for one interpreter)
     <module>-stubs/__init__.pyi        the type stub, when the publish step wrote <module>.pyi
+    <module>-stubs/<sub>.pyi           each [PySubmodule]'s, from <module>/<sub>.pyi (stubs.py)
     <module>-stubs/py.typed            (a PEP 561 stub-only package: mypy and pyright find a
                                         single-module distribution's types only this way; a
                                         top-level <module>.pyi in site-packages is not looked at)
@@ -32,6 +33,7 @@ import time
 import zipfile
 
 from .elf import ElfError, read_dependencies
+from .stubs import submodule_stubs
 from .tags import expand_tags, parse_python_versions, platform_tag, python_tags
 
 GENERATOR = "NdBindgen (ndbindgen_build)"
@@ -383,13 +385,20 @@ def build_wheel(publish_dir, module_name, version, out_dir, python=None, *, pypr
         stub = editable_path / f"{module_name}.pyi"
         if stub.is_file():
             # Type checkers treat .pth directories like site-packages: they find a single module's
-            # types only in a <module>-stubs package. A symlink keeps it current across rebuilds.
+            # types only in a <module>-stubs package. Symlinks keep it current across rebuilds.
             stubs = editable_path / f"{module_name}-stubs"
             stubs.mkdir(exist_ok=True)
-            link = stubs / "__init__.pyi"
-            if not link.is_symlink():
-                link.unlink(missing_ok=True)
-                link.symlink_to(f"../{stub.name}")
+            links = {"__init__.pyi": f"../{stub.name}"}
+            links.update((f"{name}.pyi", f"../{module_name}/{path.name}")
+                         for name, path in submodule_stubs(editable_path, module_name))
+            for stale in stubs.glob("*.pyi"):
+                if stale.name not in links:
+                    stale.unlink()
+            for name, target in links.items():
+                link = stubs / name
+                if not link.is_symlink():
+                    link.unlink(missing_ok=True)
+                    link.symlink_to(target)
             (stubs / "py.typed").touch()
     else:
         files.append((module_file.name, module_file.read_bytes()))
@@ -397,6 +406,9 @@ def build_wheel(publish_dir, module_name, version, out_dir, python=None, *, pypr
         if stub.is_file():
             typed = module_file.parent / "py.typed"
             files.append((f"{module_name}-stubs/__init__.pyi", stub.read_bytes()))
+            # A [PySubmodule]'s stub: <module>-stubs/<sub>.pyi, found as <module>.<sub> (PEP 561).
+            for name, path in submodule_stubs(module_file.parent, module_name):
+                files.append((f"{module_name}-stubs/{name}.pyi", path.read_bytes()))
             files.append((f"{module_name}-stubs/py.typed", typed.read_bytes() if typed.is_file() else b""))
 
     wheel_text = (f"Wheel-Version: 1.0\nGenerator: {GENERATOR}\nRoot-Is-Purelib: false\n"
