@@ -177,14 +177,15 @@ def test_keyword_subclass_of_str():
 
 
 # The module's functions (its [PyClass] types are tested in test_classes.py; overloaded functions,
-# which have no single text signature, in test_overloads.py).
+# which have no single text signature, in test_overloads.py; constants and the submodule in
+# test_module_level.py).
 OVERLOADED = {"clear", "kind", "optional", "pick"}
-PUBLIC = sorted(n for n in dir(nd_test)
-                if not n.startswith("_") and not isinstance(getattr(nd_test, n), type) and n not in OVERLOADED)
+FUNCTIONS = [n for n in dir(nd_test) if not n.startswith("_") and inspect.isbuiltin(getattr(nd_test, n))]
+PUBLIC = sorted(n for n in FUNCTIONS if n not in OVERLOADED)
 
 
 def test_only_the_overloaded_functions_lack_a_text_signature():
-    functions = [n for n in dir(nd_test) if not n.startswith("_") and not isinstance(getattr(nd_test, n), type)]
+    functions = FUNCTIONS
     assert {n for n in functions if getattr(nd_test, n).__text_signature__ is None} == OVERLOADED
 
 

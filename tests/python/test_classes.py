@@ -18,7 +18,7 @@ from nd_test import Animal, Fragile, Money, Record, Samples, Tally, Vec, Version
 HEAPTYPE, BASETYPE, HAVE_GC = 1 << 9, 1 << 10, 1 << 14
 
 CLASSES = sorted(n for n in dir(nd_test) if isinstance(getattr(nd_test, n), type))
-SEALED = ["Bare", "Fragile", "Money", "Record", "Registry", "Tally", "Thrower", "Vec", "Version2", "ViewTaker", "Words"]
+SEALED = ["Bare", "ConstPoint", "Fragile", "Money", "Record", "Registry", "Tally", "Thrower", "Vec", "Version2", "ViewTaker", "Words"]
 OPEN = ["Animal", "Holder", "Reading", "Samples"]
 # Several [PyConstructor]s: no single text signature (test_overloads.py).
 OVERLOADED_CONSTRUCTORS = {"Reading"}
