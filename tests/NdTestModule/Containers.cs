@@ -77,6 +77,9 @@ public static class Containers
     /// <summary>The references as they arrived.</summary>
     [PyFunction] public static List<PyRef> EchoRefs(List<PyRef> xs) => xs;
 
+    /// <summary>How many references to Money objects arrived.</summary>
+    [PyFunction] public static int CountMoneyRefs(List<PyRef<Money>> xs) => xs.Count;
+
     /// <summary>Arrays of 0..n-1 for each n.</summary>
     [PyFunction]
     public static List<NdArray<long>> Aranges(int[] lengths) => lengths.Select(n =>

@@ -53,7 +53,13 @@ public static unsafe class Mappings
                 }
                 catch (PythonException e) when (Places.IsMarked(e))
                 {
+                    Release(result);
                     throw isKey ? Places.AtKey(e, sig, index, key, "key") : Places.AtValue(e, sig, index, key);
+                }
+                catch
+                {
+                    Release(result);
+                    throw;
                 }
                 finally
                 {
@@ -103,7 +109,13 @@ public static unsafe class Mappings
                 }
                 catch (PythonException e) when (Places.IsMarked(e))
                 {
+                    Release(result);
                     throw isKey ? Places.AtKey(e, sig, index, key, "key") : Places.AtValue(e, sig, index, key);
+                }
+                catch
+                {
+                    Release(result);
+                    throw;
                 }
             }
             return result;
@@ -111,6 +123,16 @@ public static unsafe class Mappings
         finally
         {
             Py_DECREF(items);
+        }
+    }
+
+    /// <summary>Values converted before a failure that hold a reference of their own: released now.</summary>
+    private static void Release<K, V>(Dictionary<K, V> converted) where K : notnull
+    {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<V>()) return;
+        foreach (V value in converted.Values)
+        {
+            if (value is PyRef reference) reference.Dispose();
         }
     }
 

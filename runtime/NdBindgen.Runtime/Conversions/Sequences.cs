@@ -91,13 +91,23 @@ public static unsafe class Sequences
         }
         catch (PythonException e) when (Places.IsMarked(e))
         {
+            Release(into[..(int)at]);
             throw Places.AtItem(e, sig, index, at);
+        }
+        catch
+        {
+            Release(into[..(int)at]);
+            throw;
         }
         finally
         {
             Py_DECREF(o);
         }
-        if (changed) throw ChangedSize(sig, index);
+        if (changed)
+        {
+            Release(into[..(int)at]);
+            throw ChangedSize(sig, index);
+        }
     }
 
     /// <summary>A list's items in place; false when the list changed size (code an item's conversion ran).</summary>
@@ -144,6 +154,19 @@ public static unsafe class Sequences
             {
                 Py_DECREF(item);
             }
+        }
+    }
+
+    /// <summary>
+    /// The elements converted before a failure that hold a reference of their own (PyRef, PyRef&lt;T&gt;):
+    /// released now, not when .NET's finalizer would (the error path only).
+    /// </summary>
+    internal static void Release<T>(ReadOnlySpan<T> converted)
+    {
+        if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>()) return;
+        foreach (T item in converted)
+        {
+            if (item is PyRef reference) reference.Dispose();
         }
     }
 
