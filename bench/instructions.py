@@ -35,7 +35,7 @@ ROWS = [
     ("p.distance()", "p = m.Point(3.0, 4.0)", "p.distance()"),
     ("p.x", "p = m.Point(3.0, 4.0)", "p.x"),
     ("sum_list, 1,000 floats", "f = m.sum_list; xs = [float(i) for i in range(1000)]", "f(xs)"),
-    ("make_list(1000)", "f = m.make_list; n = 1000", "f(n)"),
+    ("make_list(1000)", "f = m.make_list; k = 1000", "f(k)"),
     ("bump_counts, 100 str -> int", "f = m.bump_counts; d = {f'key{i}': i for i in range(100)}", "f(d)"),
 ]
 # Rows of 100-1,000 elements cost far more per call: fewer calls keep callgrind's run short.
