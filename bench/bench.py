@@ -47,6 +47,13 @@ POINT_STMTS = {
     "set_x": "p.x = 3.0",
 }
 
+# Container workloads (numpy-free): the statement timed, on fast locals f (the function) and x (its argument).
+CONTAINER_STMTS = {
+    "sum_list": ("sum_list", lambda: [float(i) for i in range(1000)]),
+    "make_list": ("make_list", lambda: 1000),
+    "bump_counts": ("bump_counts", lambda: {f"key{i}": i for i in range(100)}),
+}
+
 ARRAY_KINDS = ("copy", "inplace")
 
 
@@ -76,6 +83,9 @@ def workloads() -> list[Workload]:
         Workload("p.distance()", "distance0", 1_000_000),
         Workload("p.x read", "get_x", 1_000_000),
         Workload("p.x = 3.0 write", "set_x", 1_000_000),
+        Workload("sum_list, a list of 1,000 floats", "sum_list", 20_000),
+        Workload("make_list(1000), a new list of 1,000 floats", "make_list", 10_000),
+        Workload("bump_counts, a dict of 100 str -> int in and out", "bump_counts", 10_000),
     ]
     return out
 
@@ -91,6 +101,9 @@ def timer_for(contender: str, mod, wl: Workload, arr) -> timeit.Timer:
     if wl.kind == "scalars":
         return timeit.Timer("f(x, y)", setup="f = _m.add_scalars; x = _x; y = _y",
                             globals={"_m": mod, "_x": 1.0, "_y": 2.0})
+    if wl.kind in CONTAINER_STMTS:
+        name, make = CONTAINER_STMTS[wl.kind]
+        return timeit.Timer("f(x)", setup=f"f = _m.{name}; x = _x", globals={"_m": mod, "_x": make()})
     if wl.kind in POINT_STMTS:
         return timeit.Timer(POINT_STMTS[wl.kind],
                             setup="P = _m.Point; p = P(1.0, 2.0); q = P(4.0, 6.0); x = _x; y = _y",
@@ -106,6 +119,16 @@ def run_once(contender: str, mod, wl: Workload):
         return np.asarray(mod.add_scalars(1.0, 2.0))
     if wl.kind in POINT_STMTS:
         return np.asarray(run_point(mod, wl))
+    if wl.kind in CONTAINER_STMTS:
+        name, make = CONTAINER_STMTS[wl.kind]
+        value = getattr(mod, name)(make())
+        if wl.kind == "bump_counts":
+            if type(value) is not dict or value != {k: v + 1 for k, v in make().items()}:
+                fail(f"{wl.name}: {mod.__name__} returned {value!r}")
+            return np.asarray(sorted(value.values()))
+        if wl.kind == "make_list" and (type(value) is not list or any(type(v) is not float for v in value)):
+            fail(f"{wl.name}: {mod.__name__} returned {type(value).__name__}")
+        return np.asarray(value)
     base = wl.make_base()
     arr = wl.view(base)
     before = base.copy()

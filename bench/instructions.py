@@ -34,7 +34,12 @@ ROWS = [
     ("Point(1.0, 2.0)", "P = m.Point; x = 1.0", "P(x, 2.0)"),
     ("p.distance()", "p = m.Point(3.0, 4.0)", "p.distance()"),
     ("p.x", "p = m.Point(3.0, 4.0)", "p.x"),
+    ("sum_list, 1,000 floats", "f = m.sum_list; xs = [float(i) for i in range(1000)]", "f(xs)"),
+    ("make_list(1000)", "f = m.make_list; k = 1000", "f(k)"),
+    ("bump_counts, 100 str -> int", "f = m.bump_counts; d = {f'key{i}': i for i in range(100)}", "f(d)"),
 ]
+# Rows of 100-1,000 elements cost far more per call: fewer calls keep callgrind's run short.
+CALLS_PER_ROW = {"sum_list, 1,000 floats": 2_000, "make_list(1000)": 2_000, "bump_counts, 100 str -> int": 2_000}
 
 PROGRAM = """
 import sys, gc
@@ -64,10 +69,10 @@ def instructions(program: str, calls: int, python: str) -> int:
         return int(found.group(1))
 
 
-def per_call(python: str, module_dir: str, module: str, setup: str, stmt: str) -> float:
+def per_call(python: str, module_dir: str, module: str, setup: str, stmt: str, calls: int = CALLS) -> float:
     numpy = "import numpy as np" if "np." in setup else ""
     program = PROGRAM.format(path=module_dir, module=module, setup=setup, stmt=stmt, numpy=numpy)
-    return (instructions(program, CALLS, python) - instructions(program, 0, python)) / CALLS
+    return (instructions(program, calls, python) - instructions(program, 0, python)) / calls
 
 
 def module_copy(directory: str, tmp: pathlib.Path, index: int) -> str:
@@ -84,22 +89,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nd-ext-dir", action="append", required=True, help="a directory holding nd_ext*.so")
     parser.add_argument("--python", default=sys.executable, help="the interpreter (default: this one)")
+    parser.add_argument("--only", help="run only rows whose name contains this text")
     args = parser.parse_args()
     version = subprocess.run([args.python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
                              capture_output=True, text=True, check=True).stdout.strip()
     has_numpy = subprocess.run([args.python, "-c", "import numpy"], capture_output=True).returncode == 0
     c_dir = str(BENCH_DIR / ".build") if has_numpy else str(BENCH_DIR / ".build" / version)
-    rows = [row for row in ROWS if has_numpy or "np." not in row[1]]
+    rows = [row for row in ROWS if (has_numpy or "np." not in row[1]) and (not args.only or args.only in row[0])]
     print(f"CPython {version} ({args.python}){'' if has_numpy else ', no numpy: rows without arrays'}")
     with tempfile.TemporaryDirectory() as tmp:
         dirs = [module_copy(d, pathlib.Path(tmp), i) for i, d in enumerate(args.nd_ext_dir)]
         print("| row | C | " + " | ".join(f"nd_ext {i + 1}" for i in range(len(dirs))) + " |")
         print("| --- | ---: |" + " ---: |" * len(dirs))
         for row, setup, stmt in rows:
-            c = per_call(args.python, c_dir, "nd_ext_c", setup, stmt)
+            calls = CALLS_PER_ROW.get(row, CALLS)
+            c = per_call(args.python, c_dir, "nd_ext_c", setup, stmt, calls)
             cells = []
             for d in dirs:
-                n = per_call(args.python, d, "nd_ext", setup, stmt)
+                n = per_call(args.python, d, "nd_ext", setup, stmt, calls)
                 cells.append(f"{n:.0f} ({n / c:.2f}x)")
             print(f"| {row} | {c:.0f} | " + " | ".join(cells) + " |", flush=True)
     for i, d in enumerate(args.nd_ext_dir):

@@ -235,6 +235,134 @@ add_scalar_to_array_inplace(PyObject *Py_UNUSED(module), PyObject *const *args,
 
 #endif /* ND_EXT_C_NO_NUMPY */
 
+/* ------------------------------------------------------------ containers */
+
+/* sum_list(xs): the sum of a sequence of floats (not a str), read through
+   PySequence_Fast: a list or tuple in place, anything else copied to a list. */
+static PyObject *
+sum_list(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (check_nargs("sum_list", nargs, 1) < 0)
+        return NULL;
+    PyObject *xs = args[0];
+    if (PyUnicode_Check(xs)) {
+        PyErr_SetString(PyExc_TypeError,
+                        "sum_list() argument 'xs' must be a sequence of float, not str");
+        return NULL;
+    }
+    PyObject *seq = PySequence_Fast(xs, "sum_list() argument 'xs' must be a sequence of float");
+    if (seq == NULL)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject **items = PySequence_Fast_ITEMS(seq);
+    double sum = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double x = as_double(items[i]);
+        if (AS_DOUBLE_FAILED(x)) {
+            Py_DECREF(seq);
+            return NULL;
+        }
+        sum += x;
+    }
+    Py_DECREF(seq);
+    return PyFloat_FromDouble(sum);
+}
+
+/* make_list(n): [0.0, 1.0, ..., n - 1.0]. */
+static PyObject *
+make_list(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (check_nargs("make_list", nargs, 1) < 0)
+        return NULL;
+    long n = PyLong_AsLong(args[0]);
+    if (n == -1 && PyErr_Occurred())
+        return NULL;
+    if (n < 0 || n > INT_MAX) {
+        PyErr_SetString(PyExc_ValueError, "make_list() argument 'n' must be in 0..2**31-1");
+        return NULL;
+    }
+    PyObject *list = PyList_New(n);
+    if (list == NULL)
+        return NULL;
+    for (long i = 0; i < n; i++) {
+        PyObject *x = PyFloat_FromDouble((double)i);
+        if (x == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, i, x);
+    }
+    return list;
+}
+
+/* bump_counts(counts): a new dict of the same keys, each value plus one. The
+   entries are copied into native memory first (UTF-8 keys, 64-bit values) and
+   the result built from that copy, as a conversion to and from a native
+   str -> int64 map does (PyO3's HashMap<String, i64>). */
+typedef struct {
+    char *key;
+    Py_ssize_t len;
+    long long value;
+} Count;
+
+static PyObject *
+bump_counts(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (check_nargs("bump_counts", nargs, 1) < 0)
+        return NULL;
+    PyObject *d = args[0];
+    if (!PyDict_Check(d)) {
+        PyErr_Format(PyExc_TypeError,
+                     "bump_counts() argument 'counts' must be a mapping of str to int, not %.200s",
+                     Py_TYPE(d)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t n = PyDict_GET_SIZE(d), count = 0, pos = 0;
+    Count *entries = PyMem_Malloc((n ? n : 1) * sizeof(Count));
+    if (entries == NULL)
+        return PyErr_NoMemory();
+    PyObject *key, *value, *result = NULL;
+    while (PyDict_Next(d, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "bump_counts() argument 'counts' keys must be str");
+            goto done;
+        }
+        Py_ssize_t len;
+        const char *utf8 = PyUnicode_AsUTF8AndSize(key, &len);
+        if (utf8 == NULL)
+            goto done;
+        long long v = PyLong_AsLongLong(value);
+        if (v == -1 && PyErr_Occurred())
+            goto done;
+        char *copy = PyMem_Malloc(len + 1);
+        if (copy == NULL) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        memcpy(copy, utf8, len + 1);
+        entries[count++] = (Count){copy, len, v};
+    }
+    result = PyDict_New();
+    if (result == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *k = PyUnicode_FromStringAndSize(entries[i].key, entries[i].len);
+        PyObject *v = k == NULL ? NULL : PyLong_FromLongLong(entries[i].value + 1);
+        int status = v == NULL ? -1 : PyDict_SetItem(result, k, v);
+        Py_XDECREF(k);
+        Py_XDECREF(v);
+        if (status < 0) {
+            Py_CLEAR(result);
+            goto done;
+        }
+    }
+done:
+    for (Py_ssize_t i = 0; i < count; i++)
+        PyMem_Free(entries[i].key);
+    PyMem_Free(entries);
+    return result;
+}
+
 /* ----------------------------------------------------------------- Point */
 
 typedef struct {
@@ -534,6 +662,12 @@ static PyMethodDef nd_ext_c_methods[] = {
     {"add_scalars", (PyCFunction)(void (*)(void))add_scalars, METH_FASTCALL,
      "add_scalars(x, y)\n--\n\n"
      "Add two 64 bit floating point numbers x and y together. Returns the sum."},
+    {"sum_list", (PyCFunction)(void (*)(void))sum_list, METH_FASTCALL,
+     "sum_list(xs)\n--\n\nThe sum of a sequence of floats."},
+    {"make_list", (PyCFunction)(void (*)(void))make_list, METH_FASTCALL,
+     "make_list(n)\n--\n\n[0.0, 1.0, ..., n - 1.0]."},
+    {"bump_counts", (PyCFunction)(void (*)(void))bump_counts, METH_FASTCALL,
+     "bump_counts(counts)\n--\n\nA new dict of the same keys, each value plus one."},
 #ifndef ND_EXT_C_NO_NUMPY
     {"add_scalar_to_array", (PyCFunction)(void (*)(void))add_scalar_to_array,
      METH_FASTCALL,

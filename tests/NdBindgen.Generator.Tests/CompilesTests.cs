@@ -46,6 +46,22 @@ public class CompilesTests
                 [PyFunction] public static string Kind(string s) => "str";
             """), []),
 
+        ["every scalar in every container, both ways"] = (Class(string.Join("\n", s_scalars.Select((t, i) => $$"""
+                [PyFunction] public static {{t}}[] A{{i}}(System.Collections.Generic.List<{{t}}?> xs) => new {{t}}[0];
+                [PyFunction] public static System.Collections.Generic.IReadOnlyList<{{t}}> L{{i}}({{t}}[][] xs) => xs[0];
+                [PyFunction] public static System.Collections.Generic.Dictionary<string, {{t}}?> D{{i}}(
+                    System.Collections.Generic.IReadOnlyDictionary<string, {{t}}> d) => new();
+                [PyFunction] public static ({{t}}, {{t}}?, string) T{{i}}(({{t}}, {{t}}?, string) t) => t;
+            """))), []),
+
+        ["containers in an overload set, and nullable containers"] = (Class("""
+                [PyFunction] public static string Kind(System.Collections.Generic.List<double> xs) => "list";
+                [PyFunction] public static string Kind(System.Collections.Generic.Dictionary<string, int> d) => "dict";
+                [PyFunction] public static string Kind(double x) => "float";
+                [PyFunction] public static System.Collections.Generic.HashSet<long>? Maybe(
+                    System.Collections.Generic.ISet<long>? s) => null;
+            """), []),
+
         ["negative and extreme integer defaults"] = (Class("""
                 [PyFunction]
                 public static long Ints(sbyte a = -128, short b = -32768, int c = int.MinValue, long d = long.MinValue,

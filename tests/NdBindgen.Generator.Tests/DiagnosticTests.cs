@@ -57,6 +57,39 @@ public class DiagnosticTests
         Error("NDB0002").WithArguments("values", "Api.Take", "NdBindgen.NdArray<double>", ConversionTable.SupportedParameters));
 
     [Fact]
+    public Task NDB0002_container_of_an_unsupported_element_names_the_element() => VerifyAsync(Class("""
+            [PyFunction] public static int Calls(System.Collections.Generic.List<System.Func<double>> {|#0:xs|}) => 0;
+            [PyFunction] public static int Objects(System.Collections.Generic.Dictionary<object, int> {|#1:d|}) => 0;
+            [PyFunction] public static int Deep(System.Collections.Generic.List<(int, decimal)[]> {|#2:m|}) => 0;
+            [PyFunction] public static int NullKeys(System.Collections.Generic.Dictionary<string?, int> {|#3:d|}) => 0;
+            [PyFunction] public static int ListKeys(System.Collections.Generic.HashSet<int[]> {|#4:s|}) => 0;
+            [PyFunction] public static int Arrays(NdArray<double>[] {|#5:xs|}) => 0;
+            [PyFunction] public static int Matrix(double[,] {|#6:m|}) => 0;
+        """),
+        Error("NDB0002", 0).WithArguments("xs", "Api.Calls", "System.Collections.Generic.List<System.Func<double>>",
+            ConversionTable.SupportedInContainer("System.Func<double>")),
+        Error("NDB0002", 1).WithArguments("d", "Api.Objects", "System.Collections.Generic.Dictionary<object, int>",
+            ConversionTable.SupportedInContainer("object")),
+        Error("NDB0002", 2).WithArguments("m", "Api.Deep", "System.Collections.Generic.List<(int, decimal)[]>",
+            ConversionTable.SupportedInContainer("decimal")),
+        Error("NDB0002", 3).WithArguments("d", "Api.NullKeys", "System.Collections.Generic.Dictionary<string?, int>",
+            ConversionTable.SupportedInContainer("string?")),
+        Error("NDB0002", 4).WithArguments("s", "Api.ListKeys", "System.Collections.Generic.HashSet<int[]>",
+            ConversionTable.SupportedInContainer("int[]")),
+        Error("NDB0002", 5).WithArguments("xs", "Api.Arrays", "NdBindgen.NdArray<double>[]",
+            ConversionTable.SupportedInContainer("NdBindgen.NdArray<double>")),
+        Error("NDB0002", 6).WithArguments("m", "Api.Matrix", "double[*,*]", ConversionTable.SupportedParameters));
+
+    [Fact]
+    public Task NDB0003_container_of_an_unsupported_element_names_the_element() => VerifyAsync(Class("""
+            [PyFunction] public static {|#0:System.Collections.Generic.List<System.Func<int>>|} Calls() => null!;
+            [PyFunction] public static {|#1:(int, object)|} Pair() => default;
+        """),
+        Error("NDB0003", 0).WithArguments("Api.Calls", "System.Collections.Generic.List<System.Func<int>>",
+            ConversionTable.SupportedInContainer("System.Func<int>")),
+        Error("NDB0003", 1).WithArguments("Api.Pair", "(int, object)", ConversionTable.SupportedInContainer("object")));
+
+    [Fact]
     public Task NDB0003_unsupported_return_type() => VerifyAsync(Class("""
             [PyFunction] public static {|#0:System.Threading.Tasks.Task<double>|} Later() => null!;
             [PyFunction] public static {|#1:NdView<double>|} Borrowed() => default;

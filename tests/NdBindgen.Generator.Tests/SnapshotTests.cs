@@ -31,6 +31,7 @@ public class SnapshotTests
     [InlineData("ArrayLikes", "array_likes")]
     [InlineData("ClassWithoutDoc", "bare")]
     [InlineData("ModuleLevel", "shapes")]
+    [InlineData("Containers", "containers")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

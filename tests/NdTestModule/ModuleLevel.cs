@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Numerics;
 using NdBindgen;
 
@@ -26,6 +27,11 @@ public static class ModuleConstants
     [PyConstant] public static string? Nothing => null;
 
     [PyConstant] public static int? SomeCount => 3;
+
+    /// <summary>Containers as constants: a tuple, and a list (a new list per import, as any returned list).</summary>
+    [PyConstant] public static readonly (int Major, int Minor) Level = (3, 1);
+
+    [PyConstant] public static IReadOnlyList<string> Colors { get; } = new[] { "red", "green" };
 
     /// <summary>A [PyClass] instance as a constant: Python gets its object, the same one every time.</summary>
     [PyConstant] public static ConstPoint Origin { get; } = new(1.5, -2.0);

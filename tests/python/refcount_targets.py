@@ -58,6 +58,9 @@ class Values:
         self.classes = classes
 
     def needs_numpy(self, annotation: str) -> bool:
+        container = _container(annotation.split(" | ")[0])
+        if container is not None:
+            return any(self.needs_numpy(i) for i in container[1])
         return "numpy" in annotation or any(
             self.needs_numpy(_annotation(a.annotation))
             for a in self._init_args(annotation.split(" | ")[0]))
@@ -98,10 +101,30 @@ class Values:
             import numpy as np
             dtype = a[len("numpy.typing.NDArray[numpy."):-1]
             return np.ones(4, dtype=np.bool_ if dtype == "bool_" else dtype)
+        container = _container(a)
+        if container is not None:   # containers and tuples: two elements each (a tuple its items), of our own
+            kind, items = container
+            if kind == "tuple":
+                return tuple(self.make(i) for i in items)
+            if kind in ("typing.Mapping", "dict"):
+                return {self.make(items[0]): self.make(items[1])}
+            if kind in ("typing.Iterable", "set"):
+                return {self.make(items[0])}
+            return [self.make(items[0]), self.make(items[0])]
         if a in self.classes:
             cls = getattr(self.module, a)
             return cls(*[self.make(_annotation(p.annotation)) for p in self._init_args(a)])
         raise ValueError(f"no value for annotation {a!r}")
+
+
+def _container(annotation: str) -> tuple[str, list[str]] | None:
+    """("typing.Sequence", ["float"]) for "typing.Sequence[float]": a container's generic and its items."""
+    m = re.fullmatch(r"(typing\.Sequence|list|typing\.Mapping|dict|typing\.Iterable|set|tuple)\[(.*)\]", annotation)
+    if m is None:
+        return None
+    node = ast.parse(annotation, mode="eval").body
+    items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+    return m.group(1), [ast.unparse(i) for i in items]
 
 
 def _required(fn: ast.FunctionDef) -> list[ast.arg]:

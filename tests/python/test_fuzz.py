@@ -44,6 +44,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import nd_ext
 import nd_test
+import fuzz_containers
 from fuzz_values import (DTYPES, INT_RANGES, FuzzError, IndexLike, FloatLike, IntSub, RaisingFloat, RaisingIndex,
                          StrSub, anything, arrays, buffer_array, expect_float, expect_index, floats, ints, odd_arrays,
                          same, same_array, texts, to_float32)
@@ -93,7 +94,13 @@ def kind_of(annotation):
         return ("generic-array", nullable)   # a generic function's array of T (test_fuzz_generic)
     if re.fullmatch(r"(bool|int|float|complex)( \| (bool|int|float|complex))+", text):
         return ("generic-scalar", nullable)  # its scalar T, converted by the chosen dtype's rules
+    if fuzz_containers.parse(text) is not None:
+        return ("container:" + text, nullable)   # fuzz_containers.py: strategies and predictions, element by element
     return ("class:" + text, nullable)
+
+
+def kind_of_text(text):
+    return kind_of(ast.parse(text, mode="eval").body)
 
 
 class Target:
@@ -303,6 +310,8 @@ OVERRIDES = {
     "nd_test.digits3d.c": small_or_huge(), "nd_test.Samples.size": small_or_huge(), "nd_test.eval_loop.n": small_or_huge(),
     "nd_test.scale_parallel.repeat": small_or_huge(), "nd_test.scale_serial.repeat": small_or_huge(),
     "nd_test.churn.count": small_or_huge(),
+    "nd_test.range.n": small_or_huge(), "nd_test.make_dict.n": small_or_huge(), "nd_ext.make_list.n": small_or_huge(),
+    "nd_test.two_arrays.n": small_or_huge(), "nd_test.aranges.lengths": st.lists(st.integers(-3, 12), max_size=3),
     # Durations: a broad float would sleep or spin for hours (and Thread.Sleep(-1 ms) forever).
     "nd_test.sleep_without_gil.seconds": st.sampled_from(SAFE_SECONDS + [math.inf, 1e300]) | NOT_NUMBERS,
     "nd_test.spin_checking.seconds": st.sampled_from(SAFE_SECONDS) | NOT_NUMBERS,
@@ -384,6 +393,14 @@ def _good(target, name, kind):
         s = arrays(dtype, max_dims=4) if n is None else arrays(dtype, min_dims=n, max_dims=n).filter(lambda a, n=n: a.ndim == n)
     elif base.startswith("class:"):
         s = st.deferred(lambda c=base[6:], m=target.module: instances(c, m))
+    elif base.startswith("container:"):
+        # Elements of every kind; ints small enough for any C# integer type (the range is probed for the others).
+        def element(a):
+            return st.integers(0, 100) if a == "int" else _good(target, name + "[]", kind_of_text(a))
+        good_value = fuzz_containers.strategy(base[10:], element)
+        # Now and then one bad element deep inside: the place in the message.
+        s = st.integers(0, 7).flatmap(lambda i: good_value if i else fuzz_containers.strategy(
+            base[10:], lambda a: element(a) | anything()))
     else:
         raise AssertionError(base)
     return s | st.none() if nullable else s
@@ -436,6 +453,11 @@ def placeholder(target, param, ndim=None):
         return np.ones((2,) * (1 if n is None else n), dtype=base[6:])
     if base.startswith("class:"):
         return getattr(target.module, base[6:])(*PLACEHOLDER_CTOR.get(base[6:], ()))
+    if base.startswith("container:"):
+        kind, items = fuzz_containers.parse(base[10:])
+        if kind == "tuple":
+            return tuple(placeholder(target, Param(param.name, kind_of_text(i), None)) for i in items)
+        return {} if kind in ("typing.Mapping", "dict") else []
     raise AssertionError(base)
 
 
@@ -595,6 +617,8 @@ def convert(target, param, value, where):
     if base.startswith("class:"):
         cls = getattr(target.module, base[6:])
         return ("ok", value) if isinstance(value, cls) else Raise((TypeError, rf"{where}.*must be {target.module.__name__}\.{base[6:]}, not "))
+    if base.startswith("container:"):
+        return convert_container(target, param, value, where)
     if base.startswith("array:"):
         dtype = np.dtype(base[6:])
         arr = buffer_array(value)
@@ -610,6 +634,59 @@ def convert(target, param, value, where):
             problems.append((ValueError, rf"{where}.*is a read-only array, but .* writes to it"))
         return Raise(*problems) if problems else ("ok", arr)
     raise AssertionError(base)
+
+
+class Unknown:
+    """A converted container the model could not predict (a numpy array, a range, ...): no oracle applies."""
+
+
+def convert_container(target, param, value, where):
+    annotation = param.kind[0][10:] + (" | None" if param.kind[1] else "")
+    rng = container_int_range(target, param)
+
+    def element(a, v, w):
+        if a == "int":
+            r = expect_index(v)
+            if r[0] == "raise":
+                return Raise((r[1], rf"{w}.*must be int, not " if r[1] is TypeError and r[2] else r[2]))
+            if rng and not rng[0] <= r[1] <= rng[1]:
+                return Raise((OverflowError, rf"{w} = -?[0-9.]+ is out of range for \w+ \({rng[0]} to {rng[1]}\)"))
+            return ("ok", r[1])
+        return convert(target, Param(param.name, kind_of_text(a), None), v, w)
+
+    try:
+        return fuzz_containers.convert(annotation, value, where, element, lambda t, rx: Raise((t, rx)))
+    except fuzz_containers.Unpredictable:
+        return ("ok", Unknown())
+
+
+def container_int_range(target, param):
+    """The C# range of a container's int elements: from the OverflowError for 2**200 in every int place."""
+    key = (target.id, param.name, "container-range")
+    if key not in _PROBES:
+        annotation = param.kind[0][10:]
+        value = fuzz_containers.with_ints(annotation, _one(annotation), 2**200)
+        e = _probe_call(target, param, value)
+        m = re.search(r"is out of range for \w+ \((-?\d+) to (\d+)\)", str(e)) if isinstance(e, OverflowError) else None
+        _PROBES[key] = (int(m.group(1)), int(m.group(2))) if m else None
+    return _PROBES[key]
+
+
+def _one(annotation):
+    """A deterministic well-typed value with one element in every place (for probing)."""
+    annotation = annotation.removesuffix(" | None")
+    parsed = fuzz_containers.parse(annotation)
+    if parsed is None:
+        return {"int": 1, "float": 1.0, "str": "a", "bool": True}.get(annotation)
+    kind, items = parsed
+    if kind == "tuple":
+        return tuple(_one(i) for i in items)
+    first = _one(items[0])
+    if kind in ("typing.Mapping", "dict"):
+        return {first: _one(items[1])} if first is not None else {}
+    if kind in ("typing.Iterable", "set"):
+        return {first} if first is not None else set()
+    return [first]
 
 
 # --- memory snapshots: which array arguments may change, and how ----------------------------------
@@ -1179,6 +1256,79 @@ for _dtype in DTYPES:
 for _name in INT_NAMES:
     ORACLES[f"nd_test.echo_{_name}"] = lambda a: Ok(a["x"])
 
+# Containers (tests/NdTestModule/Containers.cs, examples/NdExt/Containers.cs): the echo functions give back what
+# arrived, converted (fuzz_containers predicts it element by element); the others compute from it.
+def _has_unknown(v):
+    if isinstance(v, Unknown):
+        return True
+    if isinstance(v, (list, tuple, set, frozenset)):
+        return any(_has_unknown(x) for x in v)
+    if isinstance(v, dict):
+        return any(_has_unknown(x) for x in list(v) + list(v.values()))
+    return False
+
+
+def deep_same(result, expected):
+    if result is expected:
+        return True
+    if isinstance(expected, (list, tuple)):
+        return type(result) is type(expected) and len(result) == len(expected) and all(
+            deep_same(r, e) for r, e in zip(result, expected))
+    if isinstance(expected, dict):
+        return type(result) is dict and result.keys() == expected.keys() and all(
+            deep_same(result[k], expected[k]) for k in expected)
+    if isinstance(expected, set):
+        return type(result) is set and len(result) == len(expected) and all(
+            any(deep_same(r, e) for r in result) for e in expected)
+    if isinstance(expected, float):
+        return type(result) is float and same(result, expected)
+    if expected is None or type(expected).__module__ != "builtins":
+        return result is expected
+    return type(result) is type(expected) and result == expected
+
+
+def o_echo(name, shape=lambda v: v):
+    def oracle(a):
+        v = a[name]
+        if _has_unknown(v):
+            return None
+        expected = shape(v)
+        return Ok(check=lambda r: deep_same(r, expected))
+    return oracle
+
+
+def _fold_sum(xs, start=0.0):
+    total = start
+    for x in xs:
+        total += x
+    return total
+
+
+for _name, _param in [("echo_list", "xs"), ("echo_array", "xs"), ("echo_i_list", "xs"), ("echo_read_only_list", "xs"),
+                      ("echo_enumerable", "xs"), ("echo_nullables", "xs"), ("echo_nullable_strings", "xs"),
+                      ("echo_optional_list", "xs"), ("echo_nested", "m"), ("echo_jagged", "m"), ("echo_deep", "m"),
+                      ("echo_money", "xs"), ("echo_refs", "xs"), ("echo_bytes", "xs"), ("echo_dict", "d"),
+                      ("echo_i_dict", "d"), ("echo_read_only_dict", "d"), ("echo_nullable_values", "d"),
+                      ("echo_tuple_keys", "d"), ("echo_set", "s"), ("echo_i_set", "s"), ("echo_read_only_set", "s"),
+                      ("echo_triple", "t"), ("echo_nine", "t"), ("echo_optional_pair", "t"), ("echo_pairs", "xs"),
+                      ("echo_deep_dict", "d")]:
+    ORACLES[f"nd_test.{_name}"] = o_echo(_param)
+ORACLES["nd_test.swap_pair"] = o_echo("t", lambda t: (t[1], t[0]))
+ORACLES["nd_test.appended"] = lambda a: None if _has_unknown(a["xs"]) else Ok(check=lambda r: deep_same(r, a["xs"] + [a["value"]]))
+ORACLES["nd_test.count_items"] = lambda a: None if _has_unknown(a["xs"]) else Ok(len(a["xs"]))
+ORACLES["nd_test.count_collection"] = lambda a: None if _has_unknown(a["xs"]) else Ok(len(a["xs"]))
+ORACLES["nd_test.count_money_refs"] = lambda a: None if _has_unknown(a["xs"]) else Ok(len(a["xs"]))
+ORACLES["nd_test.sum_array"] = lambda a: None if _has_unknown(a["xs"]) else Ok(_fold_sum(a["xs"]))
+ORACLES["nd_ext.sum_list"] = lambda a: None if _has_unknown(a["xs"]) else Ok(_fold_sum(a["xs"]))
+ORACLES["nd_test.sum_list"] = lambda a: None if _has_unknown(a["xs"]) else (
+    Ok(sum(a["xs"])) if all(-2**63 <= _fold_sum(a["xs"][:i], 0) < 2**63 for i in range(len(a["xs"]) + 1))
+    else Raise((OverflowError, "^Arithmetic operation resulted in an overflow.$")))
+ORACLES["nd_test.sum_rows"] = lambda a: None if _has_unknown(a["m"]) else Ok(check=lambda r: deep_same(r, [_fold_sum(row) for row in a["m"]]))
+ORACLES["nd_ext.bump_counts"] = lambda a: None if _has_unknown(a["counts"]) else (
+    Ok(check=lambda r: deep_same(r, {k: v + 1 for k, v in a["counts"].items()}))
+    if all(v < 2**63 - 1 for v in a["counts"].values())
+    else Raise((OverflowError, None)))
+
 # The reliability tests' hooks (Stress.cs): the numbers joined, this runtime's GC counts and heap.
 ORACLES["nd_test.churn"] = lambda a: Ok(",".join(str(wrap(a["start"] + i, 32)) for i in range(a["count"]))) if a["count"] >= 0 \
     else Raise((ValueError, "Non-negative number required"))
@@ -1189,6 +1339,10 @@ ORACLES["nd_test.managed_heap_bytes"] = lambda a: Ok(check=lambda r: type(r) is 
 
 # Exceptions a target's body may raise when no oracle predicts them (C# code that throws).
 BODY_ERRORS = {
+    # Sizes from a broad int: negative ones are .NET's OverflowException (a list of -1), huge ones MemoryError.
+    "nd_test.range": (ValueError, OverflowError, MemoryError), "nd_test.make_dict": (ValueError, OverflowError, MemoryError),
+    "nd_ext.make_list": (ValueError, OverflowError, MemoryError), "nd_test.aranges": (ValueError, OverflowError, MemoryError),
+    "nd_test.two_arrays": (ValueError, OverflowError, MemoryError),
     "nd_test.swap_attr": (AttributeError, TypeError),
     "nd_test.spin_checking": (), "nd_test.dotnet_collect": (), "nd_test.touch_count": (), "nd_test.kept": (),
     "nd_test.kept_holder": (), "nd_test.make_and_drop_holder": (),
@@ -1246,6 +1400,10 @@ def predict(target, args, kwargs, instance=None):
                 raise AssertionError(f"the default of {target.id}({p.name}) is refused: {outcome}")
             return outcome, None
         converted[p.name] = outcome[1]
+        if isinstance(outcome[1], Unknown):   # a container the model does not follow: nothing after it is known
+            for q in target.params:
+                converted.setdefault(q.name, Unknown())
+            return None, converted
         if p.kind[0].startswith("array:"):
             arrays.append((p, outcome[1]))
     # a writable view and another array argument over the same memory are refused (may: by address ranges)
@@ -1310,6 +1468,11 @@ def _check_outcome(expected, call, converted, snapshots, target):
         return
     # no prediction for the body: a result, or a documented exception; read-only arguments unchanged
     allowed = BODY_ERRORS.get(target.id, ())
+    if any(_has_unknown(v) for v in converted.values()):
+        # A container argument the model does not follow (an object of its own sequence protocol, a numpy
+        # array, a range): its conversion's errors are those of the elements' rows, or the object's own.
+        allowed = allowed + (TypeError, ValueError, OverflowError, RuntimeError, IndexError, KeyError, AttributeError,
+                             Warning)
     if error is not None:
         hostile = any(isinstance(v, (RaisingFloat, RaisingIndex)) or type(v).__module__ == "fuzz_values"
                       for v in (converted.raw or {}).values())
@@ -1366,7 +1529,8 @@ def run_example(data, target, instance=None, state=None):
 
 ALL_TARGETS = [t for m in MODULES.values() for t in discover(m)]
 CALLABLE_TARGETS = [t for t in TARGETS if t.kind in ("function", "constructor", "method", "staticmethod", "classmethod")]
-ATTRIBUTES = [t for t in TARGETS if t.kind == "attribute"]
+# Container attributes (Bag's): the attribute fuzzer does not model containers; test_containers.py covers them.
+ATTRIBUTES = [t for t in TARGETS if t.kind == "attribute" and not t.params[0].kind[0].startswith("container:")]
 PROTOCOLS = [t for t in TARGETS if t.kind == "protocols"]
 
 

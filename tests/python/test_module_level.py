@@ -165,3 +165,8 @@ def test_mypy_rejects_wrong_uses_on_each_marked_line():
     assert result.returncode == 1
     reported = {int(m.group(1)) for m in re.finditer(r"misuses_module_level\.py:(\d+): error", result.stdout)}
     assert reported == marked, result.stdout
+
+
+def test_container_constants():
+    assert nd_test.LEVEL == (3, 1) and type(nd_test.LEVEL) is tuple
+    assert nd_test.COLORS == ["red", "green"] and type(nd_test.COLORS) is list

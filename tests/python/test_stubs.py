@@ -75,3 +75,17 @@ def test_mypy_rejects_a_wrong_program_on_each_marked_line():
     assert result.returncode == 1
     reported = {int(m.group(1)) for m in re.finditer(r"misuses_nd_ext\.py:(\d+): error", result.stdout)}
     assert reported == marked, result.stdout
+
+
+def test_mypy_accepts_containers_and_tuples():
+    result = mypy("--strict", "typing/uses_containers.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_rejects_wrong_containers_and_tuples_on_each_marked_line():
+    source = (HERE / "typing" / "misuses_containers.py").read_text().splitlines()
+    marked = {i for i, line in enumerate(source, start=1) if "# error:" in line}
+    result = mypy("typing/misuses_containers.py")
+    assert result.returncode == 1
+    reported = {int(m.group(1)) for m in re.finditer(r"misuses_containers\.py:(\d+): error", result.stdout)}
+    assert reported == marked, result.stdout

@@ -39,6 +39,7 @@ internal static partial class ClassEmitter
         EmitProtocols(w, c);
         EmitRegister(w, c);
         w.Close();
+        ConverterEmitter.Emit(w, ConverterEmitter.Types(c));
         w.Close();
         return w.ToString();
     }

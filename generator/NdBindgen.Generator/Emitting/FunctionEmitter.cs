@@ -19,6 +19,7 @@ internal static class FunctionEmitter
         w.Open($"internal static unsafe partial class {GeneratedNames.ModuleClass}");
         EmitWrapper(w, f);
         w.Close();   // class
+        ConverterEmitter.Emit(w, ConverterEmitter.Types(f));
         w.Close();   // namespace
         return w.ToString();
     }
@@ -251,11 +252,43 @@ internal static class FunctionEmitter
             string type = p.Type.AcceptsNone && !p.Type.IsNullableValueType
                 ? p.Type.CSharpType.TrimEnd('?')
                 : p.Type.CSharpType;
-            return type.Replace('<', '{').Replace('>', '}');
+            return CrefType(type).Replace('<', '{').Replace('>', '}');
         }));
         // A constructor's cref is the type's name twice: T.T(int).
         return $"{f.ContainingType}.{Identifier(f.MethodName)}({parameters})";
     }
+
+    /// <summary>A type as a cref writes it: tuple syntax spelled as ValueTuple (seven items and the rest).</summary>
+    internal static string CrefType(string type)
+    {
+        int open = type.IndexOf('(');
+        if (open < 0) return type;
+        int depth = 0, close = open;
+        var items = new List<string>();
+        int start = open + 1;
+        for (int i = open; i < type.Length; i++)
+        {
+            char c = type[i];
+            if (c is '(' or '<') depth++;
+            else if (c is ')' or '>') depth--;
+            if (depth == 1 && c == ',' || depth == 0 && c == ')')
+            {
+                items.Add(CrefType(type.Substring(start, i - start).Trim()));
+                start = i + 1;
+            }
+            if (depth == 0 && c == ')')
+            {
+                close = i;
+                break;
+            }
+        }
+        return type.Substring(0, open) + ValueTuple(items) + CrefType(type.Substring(close + 1));
+    }
+
+    private static string ValueTuple(List<string> items) =>
+        "global::System.ValueTuple<" + (items.Count <= 7
+            ? string.Join(", ", items)
+            : string.Join(", ", items.Take(7)) + ", " + ValueTuple(items.Skip(7).ToList())) + ">";
 
     /// <summary>What the wrapper passes for a parameter: its converted local, or the GIL token.</summary>
     internal static string Argument(ParameterModel p) =>

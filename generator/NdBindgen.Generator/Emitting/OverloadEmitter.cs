@@ -27,6 +27,7 @@ internal static class OverloadEmitter
         w.Open($"internal static unsafe partial class {GeneratedNames.ModuleClass}");
         EmitBody(w, f);
         w.Close();   // class
+        ConverterEmitter.Emit(w, ConverterEmitter.Types(f));
         w.Close();   // namespace
         return w.ToString();
     }

@@ -236,6 +236,7 @@ internal static class StubEmitter
             ValueKind.View or ValueKind.ViewMut or ValueKind.Array => $"numpy.typing.NDArray[numpy.{t.Dtype}]",
             ValueKind.Reference or ValueKind.Borrowed when t.PythonType == "object" => "typing.Any",
             ValueKind.Callback => "typing." + t.PythonType,
+            ValueKind.Container => $"{t.PythonGeneric}[{string.Join(", ", t.Elements.Select(Annotation))}]",
             _ => t.PythonType,
         };
         return t.AcceptsNone && t.Kind != ValueKind.Void ? core + " | None" : core;

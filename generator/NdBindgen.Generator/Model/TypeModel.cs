@@ -29,6 +29,11 @@ internal enum ValueKind
     ArrayLikeView,
     /// <summary>NdArray&lt;T&gt;: .NET-allocated array handed to numpy.</summary>
     Array,
+    /// <summary>
+    /// A collection or a tuple of other types (<see cref="TypeModel.Elements"/>), copied each way
+    /// by the runtime's Sequences, Mappings, Sets or a generated tuple converter.
+    /// </summary>
+    Container,
 }
 
 /// <summary>A C# type the generator knows how to convert, with the runtime calls that do it.</summary>
@@ -64,6 +69,18 @@ internal sealed record TypeModel(ValueKind Kind, string CSharpType, string Pytho
     public bool AcceptsNone { get; init; }
 
     public bool IsNullableValueType { get; init; }
+
+    /// <summary>A container's element types: [T], [K, V], or a tuple's items.</summary>
+    public EquatableArray<TypeModel> Elements { get; init; }
+
+    /// <summary>
+    /// A container's Python generic, as the stub writes it with its elements' annotations: "typing.Sequence",
+    /// "list", "typing.Mapping", "dict", "typing.Iterable", "set", "tuple".
+    /// </summary>
+    public string? PythonGeneric { get; init; }
+
+    /// <summary>A C# tuple: its conversion is a converter the generator emits for it.</summary>
+    public bool IsTuple => Kind == ValueKind.Container && PythonGeneric == "tuple";
 
     /// <summary>A parameter of this type holds a reference of its own (a PyRef, or a callback's callable).</summary>
     public bool OwnsReference => Kind is ValueKind.Reference or ValueKind.Callback;

@@ -58,6 +58,11 @@ internal static class RuntimeNames
     public const string Arrays = Conversions + "Arrays";
     public const string PyRefs = Conversions + "PyRefs";
     public const string Callbacks = Conversions + "Callbacks";
+    public const string Sequences = Conversions + "Sequences";
+    public const string Mappings = Conversions + "Mappings";
+    public const string Sets = Conversions + "Sets";
+    public const string Tuples = Conversions + "Tuples";
+    public const string IPyConverter = Conversions + "IPyConverter";
     public const string ArrayLease = Conversions + "ArrayLease";
     public const string ArgMatch = Conversions + "ArgMatch";
     /// <summary>The non-raising twin of every conversion, under the conversion's own name.</summary>

@@ -377,8 +377,10 @@ internal static partial class ClassParser
                 ? DiagnosticInfo.Create(D.UnsupportedElementType, location,
                     $"Property '{member.Name}' of '{type.Name}'", element, ConversionTable.SupportedElements)
                 : DiagnosticInfo.Create(D.InvalidMember, location, display,
-                    $"its type '{valueType.ToDisplayString()}' cannot be converted {direction}; a [PyProperty] can "
-                    + $"be {ConversionTable.SupportedProperties}"));
+                    $"its type '{valueType.ToDisplayString()}' cannot be converted {direction}; "
+                    + (failure == ConversionTable.Failure.BadContainerElement
+                        ? ConversionTable.SupportedInContainer(element!)
+                        : $"a [PyProperty] can be {ConversionTable.SupportedProperties}")));
             return null;
         }
         string pythonName = FunctionParser.ExplicitName(attribute) ?? PythonIdentifiers.ToSnakeCase(member.Name);
@@ -388,6 +390,9 @@ internal static partial class ClassParser
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
             return null;
         }
+        // A container attribute reads as what the getter returns (list[float]) and converts what is set as a
+        // parameter does (any sequence).
+        if (model.Kind == ValueKind.Container) input = model with { FromPython = input.FromPython };
         return new PropertyModel(member.Name, pythonName, input, writable, Doc(member, CancellationToken.None));
     }
 

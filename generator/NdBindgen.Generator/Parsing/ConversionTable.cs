@@ -67,14 +67,28 @@ internal static class ConversionTable
         "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, string and their "
             + "nullable forms";
     // The callback limits are those of ResolveCallback and s_callbackTypes.
+    /// <summary>The containers (ContainerTypes): their elements are any row that is a value of its own.</summary>
+    public const string SupportedContainers =
+        "T[], List<T>, IList<T>, ICollection<T>, IReadOnlyList<T>, IReadOnlyCollection<T>, IEnumerable<T>, "
+        + "Dictionary<K,V>, IDictionary<K,V>, IReadOnlyDictionary<K,V>, HashSet<T>, ISet<T>, IReadOnlySet<T> and "
+        + "tuples (ValueTuple) of supported element types";
+    public const string SupportedContainerElements = SupportedScalars
+        + ", [PyClass] types, PyRef, PyRef<T>, NdArray<T> (results only) and containers; dictionary keys and set "
+        + "elements not nullable, PyRef or a collection";
     public const string SupportedParameters = SupportedScalars
         + ", NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, callbacks (Func<...> of up to "
-        + "two arguments, or Action<T>, over double, float, long, int, bool, string or PyRef), Python (the GIL token)";
-    public const string SupportedReturns = SupportedScalars + ", NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void";
+        + "two arguments, or Action<T>, over double, float, long, int, bool, string or PyRef), Python (the GIL token), "
+        + SupportedContainers;
+    public const string SupportedReturns = SupportedScalars + ", NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void, "
+        + SupportedContainers;
     public const string SupportedProperties = SupportedScalars
-        + ", [PyClass] types, PyRef, PyRef<T>, or NdArray<T> without a setter";
+        + ", [PyClass] types, PyRef, PyRef<T>, " + SupportedContainers + ", or NdArray<T> without a setter";
     // ConstantParser.Convertible: what a function could return, but no arrays, views or references.
-    public const string SupportedConstants = SupportedScalars + ", [PyClass] types";
+    public const string SupportedConstants = SupportedScalars + ", [PyClass] types, " + SupportedContainers;
+
+    /// <summary>The "supported" part of NDB0002/NDB0003 when a container's element is what does not fit.</summary>
+    public static string SupportedInContainer(string element) =>
+        $"as container elements {SupportedContainerElements}, which '{element}' is not";
     public const string SupportedElements =
         "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex";
 
@@ -99,20 +113,23 @@ internal static class ConversionTable
     public static string FullName(ITypeSymbol type) => type.ToDisplayString(s_fullyQualified);
 
     /// <summary>Outcome of resolving one type.</summary>
-    public enum Failure { None, Unsupported, BadElement }
+    public enum Failure { None, Unsupported, BadElement, BadContainerElement }
 
     /// <summary>What a resolver decided: a model, or why not (a null Resolution means "not my family").</summary>
-    private sealed record Resolution(TypeModel? Model, Failure Failure = Failure.None, string? Element = null);
+    internal sealed record Resolution(TypeModel? Model, Failure Failure = Failure.None, string? Element = null);
 
     private static readonly Resolution s_unsupported = new(null, Failure.Unsupported);
+
+    internal static Resolution Unsupported => s_unsupported;
 
     private delegate Resolution? Resolver(ITypeSymbol type, bool isReturn);
 
     /// <summary>The resolvers, one per type family, asked in order; the last one always answers.</summary>
     private static readonly Resolver[] s_resolvers =
     {
-        ResolveVoid, ResolveScalar, ResolvePyClass, ResolveGilToken, ResolveCallback, ResolveBorrowed,
-        ResolveReference, ResolveArray, static (_, _) => s_unsupported,
+        ResolveVoid, ContainerTypes.ResolveTuple, ResolveScalar, ResolvePyClass, ResolveGilToken, ResolveCallback,
+        ResolveBorrowed, ResolveReference, ResolveArray, ContainerTypes.ResolveCollection,
+        static (_, _) => s_unsupported,
     };
 
     /// <summary>Resolves a parameter (<paramref name="isReturn"/> false) or return type.</summary>

@@ -112,7 +112,8 @@ internal static class FunctionParser
             ? DiagnosticInfo.Create(D.UnsupportedElementType, location, $"The return value of '{display}'", element,
                 ConversionTable.SupportedElements)
             : DiagnosticInfo.Create(D.UnsupportedReturnType, location, display,
-                method.ReturnType.ToDisplayString(), ConversionTable.SupportedReturns));
+                method.ReturnType.ToDisplayString(), failure == ConversionTable.Failure.BadContainerElement
+                    ? ConversionTable.SupportedInContainer(element!) : ConversionTable.SupportedReturns));
         return null;
     }
 
@@ -163,7 +164,8 @@ internal static class FunctionParser
                 ? DiagnosticInfo.Create(D.UnsupportedElementType, location, $"Parameter '{p.Name}' of '{display}'",
                     element, ConversionTable.SupportedElements)
                 : DiagnosticInfo.Create(D.UnsupportedParameterType, location, p.Name, display,
-                    p.Type.ToDisplayString(), ConversionTable.SupportedParameters));
+                    p.Type.ToDisplayString(), failure == ConversionTable.Failure.BadContainerElement
+                        ? ConversionTable.SupportedInContainer(element!) : ConversionTable.SupportedParameters));
             return null;
         }
 

@@ -42,6 +42,17 @@ public sealed unsafe class PySignature
     /// </summary>
     public static PySignature ForValue(string owner, string valueName) => new(owner, [valueName], required: 1);
 
+    private bool _element;   // messages start with ElementMarker, which the enclosing container replaces
+
+    /// <summary>A private-use character no message of a real signature contains.</summary>
+    internal const string ElementMarker = "\uE000";
+
+    /// <summary>
+    /// The "signature" a container converts its elements under: every message starts with a marker the
+    /// container replaces with where the element is ("f() argument 'xs'[3]"), on the error path only.
+    /// </summary>
+    public static PySignature Element { get; } = new("", [""], required: 1) { _element = true };
+
     private bool _callbackResult;               // messages name the parameter and function a callback came from
     private PySignature?[]? _callbackResults;   // made on first use, one per parameter
 
@@ -207,7 +218,8 @@ public sealed unsafe class PySignature
     }
 
     public string ArgumentPrefix(int index) =>
-        _callbackResult ? $"the result of the callback passed as '{_names[index]}' of {FunctionName}"
+        _element ? ElementMarker
+        : _callbackResult ? $"the result of the callback passed as '{_names[index]}' of {FunctionName}"
         : _attributeOf is null ? $"{FunctionName}() argument '{_names[index]}'" : $"'{_attributeOf}' attribute '{_names[index]}'";
 
     /// <summary>

@@ -14,6 +14,9 @@ internal static unsafe class Builtins
     internal static PyObject* None, True, False, NotImplemented;
     internal static PyTypeObject* FloatType, ComplexType, LongType, BoolType, UnicodeType;
 
+    // The containers' fast paths (Conversions/Sequences.cs, Mappings.cs).
+    internal static PyTypeObject* ListType, TupleType, DictType, SetType, FrozenSetType;
+
     /// <summary>
     /// complex's nb_float: on 3.9 a slot that only raises "can't convert complex to float" (3.10
     /// removed it), so complex does not count as having __float__; 0 from 3.10 on.
@@ -51,6 +54,11 @@ internal static unsafe class Builtins
             LongType = (PyTypeObject*)Get(builtins, "int"u8);
             BoolType = (PyTypeObject*)Get(builtins, "bool"u8);
             UnicodeType = (PyTypeObject*)Get(builtins, "str"u8);
+            ListType = (PyTypeObject*)Get(builtins, "list"u8);
+            TupleType = (PyTypeObject*)Get(builtins, "tuple"u8);
+            DictType = (PyTypeObject*)Get(builtins, "dict"u8);
+            SetType = (PyTypeObject*)Get(builtins, "set"u8);
+            FrozenSetType = (PyTypeObject*)Get(builtins, "frozenset"u8);
             TypeError = Get(builtins, "TypeError"u8);
             ValueError = Get(builtins, "ValueError"u8);
             OverflowError = Get(builtins, "OverflowError"u8);

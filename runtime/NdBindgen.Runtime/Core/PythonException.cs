@@ -69,6 +69,18 @@ public sealed unsafe class PythonException : Exception
         };
     }
 
+    /// <summary>Whether this is a type and a message not yet raised in Python (a conversion's own error).</summary>
+    internal bool IsMessageOnly => _value is null && _traceback is null && _type is { IsAlive: true };
+
+    /// <summary>The same Python exception type with another message; this one's reference is released.</summary>
+    internal PythonException WithMessage(string message)
+    {
+        var relabeled = new PythonException(_type!.Handle, message) { PythonTypeName = PythonTypeName };
+        _type.Dispose();
+        _type = null;
+        return relabeled;
+    }
+
     /// <summary>Sets the interpreter's error indicator from this exception. Call once, with the GIL held.</summary>
     internal void Restore()
     {

@@ -136,6 +136,16 @@ public struct PyBufferProcs
     public nint bf_releasebuffer;
 }
 
+/// <summary><c>PyListObject</c>: header, the item array (moved when the list grows) and its capacity.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct PyListObject
+{
+    public PyVarObject ob_base;
+    public PyObject** ob_item;
+    public nint allocated;
+}
+
 /// <summary><c>PyTupleObject</c>: header followed by the item pointers.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [StructLayout(LayoutKind.Sequential)]
@@ -206,10 +216,12 @@ public static class PyConst
     public const int METH_FASTCALL = 0x0080;
     public const int PYTHON_API_VERSION = 1013;
     public const long PY_VECTORCALL_ARGUMENTS_OFFSET = long.MinValue;
+    public const ulong Py_TPFLAGS_HEAPTYPE = 1UL << 9;
     public const ulong Py_TPFLAGS_LONG_SUBCLASS = 1UL << 24;
     public const ulong Py_TPFLAGS_LIST_SUBCLASS = 1UL << 25;
     public const ulong Py_TPFLAGS_TUPLE_SUBCLASS = 1UL << 26;
     public const ulong Py_TPFLAGS_UNICODE_SUBCLASS = 1UL << 28;
+    public const ulong Py_TPFLAGS_DICT_SUBCLASS = 1UL << 29;
     public const int PyBUF_WRITABLE = 0x0001;
     public const int PyBUF_FORMAT = 0x0004;
     public const int PyBUF_ND = 0x0008;

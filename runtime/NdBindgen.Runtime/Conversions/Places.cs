@@ -1,0 +1,55 @@
+using System;
+using NdBindgen.Binding;
+using NdBindgen.Core;
+using NdBindgen.Interop;
+using static NdBindgen.Interop.CPython;
+
+namespace NdBindgen.Conversions;
+
+/// <summary>
+/// Where a bad element is: containers convert elements under <see cref="PySignature.Element"/>,
+/// whose messages start with a marker; a container that catches one (a filter around its loop,
+/// so the success path pays nothing) puts its own place before the marker's: the innermost
+/// container first, so <c>m[2][0]</c> comes out in order, and the outermost one writes the
+/// argument itself ("f() argument 'm'[2][0] must be float, not str").
+/// </summary>
+internal static unsafe class Places
+{
+    /// <summary>A message that still says "somewhere in an element": the marker of <see cref="PySignature.Element"/>.</summary>
+    internal static bool IsMarked(PythonException e) =>
+        e.IsMessageOnly && e.Message.Contains(PySignature.ElementMarker, StringComparison.Ordinal);
+
+    /// <summary>The error with the marker replaced by the container's place and the element's <paramref name="suffix"/>.</summary>
+    internal static PythonException At(PythonException e, PySignature sig, int index, string suffix)
+    {
+        int at = e.Message.IndexOf(PySignature.ElementMarker, StringComparison.Ordinal);
+        string message = e.Message[..at] + sig.ArgumentPrefix(index) + suffix + e.Message[(at + 1)..];
+        return e.WithMessage(message);
+    }
+
+    /// <summary>"[3]": an item of a sequence or tuple.</summary>
+    internal static PythonException AtItem(PythonException e, PySignature sig, int index, nint item) =>
+        At(e, sig, index, "[" + item + "]");
+
+    /// <summary>"['key']": the value under a key, the key as repr shows it.</summary>
+    internal static PythonException AtValue(PythonException e, PySignature sig, int index, PyObject* key) =>
+        At(e, sig, index, "[" + Repr(key) + "]");
+
+    /// <summary>" key 'a'": a key of a mapping (or an element of a set: " element 'a'").</summary>
+    internal static PythonException AtKey(PythonException e, PySignature sig, int index, PyObject* key, string what) =>
+        At(e, sig, index, " " + what + " " + Repr(key));
+
+    /// <summary>repr(o), shortened; "?" when repr itself fails.</summary>
+    internal static string Repr(PyObject* o)
+    {
+        PyObject* r = PyObject_Repr(o);
+        if (r == null)
+        {
+            PyErr_Clear();
+            return "?";
+        }
+        string text = Utf8.FromStr(r) ?? "?";
+        Py_DECREF(r);
+        return text.Length > 60 ? text[..40] + "..." + text[^10..] : text;
+    }
+}
