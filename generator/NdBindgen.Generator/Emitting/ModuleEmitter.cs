@@ -73,8 +73,10 @@ internal static class ModuleEmitter
             w.Line($"return value is null ? {R.Args}.None() : {c.Type.ToPython}({value});");
             w.Close();
         }
-        w.Close();
-        w.Close();
+        w.Close();   // class
+        // The converters of container constants, file-scoped as in every generated file that converts one.
+        ConverterEmitter.Emit(w, constants.Select(c => c.Type));
+        w.Close();   // namespace
         return w.ToString();
     }
 

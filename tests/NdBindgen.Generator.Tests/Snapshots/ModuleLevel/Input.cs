@@ -11,6 +11,7 @@ public static class Limits
     [PyConstant] public static readonly long StartTicks = 42L;
     [PyConstant] public static int? NoLimit => null;
     [PyConstant] public static Point Origin { get; } = new Point(0.0, 0.0);
+    [PyConstant] public static readonly (int Major, int Minor) Level = (3, 1);
 
     [PyFunction] public static int Clamp(int n) => n < MaxPoints ? n : MaxPoints;
 }
