@@ -29,6 +29,8 @@ internal enum ValueKind
     ArrayLikeView,
     /// <summary>NdArray&lt;T&gt;: .NET-allocated array handed to numpy.</summary>
     Array,
+    /// <summary>ReadOnlySpan&lt;byte&gt; parameter: a buffer exporter's bytes, its export held for the call.</summary>
+    BytesSpan,
 }
 
 /// <summary>A C# type the generator knows how to convert, with the runtime calls that do it.</summary>
@@ -70,6 +72,9 @@ internal sealed record TypeModel(ValueKind Kind, string CSharpType, string Pytho
 
     /// <summary>An array view borrowed for the call (it takes a lease).</summary>
     public bool IsView => Kind is ValueKind.View or ValueKind.ViewMut or ValueKind.ArrayLikeView;
+
+    /// <summary>A parameter that holds a buffer for the call in an ArrayLease (views and byte spans).</summary>
+    public bool HoldsLease => IsView || Kind == ValueKind.BytesSpan;
 
     /// <summary>A view or an array: a numpy.ndarray of one dtype in Python.</summary>
     public bool IsArray => IsView || Kind == ValueKind.Array;

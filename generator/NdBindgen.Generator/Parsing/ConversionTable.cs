@@ -33,6 +33,9 @@ internal static class ConversionTable
         [SpecialType.System_Double] =
             new("double", "float", R.Floats, "ToDouble", "FromDouble", R.Floats + ".TryToDouble"),
         [SpecialType.System_String] = new("string", "str", R.Strings, "ToString", "FromString"),
+        [SpecialType.System_Decimal] = new("decimal", "decimal.Decimal", R.Decimals, "ToDecimal", "FromDecimal"),
+        [SpecialType.System_DateTime] =
+            new("global::System.DateTime", "datetime.datetime", R.DateTimes, "ToDateTime", "FromDateTime"),
     };
 
     /// <summary>Scalars that are not special types: by fully qualified name.</summary>
@@ -41,6 +44,19 @@ internal static class ConversionTable
         ["global::System.Half"] = new("global::System.Half", "float", R.Floats, "ToHalf", "FromHalf"),
         ["global::System.Numerics.Complex"] =
             new("global::System.Numerics.Complex", "complex", R.Floats, "ToComplex", "FromComplex"),
+        ["global::System.Numerics.BigInteger"] =
+            new("global::System.Numerics.BigInteger", "int", R.BigIntegers, "ToBigInteger", "FromBigInteger"),
+        ["global::System.DateTimeOffset"] = new("global::System.DateTimeOffset", "datetime.datetime", R.DateTimes,
+            "ToDateTimeOffset", "FromDateTimeOffset"),
+        ["global::System.DateOnly"] =
+            new("global::System.DateOnly", "datetime.date", R.DateTimes, "ToDateOnly", "FromDateOnly"),
+        ["global::System.TimeOnly"] =
+            new("global::System.TimeOnly", "datetime.time", R.DateTimes, "ToTimeOnly", "FromTimeOnly"),
+        ["global::System.TimeSpan"] =
+            new("global::System.TimeSpan", "datetime.timedelta", R.DateTimes, "ToTimeSpan", "FromTimeSpan"),
+        // A copy in (a Memory may outlive the call); bytes out.
+        ["global::System.ReadOnlyMemory<byte>"] = new("global::System.ReadOnlyMemory<byte>", "bytes", R.Bytes,
+            "ToReadOnlyMemory", "FromReadOnlyMemory"),
     };
 
     /// <summary>numpy dtype of each supported element type, by fully qualified C# name.</summary>
@@ -64,13 +80,14 @@ internal static class ConversionTable
     };
 
     public const string SupportedScalars =
-        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, string and their "
+        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, BigInteger, decimal, "
+            + "string, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, byte[], ReadOnlyMemory<byte> and their "
             + "nullable forms";
     // The callback limits are those of ResolveCallback and s_callbackTypes.
     public const string SupportedParameters = SupportedScalars
-        + ", NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, callbacks (Func<...> of up to "
+        + ", ReadOnlySpan<byte>, NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, callbacks (Func<...> of up to "
         + "two arguments, or Action<T>, over double, float, long, int, bool, string or PyRef), Python (the GIL token)";
-    public const string SupportedReturns = SupportedScalars + ", NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void";
+    public const string SupportedReturns = SupportedScalars + ", ReadOnlySpan<byte>, NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void";
     public const string SupportedProperties = SupportedScalars
         + ", [PyClass] types, PyRef, PyRef<T>, or NdArray<T> without a setter";
     public const string SupportedElements =
@@ -109,7 +126,7 @@ internal static class ConversionTable
     /// <summary>The resolvers, one per type family, asked in order; the last one always answers.</summary>
     private static readonly Resolver[] s_resolvers =
     {
-        ResolveVoid, ResolveScalar, ResolvePyClass, ResolveGilToken, ResolveCallback, ResolveBorrowed,
+        ResolveVoid, ResolveScalar, ResolveBytes, ResolvePyClass, ResolveGilToken, ResolveCallback, ResolveBorrowed,
         ResolveReference, ResolveArray, static (_, _) => s_unsupported,
     };
 
@@ -152,6 +169,37 @@ internal static class ConversionTable
             AcceptsNone = acceptsNone,
             IsNullableValueType = nullableValue,
         });
+    }
+
+    /// <summary>
+    /// byte[] (a copy in, None -> null for byte[]?) and ReadOnlySpan&lt;byte&gt; (the exporter's memory,
+    /// its buffer held for the call in a lease: a parameter of kind BytesSpan), both bytes out.
+    /// </summary>
+    private static Resolution? ResolveBytes(ITypeSymbol type, bool isReturn)
+    {
+        if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte })
+        {
+            bool orNone = type.NullableAnnotation != NullableAnnotation.NotAnnotated;
+            return new(new TypeModel(ValueKind.Scalar, "byte[]" + (orNone ? "?" : ""), "bytes")
+            {
+                FromPython = R.Bytes + ".ToByteArray",
+                ToPython = R.Bytes + ".FromByteArray",
+                MatchPython = R.ArgMatches + ".ToByteArray",
+                AcceptsNone = orNone,
+            });
+        }
+        if (type is not INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } named
+            || named.TypeArguments[0].SpecialType != SpecialType.System_Byte
+            || type.ContainingNamespace?.ToDisplayString() != KnownTypes.SystemNamespace)
+            return null;
+        const string span = "global::System.ReadOnlySpan<byte>";
+        return new(isReturn
+            ? new TypeModel(ValueKind.Scalar, span, "bytes") { ToPython = R.Bytes + ".FromReadOnlySpan" }
+            : new TypeModel(ValueKind.BytesSpan, span, "bytes")
+            {
+                FromPython = R.Bytes + ".ToReadOnlySpan",
+                MatchPython = R.ArgMatches + ".ToByteArray",
+            });
     }
 
     /// <summary>A [PyClass] instance: the C# object in, its own Python object out (identity kept).</summary>

@@ -31,7 +31,7 @@ public enum ArgMatch : byte
 /// chosen overload converts it (and a failure there is that call's error).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static unsafe class ArgMatches
+public static unsafe partial class ArgMatches
 {
     /// <summary>bool: True/False exactly; numpy.bool_ by conversion. Never ints (see <see cref="Bools"/>).</summary>
     public static ArgMatch ToBool(PyObject* o) =>
