@@ -1,3 +1,4 @@
+using System.Linq;
 using NdBindgen.Generator.Model;
 using R = NdBindgen.Generator.Naming.RuntimeNames;
 
@@ -33,7 +34,9 @@ internal static class ModuleEmitter
         w.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly("
             + $"EntryPoint = \"PyInit_{m.ModuleName}\")]");
         w.Open("private static PyObject* PyInit()");
-        if (m.Exports.Length == 0 && m.Classes.Length == 0)
+        var registrations = m.Enums.Select(e => e.RegisterName)
+            .Concat(m.Classes.Select(c => c.WrapperClass + ".Register")).ToList();
+        if (m.Exports.Length == 0 && registrations.Count == 0)
         {
             w.Line($"return {R.ModuleBuilder}.Create(Name, null, default);");
         }
@@ -48,7 +51,7 @@ internal static class ModuleEmitter
                     : (Docstrings.Overloads(e.OverloadSet!), e.OverloadSet!.DispatcherName);
                 w.Line($"    new({SourceWriter.Literal(e.PythonName)}, {SourceWriter.Literal(docstring)}, &{entry}),");
             }
-            if (m.Classes.Length == 0)
+            if (registrations.Count == 0)
             {
                 w.Line("]);");
             }
@@ -56,14 +59,33 @@ internal static class ModuleEmitter
             {
                 w.Line("],");
                 w.Line("[");
-                foreach (ClassExportModel c in m.Classes)
-                    w.Line($"    (nint)(delegate*<PyObject*, void>)&{c.WrapperClass}.Register,");
+                foreach (string register in registrations)
+                    w.Line($"    (nint)(delegate*<PyObject*, void>)&{register},");
                 w.Line("]);");
             }
         }
         w.Close();
-        w.Close();
-        w.Close();
+        foreach (EnumModel e in m.Enums) EmitEnum(w, e);
+        w.Close();   // class
+        w.Close();   // namespace
         return w.ToString();
+    }
+
+    /// <summary>The method creating an enum's Python class at module init (Enums.Register in the runtime).</summary>
+    private static void EmitEnum(SourceWriter w, EnumModel e)
+    {
+        w.Line();
+        w.Line($"/// <summary>Creates the Python enum class {e.PythonName} of <see cref=\"{e.FullType}\"/>.</summary>");
+        w.Open($"private static void {e.RegisterName}(PyObject* module)");
+        string names = "new string[] { " + string.Join(", ", e.Members.Select(x => SourceWriter.Literal(x.PythonName)))
+            + " }";
+        string values = "new ulong[] { "
+            + string.Join(", ", e.Members.Select(x => $"unchecked((ulong){x.CSharpName})")) + " }";
+        string doc = e.Doc is null ? "null" : SourceWriter.Literal(e.Doc);
+        w.Line($"{R.Enums}.Register<{e.FullType}>(module, {SourceWriter.Literal(e.PythonName)}, {doc}, "
+            + $"flags: {(e.IsFlags ? "true" : "false")}, unsigned: {(e.Unsigned ? "true" : "false")},");
+        w.Line($"    {names},");
+        w.Line($"    {values});");
+        w.Close();
     }
 }

@@ -21,6 +21,9 @@ internal sealed record ModuleModel(
 {
     /// <summary>The Python callables made of several C# overloads: their dispatchers.</summary>
     public EquatableArray<OverloadSetModel> Overloads { get; init; }
+
+    /// <summary>The enums the exports use, each a Python enum class of the module, in Python-name order.</summary>
+    public EquatableArray<EnumModel> Enums { get; init; }
 }
 
 /// <summary>

@@ -59,6 +59,7 @@ internal static class RuntimeNames
     public const string BigIntegers = Conversions + "BigIntegers";
     public const string Decimals = Conversions + "Decimals";
     public const string DateTimes = Conversions + "DateTimes";
+    public const string Enums = Conversions + "Enums";
     public const string Arrays = Conversions + "Arrays";
     public const string PyRefs = Conversions + "PyRefs";
     public const string Callbacks = Conversions + "Callbacks";

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using NdBindgen.Generator.Model;
@@ -126,7 +127,7 @@ internal static class ConversionTable
     /// <summary>The resolvers, one per type family, asked in order; the last one always answers.</summary>
     private static readonly Resolver[] s_resolvers =
     {
-        ResolveVoid, ResolveScalar, ResolveBytes, ResolvePyClass, ResolveGilToken, ResolveCallback, ResolveBorrowed,
+        ResolveVoid, ResolveEnum, ResolveScalar, ResolveBytes, ResolvePyClass, ResolveGilToken, ResolveCallback, ResolveBorrowed,
         ResolveReference, ResolveArray, static (_, _) => s_unsupported,
     };
 
@@ -169,6 +170,51 @@ internal static class ConversionTable
             AcceptsNone = acceptsNone,
             IsNullableValueType = nullableValue,
         });
+    }
+
+    /// <summary>
+    /// A C# enum (and T? of one): a member of its Python enum class (IntFlag for [Flags], else
+    /// IntEnum) or an int of a defined value in; the member object out.
+    /// </summary>
+    private static Resolution? ResolveEnum(ITypeSymbol type, bool isReturn)
+    {
+        bool nullableValue = false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+            && nullable.TypeArguments[0].TypeKind == TypeKind.Enum)
+        {
+            type = nullable.TypeArguments[0];
+            nullableValue = true;
+        }
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } e) return null;
+        EnumModel model = Enum(e);
+        return new(new TypeModel(ValueKind.Scalar, model.FullType + (nullableValue ? "?" : ""), model.PythonName)
+        {
+            FromPython = $"{R.Enums}.ToEnum<{model.FullType}>",
+            ToPython = $"{R.Enums}.FromEnum<{model.FullType}>",
+            MatchPython = $"{R.ArgMatches}.ToEnum<{model.FullType}>",
+            AcceptsNone = nullableValue,
+            IsNullableValueType = nullableValue,
+            Enum = model,
+        });
+    }
+
+    /// <summary>The Python enum class of a C# enum: its name, doc, kind and members (PascalCase -> UPPER_SNAKE_CASE).</summary>
+    internal static EnumModel Enum(INamedTypeSymbol e)
+    {
+        AttributeData? named = e.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyEnumAttribute));
+        string python = (named is null ? null : FunctionParser.ExplicitName(named)) ?? e.Name;
+        bool flags = e.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute");
+        bool unsigned = e.EnumUnderlyingType?.SpecialType is SpecialType.System_Byte or SpecialType.System_UInt16
+            or SpecialType.System_UInt32 or SpecialType.System_UInt64;
+        string full = FullName(e);
+        var members = e.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue)
+            .Select(f => new EnumMemberModel(PythonIdentifiers.ToSnakeCase(f.Name).ToUpperInvariant(),
+                full + "." + Emitting.FunctionEmitter.Identifier(f.Name), f.ConstantValue?.ToString() ?? "0"))
+            .ToImmutableArray();
+        string? xml = e.GetDocumentationCommentXml();
+        string? doc = xml is { Length: > 0 } ? DocComments.Parse(xml, PythonIdentifiers.ToSnakeCase)?.Summary : null;
+        return new EnumModel(full, e.ToDisplayString(), python, string.IsNullOrEmpty(doc) ? null : doc, flags,
+            unsigned, members, LocationInfo.From(e.Locations.FirstOrDefault()));
     }
 
     /// <summary>

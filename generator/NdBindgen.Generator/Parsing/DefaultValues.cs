@@ -16,8 +16,16 @@ internal static class DefaultValues
         out string python)
     {
         object? value = parameter.ExplicitDefaultValue;
+        ITypeSymbol underlying = valueType is INamedTypeSymbol { OriginalDefinition.SpecialType:
+            SpecialType.System_Nullable_T } n ? n.TypeArguments[0] : valueType;
+        if (value is not null && underlying is INamedTypeSymbol { TypeKind: TypeKind.Enum } e)
+            return FormatEnum(e, value, out csharp, out python);
         switch (value)
         {
+            case decimal m:
+                csharp = m.ToString(CultureInfo.InvariantCulture) + "M";
+                python = $"Decimal('{m.ToString(CultureInfo.InvariantCulture)}')";
+                return true;
             case null when valueType.IsRefLikeType:
                 // default(NdView<T>) views no memory: there is no array Python could pass for it.
                 csharp = python = "";
@@ -67,6 +75,23 @@ internal static class DefaultValues
                 python = text;
                 return true;
         }
+    }
+
+    /// <summary>An enum default: its member (Color.Blue, Python Color.BLUE), or a cast of its value when none has it.</summary>
+    private static bool FormatEnum(INamedTypeSymbol e, object value, out string csharp, out string python)
+    {
+        string full = ConversionTable.FullName(e);
+        string text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "0";
+        foreach (IFieldSymbol f in System.Linq.Enumerable.OfType<IFieldSymbol>(e.GetMembers()))
+        {
+            if (!f.HasConstantValue || !Equals(f.ConstantValue, value)) continue;
+            csharp = full + "." + Emitting.FunctionEmitter.Identifier(f.Name);
+            python = ConversionTable.Enum(e).PythonName + "." + PythonIdentifiers.ToSnakeCase(f.Name).ToUpperInvariant();
+            return true;
+        }
+        csharp = $"({full})({text})";
+        python = text;
+        return true;
     }
 
     private static bool TryFloat(double value, string text, string suffix, out string csharp, out string python)

@@ -28,6 +28,7 @@ internal static class ModuleParser
 
         var seen = new Dictionary<string, Owner>();
         var classModels = Classes(classes, name, seen, diagnostics);
+        var enums = Enums(functions!, classModels, name, seen, diagnostics);
         var exports = ImmutableArray.CreateBuilder<ExportModel>();
         var overloadSets = ImmutableArray.CreateBuilder<OverloadSetModel>();
         var ordered = functions
@@ -44,6 +45,7 @@ internal static class ModuleParser
         var module = new ModuleModel(name, exports.ToImmutable(), classModels)
         {
             Overloads = overloadSets.ToImmutable(),
+            Enums = enums,
         };
         return (module, diagnostics.ToImmutable());
     }
@@ -65,6 +67,47 @@ internal static class ModuleParser
         return result.ToImmutable();
     }
 
+    /// <summary>
+    /// Every enum a signature of the module uses (functions, constructors, methods, properties), once
+    /// each, in Python-name order; one whose Python name is taken (by a class, or another enum of the
+    /// same name in another namespace) is NDB0005.
+    /// </summary>
+    private static ImmutableArray<EnumModel> Enums(IEnumerable<FunctionModel> functions,
+        ImmutableArray<ClassExportModel> classes, string module, Dictionary<string, Owner> seen,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        var types = new List<TypeModel>();
+        void AddFunction(FunctionModel f)
+        {
+            types.Add(f.Return);
+            types.AddRange(f.Parameters.Select(p => p.Type));
+        }
+        foreach (FunctionModel f in functions) AddFunction(f);
+        foreach (ClassExportModel c in classes)
+        {
+            types.AddRange(c.Constructor.Parameters.Select(p => p.Type));
+            if (c.Constructor.Overloads is { } constructors)
+                foreach (FunctionModel f in constructors.Overloads) AddFunction(f);
+            types.AddRange(c.Properties.Select(p => p.Type));
+            foreach (FunctionModel f in c.Methods) AddFunction(f);
+            foreach (OverloadSetModel set in c.MethodOverloads)
+                foreach (FunctionModel f in set.Overloads) AddFunction(f);
+        }
+        var result = ImmutableArray.CreateBuilder<EnumModel>();
+        var ordered = types.Select(t => t.Enum).Where(e => e is not null).Select(e => e!)
+            .GroupBy(e => e.FullType).Select(g => g.First())
+            .OrderBy(e => e.PythonName, System.StringComparer.Ordinal)
+            .ThenBy(e => e.FullType, System.StringComparer.Ordinal);
+        foreach (EnumModel e in ordered)
+        {
+            var owner = new Owner($"enum '{e.Display}'", EnumRename);
+            if (Duplicate(e.PythonName, e.Display, owner, e.Location, module, seen, diagnostics)) continue;
+            result.Add(e with { Location = null });
+        }
+        return result.ToImmutable();
+    }
+
+    private const string EnumRename = "[PyEnum(\"...\")]";
     private const string ClassRename = "[PyClass(\"...\")]";
     private const string FunctionRename = "[PyFunction(\"...\")]";
 

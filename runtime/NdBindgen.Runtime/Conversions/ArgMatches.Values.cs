@@ -36,6 +36,16 @@ public static unsafe partial class ArgMatches
 
     public static ArgMatch ToTimeSpan(PyObject* o) => Is(o, DateTimes.Api->DeltaType);
 
+    /// <summary>An enum: a member of its class exactly; an int of a defined value by conversion; never another enum's member.</summary>
+    public static ArgMatch ToEnum<T>(PyObject* o) where T : unmanaged, System.Enum
+    {
+        if ((PyObject*)Py_TYPE(o) == EnumClass<T>.Type) return ArgMatch.Exact;
+        if (Enums.IsEnumMember(o) || (Py_TYPE(o)->tp_flags & PyConst.Py_TPFLAGS_LONG_SUBCLASS) == 0) return ArgMatch.No;
+        bool defined = EnumClass<T>.TryDefined(o, out _);
+        PyErr_Clear();
+        return defined ? ArgMatch.Convertible : ArgMatch.No;
+    }
+
     private static ArgMatch Is(PyObject* o, PyTypeObject* type) =>
         Py_TYPE(o) == type || PyType_IsSubtype(Py_TYPE(o), type) != 0 ? ArgMatch.Exact : ArgMatch.No;
 }
