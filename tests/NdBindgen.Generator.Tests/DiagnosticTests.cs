@@ -45,10 +45,10 @@ public class DiagnosticTests
 
     [Fact]
     public Task NDB0002_unsupported_parameter_type() => VerifyAsync(Class("""
-            [PyFunction] public static int Take(int ok, object {|#0:thing|}, decimal {|#1:money|}) => ok;
+            [PyFunction] public static int Take(int ok, object {|#0:thing|}, System.Guid {|#1:money|}) => ok;
         """),
         Error("NDB0002", 0).WithArguments("thing", "Api.Take", "object", ConversionTable.SupportedParameters),
-        Error("NDB0002", 1).WithArguments("money", "Api.Take", "decimal", ConversionTable.SupportedParameters));
+        Error("NDB0002", 1).WithArguments("money", "Api.Take", "System.Guid", ConversionTable.SupportedParameters));
 
     [Fact]
     public Task NDB0002_array_that_only_returns_as_parameter() => VerifyAsync(Class("""
@@ -119,6 +119,27 @@ public class DiagnosticTests
         """,
         Error("NDB0005", 0).WithArguments("B.Norm", "norm", "function 'A.Norm'", "test_module", "[PyFunction(\"...\")]"),
         Error("NDB0005", 1).WithArguments("C.Length", "norm", "function 'A.Norm'", "test_module", "[PyFunction(\"...\")]"));
+
+    [Fact]
+    public Task NDB0005_two_enums_of_one_name_in_different_namespaces() => VerifyAsync("""
+        using NdBindgen;
+        namespace A { public enum Color { Red } }
+        namespace B { public enum {|#0:Color|} { Blue } }
+        namespace C { [PyClass("Shade")] public partial class Shade { } }
+        namespace D { public enum {|#1:Shade|} { Dark } }
+        namespace Api
+        {
+            public static class Paint
+            {
+                [PyFunction] public static int Mix(A.Color a, B.Color b, D.Shade s) => 0;
+            }
+        }
+        """,
+        Error("NDB0005", 0).WithMessage("'B.Color' is exported as 'Color', which is already the name of enum "
+            + "'A.Color' in module 'test_module'; give one of them another name with [PyEnum(\"...\")]"),
+        Error("NDB0005", 1).WithMessage("'D.Shade' is exported as 'Shade', which is already the name of class "
+            + "'Shade' in module 'test_module'; give one of them another name with [PyEnum(\"...\")] or "
+            + "[PyClass(\"...\")]"));
 
     [Fact]
     public Task NDB0005_classes_name_the_class_and_the_attribute_that_renames_it() => VerifyAsync("""
@@ -297,6 +318,12 @@ public class DiagnosticTests
         """),
         Error("NDB0011", 0).WithArguments("x", "Api.F", "NaN"),
         Error("NDB0011", 1).WithArguments("values", "Api.G", "default"));
+
+    [Fact]
+    public Task NDB0011_decimal_default_is_a_call_in_python() => VerifyAsync(Class("""
+            [PyFunction] public static decimal F(decimal {|#0:x|} = 0.2m) => x;
+        """),
+        Error("NDB0011", 0).WithArguments("x", "Api.F", "0.2"));
 
     [Fact]
     public Task NDB0012_ndim_on_scalar_or_negative() => VerifyAsync(Class("""

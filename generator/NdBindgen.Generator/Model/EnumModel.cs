@@ -24,5 +24,7 @@ internal sealed record EnumModel(
     public string RegisterName => "__NdBindgenRegisterEnum_" + Display.Replace('.', '_');
 }
 
-/// <summary>One member: its Python name (UPPER_SNAKE_CASE), its C# name (as code names it) and its value as text.</summary>
+/// <summary>
+/// One member: its Python name (UPPER_SNAKE_CASE), its C# name (as code names it) and its value as text.
+/// </summary>
 internal sealed record EnumMemberModel(string PythonName, string CSharpName, string Value);

@@ -67,7 +67,7 @@ internal sealed record TypeModel(ValueKind Kind, string CSharpType, string Pytho
 
     public bool IsNullableValueType { get; init; }
 
-    /// <summary>The enum a parameter or result of an enum type is a member of (its class is made at module init).</summary>
+    /// <summary>The enum of an enum-typed value (its Python class is made at module init).</summary>
     public EnumModel? Enum { get; init; }
 
     /// <summary>A parameter of this type holds a reference of its own (a PyRef, or a callback's callable).</summary>

@@ -86,11 +86,13 @@ internal static class ConversionTable
             + "nullable forms";
     // The callback limits are those of ResolveCallback and s_callbackTypes.
     public const string SupportedParameters = SupportedScalars
-        + ", ReadOnlySpan<byte>, NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, callbacks (Func<...> of up to "
+        + ", ReadOnlySpan<byte>, enums, NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, "
+        + "callbacks (Func<...> of up to "
         + "two arguments, or Action<T>, over double, float, long, int, bool, string or PyRef), Python (the GIL token)";
-    public const string SupportedReturns = SupportedScalars + ", ReadOnlySpan<byte>, NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void";
+    public const string SupportedReturns =
+        SupportedScalars + ", ReadOnlySpan<byte>, enums, NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void";
     public const string SupportedProperties = SupportedScalars
-        + ", [PyClass] types, PyRef, PyRef<T>, or NdArray<T> without a setter";
+        + ", enums, [PyClass] types, PyRef, PyRef<T>, or NdArray<T> without a setter";
     public const string SupportedElements =
         "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex";
 
@@ -127,7 +129,8 @@ internal static class ConversionTable
     /// <summary>The resolvers, one per type family, asked in order; the last one always answers.</summary>
     private static readonly Resolver[] s_resolvers =
     {
-        ResolveVoid, ResolveEnum, ResolveScalar, ResolveBytes, ResolvePyClass, ResolveGilToken, ResolveCallback, ResolveBorrowed,
+        ResolveVoid, ResolveEnum, ResolveScalar, ResolveBytes, ResolvePyClass, ResolveGilToken, ResolveCallback,
+        ResolveBorrowed,
         ResolveReference, ResolveArray, static (_, _) => s_unsupported,
     };
 
@@ -198,7 +201,7 @@ internal static class ConversionTable
         });
     }
 
-    /// <summary>The Python enum class of a C# enum: its name, doc, kind and members (PascalCase -> UPPER_SNAKE_CASE).</summary>
+    /// <summary>The Python enum class of a C# enum: name, doc, kind, members (UPPER_SNAKE_CASE).</summary>
     internal static EnumModel Enum(INamedTypeSymbol e)
     {
         AttributeData? named = e.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyEnumAttribute));
@@ -208,8 +211,8 @@ internal static class ConversionTable
             or SpecialType.System_UInt32 or SpecialType.System_UInt64;
         string full = FullName(e);
         var members = e.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue)
-            .Select(f => new EnumMemberModel(PythonIdentifiers.ToSnakeCase(f.Name).ToUpperInvariant(),
-                full + "." + Emitting.FunctionEmitter.Identifier(f.Name), f.ConstantValue?.ToString() ?? "0"))
+            .Select(f => new EnumMemberModel(PythonIdentifiers.ToUpperSnakeCase(f.Name),
+                full + "." + PythonIdentifiers.CSharpIdentifier(f.Name), f.ConstantValue?.ToString() ?? "0"))
             .ToImmutableArray();
         string? xml = e.GetDocumentationCommentXml();
         string? doc = xml is { Length: > 0 } ? DocComments.Parse(xml, PythonIdentifiers.ToSnakeCase)?.Summary : null;

@@ -22,10 +22,10 @@ internal static class DefaultValues
             return FormatEnum(e, value, out csharp, out python);
         switch (value)
         {
-            case decimal m:
-                csharp = m.ToString(CultureInfo.InvariantCulture) + "M";
-                python = $"Decimal('{m.ToString(CultureInfo.InvariantCulture)}')";
-                return true;
+            case decimal:
+                // Decimal('0.2') is a call, which neither __text_signature__ nor a stub default may hold (NDB0011).
+                csharp = python = "";
+                return false;
             case null when valueType.IsRefLikeType:
                 // default(NdView<T>) views no memory: there is no array Python could pass for it.
                 csharp = python = "";
@@ -77,7 +77,7 @@ internal static class DefaultValues
         }
     }
 
-    /// <summary>An enum default: its member (Color.Blue, Python Color.BLUE), or a cast of its value when none has it.</summary>
+    /// <summary>An enum default: its member (Color.Blue, Python Color.BLUE), else a cast of its value.</summary>
     private static bool FormatEnum(INamedTypeSymbol e, object value, out string csharp, out string python)
     {
         string full = ConversionTable.FullName(e);
@@ -85,8 +85,8 @@ internal static class DefaultValues
         foreach (IFieldSymbol f in System.Linq.Enumerable.OfType<IFieldSymbol>(e.GetMembers()))
         {
             if (!f.HasConstantValue || !Equals(f.ConstantValue, value)) continue;
-            csharp = full + "." + Emitting.FunctionEmitter.Identifier(f.Name);
-            python = ConversionTable.Enum(e).PythonName + "." + PythonIdentifiers.ToSnakeCase(f.Name).ToUpperInvariant();
+            csharp = full + "." + PythonIdentifiers.CSharpIdentifier(f.Name);
+            python = ConversionTable.Enum(e).PythonName + "." + PythonIdentifiers.ToUpperSnakeCase(f.Name);
             return true;
         }
         csharp = $"({full})({text})";
