@@ -32,11 +32,11 @@ public static class Values
         return sum;
     }
 
-    /// <summary>Calls <paramref name="during"/> while holding <paramref name="x"/>, then sums it.</summary>
+    /// <summary>Calls <paramref name="during"/> with the length while holding <paramref name="x"/>, then sums it.</summary>
     [PyFunction]
-    public static long SumSpanAfter(ReadOnlySpan<byte> x, Action<PyRef> during, PyRef arg)
+    public static long SumSpanAfter(ReadOnlySpan<byte> x, Action<long> during)
     {
-        during(arg);
+        during(x.Length);
         long sum = 0;
         foreach (byte b in x) sum += b;
         return sum;
