@@ -35,6 +35,7 @@ import pathlib
 import re
 import subprocess
 import sys
+import datetime
 import types
 import warnings
 
@@ -44,6 +45,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import nd_ext
 import nd_test
+import fuzz_issue17_values as values17
 from fuzz_values import (DTYPES, INT_RANGES, FuzzError, IndexLike, FloatLike, IntSub, RaisingFloat, RaisingIndex,
                          StrSub, anything, arrays, buffer_array, expect_float, expect_index, floats, ints, odd_arrays,
                          same, same_array, texts, to_float32)
@@ -93,6 +95,8 @@ def kind_of(annotation):
         return ("generic-array", nullable)   # a generic function's array of T (test_fuzz_generic)
     if re.fullmatch(r"(bool|int|float|complex)( \| (bool|int|float|complex))+", text):
         return ("generic-scalar", nullable)  # its scalar T, converted by the chosen dtype's rules
+    if (value_kind := values17.kind_of(text, nd_test)) is not None:
+        return (value_kind, nullable)       # bytes, Decimal, the datetime types, enums: fuzz_issue17_values.py
     return ("class:" + text, nullable)
 
 
@@ -310,6 +314,8 @@ OVERRIDES = {
     "nd_test.eval_float.expression": safe_code(), "nd_test.exec.code": safe_code(), "nd_test.exec_catching.code": safe_code(),
 }
 
+dt_minute, dt_zero, dt_14h = datetime.timedelta(minutes=1), datetime.timedelta(0), datetime.timedelta(hours=14)
+
 CALLABLES = st.sampled_from([_double, _seven, _to_str, _raiser, abs, float, _sub, _pair]) | st.builds(Recorder, st.sampled_from([None, 1.5, "x"]))
 
 
@@ -384,6 +390,8 @@ def _good(target, name, kind):
         s = arrays(dtype, max_dims=4) if n is None else arrays(dtype, min_dims=n, max_dims=n).filter(lambda a, n=n: a.ndim == n)
     elif base.startswith("class:"):
         s = st.deferred(lambda c=base[6:], m=target.module: instances(c, m))
+    elif base.startswith(("value:", "enum:")):
+        s = values17.good(base, target.module)
     else:
         raise AssertionError(base)
     return s | st.none() if nullable else s
@@ -436,6 +444,8 @@ def placeholder(target, param, ndim=None):
         return np.ones((2,) * (1 if n is None else n), dtype=base[6:])
     if base.startswith("class:"):
         return getattr(target.module, base[6:])(*PLACEHOLDER_CTOR.get(base[6:], ()))
+    if base.startswith(("value:", "enum:")):
+        return values17.placeholder(base, target.module)
     raise AssertionError(base)
 
 
@@ -592,6 +602,8 @@ def convert(target, param, value, where):
         return ("ok", value)
     if base == "callable":
         return ("ok", value) if callable(value) else Raise((TypeError, rf"{where}.*must be callable, not "))
+    if base.startswith(("value:", "enum:")):
+        return values17.convert(base, target.module, value, where, lambda t, pattern: Raise((t, pattern)))
     if base.startswith("class:"):
         cls = getattr(target.module, base[6:])
         return ("ok", value) if isinstance(value, cls) else Raise((TypeError, rf"{where}.*must be {target.module.__name__}\.{base[6:]}, not "))
@@ -1187,8 +1199,25 @@ ORACLES["nd_test.gc_count"] = lambda a: Ok(check=lambda r: type(r) is int and r 
     else Raise((ValueError, "generation"))
 ORACLES["nd_test.managed_heap_bytes"] = lambda a: Ok(check=lambda r: type(r) is int and r > 0)
 
+# Issue 17's values (tests/NdTestModule/Values.cs, Enums.cs): echoes return what went in, converted.
+for _name in ("bytes", "opt_bytes", "memory", "span", "big_int", "opt_big_int", "decimal", "opt_decimal", "complex",
+              "opt_complex", "date_time", "opt_date_time", "date", "opt_date", "time", "time_span", "opt_time_span",
+              "color", "opt_color", "permission", "byte_level", "big_mask", "signed", "nested", "other_color"):
+    ORACLES[f"nd_test.echo_{_name}"] = lambda a: Ok(a["x"] if "x" in a else a["c"] if "c" in a else a["p"])
+ORACLES["nd_test.echo_date_time_offset"] = lambda a: Ok(check=lambda r: r == a["x"]) if a["x"].tzinfo is not None \
+    and a["x"].utcoffset() % dt_minute == dt_zero and abs(a["x"].utcoffset()) <= dt_14h \
+    else Raise((ValueError, "naive|whole minutes"), (OverflowError, "14:00"))
+ORACLES["nd_test.mul_big_int"] = lambda a: Ok(a["x"] * a["y"])
+ORACLES["nd_test.span_then_throw"] = lambda a: Raise((RuntimeError, f"read {len(a['x'])}"))
+ORACLES["nd_test.color_of"] = lambda a: Ok(nd_test.Color(a["value"])) if a["value"] in (1, 2, 3) \
+    else Raise((ValueError, "is not a valid Color"))
+
 # Exceptions a target's body may raise when no oracle predicts them (C# code that throws).
 BODY_ERRORS = {
+    # Issue 17's makers: C# constructors refuse ticks/kinds out of range (ArgumentOutOfRangeException).
+    "nd_test.make_date_time": (ValueError,), "nd_test.make_date_time_offset": (ValueError,),
+    "nd_test.make_time": (ValueError,), "nd_test.counting": (OverflowError,),
+    "nd_test.sum_span_after": (FuzzError, TypeError, ValueError, RuntimeError),
     "nd_test.swap_attr": (AttributeError, TypeError),
     "nd_test.spin_checking": (), "nd_test.dotnet_collect": (), "nd_test.touch_count": (), "nd_test.kept": (),
     "nd_test.kept_holder": (), "nd_test.make_and_drop_holder": (),

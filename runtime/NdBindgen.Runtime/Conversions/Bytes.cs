@@ -16,7 +16,8 @@ namespace NdBindgen.Conversions;
 /// not); a <c>ReadOnlySpan&lt;byte&gt;</c> parameter reads the exporter's memory in place, the
 /// buffer export held in the call's <see cref="ArrayLease"/> and released after it, thrown or not.
 /// While it is held a bytearray cannot be resized (BufferError), so the span cannot dangle.
-/// A non-contiguous buffer (a strided memoryview) is copied into a temporary bytes first.
+/// A non-contiguous buffer (a strided memoryview or numpy array) is copied into a temporary bytes
+/// first; an exporter that refuses a strided, formatted request (numpy's object arrays) raises its own error.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class Bytes
@@ -60,18 +61,19 @@ public static unsafe class Bytes
                 $"{sig.ArgumentPrefix(index)} must be {Expected}, not str; encode it first, e.g. s.encode()");
         if (PyObject_CheckBuffer(o) == 0) throw sig.WrongType(index, Expected, o);
         Py_buffer* b = (Py_buffer*)Unsafe.AsPointer(ref lease.Buffer);   // a ref struct: on the stack
-        if (PyObject_GetBuffer(o, b, PyConst.PyBUF_SIMPLE) == 0)
-        {
-            lease.Active = true;
-            // A hostile exporter's numbers are checked before memory is read through them.
-            if (b->len < 0 || b->len > int.MaxValue || b->buf == null && b->len != 0)
-                throw new PythonException(Builtins.ValueError,
-                    $"{sig.ArgumentPrefix(index)} exported an invalid buffer (length {b->len})");
-            return new ReadOnlySpan<byte>(b->buf, (int)b->len);
-        }
-        // BufferError: the exporter cannot give one contiguous block (a strided memoryview): copy it.
-        if (PyErr_ExceptionMatches(Builtins.BufferError) == 0) throw PythonException.Fetch();
-        PyErr_Clear();
+        // Strides and format asked for, so an exporter gives what it has (numpy refuses a simple request
+        // of a strided array, and would give an object array's pointers to one); a C-contiguous block is read
+        // in place, anything else copied.
+        if (PyObject_GetBuffer(o, b, PyConst.PyBUF_FULL_RO) < 0) throw PythonException.Fetch();
+        lease.Active = true;
+        // A hostile exporter's numbers are checked before memory is read through them.
+        if (b->len < 0 || b->len > int.MaxValue || b->buf == null && b->len != 0)
+            throw new PythonException(Builtins.ValueError,
+                $"{sig.ArgumentPrefix(index)} exported an invalid buffer (length {b->len})");
+        if (PyBuffer_IsContiguous(b, (byte)'C') != 0) return new ReadOnlySpan<byte>(b->buf, (int)b->len);
+        // Not one contiguous block (a strided memoryview or array): bytes(o) copies it in C order.
+        lease.Active = false;
+        PyBuffer_Release(b);
         PyObject* copy = PyBytes_FromObject(o);
         if (copy == null) throw PythonException.Fetch();
         lease.Temporary = copy;

@@ -19,6 +19,10 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern PyObject* PyBytes_FromObject(PyObject* o);
 
+    /// <summary>Whether the buffer is contiguous in <paramref name="order"/> ('C', 'F' or 'A').</summary>
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyBuffer_IsContiguous(Py_buffer* view, byte order);
+
     // Include/pycapsule.h: imports "module.attribute" and returns the capsule's pointer.
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern void* PyCapsule_Import(byte* name, int noBlock);
