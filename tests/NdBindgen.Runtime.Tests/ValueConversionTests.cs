@@ -170,6 +170,18 @@ public unsafe class ValueConversionTests
     }
 
     [Fact]
+    public void Day_numbers_agree_with_DateOnly_over_the_whole_range()
+    {
+        for (int n = DateOnly.MinValue.DayNumber; n <= DateOnly.MaxValue.DayNumber; n++)
+        {
+            DateOnly d = DateOnly.FromDayNumber(n);
+            Assert.Equal(n, DateTimes.DayNumber(d.Year, d.Month, d.Day));
+            DateTimes.Civil(n, out int y, out int m, out int day);
+            Assert.True(y == d.Year && m == d.Month && day == d.Day, $"{n}: {y}-{m}-{day} != {d}");
+        }
+    }
+
+    [Fact]
     public void Dates_and_times()
     {
         Assert.Equal("9999-12-31", From<DateOnly>("datetime.date.max", DateTimes.ToDateOnly, show: d => d.ToString("o")));
