@@ -101,12 +101,12 @@ def convert(base, module, value, where, raise_):
         return ("ok", data)
     if kind == "decimal":
         if isinstance(value, int):
-            return ("ok", D(value)) if abs(value) <= DECIMAL_MAX else raise_(OverflowError, rf"{where} = .* is out of range for decimal")
+            return ("ok", D(value)) if -DECIMAL_MAX <= value <= DECIMAL_MAX else raise_(OverflowError, rf"{where} = .* is out of range for decimal")
         if not isinstance(value, D):
             return raise_(TypeError, rf"{where}.*must be decimal.Decimal or int, not ")
         if not value.is_finite():
             return raise_(ValueError, rf"{where} = .* has no decimal value")
-        if abs(value) > DECIMAL_MAX:
+        if value.copy_abs() > DECIMAL_MAX:   # abs() would round to the context's 28 digits
             return raise_(OverflowError, rf"{where} = .* is out of range for decimal")
         return ("ok", D(value)) if _decimal_exact(value) else raise_(
             OverflowError, rf"{where} = .* (is out of range for decimal|has more digits than decimal holds)")
