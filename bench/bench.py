@@ -11,6 +11,7 @@ alternating between the two modules, median over runs.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import pathlib
@@ -39,6 +40,8 @@ class Workload:
 
 
 # Point workloads: the statement timed, on fast locals P (the type), p and q (two points).
+DATETIME = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456)   # the datetime round trip's argument (naive)
+
 POINT_STMTS = {
     "point_new": "P(x, y)",
     "distance": "p.distance(q)",
@@ -73,7 +76,8 @@ def workloads() -> list[Workload]:
         ("a[::-2], a 100_000", arange(100_000), lambda b: b[::-2], 1_000, 1_000),
         ("b.T[:, ::2], b 1000x1000", arange(1000, 1000), lambda b: b.T[:, ::2], 50, 100),
     ]
-    out = [Workload("add_scalars(1.0, 2.0)", "scalars", 1_000_000)]
+    out = [Workload("add_scalars(1.0, 2.0)", "scalars", 1_000_000),
+           Workload("echo_datetime(d), naive", "datetime", 1_000_000)]
     for label, make, view, copy_loops, inplace_loops in arrays:
         out.append(Workload(f"add_scalar_to_array, {label}", "copy", copy_loops, make, view))
         out.append(Workload(f"add_scalar_to_array_inplace, {label}", "inplace", inplace_loops, make, view))
@@ -104,6 +108,8 @@ def timer_for(contender: str, mod, wl: Workload, arr) -> timeit.Timer:
     if wl.kind in CONTAINER_STMTS:
         name, make = CONTAINER_STMTS[wl.kind]
         return timeit.Timer("f(x)", setup=f"f = _m.{name}; x = _x", globals={"_m": mod, "_x": make()})
+    if wl.kind == "datetime":
+        return timeit.Timer("f(d)", setup="f = _m.echo_datetime; d = _d", globals={"_m": mod, "_d": DATETIME})
     if wl.kind in POINT_STMTS:
         return timeit.Timer(POINT_STMTS[wl.kind],
                             setup="P = _m.Point; p = P(1.0, 2.0); q = P(4.0, 6.0); x = _x; y = _y",
@@ -117,6 +123,11 @@ def run_once(contender: str, mod, wl: Workload):
     """One call on fresh data: returns the value to compare."""
     if wl.kind == "scalars":
         return np.asarray(mod.add_scalars(1.0, 2.0))
+    if wl.kind == "datetime":
+        r = mod.echo_datetime(DATETIME)
+        if not (type(r) is datetime.datetime and r == DATETIME and r is not DATETIME and r.tzinfo is None):
+            fail(f"{wl.name}: {mod.__name__} returned {r!r}")
+        return np.asarray([r.year, r.month, r.day, r.hour, r.minute, r.second, r.microsecond])
     if wl.kind in POINT_STMTS:
         return np.asarray(run_point(mod, wl))
     if wl.kind in CONTAINER_STMTS:

@@ -29,6 +29,8 @@ CALLS = 20_000
 # (row, setup, statement): the statement runs on locals, in a function, as bench.py times it.
 ROWS = [
     ("add_scalars(1.0, 2.0)", "f = m.add_scalars; x = 2.0", "f(1.0, x)"),
+    ("echo_datetime(d), naive", "import datetime; f = m.echo_datetime; d = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456)",
+     "f(d)"),
     ("new array, 10 elements", "f = m.add_scalar_to_array; a = np.ones(10)", "f(1.0, a)"),
     ("in place, 10 elements", "f = m.add_scalar_to_array_inplace; a = np.ones(10)", "f(1.0, a)"),
     ("Point(1.0, 2.0)", "P = m.Point; x = 1.0", "P(x, 2.0)"),

@@ -25,6 +25,11 @@
 #include <math.h>
 #include <stddef.h>
 #include <structmember.h> /* T_PYSSIZET, READONLY */
+#include <datetime.h>     /* the datetime C API (PyDateTime_IMPORT in PyInit) */
+#ifndef PyDateTime_DATE_GET_TZINFO   /* 3.10+; the same read of the 3.9 layout */
+#define PyDateTime_DATE_GET_TZINFO(o) \
+    (((_PyDateTime_BaseTZInfo *)(o))->hastzinfo ? ((PyDateTime_DateTime *)(o))->tzinfo : Py_None)
+#endif
 
 /* -DND_EXT_C_NO_NUMPY: only add_scalars and Point, for interpreters without numpy (the 3.9-3.13
    row set of bench/versions.py). */
@@ -166,6 +171,28 @@ add_scalars(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs
     if (AS_DOUBLE_FAILED(y))
         return NULL;
     return PyFloat_FromDouble(x + y);
+}
+
+/* echo_datetime(when): a new datetime of the same fields, as nd_ext's DateTime round trip makes one:
+   naive stays naive; an aware one comes back in UTC (nd_ext converts it with utcoffset()). */
+static PyObject *
+echo_datetime(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (check_nargs("echo_datetime", nargs, 1) < 0)
+        return NULL;
+    PyObject *d = args[0];
+    if (!PyDateTime_Check(d)) {
+        PyErr_Format(PyExc_TypeError, "echo_datetime() argument 'when' must be datetime.datetime, not %.200s",
+                     Py_TYPE(d)->tp_name);
+        return NULL;
+    }
+    PyObject *tz = PyDateTime_DATE_GET_TZINFO(d);
+    if (tz != Py_None)
+        return PyObject_CallMethod(d, "astimezone", "O", PyDateTime_TimeZone_UTC);
+    return PyDateTimeAPI->DateTime_FromDateAndTime(
+        PyDateTime_GET_YEAR(d), PyDateTime_GET_MONTH(d), PyDateTime_GET_DAY(d),
+        PyDateTime_DATE_GET_HOUR(d), PyDateTime_DATE_GET_MINUTE(d), PyDateTime_DATE_GET_SECOND(d),
+        PyDateTime_DATE_GET_MICROSECOND(d), Py_None, PyDateTimeAPI->DateTimeType);
 }
 
 #ifndef ND_EXT_C_NO_NUMPY
@@ -668,6 +695,9 @@ static PyMethodDef nd_ext_c_methods[] = {
      "make_list(n)\n--\n\n[0.0, 1.0, ..., n - 1.0]."},
     {"bump_counts", (PyCFunction)(void (*)(void))bump_counts, METH_FASTCALL,
      "bump_counts(counts)\n--\n\nA new dict of the same keys, each value plus one."},
+    {"echo_datetime", (PyCFunction)(void (*)(void))echo_datetime, METH_FASTCALL,
+     "echo_datetime(when)\n--\n\n"
+     "Returns when as a new datetime: a naive one as it is, an aware one in UTC."},
 #ifndef ND_EXT_C_NO_NUMPY
     {"add_scalar_to_array", (PyCFunction)(void (*)(void))add_scalar_to_array,
      METH_FASTCALL,
@@ -704,6 +734,9 @@ PyInit_nd_ext_c(void)
 #ifndef ND_EXT_C_NO_NUMPY
     import_array(); /* returns NULL with an ImportError set on failure */
 #endif
+    PyDateTime_IMPORT;
+    if (PyDateTimeAPI == NULL)
+        return NULL;
     if (intern_names(point_new_names, point_new_cnames, 2) < 0 ||
         intern_names(distance_names, distance_cnames, 1) < 0)
         return NULL;

@@ -45,10 +45,10 @@ public class DiagnosticTests
 
     [Fact]
     public Task NDB0002_unsupported_parameter_type() => VerifyAsync(Class("""
-            [PyFunction] public static int Take(int ok, object {|#0:thing|}, decimal {|#1:money|}) => ok;
+            [PyFunction] public static int Take(int ok, object {|#0:thing|}, System.Guid {|#1:money|}) => ok;
         """),
         Error("NDB0002", 0).WithArguments("thing", "Api.Take", "object", ConversionTable.SupportedParameters),
-        Error("NDB0002", 1).WithArguments("money", "Api.Take", "decimal", ConversionTable.SupportedParameters));
+        Error("NDB0002", 1).WithArguments("money", "Api.Take", "System.Guid", ConversionTable.SupportedParameters));
 
     [Fact]
     public Task NDB0002_array_that_only_returns_as_parameter() => VerifyAsync(Class("""
@@ -60,7 +60,7 @@ public class DiagnosticTests
     public Task NDB0002_container_of_an_unsupported_element_names_the_element() => VerifyAsync(Class("""
             [PyFunction] public static int Calls(System.Collections.Generic.List<System.Func<double>> {|#0:xs|}) => 0;
             [PyFunction] public static int Objects(System.Collections.Generic.Dictionary<object, int> {|#1:d|}) => 0;
-            [PyFunction] public static int Deep(System.Collections.Generic.List<(int, decimal)[]> {|#2:m|}) => 0;
+            [PyFunction] public static int Deep(System.Collections.Generic.List<(int, System.Guid)[]> {|#2:m|}) => 0;
             [PyFunction] public static int NullKeys(System.Collections.Generic.Dictionary<string?, int> {|#3:d|}) => 0;
             [PyFunction] public static int ListKeys(System.Collections.Generic.HashSet<int[]> {|#4:s|}) => 0;
             [PyFunction] public static int Arrays(NdArray<double>[] {|#5:xs|}) => 0;
@@ -70,8 +70,8 @@ public class DiagnosticTests
             ConversionTable.SupportedInContainer("System.Func<double>")),
         Error("NDB0002", 1).WithArguments("d", "Api.Objects", "System.Collections.Generic.Dictionary<object, int>",
             ConversionTable.SupportedInContainer("object")),
-        Error("NDB0002", 2).WithArguments("m", "Api.Deep", "System.Collections.Generic.List<(int, decimal)[]>",
-            ConversionTable.SupportedInContainer("decimal")),
+        Error("NDB0002", 2).WithArguments("m", "Api.Deep", "System.Collections.Generic.List<(int, System.Guid)[]>",
+            ConversionTable.SupportedInContainer("System.Guid")),
         Error("NDB0002", 3).WithArguments("d", "Api.NullKeys", "System.Collections.Generic.Dictionary<string?, int>",
             ConversionTable.SupportedInContainer("string?")),
         Error("NDB0002", 4).WithArguments("s", "Api.ListKeys", "System.Collections.Generic.HashSet<int[]>",
@@ -152,6 +152,27 @@ public class DiagnosticTests
         """,
         Error("NDB0005", 0).WithArguments("B.Norm", "norm", "function 'A.Norm'", "test_module", "[PyFunction(\"...\")]"),
         Error("NDB0005", 1).WithArguments("C.Length", "norm", "function 'A.Norm'", "test_module", "[PyFunction(\"...\")]"));
+
+    [Fact]
+    public Task NDB0005_two_enums_of_one_name_in_different_namespaces() => VerifyAsync("""
+        using NdBindgen;
+        namespace A { public enum Color { Red } }
+        namespace B { public enum {|#0:Color|} { Blue } }
+        namespace C { [PyClass("Shade")] public partial class Shade { } }
+        namespace D { public enum {|#1:Shade|} { Dark } }
+        namespace Api
+        {
+            public static class Paint
+            {
+                [PyFunction] public static int Mix(A.Color a, B.Color b, D.Shade s) => 0;
+            }
+        }
+        """,
+        Error("NDB0005", 0).WithMessage("'B.Color' is exported as 'Color', which is already the name of enum "
+            + "'A.Color' in module 'test_module'; give one of them another name with [PyEnum(\"...\")]"),
+        Error("NDB0005", 1).WithMessage("'D.Shade' is exported as 'Shade', which is already the name of class "
+            + "'Shade' in module 'test_module'; give one of them another name with [PyEnum(\"...\")] or "
+            + "[PyClass(\"...\")]"));
 
     [Fact]
     public Task NDB0005_classes_name_the_class_and_the_attribute_that_renames_it() => VerifyAsync("""
@@ -359,6 +380,12 @@ public class DiagnosticTests
         """),
         Error("NDB0011", 0).WithArguments("x", "Api.F", "NaN"),
         Error("NDB0011", 1).WithArguments("values", "Api.G", "default"));
+
+    [Fact]
+    public Task NDB0011_decimal_default_is_a_call_in_python() => VerifyAsync(Class("""
+            [PyFunction] public static decimal F(decimal {|#0:x|} = 0.2m) => x;
+        """),
+        Error("NDB0011", 0).WithArguments("x", "Api.F", "0.2"));
 
     [Fact]
     public Task NDB0012_ndim_on_scalar_or_negative() => VerifyAsync(Class("""
@@ -627,14 +654,14 @@ public class DiagnosticTests
             [PyConstant] public static readonly object {|#0:Thing|} = new();
             [PyConstant] public static readonly NdArray<double> {|#1:Table|} = null!;
             [PyConstant] public static readonly PyRef {|#2:Cached|} = null!;
-            [PyConstant] public const decimal {|#3:Price|} = 1.5m;
+            [PyConstant] public static readonly System.Guid {|#3:Id|} = default;
         }
         """,
         Error("NDB0040", 0).WithArguments("Limits.Thing", "object", ConversionTable.SupportedConstants),
         Error("NDB0040", 1).WithArguments("Limits.Table", "NdBindgen.NdArray<double>",
             ConversionTable.SupportedConstants),
         Error("NDB0040", 2).WithArguments("Limits.Cached", "NdBindgen.PyRef", ConversionTable.SupportedConstants),
-        Error("NDB0040", 3).WithArguments("Limits.Price", "decimal", ConversionTable.SupportedConstants));
+        Error("NDB0040", 3).WithArguments("Limits.Id", "System.Guid", ConversionTable.SupportedConstants));
 
     [Fact]
     public Task NDB0041_classes_that_cannot_be_submodules() => VerifyAsync("""

@@ -32,6 +32,8 @@ public class SnapshotTests
     [InlineData("ClassWithoutDoc", "bare")]
     [InlineData("ModuleLevel", "shapes")]
     [InlineData("Containers", "containers")]
+    [InlineData("Values", "values")]
+    [InlineData("Enums", "enums")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

@@ -90,7 +90,7 @@ public static class Containers
     }).ToList();
 
     /// <summary>Every small integer type at once.</summary>
-    [PyFunction] public static List<byte> EchoBytes(List<byte> xs) => xs;
+    [PyFunction] public static List<byte> EchoByteList(List<byte> xs) => xs;
 
     /// <summary>float32 items.</summary>
     [PyFunction] public static float[] EchoSingles(float[] xs) => xs;

@@ -65,6 +65,9 @@ class Values:
             self.needs_numpy(_annotation(a.annotation))
             for a in self._init_args(annotation.split(" | ")[0]))
 
+    def _is_enum(self, cls: str) -> bool:
+        return any(ast.unparse(b) in ("enum.IntEnum", "enum.IntFlag") for b in self.classes[cls].bases)
+
     def _init_args(self, cls: str) -> list[ast.arg]:
         node = self.classes.get(cls)
         if node is None:
@@ -88,6 +91,25 @@ class Values:
             return "".join(["a", "b"])
         if a in ("typing.Any", "object"):
             return object()
+        if a == "complex":
+            return complex("1+2j")
+        if a == "bytes":
+            return bytes([1, 2, 3])                 # a bytes object of our own
+        if a == "decimal.Decimal":
+            import decimal
+            return decimal.Decimal("1.25")
+        if a.startswith("datetime."):
+            import datetime
+            return {
+                # aware, whole minutes: what DateTime and DateTimeOffset both take
+                "datetime.datetime": lambda: datetime.datetime(
+                    2024, 1, 2, 3, 4, 5, 6, tzinfo=datetime.timezone(datetime.timedelta(hours=2))),
+                "datetime.date": lambda: datetime.date(2024, 1, 2),
+                "datetime.time": lambda: datetime.time(3, 4, 5, 6),
+                "datetime.timedelta": lambda: datetime.timedelta(days=1, microseconds=5),
+            }[a]()
+        if a in self.classes and self._is_enum(a):
+            return next(iter(getattr(self.module, a)))   # its first member
         if a.startswith("typing.Callable"):
             return (lambda *args: None) if a.endswith("None]") else (lambda x: x)
         if re.fullmatch(r"numpy\.typing\.NDArray\[_\w+_T\]", a):   # a generic function's array of T
@@ -170,6 +192,8 @@ def targets(module) -> list[Target]:
             add_calls(f"{module.__name__}.{node.name}", getattr(module, node.name), _required(node), [], returns=node.returns)
 
     for cname, cnode in classes.items():
+        if values._is_enum(cname):
+            continue   # a Python enum class (from a C# enum): its members are arguments above, nothing to call
         cls = getattr(module, cname)
         init_params = values._init_args(cname)
         cls_numpy = any(values.needs_numpy(_annotation(p.annotation)) for p in init_params)

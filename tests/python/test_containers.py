@@ -32,7 +32,7 @@ def test_every_list_type():
     assert m.count_items([1, 2, 3]) == 3
     assert m.count_collection([True, False]) == 2
     assert m.sum_list([2**62, 1]) == 2**62 + 1
-    assert m.echo_bytes(b"ab") == [97, 98]   # bytes is a sequence of ints
+    assert m.echo_byte_list(b"ab") == [97, 98]   # bytes is a sequence of ints
     assert m.echo_singles([0.5, 1e300]) == [0.5, math.inf]   # float32, rounded as numpy.float32() does
 
 
@@ -99,7 +99,7 @@ def test_a_bad_element_is_named_by_its_place():
 
 
 def test_overflow_names_the_place_and_the_range():
-    assert error(m.echo_bytes, [1, 300]) == (OverflowError, "echo_bytes() argument 'xs'[1] = 300 is out of range for uint8 (0 to 255)")
+    assert error(m.echo_byte_list, [1, 300]) == (OverflowError, "echo_byte_list() argument 'xs'[1] = 300 is out of range for uint8 (0 to 255)")
     assert error(m.count_items, [0, -1]) == (OverflowError,
                                             "count_items() argument 'xs'[1] = -1 is out of range for uint64 (0 to 18446744073709551615)")
 

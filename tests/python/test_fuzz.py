@@ -35,6 +35,8 @@ import pathlib
 import re
 import subprocess
 import sys
+import datetime
+import enum
 import types
 import warnings
 
@@ -45,6 +47,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import nd_ext
 import nd_test
 import fuzz_containers
+import fuzz_issue17_values as values17
 from fuzz_values import (DTYPES, INT_RANGES, FuzzError, IndexLike, FloatLike, IntSub, RaisingFloat, RaisingIndex,
                          StrSub, anything, arrays, buffer_array, expect_float, expect_index, floats, ints, odd_arrays,
                          same, same_array, texts, to_float32)
@@ -96,6 +99,8 @@ def kind_of(annotation):
         return ("generic-scalar", nullable)  # its scalar T, converted by the chosen dtype's rules
     if fuzz_containers.parse(text) is not None:
         return ("container:" + text, nullable)   # fuzz_containers.py: strategies and predictions, element by element
+    if (value_kind := values17.kind_of(text, nd_test)) is not None:
+        return (value_kind, nullable)       # bytes, Decimal, the datetime types, enums: fuzz_issue17_values.py
     return ("class:" + text, nullable)
 
 
@@ -319,6 +324,8 @@ OVERRIDES = {
     "nd_test.eval_float.expression": safe_code(), "nd_test.exec.code": safe_code(), "nd_test.exec_catching.code": safe_code(),
 }
 
+dt_minute, dt_zero, dt_14h = datetime.timedelta(minutes=1), datetime.timedelta(0), datetime.timedelta(hours=14)
+
 CALLABLES = st.sampled_from([_double, _seven, _to_str, _raiser, abs, float, _sub, _pair]) | st.builds(Recorder, st.sampled_from([None, 1.5, "x"]))
 
 
@@ -401,6 +408,8 @@ def _good(target, name, kind):
         # Now and then one bad element deep inside: the place in the message.
         s = st.integers(0, 7).flatmap(lambda i: good_value if i else fuzz_containers.strategy(
             base[10:], lambda a: element(a) | anything()))
+    elif base.startswith(("value:", "enum:")):
+        s = values17.good(base, target.module)
     else:
         raise AssertionError(base)
     return s | st.none() if nullable else s
@@ -458,6 +467,8 @@ def placeholder(target, param, ndim=None):
         if kind == "tuple":
             return tuple(placeholder(target, Param(param.name, kind_of_text(i), None)) for i in items)
         return {} if kind in ("typing.Mapping", "dict") else []
+    if base.startswith(("value:", "enum:")):
+        return values17.placeholder(base, target.module)
     raise AssertionError(base)
 
 
@@ -614,6 +625,8 @@ def convert(target, param, value, where):
         return ("ok", value)
     if base == "callable":
         return ("ok", value) if callable(value) else Raise((TypeError, rf"{where}.*must be callable, not "))
+    if base.startswith(("value:", "enum:")):
+        return values17.convert(base, target.module, value, where, lambda t, pattern: Raise((t, pattern)))
     if base.startswith("class:"):
         cls = getattr(target.module, base[6:])
         return ("ok", value) if isinstance(value, cls) else Raise((TypeError, rf"{where}.*must be {target.module.__name__}\.{base[6:]}, not "))
@@ -1307,7 +1320,7 @@ def _fold_sum(xs, start=0.0):
 for _name, _param in [("echo_list", "xs"), ("echo_array", "xs"), ("echo_i_list", "xs"), ("echo_read_only_list", "xs"),
                       ("echo_enumerable", "xs"), ("echo_nullables", "xs"), ("echo_nullable_strings", "xs"),
                       ("echo_optional_list", "xs"), ("echo_nested", "m"), ("echo_jagged", "m"), ("echo_deep", "m"),
-                      ("echo_money", "xs"), ("echo_refs", "xs"), ("echo_bytes", "xs"), ("echo_dict", "d"),
+                      ("echo_money", "xs"), ("echo_refs", "xs"), ("echo_byte_list", "xs"), ("echo_dict", "d"),
                       ("echo_i_dict", "d"), ("echo_read_only_dict", "d"), ("echo_nullable_values", "d"),
                       ("echo_tuple_keys", "d"), ("echo_set", "s"), ("echo_i_set", "s"), ("echo_read_only_set", "s"),
                       ("echo_triple", "t"), ("echo_nine", "t"), ("echo_optional_pair", "t"), ("echo_pairs", "xs"),
@@ -1337,12 +1350,42 @@ ORACLES["nd_test.gc_count"] = lambda a: Ok(check=lambda r: type(r) is int and r 
     else Raise((ValueError, "generation"))
 ORACLES["nd_test.managed_heap_bytes"] = lambda a: Ok(check=lambda r: type(r) is int and r > 0)
 
+# Issue 17's values (tests/NdTestModule/Values.cs, Enums.cs): echoes return what went in, converted.
+for _name in ("bytes", "opt_bytes", "memory", "span", "big_int", "opt_big_int", "decimal", "opt_decimal", "complex",
+              "opt_complex", "date_time", "opt_date_time", "date", "opt_date", "time", "time_span", "opt_time_span",
+              "color", "opt_color", "permission", "byte_level", "big_mask", "signed", "nested", "other_color"):
+    ORACLES[f"nd_test.echo_{_name}"] = lambda a: Ok(a["x"] if "x" in a else a["c"] if "c" in a else a["p"])
+def o_date_time_offset(result):
+    """DateTimeOffset takes an aware datetime of a whole-minute offset within 14 h (the conversion predicted the UTC value)."""
+    def oracle(a):
+        x = a["x"]
+        if x is None:
+            return Ok(None)
+        if x.tzinfo is None:
+            return Raise((ValueError, "not a naive one"))
+        return Ok(check=lambda r: result(r, x))
+    return oracle
+
+
+ORACLES["nd_test.echo_date_time_offset"] = o_date_time_offset(lambda r, x: r == x)
+ORACLES["nd_test.offset_minutes"] = o_date_time_offset(lambda r, x: type(r) is int)
+for _name in ("complex", "opt_complex"):
+    ORACLES[f"nd_test.echo_{_name}"] = lambda a: Ok(check=lambda r, v=a["x"]: same_value(r, v))
+ORACLES["nd_test.mul_big_int"] = lambda a: Ok(a["x"] * a["y"])
+ORACLES["nd_test.span_then_throw"] = lambda a: Raise((RuntimeError, f"read {len(a['x'])}"))
+ORACLES["nd_test.color_of"] = lambda a: Ok(nd_test.Color(a["value"])) if a["value"] in (1, 2, 3) \
+    else Raise((ValueError, "is not a valid Color"))
+
 # Exceptions a target's body may raise when no oracle predicts them (C# code that throws).
 BODY_ERRORS = {
     # Sizes from a broad int: negative ones are .NET's OverflowException (a list of -1), huge ones MemoryError.
     "nd_test.range": (ValueError, OverflowError, MemoryError), "nd_test.make_dict": (ValueError, OverflowError, MemoryError),
     "nd_ext.make_list": (ValueError, OverflowError, MemoryError), "nd_test.aranges": (ValueError, OverflowError, MemoryError),
     "nd_test.two_arrays": (ValueError, OverflowError, MemoryError),
+    # Issue 17's makers: C# constructors refuse ticks/kinds out of range (ArgumentOutOfRangeException).
+    "nd_test.make_date_time": (ValueError,), "nd_test.make_date_time_offset": (ValueError,),
+    "nd_test.make_time": (ValueError,), "nd_test.counting": (OverflowError, MemoryError),
+    "nd_test.sum_span_after": (FuzzError, TypeError, ValueError, RuntimeError),
     "nd_test.swap_attr": (AttributeError, TypeError),
     "nd_test.spin_checking": (), "nd_test.dotnet_collect": (), "nd_test.touch_count": (), "nd_test.kept": (),
     "nd_test.kept_holder": (), "nd_test.make_and_drop_holder": (),
@@ -1586,7 +1629,9 @@ def same_value(a, b):
         return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
     if isinstance(a, float) or isinstance(b, float):
         return type(a) is type(b) and same(a, b)
-    if a is None or b is None or type(a).__module__ not in ("builtins",):
+    if isinstance(a, complex) or isinstance(b, complex):
+        return type(a) is type(b) and repr(a) == repr(b)   # NaN parts, -0.0
+    if a is None or b is None or type(a).__module__ not in ("builtins", "decimal", "datetime"):
         return a is b
     return type(a) is type(b) and a == b
 
@@ -2086,6 +2131,8 @@ def test_every_entry_point_is_a_target():
             # Submodules and [PyConstant] values (test_module_level.py) are not entry points.
             if n.startswith("_") or n == "ndbindgen_pyi" or isinstance(obj, types.ModuleType) or not callable(obj):
                 continue
+            if isinstance(obj, type) and issubclass(obj, enum.Enum):
+                continue   # a C# enum's class: its members are arguments of the targets that take it
             if isinstance(obj, type):
                 assert f"{module.__name__}.{n}" in names
                 for member in vars(obj):

@@ -150,7 +150,7 @@ internal static class FunctionEmitter
     /// </summary>
     internal static void EmitHolding(SourceWriter w, IReadOnlyList<ParameterModel> ps, System.Action<string?> body)
     {
-        var arrays = ps.Where(p => p.Type.IsView).ToList();
+        var arrays = ps.Where(p => p.Type.HoldsLease).ToList();
         var owned = ps.Where(p => p.Type.OwnsReference).ToList();
         bool anyKept = owned.Any(p => !p.ReleaseAfterCall);
         foreach (ParameterModel p in arrays) w.Line($"scoped {R.ArrayLease} {Lease(p)} = new();");
@@ -176,7 +176,7 @@ internal static class FunctionEmitter
         string local = Local(p);
         // A reference or callback: declared before the guarding try (see EmitWrapper), assigned here.
         string declare = t.OwnsReference ? "" : t.CSharpType + " ";
-        string convert = t.IsView
+        string convert = t.HoldsLease
             ? $"{t.FromPython}({slot}, sig, {index}, ref {Lease(p)}{(p.Ndim >= 0 ? ", ndim: " + p.Ndim : "")})"
             : $"{t.FromPython}({slot}, sig, {index})";
         if (t.AcceptsNone)

@@ -40,7 +40,9 @@ internal static class ModuleEmitter
             + $"EntryPoint = \"PyInit_{m.ModuleName}\")]");
         w.Open("private static PyObject* PyInit()");
         w.Line($"return {R.ModuleBuilder}.Create(Name, null,");
-        Tables(w, m.Exports, m.Classes, ",");
+        // The enums' classes first: a class's methods may take or return them.
+        Tables(w, m.Exports, m.Enums.Select(e => e.RegisterName).Concat(m.Classes.Select(c => c.WrapperClass
+            + ".Register")), ",");
         w.Line("&Populate);");
         w.Close();
         w.Line();
@@ -54,7 +56,7 @@ internal static class ModuleEmitter
             string local = "sub_" + s.Name;
             w.Line($"PyObject* {local} = {R.ModuleBuilder}.AddSubmodule(module, Name + "
                 + $"{SourceWriter.Literal("." + s.Name)}, {SourceWriter.Literal(DocstringBody.Of(s.Doc))},");
-            Tables(w, s.Exports, s.Classes, ");");
+            Tables(w, s.Exports, s.Classes.Select(c => c.WrapperClass + ".Register"), ");");
             AddConstants(w, local, s.Constants);
         }
         w.Close();
@@ -73,6 +75,7 @@ internal static class ModuleEmitter
             w.Line($"return value is null ? {R.Args}.None() : {c.Type.ToPython}({value});");
             w.Close();
         }
+        foreach (EnumModel e in m.Enums) EmitEnum(w, e);
         w.Close();   // class
         // The converters of container constants, file-scoped as in every generated file that converts one.
         ConverterEmitter.Emit(w, constants.Select(c => c.Type));
@@ -80,8 +83,10 @@ internal static class ModuleEmitter
         return w.ToString();
     }
 
-    /// <summary>The function table and the class registrations, as the arguments of Create or AddSubmodule.</summary>
-    private static void Tables(SourceWriter w, IEnumerable<ExportModel> exports, IEnumerable<ClassExportModel> classes,
+    /// <summary>
+    /// The function table and the registrations (enums and classes), as the arguments of Create or AddSubmodule.
+    /// </summary>
+    private static void Tables(SourceWriter w, IEnumerable<ExportModel> exports, IEnumerable<string> registrations,
         string end)
     {
         w.Line("[");
@@ -92,15 +97,15 @@ internal static class ModuleEmitter
                 : (Docstrings.Overloads(e.OverloadSet!), e.OverloadSet!.DispatcherName);
             w.Line($"    new({SourceWriter.Literal(e.PythonName)}, {SourceWriter.Literal(docstring)}, &{entry}),");
         }
-        if (!classes.Any())
+        if (!registrations.Any())
         {
             w.Line("], []" + end);
             return;
         }
         w.Line("],");
         w.Line("[");
-        foreach (ClassExportModel c in classes)
-            w.Line($"    (nint)(delegate*<PyObject*, void>)&{c.WrapperClass}.Register,");
+        foreach (string register in registrations)
+            w.Line($"    (nint)(delegate*<PyObject*, void>)&{register},");
         w.Line("]" + end);
     }
 
@@ -138,6 +143,24 @@ internal static class ModuleEmitter
         }
         w.Line("default: return null;");
         w.Close();
+        w.Close();
+    }
+
+    /// <summary>The method creating an enum's Python class at module init (Enums.Register in the runtime).</summary>
+    private static void EmitEnum(SourceWriter w, EnumModel e)
+    {
+        w.Line();
+        w.Line($"/// <summary>Creates the Python enum class {e.PythonName} of <see cref=\"{e.FullType}\"/>.</summary>");
+        w.Open($"private static void {e.RegisterName}(PyObject* module)");
+        string names = "new string[] { " + string.Join(", ", e.Members.Select(x => SourceWriter.Literal(x.PythonName)))
+            + " }";
+        string values = "new ulong[] { "
+            + string.Join(", ", e.Members.Select(x => $"unchecked((ulong){x.CSharpName})")) + " }";
+        string doc = e.Doc is null ? "null" : SourceWriter.Literal(e.Doc);
+        w.Line($"{R.Enums}.Register<{e.FullType}>(module, {SourceWriter.Literal(e.PythonName)}, {doc}, "
+            + $"flags: {(e.IsFlags ? "true" : "false")}, unsigned: {(e.Unsigned ? "true" : "false")},");
+        w.Line($"    {names},");
+        w.Line($"    {values});");
         w.Close();
     }
 }

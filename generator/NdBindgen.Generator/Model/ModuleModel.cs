@@ -34,6 +34,8 @@ internal sealed record ModuleModel(
 
     /// <summary><c>__version__</c>: the project's Version.</summary>
     public string Version { get; init; } = ModuleOptions.DefaultVersion;
+    /// <summary>The enums the exports use, each a Python enum class of the module, in Python-name order.</summary>
+    public EquatableArray<EnumModel> Enums { get; init; }
 }
 
 /// <summary>

@@ -34,6 +34,8 @@ internal enum ValueKind
     /// by the runtime's Sequences, Mappings, Sets or a generated tuple converter.
     /// </summary>
     Container,
+    /// <summary>ReadOnlySpan&lt;byte&gt; parameter: a buffer exporter's bytes, its export held for the call.</summary>
+    BytesSpan,
 }
 
 /// <summary>A C# type the generator knows how to convert, with the runtime calls that do it.</summary>
@@ -82,11 +84,17 @@ internal sealed record TypeModel(ValueKind Kind, string CSharpType, string Pytho
     /// <summary>A C# tuple: its conversion is a converter the generator emits for it.</summary>
     public bool IsTuple => Kind == ValueKind.Container && PythonGeneric == "tuple";
 
+    /// <summary>The enum of an enum-typed value (its Python class is made at module init).</summary>
+    public EnumModel? Enum { get; init; }
+
     /// <summary>A parameter of this type holds a reference of its own (a PyRef, or a callback's callable).</summary>
     public bool OwnsReference => Kind is ValueKind.Reference or ValueKind.Callback;
 
     /// <summary>An array view borrowed for the call (it takes a lease).</summary>
     public bool IsView => Kind is ValueKind.View or ValueKind.ViewMut or ValueKind.ArrayLikeView;
+
+    /// <summary>A parameter that holds a buffer for the call in an ArrayLease (views and byte spans).</summary>
+    public bool HoldsLease => IsView || Kind == ValueKind.BytesSpan;
 
     /// <summary>A view or an array: a numpy.ndarray of one dtype in Python.</summary>
     public bool IsArray => IsView || Kind == ValueKind.Array;

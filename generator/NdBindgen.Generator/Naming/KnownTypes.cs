@@ -14,6 +14,7 @@ internal static class KnownTypes
 
     public const string PyFunctionAttribute = Namespace + ".PyFunctionAttribute";
     public const string PyClassAttribute = Namespace + ".PyClassAttribute";
+    public const string PyEnumAttribute = Namespace + ".PyEnumAttribute";
     public const string PyMethodAttribute = Namespace + ".PyMethodAttribute";
     public const string PyClassMethodAttribute = Namespace + ".PyClassMethodAttribute";
     public const string PyPropertyAttribute = Namespace + ".PyPropertyAttribute";

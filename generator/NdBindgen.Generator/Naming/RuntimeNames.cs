@@ -55,6 +55,11 @@ internal static class RuntimeNames
     public const string Ints = Conversions + "Ints";
     public const string Floats = Conversions + "Floats";
     public const string Strings = Conversions + "Strings";
+    public const string Bytes = Conversions + "Bytes";
+    public const string BigIntegers = Conversions + "BigIntegers";
+    public const string Decimals = Conversions + "Decimals";
+    public const string DateTimes = Conversions + "DateTimes";
+    public const string Enums = Conversions + "Enums";
     public const string Arrays = Conversions + "Arrays";
     public const string PyRefs = Conversions + "PyRefs";
     public const string Callbacks = Conversions + "Callbacks";

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using NdBindgen.Generator.Model;
@@ -33,6 +34,9 @@ internal static class ConversionTable
         [SpecialType.System_Double] =
             new("double", "float", R.Floats, "ToDouble", "FromDouble", R.Floats + ".TryToDouble"),
         [SpecialType.System_String] = new("string", "str", R.Strings, "ToString", "FromString"),
+        [SpecialType.System_Decimal] = new("decimal", "decimal.Decimal", R.Decimals, "ToDecimal", "FromDecimal"),
+        [SpecialType.System_DateTime] =
+            new("global::System.DateTime", "datetime.datetime", R.DateTimes, "ToDateTime", "FromDateTime"),
     };
 
     /// <summary>Scalars that are not special types: by fully qualified name.</summary>
@@ -41,6 +45,19 @@ internal static class ConversionTable
         ["global::System.Half"] = new("global::System.Half", "float", R.Floats, "ToHalf", "FromHalf"),
         ["global::System.Numerics.Complex"] =
             new("global::System.Numerics.Complex", "complex", R.Floats, "ToComplex", "FromComplex"),
+        ["global::System.Numerics.BigInteger"] =
+            new("global::System.Numerics.BigInteger", "int", R.BigIntegers, "ToBigInteger", "FromBigInteger"),
+        ["global::System.DateTimeOffset"] = new("global::System.DateTimeOffset", "datetime.datetime", R.DateTimes,
+            "ToDateTimeOffset", "FromDateTimeOffset"),
+        ["global::System.DateOnly"] =
+            new("global::System.DateOnly", "datetime.date", R.DateTimes, "ToDateOnly", "FromDateOnly"),
+        ["global::System.TimeOnly"] =
+            new("global::System.TimeOnly", "datetime.time", R.DateTimes, "ToTimeOnly", "FromTimeOnly"),
+        ["global::System.TimeSpan"] =
+            new("global::System.TimeSpan", "datetime.timedelta", R.DateTimes, "ToTimeSpan", "FromTimeSpan"),
+        // A copy in (a Memory may outlive the call); bytes out.
+        ["global::System.ReadOnlyMemory<byte>"] = new("global::System.ReadOnlyMemory<byte>", "bytes", R.Bytes,
+            "ToReadOnlyMemory", "FromReadOnlyMemory"),
     };
 
     /// <summary>numpy dtype of each supported element type, by fully qualified C# name.</summary>
@@ -64,7 +81,8 @@ internal static class ConversionTable
     };
 
     public const string SupportedScalars =
-        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, string and their "
+        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, BigInteger, decimal, "
+            + "string, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, byte[], ReadOnlyMemory<byte> and their "
             + "nullable forms";
     // The callback limits are those of ResolveCallback and s_callbackTypes.
     /// <summary>The containers (ContainerTypes): their elements are any row that is a value of its own.</summary>
@@ -73,18 +91,18 @@ internal static class ConversionTable
         + "Dictionary<K,V>, IDictionary<K,V>, IReadOnlyDictionary<K,V>, HashSet<T>, ISet<T>, IReadOnlySet<T> and "
         + "tuples (ValueTuple) of supported element types";
     public const string SupportedContainerElements = SupportedScalars
-        + ", [PyClass] types, PyRef, PyRef<T>, NdArray<T> (results only) and containers; dictionary keys and set "
-        + "elements not nullable, PyRef or a collection";
+        + ", enums, [PyClass] types, PyRef, PyRef<T>, NdArray<T> (results only) and containers; dictionary keys and "
+        + "set elements not nullable, PyRef or a collection";
     public const string SupportedParameters = SupportedScalars
-        + ", NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, callbacks (Func<...> of up to "
-        + "two arguments, or Action<T>, over double, float, long, int, bool, string or PyRef), Python (the GIL token), "
-        + SupportedContainers;
-    public const string SupportedReturns = SupportedScalars + ", NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void, "
-        + SupportedContainers;
+        + ", ReadOnlySpan<byte>, enums, NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, "
+        + "callbacks (Func<...> of up to two arguments, or Action<T>, over double, float, long, int, bool, string or "
+        + "PyRef), Python (the GIL token), " + SupportedContainers;
+    public const string SupportedReturns = SupportedScalars
+        + ", ReadOnlySpan<byte>, enums, NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void, " + SupportedContainers;
     public const string SupportedProperties = SupportedScalars
-        + ", [PyClass] types, PyRef, PyRef<T>, " + SupportedContainers + ", or NdArray<T> without a setter";
+        + ", enums, [PyClass] types, PyRef, PyRef<T>, " + SupportedContainers + ", or NdArray<T> without a setter";
     // ConstantParser.Convertible: what a function could return, but no arrays, views or references.
-    public const string SupportedConstants = SupportedScalars + ", [PyClass] types, " + SupportedContainers;
+    public const string SupportedConstants = SupportedScalars + ", enums, [PyClass] types, " + SupportedContainers;
 
     /// <summary>The "supported" part of NDB0002/NDB0003 when a container's element is what does not fit.</summary>
     public static string SupportedInContainer(string element) =>
@@ -127,9 +145,10 @@ internal static class ConversionTable
     /// <summary>The resolvers, one per type family, asked in order; the last one always answers.</summary>
     private static readonly Resolver[] s_resolvers =
     {
-        ResolveVoid, ContainerTypes.ResolveTuple, ResolveScalar, ResolvePyClass, ResolveGilToken, ResolveCallback,
-        ResolveBorrowed, ResolveReference, ResolveArray, ContainerTypes.ResolveCollection,
-        static (_, _) => s_unsupported,
+        // Tuples before scalars; byte[] (ResolveBytes) before the collections, or it would be a list[int].
+        ResolveVoid, ContainerTypes.ResolveTuple, ResolveEnum, ResolveScalar, ResolveBytes, ResolvePyClass,
+        ResolveGilToken, ResolveCallback, ResolveBorrowed, ResolveReference, ResolveArray,
+        ContainerTypes.ResolveCollection, static (_, _) => s_unsupported,
     };
 
     /// <summary>Resolves a parameter (<paramref name="isReturn"/> false) or return type.</summary>
@@ -171,6 +190,82 @@ internal static class ConversionTable
             AcceptsNone = acceptsNone,
             IsNullableValueType = nullableValue,
         });
+    }
+
+    /// <summary>
+    /// A C# enum (and T? of one): a member of its Python enum class (IntFlag for [Flags], else
+    /// IntEnum) or an int of a defined value in; the member object out.
+    /// </summary>
+    private static Resolution? ResolveEnum(ITypeSymbol type, bool isReturn)
+    {
+        bool nullableValue = false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+            && nullable.TypeArguments[0].TypeKind == TypeKind.Enum)
+        {
+            type = nullable.TypeArguments[0];
+            nullableValue = true;
+        }
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } e) return null;
+        EnumModel model = Enum(e);
+        return new(new TypeModel(ValueKind.Scalar, model.FullType + (nullableValue ? "?" : ""), model.PythonName)
+        {
+            FromPython = $"{R.Enums}.ToEnum<{model.FullType}>",
+            ToPython = $"{R.Enums}.FromEnum<{model.FullType}>",
+            MatchPython = $"{R.ArgMatches}.ToEnum<{model.FullType}>",
+            AcceptsNone = nullableValue,
+            IsNullableValueType = nullableValue,
+            Enum = model,
+        });
+    }
+
+    /// <summary>The Python enum class of a C# enum: name, doc, kind, members (UPPER_SNAKE_CASE).</summary>
+    internal static EnumModel Enum(INamedTypeSymbol e)
+    {
+        AttributeData? named = e.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyEnumAttribute));
+        string python = (named is null ? null : FunctionParser.ExplicitName(named)) ?? e.Name;
+        bool flags = e.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute");
+        bool unsigned = e.EnumUnderlyingType?.SpecialType is SpecialType.System_Byte or SpecialType.System_UInt16
+            or SpecialType.System_UInt32 or SpecialType.System_UInt64;
+        string full = FullName(e);
+        var members = e.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue)
+            .Select(f => new EnumMemberModel(PythonIdentifiers.ToUpperSnakeCase(f.Name),
+                full + "." + PythonIdentifiers.CSharpIdentifier(f.Name), f.ConstantValue?.ToString() ?? "0"))
+            .ToImmutableArray();
+        string? xml = e.GetDocumentationCommentXml();
+        string? doc = xml is { Length: > 0 } ? DocComments.Parse(xml, PythonIdentifiers.ToSnakeCase)?.Summary : null;
+        return new EnumModel(full, e.ToDisplayString(), python, string.IsNullOrEmpty(doc) ? null : doc, flags,
+            unsigned, members, LocationInfo.From(e.Locations.FirstOrDefault()));
+    }
+
+    /// <summary>
+    /// byte[] (a copy in, None -> null for byte[]?) and ReadOnlySpan&lt;byte&gt; (the exporter's memory,
+    /// its buffer held for the call in a lease: a parameter of kind BytesSpan), both bytes out.
+    /// </summary>
+    private static Resolution? ResolveBytes(ITypeSymbol type, bool isReturn)
+    {
+        if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte })
+        {
+            bool orNone = type.NullableAnnotation != NullableAnnotation.NotAnnotated;
+            return new(new TypeModel(ValueKind.Scalar, "byte[]" + (orNone ? "?" : ""), "bytes")
+            {
+                FromPython = R.Bytes + ".ToByteArray",
+                ToPython = R.Bytes + ".FromByteArray",
+                MatchPython = R.ArgMatches + ".ToByteArray",
+                AcceptsNone = orNone,
+            });
+        }
+        if (type is not INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } named
+            || named.TypeArguments[0].SpecialType != SpecialType.System_Byte
+            || type.ContainingNamespace?.ToDisplayString() != KnownTypes.SystemNamespace)
+            return null;
+        const string span = "global::System.ReadOnlySpan<byte>";
+        return new(isReturn
+            ? new TypeModel(ValueKind.Scalar, span, "bytes") { ToPython = R.Bytes + ".FromReadOnlySpan" }
+            : new TypeModel(ValueKind.BytesSpan, span, "bytes")
+            {
+                FromPython = R.Bytes + ".ToReadOnlySpan",
+                MatchPython = R.ArgMatches + ".ToByteArray",
+            });
     }
 
     /// <summary>A [PyClass] instance: the C# object in, its own Python object out (identity kept).</summary>

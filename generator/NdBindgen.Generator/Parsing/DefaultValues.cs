@@ -21,8 +21,16 @@ internal static class DefaultValues
     /// <summary>A constant value (a default, a const) as C# and Python literals; false when Python has none.</summary>
     public static bool TryFormat(object? value, ITypeSymbol valueType, out string csharp, out string python)
     {
+        ITypeSymbol underlying = valueType is INamedTypeSymbol { OriginalDefinition.SpecialType:
+            SpecialType.System_Nullable_T } n ? n.TypeArguments[0] : valueType;
+        if (value is not null && underlying is INamedTypeSymbol { TypeKind: TypeKind.Enum } e)
+            return FormatEnum(e, value, out csharp, out python);
         switch (value)
         {
+            case decimal:
+                // Decimal('0.2') is a call, which neither __text_signature__ nor a stub default may hold (NDB0011).
+                csharp = python = "";
+                return false;
             case null when valueType.IsRefLikeType:
                 // default(NdView<T>) views no memory: there is no array Python could pass for it.
                 csharp = python = "";
@@ -72,6 +80,23 @@ internal static class DefaultValues
                 python = text;
                 return true;
         }
+    }
+
+    /// <summary>An enum default: its member (Color.Blue, Python Color.BLUE), else a cast of its value.</summary>
+    private static bool FormatEnum(INamedTypeSymbol e, object value, out string csharp, out string python)
+    {
+        string full = ConversionTable.FullName(e);
+        string text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "0";
+        foreach (IFieldSymbol f in System.Linq.Enumerable.OfType<IFieldSymbol>(e.GetMembers()))
+        {
+            if (!f.HasConstantValue || !Equals(f.ConstantValue, value)) continue;
+            csharp = full + "." + PythonIdentifiers.CSharpIdentifier(f.Name);
+            python = ConversionTable.Enum(e).PythonName + "." + PythonIdentifiers.ToUpperSnakeCase(f.Name);
+            return true;
+        }
+        csharp = $"({full})({text})";
+        python = text;
+        return true;
     }
 
     private static bool TryFloat(double value, string text, string suffix, out string csharp, out string python)

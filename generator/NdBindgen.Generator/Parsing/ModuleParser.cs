@@ -51,8 +51,12 @@ internal static class ModuleParser
                 new Dictionary<string, Owner>(), functions, classes, constants, overloadSets, diagnostics);
             subs.Add(new SubmoduleModel(d.PythonName, d.Doc, exports, classModels, constantModels));
         }
+        // The enums of every signature and constant, classes of the module itself (those of a submodule's too).
+        var enums = Enums(functions!, top.Classes.Concat(subs.SelectMany(s => s.Classes)), constants, name, seen,
+            diagnostics);
         var module = new ModuleModel(name, top.Exports, top.Classes)
         {
+            Enums = enums,
             Overloads = overloadSets.ToImmutable(),
             Constants = top.Constants,
             Submodules = subs.ToImmutable(),
@@ -116,6 +120,51 @@ internal static class ModuleParser
         return result.ToImmutable();
     }
 
+    /// <summary>
+    /// Every enum a signature of the module uses (functions, constructors, methods, properties), once
+    /// each, in Python-name order; one whose Python name is taken (by a class, or another enum of the
+    /// same name in another namespace) is NDB0005.
+    /// </summary>
+    private static ImmutableArray<EnumModel> Enums(IEnumerable<FunctionModel> functions,
+        IEnumerable<ClassExportModel> classes, ImmutableArray<ConstantModel> constants, string module,
+        Dictionary<string, Owner> seen, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        var types = new List<TypeModel>(constants.Select(c => c.Type));
+        void AddFunction(FunctionModel f)
+        {
+            types.Add(f.Return);
+            types.AddRange(f.Parameters.Select(p => p.Type));
+        }
+        foreach (FunctionModel f in functions) AddFunction(f);
+        foreach (ClassExportModel c in classes)
+        {
+            types.AddRange(c.Constructor.Parameters.Select(p => p.Type));
+            if (c.Constructor.Overloads is { } constructors)
+                foreach (FunctionModel f in constructors.Overloads) AddFunction(f);
+            types.AddRange(c.Properties.Select(p => p.Type));
+            foreach (FunctionModel f in c.Methods) AddFunction(f);
+            foreach (OverloadSetModel set in c.MethodOverloads)
+                foreach (FunctionModel f in set.Overloads) AddFunction(f);
+        }
+        var result = ImmutableArray.CreateBuilder<EnumModel>();
+        var ordered = types.SelectMany(WithElements).Select(t => t.Enum).Where(e => e is not null).Select(e => e!)
+            .GroupBy(e => e.FullType).Select(g => g.First())
+            .OrderBy(e => e.PythonName, System.StringComparer.Ordinal)
+            .ThenBy(e => e.FullType, System.StringComparer.Ordinal);
+        foreach (EnumModel e in ordered)
+        {
+            var owner = new Owner($"enum '{e.Display}'", EnumRename);
+            if (Duplicate(e.PythonName, e.Display, owner, e.Location, module, seen, diagnostics)) continue;
+            result.Add(e with { Location = null });
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>A type and, for a container, its elements' types, to any depth.</summary>
+    private static IEnumerable<TypeModel> WithElements(TypeModel t) =>
+        new[] { t }.Concat(t.Elements.SelectMany(WithElements));
+
+    private const string EnumRename = "[PyEnum(\"...\")]";
     private const string ClassRename = "[PyClass(\"...\")]";
     private const string FunctionRename = "[PyFunction(\"...\")]";
     private const string ConstantRename = "[PyConstant(\"...\")]";

@@ -13,6 +13,15 @@ internal static class PythonIdentifiers
         "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
     };
 
+    /// <summary>A C# member name as code writes it: a keyword escaped (@class).</summary>
+    public static string CSharpIdentifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+            ? name
+            : "@" + name;
+
+    /// <summary>A member of an enum the Python way: DarkRed -> DARK_RED, HTTPCode -> HTTP_CODE.</summary>
+    public static string ToUpperSnakeCase(string name) => ToSnakeCase(name).ToUpperInvariant();
+
     /// <summary>
     /// AddScalarToArray -> add_scalar_to_array, HTTPServer -> http_server, otherPoint -> other_point,
     /// Vector3D -> vector3d. A word starts at an upper-case letter that follows a lower-case one,

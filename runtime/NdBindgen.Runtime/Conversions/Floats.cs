@@ -50,7 +50,9 @@ public static unsafe class Floats
     /// </summary>
     public static System.Numerics.Complex ToComplex(PyObject* o, PySignature sig, int index)
     {
-        if (!HasFloat(Py_TYPE(o)) && PyIndex_Check(o) == 0 && !HasComplexMethod(o))
+        // complex itself first: 3.9's complex has no __complex__ (3.11 added it) and a raising nb_float.
+        bool isComplex = Py_TYPE(o) == Builtins.ComplexType || PyType_IsSubtype(Py_TYPE(o), Builtins.ComplexType) != 0;
+        if (!isComplex && !HasFloat(Py_TYPE(o)) && PyIndex_Check(o) == 0 && !HasComplexMethod(o))
             throw sig.WrongType(index, "complex", o);
         Py_complex c = PyComplex_AsCComplex(o);
         if (c.real == -1.0 && PyErr_Occurred() != null) throw PythonException.Fetch();

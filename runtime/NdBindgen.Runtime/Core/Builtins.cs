@@ -25,7 +25,7 @@ internal static unsafe class Builtins
 
     internal static PyObject* TypeError, ValueError, OverflowError, IndexError, KeyError,
         ZeroDivisionError, NotImplementedError, MemoryError, RuntimeError, ImportError, ModuleNotFoundError,
-        AttributeError, RecursionError, KeyboardInterrupt;
+        AttributeError, RecursionError, KeyboardInterrupt, BufferError;
 
     private static bool s_initialized;
 
@@ -73,6 +73,7 @@ internal static unsafe class Builtins
             AttributeError = Get(builtins, "AttributeError"u8);
             RecursionError = Get(builtins, "RecursionError"u8);
             KeyboardInterrupt = Get(builtins, "KeyboardInterrupt"u8);
+            BufferError = Get(builtins, "BufferError"u8);
         }
         finally
         {

@@ -45,6 +45,31 @@ internal static unsafe partial class CPython
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Py_LeaveRecursiveCall() => Resolved.Py_LeaveRecursiveCall();
 
+    /// <summary>
+    /// Include/cpython/longobject.h: an int as <paramref name="n"/> little-endian two's complement
+    /// bytes (<paramref name="n"/> from <see cref="PyLong_ByteCount"/>). 3.13's PyLong_AsNativeBytes
+    /// where it exists; before, _PyLong_AsByteArray, which 3.13 gave a sixth parameter (so it is never
+    /// called there). Returns -1 with an exception set on failure.
+    /// </summary>
+    internal static int PyLong_AsLittleEndianBytes(PyObject* v, byte* bytes, nint n) =>
+        Resolved.PyLong_AsNativeBytes != null
+            ? (Resolved.PyLong_AsNativeBytes(v, bytes, n, 1) is var r && r < 0 ? -1 : 0)
+            : Resolved._PyLong_AsByteArray(v, bytes, (nuint)n, 1, 1);
+
+    /// <summary>Bytes enough for <see cref="PyLong_AsLittleEndianBytes"/> to hold the int <paramref name="v"/> whole.</summary>
+    internal static nint PyLong_ByteCount(PyObject* v)
+    {
+        if (Resolved.PyLong_AsNativeBytes != null) return Resolved.PyLong_AsNativeBytes(v, null, 0, 1);
+        nuint bits = _PyLong_NumBits(v);
+        return bits == nuint.MaxValue ? -1 : (nint)(bits / 8 + 1);   // + 1: room for the sign bit
+    }
+
+    /// <summary>An int from <paramref name="n"/> little-endian two's complement bytes (PyLong_FromNativeBytes on 3.13).</summary>
+    internal static PyObject* PyLong_FromLittleEndianBytes(byte* bytes, nint n) =>
+        Resolved.PyLong_FromNativeBytes != null
+            ? Resolved.PyLong_FromNativeBytes(bytes, (nuint)n, 1)
+            : Resolved._PyLong_FromByteArray(bytes, (nuint)n, 1, 1);
+
     /// <summary>Looks the functions up now (a missing one throws EntryPointNotFoundException here).</summary>
     internal static void ResolveVersionedFunctions() => Resolved.Touch();
 
@@ -71,6 +96,22 @@ internal static unsafe partial class CPython
 
         internal static readonly delegate* unmanaged<void> Py_LeaveRecursiveCall =
             (delegate* unmanaged<void>)Find("Py_LeaveRecursiveCall");
+
+        // 3.13+ (null before): flags 1 = little-endian, signed.
+        internal static readonly delegate* unmanaged<PyObject*, void*, nint, int, nint> PyLong_AsNativeBytes =
+            (delegate* unmanaged<PyObject*, void*, nint, int, nint>)TryFind("PyLong_AsNativeBytes");
+
+        internal static readonly delegate* unmanaged<void*, nuint, int, PyObject*> PyLong_FromNativeBytes =
+            (delegate* unmanaged<void*, nuint, int, PyObject*>)TryFind("PyLong_FromNativeBytes");
+
+        // 3.9-3.12 (v, bytes, n, little_endian, is_signed); only looked up where the 3.13 pair is absent.
+        internal static readonly delegate* unmanaged<PyObject*, byte*, nuint, int, int, int> _PyLong_AsByteArray =
+            PyLong_AsNativeBytes != null ? null
+                : (delegate* unmanaged<PyObject*, byte*, nuint, int, int, int>)Find("_PyLong_AsByteArray");
+
+        internal static readonly delegate* unmanaged<byte*, nuint, int, int, PyObject*> _PyLong_FromByteArray =
+            PyLong_FromNativeBytes != null ? null
+                : (delegate* unmanaged<byte*, nuint, int, int, PyObject*>)Find("_PyLong_FromByteArray");
 
         internal static void Touch() { }
 

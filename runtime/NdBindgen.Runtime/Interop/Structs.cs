@@ -220,8 +220,11 @@ public static class PyConst
     public const ulong Py_TPFLAGS_LONG_SUBCLASS = 1UL << 24;
     public const ulong Py_TPFLAGS_LIST_SUBCLASS = 1UL << 25;
     public const ulong Py_TPFLAGS_TUPLE_SUBCLASS = 1UL << 26;
+    public const ulong Py_TPFLAGS_BYTES_SUBCLASS = 1UL << 27;
     public const ulong Py_TPFLAGS_UNICODE_SUBCLASS = 1UL << 28;
     public const ulong Py_TPFLAGS_DICT_SUBCLASS = 1UL << 29;
+    public const int PyBUF_SIMPLE = 0;
+    public const int PyBUF_FULL_RO = 0x0100 | PyBUF_STRIDES | PyBUF_FORMAT;   // PyBUF_INDIRECT | PyBUF_FORMAT
     public const int PyBUF_WRITABLE = 0x0001;
     public const int PyBUF_FORMAT = 0x0004;
     public const int PyBUF_ND = 0x0008;
