@@ -183,6 +183,23 @@ internal static class DiagnosticDescriptors
         "'{0}' is exported as '{1}', the Python name of '{2}' already; a Python class has one attribute per name "
             + "(the later would replace the earlier), so give one of them another name with [{3}(\"...\")]");
 
+    public static readonly DiagnosticDescriptor ParameterKindOrder = Error("NDB0040",
+        "Parameter kinds are out of Python's order",
+        "Parameter '{0}' of '{1}' {2}");
+
+    public static readonly DiagnosticDescriptor InvalidVariadic = Error("NDB0041",
+        "Parameter cannot be *args or **kwargs",
+        "Parameter '{0}' of '{1}' cannot be {2}: {3}");
+
+    public static readonly DiagnosticDescriptor ConflictingParameterKinds = Error("NDB0042",
+        "Parameter has two kinds",
+        "Parameter '{0}' of '{1}' is {2} and {3}; a Python parameter has one kind, so keep one");
+
+    public static readonly DiagnosticDescriptor VariadicOverload = Error("NDB0043",
+        "An overload cannot take *args or **kwargs",
+        "'{0}' takes {1} and is one of several overloads under the Python name '{2}'; overload dispatch does not "
+            + "try *args or **kwargs, so export it under a name of its own with [{3}(\"...\")]");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
@@ -190,7 +207,8 @@ internal static class DiagnosticDescriptors
         NotAccessible, DefaultNotExpressible, NdimOnNonArray, ClassNotPartial, NoConstructor,
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
         ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads, OverloadsOfDifferentKinds,
-        PyClassInheritance, DuplicateMemberName,
+        PyClassInheritance, DuplicateMemberName, ParameterKindOrder, InvalidVariadic, ConflictingParameterKinds,
+        VariadicOverload,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -57,6 +57,8 @@ internal static class RuntimeNames
     public const string Strings = Conversions + "Strings";
     public const string Arrays = Conversions + "Arrays";
     public const string PyRefs = Conversions + "PyRefs";
+    public const string VarArgs = Conversions + "VarArgs";
+    public const string PyExtraArgs = Root + "Binding.PyExtraArgs";
     public const string Callbacks = Conversions + "Callbacks";
     public const string ArrayLease = Conversions + "ArrayLease";
     public const string ArgMatch = Conversions + "ArgMatch";

@@ -76,10 +76,18 @@ internal static class FunctionParser
             ParameterModel? parameter = ParseParameter(p, display, diagnostics);
             if (parameter is not null) parameters.Add(parameter);
         }
+        ParameterKinds.CheckOrder(method, parameters, display, diagnostics);
         TypeModel? returns = ParseReturn(method, display, diagnostics);
         if (diagnostics.Count > 0 || returns is null)
             return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
         var model = Build(method, kind, pythonClass, pythonName, parameters.ToImmutable(), returns, cancellationToken);
+        if (model.Overload > 0 && (model.VarArgs ?? model.VarKeywords) is { } variadic)
+        {
+            string takes = variadic.Kind == ParameterKind.VarArgs ? "*args" : "**kwargs";
+            diagnostics.Add(DiagnosticInfo.Create(D.VariadicOverload, location, display, takes, pythonName,
+                "PyFunction"));
+            return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
+        }
         return new ParseResult<FunctionModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
     }
 
@@ -149,12 +157,15 @@ internal static class FunctionParser
         ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         Location? location = p.Locations.FirstOrDefault();
-        if (p.RefKind != RefKind.None || p.IsParams)
+        if (p.RefKind != RefKind.None)
         {
-            string mode = p.IsParams ? "params" : p.RefKind.ToString().ToLowerInvariant();
+            string mode = p.RefKind.ToString().ToLowerInvariant();
             diagnostics.Add(DiagnosticInfo.Create(D.ByRefParameter, location, p.Name, display, mode));
             return null;
         }
+        if (ParameterKinds.Of(p, display, diagnostics) is not { } kind) return null;
+        if (kind is ParameterKind.VarArgs or ParameterKind.VarKeywords)
+            return ParameterKinds.ParseVariadic(p, kind, display, diagnostics);
         TypeModel? type = ConversionTable.Resolve(p.Type, isReturn: false, out var failure, out string? element);
         if (type is null)
         {
@@ -202,7 +213,10 @@ internal static class FunctionParser
             return null;
         }
         bool release = type.OwnsReference && !Escapes.MayKeep(p);
-        return new ParameterModel(p.Name, pythonName, type, defaultCSharp, defaultPython, ndim, release);
+        return new ParameterModel(p.Name, pythonName, type, defaultCSharp, defaultPython, ndim, release)
+        {
+            Kind = kind,
+        };
     }
 
     /// <summary>
