@@ -30,6 +30,7 @@ public class SnapshotTests
     [InlineData("References", "references")]
     [InlineData("ArrayLikes", "array_likes")]
     [InlineData("ClassWithoutDoc", "bare")]
+    [InlineData("Signatures", "signatures")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

@@ -32,7 +32,8 @@ internal static class FunctionEmitter
         string sigField = EmitSignatureField(w, f);
         var ps = f.PythonParameters;
         w.Line();
-        string parameters = string.Join(", ", ps.Select(p => p.PythonName));
+        string parameters = string.Join(", ", SignatureText.Parameters(f.Parameters, p => p.PythonName,
+            p => p.PythonName));
         w.Line($"/// <summary>Python entry point of <see cref=\"{Cref(f)}\"/>: "
             + $"{f.PythonName}({parameters}).</summary>");
         EntryPoint.Emit(w, EntryPoint.Object, $"{f.WrapperName}({FastcallParameters})", () =>
@@ -277,8 +278,8 @@ internal static class FunctionEmitter
         if (f.Generic is not null) return $"{f.ContainingType}.{f.MethodName}{{T}}";
         string parameters = string.Join(", ", f.Parameters.Select(p =>
         {
-            string type = p.Type.AcceptsNone && !p.Type.IsNullableValueType
-                ? p.Type.CSharpType.TrimEnd('?')
+            string type = p.CollectionType is { } collection ? collection.TrimEnd('?')
+                : p.Type.AcceptsNone && !p.Type.IsNullableValueType ? p.Type.CSharpType.TrimEnd('?')
                 : p.Type.CSharpType;
             return type.Replace('<', '{').Replace('>', '}');
         }));
