@@ -111,7 +111,7 @@ public sealed unsafe class PySignature
     {
         nint nargs = (nint)((long)nargsf & ~PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET);
         extra = default;
-        if (kwnames == null && nargs >= _names.Length && _varArgs is not null)
+        if (kwnames == null && nargs >= _names.Length && _varArgs is not null && _positional == _names.Length)
         {
             // Every named parameter filled by position (none is keyword-only): the rest is *args.
             extra.Args = args + _names.Length;
