@@ -16,7 +16,7 @@ public static class Signatures
     private static string Show<T>(IEnumerable<KeyValuePair<string, T>> pairs) =>
         "{" + string.Join(", ", pairs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")) + "}";
 
-    /// <summary>sig_all(a, /, b, *args, c=1, **kwargs): every kind, what arrived as text.</summary>
+    /// <summary>Every kind, (a, /, b, *args, c=1, **kwargs): what arrived, as text.</summary>
     [PyFunction]
     public static string SigAll([PositionalOnly] double a, double b, [KeywordOnly] long c = 1,
         [PyKwargs] Dictionary<string, double>? kwargs = null, params double[] args) =>
@@ -114,7 +114,7 @@ public static class Signatures
 
 /// <summary>A class whose constructor takes **kwargs and whose methods take the other kinds.</summary>
 [PyClass]
-public sealed partial class SigBox
+public partial class SigBox
 {
     private readonly Dictionary<string, long> _values;
 

@@ -37,7 +37,7 @@ NUMPY_FREE = [
     "test_arguments.py", "test_class_lifetime.py", "test_classes.py", "test_conversions.py",
     "test_exceptions.py", "test_exceptions_everywhere.py", "test_hostile_fork.py",
     "test_hostile_recursion.py", "test_hostile_threads.py", "test_nd_ext_classes.py",
-    "test_overloads.py", "test_refcounts.py", "test_runtime_api.py",
+    "test_overloads.py", "test_refcounts.py", "test_runtime_api.py", "test_signatures.py",
 ]
 
 

@@ -277,7 +277,7 @@ public sealed unsafe class PySignature
         {
             if (slots[i] != null) kwonlyGiven++;
         }
-        if (_names.Length == 0)
+        if (_names.Length == 0 && _varKeywords is null)
             return TypeError($"{FunctionName}() takes no arguments ({given} given)");   // METH_NOARGS's words
         int requiredPositional = Math.Min(_required, n);
         string takes = requiredPositional == n ? $"takes {n} positional argument{(n == 1 ? "" : "s")}"
