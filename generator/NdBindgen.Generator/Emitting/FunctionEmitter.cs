@@ -213,7 +213,8 @@ internal static class FunctionEmitter
         string declare = t.OwnsReference ? "" : p.CollectionType + " ";
         string from = $"&{t.FromPython}";
         string convert = p.Kind == ParameterKind.VarKeywords
-            ? $"{R.VarArgs}.ToDictionary<{t.CSharpType}>(in extra, sig, {from})"
+            ? $"{R.VarArgs}.{(p.IsReadOnlyDictionary ? "ToReadOnlyDictionary" : "ToDictionary")}<{t.CSharpType}>"
+                + $"(in extra, sig, {from})"
             : p.IsSpan && t.Kind == ValueKind.Scalar && t.CSharpType != "string"
                 ? $"{R.VarArgs}.ToSpan<{t.CSharpType}>(in extra, sig, {from}, "
                     + $"stackalloc {t.CSharpType}[{StackElements}])"

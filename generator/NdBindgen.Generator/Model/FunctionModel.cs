@@ -60,6 +60,9 @@ internal sealed record ParameterModel(
     /// <summary>*args received as a span (a stack buffer for a few unmanaged elements) rather than an array.</summary>
     public bool IsSpan { get; init; }
 
+    /// <summary>**kwargs as an IReadOnlyDictionary: the runtime may build a lighter one than a Dictionary.</summary>
+    public bool IsReadOnlyDictionary { get; init; }
+
     public bool HasDefault => DefaultCSharp is not null;
 
     /// <summary>A parameter Python passes (the GIL token is not one).</summary>

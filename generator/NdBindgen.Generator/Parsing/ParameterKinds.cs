@@ -59,7 +59,7 @@ internal static class ParameterKinds
         }
 
         ITypeSymbol? element = null;
-        bool span = false;
+        bool span = false, readOnly = false;
         if (kind == ParameterKind.VarArgs)
         {
             if (p.Type is IArrayTypeSymbol { Rank: 1 } array) element = array.ElementType;
@@ -79,6 +79,7 @@ internal static class ParameterKinds
             {
                 if (dictionary.TypeArguments[0].SpecialType == SpecialType.System_String)
                     element = dictionary.TypeArguments[1];
+                readOnly = dictionary.OriginalDefinition.ToDisplayString() == KnownTypes.KwargsDictionaries[2];
             }
             if (element is null)
                 return Fail($"its type is '{p.Type.ToDisplayString()}'; **kwargs is a Dictionary<string, T>, "
@@ -108,6 +109,7 @@ internal static class ParameterKinds
             Kind = kind,
             CollectionType = ConversionTable.FullName(p.Type),
             IsSpan = span,
+            IsReadOnlyDictionary = readOnly,
         };
     }
 

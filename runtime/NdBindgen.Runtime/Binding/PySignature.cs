@@ -241,6 +241,7 @@ public sealed unsafe class PySignature
     /// <summary>The named parameter a keyword fills (positional-only ones are not named by keyword), or -1.</summary>
     internal int IndexOfKeyword(PyObject* key)
     {
+        if (_positionalOnly == _names.Length) return -1;   // no parameter takes a keyword: all go to **kwargs
         PyObject** interned = InternedNames();
         for (int i = _positionalOnly; i < _names.Length; i++)
         {

@@ -61,7 +61,30 @@ public static unsafe class VarArgs
         delegate*<PyObject*, PySignature, int, T> from)
     {
         var result = new Dictionary<string, T>(extra.KeywordCount);
-        if (extra.KeywordCount == 0) return result;
+        Fill(extra, sig, from, result);
+        return result;
+    }
+
+    /// <summary>
+    /// **kwargs as an <c>IReadOnlyDictionary</c>: a few keywords (the usual call) in one small array searched in
+    /// order, which costs a fraction of a hashed dictionary to build (no keyword: a shared empty one); more, a
+    /// <see cref="Dictionary{TKey, TValue}"/>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, T> ToReadOnlyDictionary<T>(in PyExtraArgs extra, PySignature sig,
+        delegate*<PyObject*, PySignature, int, T> from)
+    {
+        if (extra.KeywordCount == 0) return KeywordArguments<T>.Empty;
+        if (extra.KeywordCount > KeywordArguments<T>.MaxCount) return ToDictionary(extra, sig, from);
+        var result = new KeywordArguments<T>(extra.KeywordCount);
+        Fill(extra, sig, from, result);
+        return result;
+    }
+
+    private static void Fill<T, TDictionary>(in PyExtraArgs extra, PySignature sig,
+        delegate*<PyObject*, PySignature, int, T> from, TDictionary result)
+        where TDictionary : IDictionary<string, T>
+    {
+        if (extra.KeywordCount == 0) return;
         try
         {
             if (extra.KeywordNames != null)
@@ -72,7 +95,7 @@ public static unsafe class VarArgs
                     PyObject* key = PyTuple_GET_ITEM(extra.KeywordNames, k);
                     if (sig.TakesKeyword(key)) continue;
                     PySignature place = sig.ExtraKeyword(key, out string name, out int index);
-                    result[name] = from(extra.KeywordValues[k], place, index);
+                    result.Add(name, from(extra.KeywordValues[k], place, index));
                 }
             }
             else
@@ -88,7 +111,7 @@ public static unsafe class VarArgs
                     try
                     {
                         PySignature place = sig.ExtraKeyword(key, out string name, out int index);
-                        result[name] = from(value, place, index);
+                        result.Add(name, from(value, place, index));
                     }
                     finally
                     {
@@ -103,7 +126,6 @@ public static unsafe class VarArgs
             foreach (T value in result.Values) (value as PyRef)?.Dispose();
             throw;
         }
-        return result;
     }
 
     /// <summary>Releases the references of a <c>params PyRef[]</c> the method did not keep (the wrapper's work).</summary>
