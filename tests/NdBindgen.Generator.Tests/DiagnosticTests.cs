@@ -534,6 +534,7 @@ public class DiagnosticTests
             [PyFunction] public static double Twice([PyKwargs] System.Collections.Generic.Dictionary<string, double> kw,
                 [PyKwargs] System.Collections.Generic.IDictionary<string, long> {|#4:more|}) => 0;
             [PyFunction] public static double Nullable(params double?[] {|#5:xs|}) => 0;
+            [PyFunction] public static T First<T>(NdView<T> values, params T[] {|#6:more|}) where T : unmanaged => default;
             [PyFunction] public static double Both(double x,
                 [PyKwargs] System.Collections.Generic.IReadOnlyDictionary<string, double>? kw = null,
                 params double[] rest) => 0;                                                    // fine
@@ -549,7 +550,9 @@ public class DiagnosticTests
             "it follows **kwargs 'kw', which comes last (but for a params parameter)"),
         Error("NDB0041", 4).WithArguments("more", "Api.Twice", "**kwargs", "'kw' is **kwargs already; a function has one"),
         Error("NDB0041", 5).WithArguments("xs", "Api.Nullable", "*args",
-            "its element type 'double?' is not one *args converts; supported: " + ParameterKinds.SupportedElements));
+            "its element type 'double?' is not one *args converts; supported: " + ParameterKinds.SupportedElements),
+        Error("NDB0041", 6).WithArguments("more", "Api.First", "*args",
+            "a generic function dispatched on a dtype takes named parameters only"));
 
     [Fact]
     public Task NDB0042_two_kinds_on_one_parameter() => VerifyAsync(Class("""

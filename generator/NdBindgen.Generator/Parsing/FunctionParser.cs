@@ -262,6 +262,15 @@ internal static class FunctionParser
             }
             specializations.Add(result.Model);
         }
+        // The dtype dispatcher hands its instantiations the bound slots only.
+        if (specializations[0].Parameters.FirstOrDefault(p => p.IsVariadic) is { } variadic)
+        {
+            IParameterSymbol symbol = method.Parameters.First(p => p.Name == variadic.CSharpName);
+            diagnostics.Add(DiagnosticInfo.Create(D.InvalidVariadic, symbol.Locations.FirstOrDefault(), symbol.Name,
+                display, variadic.Kind == ParameterKind.VarArgs ? "*args" : "**kwargs",
+                "a generic function dispatched on a dtype takes named parameters only"));
+            return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
+        }
 
         // Python parameter indexes: the first NdView<T>/NdViewMut<T> decides T; the others must match it.
         // The Python parameters as symbols of T: those an instantiation parsed as Python arguments (not the GIL token).
