@@ -82,7 +82,7 @@ public unsafe class SignatureKindsTests
             fixed (PyObject** a = args)
             {
                 sig.BindExtra(a, nargs, kwnames, slots, out PyExtraArgs extra);
-                Assert.True(extra.ArgCount >= 0 && extra.KeywordCount >= 0);
+                Assert.True(extra.PositionalCount >= 0 && extra.KeywordCount >= 0);
                 return "";
             }
         }
@@ -131,8 +131,8 @@ public unsafe class SignatureKindsTests
             {
                 PyObject** bound = sig.BindExtra(a, nargs, kwnames, slots, out PyExtraArgs extra);
                 Assert.True(bound[0] == a[0] && bound[1] == a[1] && bound[2] == a[4]);   // c by keyword
-                Assert.True(extra.Args == a + 2);
-                Assert.Equal(2, extra.ArgCount);
+                Assert.True(extra.Positional == a + 2);
+                Assert.Equal(2, extra.PositionalCount);
                 Assert.Equal(2, extra.KeywordCount);                  // 'a' (positional-only) and 'z'
                 double[] values = VarArgs.ToArray<double>(extra, sig, &Floats.ToDouble);
                 Assert.Equal([3.0, 4.0], values);
@@ -158,7 +158,7 @@ public unsafe class SignatureKindsTests
             fixed (PyObject** a = args)
             {
                 PyObject** bound = sig.BindExtra(a, nargs, null, null, out PyExtraArgs extra);
-                Assert.True(bound == a && extra.Args == a + 1 && extra.ArgCount == 2);
+                Assert.True(bound == a && extra.Positional == a + 1 && extra.PositionalCount == 2);
             }
             for (int i = 0; i < args.Length; i++) Py_DECREF(args[i]);
         });

@@ -114,8 +114,8 @@ public sealed unsafe class PySignature
         if (kwnames == null && nargs >= _names.Length && _varArgs is not null && _positional == _names.Length)
         {
             // Every named parameter filled by position (none is keyword-only): the rest is *args.
-            extra.Args = args + _names.Length;
-            extra.ArgCount = nargs - _names.Length;
+            extra.Positional = args + _names.Length;
+            extra.PositionalCount = nargs - _names.Length;
             return args;
         }
         return BindSlow(args, nargs, kwnames, slots, true, ref extra);
@@ -155,8 +155,8 @@ public sealed unsafe class PySignature
         for (int i = 0; i < n; i++) slots[i] = i < byPosition ? args[i] : null;
         if (_varArgs is not null && nargs > _positional)
         {
-            extra.Args = args + _positional;
-            extra.ArgCount = nargs - _positional;
+            extra.Positional = args + _positional;
+            extra.PositionalCount = nargs - _positional;
         }
 
         if (kwnames != null)
@@ -424,8 +424,8 @@ public sealed unsafe class PySignature
         for (int i = 0; i < n; i++) slots[i] = i < byPosition ? PyTuple_GET_ITEM(args, i) : null;
         if (_varArgs is not null && nargs > _positional)
         {
-            extra.Args = &((PyTupleObject*)args)->ob_item0 + _positional;
-            extra.ArgCount = nargs - _positional;
+            extra.Positional = &((PyTupleObject*)args)->ob_item0 + _positional;
+            extra.PositionalCount = nargs - _positional;
         }
         if (kwargs != null)
         {
@@ -470,8 +470,8 @@ public sealed unsafe class PySignature
 public unsafe struct PyExtraArgs
 {
     /// <summary>The positional arguments past the named ones (a window on the caller's array or tuple).</summary>
-    public PyObject** Args;
-    public nint ArgCount;
+    public PyObject** Positional;
+    public nint PositionalCount;
     /// <summary>How many keywords no named parameter takes.</summary>
     public int KeywordCount;
     public PyObject* KeywordNames;

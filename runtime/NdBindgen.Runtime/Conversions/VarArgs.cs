@@ -21,10 +21,10 @@ public static unsafe class VarArgs
     /// <summary>*args as a new array (an empty call: the shared empty array).</summary>
     public static T[] ToArray<T>(in PyExtraArgs extra, PySignature sig, delegate*<PyObject*, PySignature, int, T> from)
     {
-        nint n = extra.ArgCount;
+        nint n = extra.PositionalCount;
         if (n == 0) return Array.Empty<T>();
         var result = new T[n];
-        Fill(extra.Args, result, sig, from);
+        Fill(extra.Positional, result, sig, from);
         return result;
     }
 
@@ -35,9 +35,9 @@ public static unsafe class VarArgs
     public static ReadOnlySpan<T> ToSpan<T>(in PyExtraArgs extra, PySignature sig,
         delegate*<PyObject*, PySignature, int, T> from, Span<T> buffer)
     {
-        nint n = extra.ArgCount;
+        nint n = extra.PositionalCount;
         Span<T> result = n <= buffer.Length ? buffer.Slice(0, (int)n) : new T[n];
-        Fill(extra.Args, result, sig, from);
+        Fill(extra.Positional, result, sig, from);
         return result;
     }
 

@@ -22,7 +22,7 @@ namespace NdBindgen.Generated
             {
                 PyObject** slots = stackalloc PyObject*[1];
                 PyObject** a = sig.BindExtra(args, nargsf, kwnames, slots, out global::NdBindgen.Binding.PyExtraArgs extra);
-                global::System.Collections.Generic.IReadOnlyDictionary<string, double> arg_scales = global::NdBindgen.Conversions.VarArgs.ToDictionary<double>(in extra, sig, &global::NdBindgen.Conversions.Floats.ToDouble);
+                global::System.Collections.Generic.IReadOnlyDictionary<string, double> arg_scales = global::NdBindgen.Conversions.VarArgs.ToReadOnlyDictionary<double>(in extra, sig, &global::NdBindgen.Conversions.Floats.ToDouble);
                 global::System.ReadOnlySpan<double> arg_values = global::NdBindgen.Conversions.VarArgs.ToSpan<double>(in extra, sig, &global::NdBindgen.Conversions.Floats.ToDouble, stackalloc double[8]);
                 double result = global::Samples.Calls.ScaledSum(arg_scales, arg_values);
                 return global::NdBindgen.Conversions.Floats.FromDouble(result);
