@@ -118,7 +118,7 @@ public sealed unsafe class PySignature
             extra.PositionalCount = nargs - _names.Length;
             return args;
         }
-        return BindSlow(args, nargs, kwnames, slots, true, ref extra);
+        fixed (PyExtraArgs* e = &extra) return BindSlow(args, nargs, kwnames, slots, true, e);
     }
 
     /// <summary>
@@ -139,24 +139,21 @@ public sealed unsafe class PySignature
         return bound != null;
     }
 
-    private PyObject** BindSlow(PyObject** args, nint nargs, PyObject* kwnames, PyObject** slots, bool raise = true)
-    {
-        PyExtraArgs extra = default;
-        return BindSlow(args, nargs, kwnames, slots, raise, ref extra);
-    }
+    private PyObject** BindSlow(PyObject** args, nint nargs, PyObject* kwnames, PyObject** slots, bool raise = true) =>
+        BindSlow(args, nargs, kwnames, slots, raise, null);   // no *args or **kwargs: nothing to zero
 
     // CPython's order (initialize_locals in ceval.c): positional arguments, then keywords, then too
     // many positional, then missing ones; each error worded as a Python function's.
     private PyObject** BindSlow(PyObject** args, nint nargs, PyObject* kwnames, PyObject** slots, bool raise,
-        ref PyExtraArgs extra)
+        PyExtraArgs* extra)
     {
         int n = _names.Length;
         nint byPosition = Math.Min(nargs, _positional);
         for (int i = 0; i < n; i++) slots[i] = i < byPosition ? args[i] : null;
-        if (_varArgs is not null && nargs > _positional)
+        if (_varArgs is not null && nargs > _positional && extra != null)
         {
-            extra.Positional = args + _positional;
-            extra.PositionalCount = nargs - _positional;
+            extra->Positional = args + _positional;
+            extra->PositionalCount = nargs - _positional;
         }
 
         if (kwnames != null)
@@ -168,9 +165,9 @@ public sealed unsafe class PySignature
                 int index = IndexOfKeyword(key);
                 if (index < 0)
                 {
-                    if (_varKeywords is not null)
+                    if (_varKeywords is not null && extra != null)
                     {
-                        extra.KeywordCount++;
+                        extra->KeywordCount++;
                         continue;
                     }
                     if (!raise) return null;
@@ -180,10 +177,10 @@ public sealed unsafe class PySignature
                     return raise ? throw MultipleValues(index) : null;
                 slots[index] = args[nargs + k];
             }
-            if (extra.KeywordCount > 0)
+            if (extra != null && extra->KeywordCount > 0)
             {
-                extra.KeywordNames = kwnames;
-                extra.KeywordValues = args + nargs;
+                extra->KeywordNames = kwnames;
+                extra->KeywordValues = args + nargs;
             }
         }
 
