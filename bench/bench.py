@@ -33,7 +33,7 @@ SCAL = 1.0
 @dataclass
 class Workload:
     name: str
-    kind: str  # "scalars", "copy", "inplace", or one of POINT_STMTS
+    kind: str  # "scalars", "varargs", "copy", "inplace", or one of POINT_STMTS
     loops: int  # per measurement; same for every contender and round
     make_base: Callable[[], np.ndarray] | None = None
     view: Callable[[np.ndarray], np.ndarray] = lambda b: b
@@ -77,7 +77,8 @@ def workloads() -> list[Workload]:
         ("b.T[:, ::2], b 1000x1000", arange(1000, 1000), lambda b: b.T[:, ::2], 50, 100),
     ]
     out = [Workload("add_scalars(1.0, 2.0)", "scalars", 1_000_000),
-           Workload("echo_datetime(d), naive", "datetime", 1_000_000)]
+           Workload("echo_datetime(d), naive", "datetime", 1_000_000),
+           Workload("scaled_sum(x, y, z, a=s, b=t): *args 3, **kwargs 2", "varargs", 1_000_000)]
     for label, make, view, copy_loops, inplace_loops in arrays:
         out.append(Workload(f"add_scalar_to_array, {label}", "copy", copy_loops, make, view))
         out.append(Workload(f"add_scalar_to_array_inplace, {label}", "inplace", inplace_loops, make, view))
@@ -96,6 +97,9 @@ def workloads() -> list[Workload]:
 
 # --------------------------------------------------------------- contenders
 
+VARARGS_SETUP = "f = _m.scaled_sum; x = 1.0; y = 2.0; z = 3.0; s = 2.0; t = 0.5"
+
+
 def timer_for(contender: str, mod, wl: Workload, arr) -> timeit.Timer:
     """A Timer whose statement is a bare call on fast locals (setup runs inside
     timeit's inner function), so the loop adds as little as Python allows."""
@@ -110,6 +114,8 @@ def timer_for(contender: str, mod, wl: Workload, arr) -> timeit.Timer:
         return timeit.Timer("f(x)", setup=f"f = _m.{name}; x = _x", globals={"_m": mod, "_x": make()})
     if wl.kind == "datetime":
         return timeit.Timer("f(d)", setup="f = _m.echo_datetime; d = _d", globals={"_m": mod, "_d": DATETIME})
+    if wl.kind == "varargs":
+        return timeit.Timer("f(x, y, z, a=s, b=t)", setup=VARARGS_SETUP, globals={"_m": mod})
     if wl.kind in POINT_STMTS:
         return timeit.Timer(POINT_STMTS[wl.kind],
                             setup="P = _m.Point; p = P(1.0, 2.0); q = P(4.0, 6.0); x = _x; y = _y",
@@ -128,6 +134,8 @@ def run_once(contender: str, mod, wl: Workload):
         if not (type(r) is datetime.datetime and r == DATETIME and r is not DATETIME and r.tzinfo is None):
             fail(f"{wl.name}: {mod.__name__} returned {r!r}")
         return np.asarray([r.year, r.month, r.day, r.hour, r.minute, r.second, r.microsecond])
+    if wl.kind == "varargs":
+        return np.asarray(mod.scaled_sum(1.0, 2.0, 3.0, a=2.0, b=0.5))
     if wl.kind in POINT_STMTS:
         return np.asarray(run_point(mod, wl))
     if wl.kind in CONTAINER_STMTS:

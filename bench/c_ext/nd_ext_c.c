@@ -195,6 +195,29 @@ echo_datetime(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nar
         PyDateTime_DATE_GET_MICROSECOND(d), Py_None, PyDateTimeAPI->DateTimeType);
 }
 
+/* scaled_sum(*values, **scales): the sum of the positional arguments times each keyword's value.
+ * METH_FASTCALL | METH_KEYWORDS as a careful C programmer writes it: the values straight from the
+ * caller's array, the keywords' values after them; the names are not needed, so never looked at. */
+static PyObject *
+scaled_sum(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    double sum = 0.0;
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        double v = as_double(args[i]);
+        if (AS_DOUBLE_FAILED(v))
+            return NULL;
+        sum += v;
+    }
+    Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        double scale = as_double(args[nargs + k]);
+        if (AS_DOUBLE_FAILED(scale))
+            return NULL;
+        sum *= scale;
+    }
+    return PyFloat_FromDouble(sum);
+}
+
 #ifndef ND_EXT_C_NO_NUMPY
 static PyObject *
 add_scalar_to_array(PyObject *Py_UNUSED(module), PyObject *const *args,
@@ -698,6 +721,9 @@ static PyMethodDef nd_ext_c_methods[] = {
     {"echo_datetime", (PyCFunction)(void (*)(void))echo_datetime, METH_FASTCALL,
      "echo_datetime(when)\n--\n\n"
      "Returns when as a new datetime: a naive one as it is, an aware one in UTC."},
+    {"scaled_sum", (PyCFunction)(void (*)(void))scaled_sum, METH_FASTCALL | METH_KEYWORDS,
+     "scaled_sum(*values, **scales)\n--\n\n"
+     "The sum of values, multiplied by the value of each keyword argument."},
 #ifndef ND_EXT_C_NO_NUMPY
     {"add_scalar_to_array", (PyCFunction)(void (*)(void))add_scalar_to_array,
      METH_FASTCALL,

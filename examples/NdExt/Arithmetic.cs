@@ -12,6 +12,20 @@ public static class Arithmetic
     [PyFunction]
     public static double AddScalars(double x, double y) => x + y;
 
+    /// <summary>The sum of <paramref name="values"/>, multiplied by the value of each keyword argument.</summary>
+    /// <param name="scales">Factors, one per keyword: <c>scaled_sum(1.0, 2.0, unit=0.5)</c>.</param>
+    /// <param name="values">The numbers to add.</param>
+    /// <returns>The scaled sum.</returns>
+    [PyFunction]
+    public static double ScaledSum([PyKwargs] IReadOnlyDictionary<string, double> scales,
+        params ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (double v in values) sum += v;
+        foreach (double scale in scales.Values) sum *= scale;
+        return sum;
+    }
+
     /// <summary>Add <paramref name="scal"/> to each element of <paramref name="arr"/>.</summary>
     /// <param name="scal">The number to add.</param>
     /// <param name="arr">A float64 array of any shape and strides; it is not changed.</param>

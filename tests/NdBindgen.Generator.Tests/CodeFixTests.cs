@@ -127,7 +127,7 @@ public class CodeFixTests
         Error("NDB0013", 1).WithArguments("Box", "is generic; Python has no type arguments to choose an instantiation with, so export a non-generic class (one that wraps an instantiation, or derives from it)"),
         Error("NDB0013", 2).WithArguments("Shape", "is abstract; Python constructs it, so make it a concrete class (an abstract base class that is not a [PyClass] can hold the shared part)"));
 
-    // ---- NDB0009: remove ref, out, in, params
+    // ---- NDB0009: remove ref, out, in (params is *args now)
 
     [Fact]
     public Task NDB0009_removes_ref() => FixVerifier<RemoveParameterModifierCodeFix>.VerifyAsync(Class("""
@@ -148,16 +148,6 @@ public class CodeFixTests
         Error("NDB0009", 0).WithArguments("x", "Api.Make", "out"),
         Error("NDB0009", 1).WithArguments("x", "Api.Read", "in"),
         Error("NDB0009", 2).WithArguments("y", "Api.Read", "refreadonlyparameter"));
-
-    [Fact]
-    public Task NDB0009_removes_params_and_the_array_type_remains_to_fix() => FixVerifier<RemoveParameterModifierCodeFix>.VerifyAsync(Class("""
-            [PyFunction] public static double Sum(params object[] {|#0:xs|}) => 0;
-        """),
-        new[] { Error("NDB0009").WithArguments("xs", "Api.Sum", "params") },
-        Class("""
-            [PyFunction] public static double Sum(object[] {|#0:xs|}) => 0;
-        """),
-        Error("NDB0002").WithArguments("xs", "Api.Sum", "object[]", ConversionTable.SupportedInContainer("object")));
 
     // ---- NDB0010: accessible to generated code
 

@@ -345,16 +345,15 @@ public class DiagnosticTests
         Error("NDB0024", 1).WithArguments("Api.Size", "[Dtypes] lists decimal, which is not a numpy element type meeting T's constraints"));
 
     [Fact]
-    public Task NDB0009_ref_out_in_and_params() => VerifyAsync(Class("""
+    public Task NDB0009_ref_out_and_in() => VerifyAsync(Class("""
             [PyFunction] public static void Bump(ref double {|#0:x|}) => x++;
             [PyFunction] public static void Make(out double {|#1:x|}) => x = 0;
             [PyFunction] public static double Read(in double {|#2:x|}) => x;
-            [PyFunction] public static double Sum(params double[] {|#3:xs|}) => 0;
+            [PyFunction] public static double Sum(params double[] xs) => 0;                // *args: no diagnostic
         """),
         Error("NDB0009", 0).WithArguments("x", "Api.Bump", "ref"),
         Error("NDB0009", 1).WithArguments("x", "Api.Make", "out"),
-        Error("NDB0009", 2).WithArguments("x", "Api.Read", "in"),
-        Error("NDB0009", 3).WithArguments("xs", "Api.Sum", "params"));
+        Error("NDB0009", 2).WithArguments("x", "Api.Read", "in"));
 
     [Fact]
     public Task NDB0010_not_accessible() => VerifyAsync("""
@@ -686,6 +685,64 @@ public class DiagnosticTests
         [{|#0:PyClass(Submodule = typeof(Helpers))|}] public partial class Widget { }
         """,
         Error("NDB0042").WithArguments("Widget", "Helpers"));
+
+    [Fact]
+    public Task NDB0028_parameter_kinds_out_of_order() => VerifyAsync(Class("""
+            [PyFunction] public static double Late(double a, [PositionalOnly] double {|#0:b|}) => a;
+            [PyFunction] public static double Back([KeywordOnly] double c, double {|#1:d|}) => c;
+            [PyFunction] public static double Fine([PositionalOnly] double a, double b, [KeywordOnly] double c,
+                params double[] rest) => a;
+        """),
+        Error("NDB0028", 0).WithArguments("b", "Api.Late",
+            "is [PositionalOnly] but follows 'a', which is not; positional-only parameters come first"),
+        Error("NDB0028", 1).WithArguments("d", "Api.Back",
+            "can be passed by position but follows keyword-only 'c'; keyword-only parameters come after the positional "
+            + "ones, so move it or mark it [KeywordOnly] too"));
+
+    [Fact]
+    public Task NDB0029_not_a_variadic_parameter() => VerifyAsync(Class("""
+            [PyFunction] public static double Listed(params System.Collections.Generic.List<double> {|#0:xs|}) => 0;
+            [PyFunction] public static double Decimals(params System.Guid[] {|#1:xs|}) => 0;
+            [PyFunction] public static double Keyed([PyKwargs] System.Collections.Generic.Dictionary<int, double> {|#2:kw|}) => 0;
+            [PyFunction] public static double Early([PyKwargs] System.Collections.Generic.Dictionary<string, double> kw,
+                double {|#3:x|}) => 0;
+            [PyFunction] public static double Twice([PyKwargs] System.Collections.Generic.Dictionary<string, double> kw,
+                [PyKwargs] System.Collections.Generic.IDictionary<string, long> {|#4:more|}) => 0;
+            [PyFunction] public static double Nullable(params double?[] {|#5:xs|}) => 0;
+            [PyFunction] public static T First<T>(NdView<T> values, params T[] {|#6:more|}) where T : unmanaged => default;
+            [PyFunction] public static double Both(double x,
+                [PyKwargs] System.Collections.Generic.IReadOnlyDictionary<string, double>? kw = null,
+                params double[] rest) => 0;                                                    // fine
+        """),
+        Error("NDB0029", 0).WithArguments("xs", "Api.Listed", "*args",
+            "its type is 'System.Collections.Generic.List<double>'; *args is params T[] or params ReadOnlySpan<T>"),
+        Error("NDB0029", 1).WithArguments("xs", "Api.Decimals", "*args",
+            "its element type 'System.Guid' is not one *args converts; supported: " + ParameterKinds.SupportedElements),
+        Error("NDB0029", 2).WithArguments("kw", "Api.Keyed", "**kwargs",
+            "its type is 'System.Collections.Generic.Dictionary<int, double>'; **kwargs is a Dictionary<string, T>, "
+            + "IDictionary<string, T> or IReadOnlyDictionary<string, T>"),
+        Error("NDB0029", 3).WithArguments("x", "Api.Early", "a parameter here",
+            "it follows **kwargs 'kw', which comes last (but for a params parameter)"),
+        Error("NDB0029", 4).WithArguments("more", "Api.Twice", "**kwargs", "'kw' is **kwargs already; a function has one"),
+        Error("NDB0029", 5).WithArguments("xs", "Api.Nullable", "*args",
+            "its element type 'double?' is not one *args converts; supported: " + ParameterKinds.SupportedElements),
+        Error("NDB0029", 6).WithArguments("more", "Api.First", "*args",
+            "a generic function dispatched on a dtype takes named parameters only"));
+
+    [Fact]
+    public Task NDB0030_two_kinds_on_one_parameter() => VerifyAsync(Class("""
+            [PyFunction] public static double Torn([PositionalOnly, KeywordOnly] double {|#0:x|}) => x;
+            [PyFunction] public static double Starred([KeywordOnly] params double[] {|#1:xs|}) => 0;
+        """),
+        Error("NDB0030", 0).WithArguments("x", "Api.Torn", "[PositionalOnly]", "[KeywordOnly]"),
+        Error("NDB0030", 1).WithArguments("xs", "Api.Starred", "params (*args)", "[KeywordOnly]"));
+
+    [Fact]
+    public Task NDB0031_an_overload_with_args_or_kwargs() => VerifyAsync(Class("""
+            [PyFunction] public static double Total(double x) => x;
+            [PyFunction] public static double {|#0:Total|}(double x, params double[] rest) => x;
+        """),
+        Error("NDB0031", 0).WithArguments("Api.Total", "*args", "total", "PyFunction"));
 
     [Fact]
     public void Every_descriptor_has_one_analyzer_and_module_wide_ones_are_compilation_end()

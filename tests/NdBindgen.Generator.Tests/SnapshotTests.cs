@@ -34,6 +34,7 @@ public class SnapshotTests
     [InlineData("Containers", "containers")]
     [InlineData("Values", "values")]
     [InlineData("Enums", "enums")]
+    [InlineData("Signatures", "signatures")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

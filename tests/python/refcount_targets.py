@@ -150,8 +150,21 @@ def _container(annotation: str) -> tuple[str, list[str]] | None:
 
 
 def _required(fn: ast.FunctionDef) -> list[ast.arg]:
-    """Every parameter, those with defaults too (given a value, so their conversions run)."""
-    return fn.args.args
+    """Every positional parameter, those with defaults too (given a value, so their conversions run)."""
+    return fn.args.posonlyargs + fn.args.args
+
+
+def _extras(fn: ast.FunctionDef) -> list[tuple[str, ast.arg]]:
+    """What a call passes beyond the positional parameters: three *args elements, each keyword-only
+    parameter, two **kwargs keywords; each with where it goes ("*" positional, else its keyword)."""
+    a = fn.args
+    out: list[tuple[str, ast.arg]] = []
+    if a.vararg is not None:
+        out += [("*", a.vararg)] * 3
+    out += [(k.arg, k) for k in a.kwonlyargs]
+    if a.kwarg is not None:
+        out += [("extra_one", a.kwarg), ("extra_two", a.kwarg)]
+    return out
 
 
 def _decorators(fn: ast.FunctionDef) -> set[str]:
@@ -166,30 +179,35 @@ def targets(module) -> list[Target]:
     out: list[Target] = []
 
     def add_calls(label: str, fn: Callable, params: list[ast.arg], extra: list, base_numpy: bool = False,
-                  returns: ast.expr | None = None):
-        annotations = [_annotation(p.annotation) for p in params]
+                  returns: ast.expr | None = None, node: ast.FunctionDef | None = None):
+        # Positional parameters, then *args elements, keyword-only parameters and **kwargs keywords.
+        places = [("", p) for p in params] + (_extras(node) if node is not None else [])
+        annotations = [_annotation(p.annotation) for _, p in places]
         numpy_needed = (base_numpy or any(values.needs_numpy(a) for a in annotations)
                         or values.needs_numpy(_annotation(returns)))
 
-        def good_args():
-            return [values.make(a) for a in annotations]
+        def name(i: int) -> str:
+            return _place_name(places, i)
 
         def build(wrong_at: int | None):
             def factory():
-                args = good_args()
+                values_ = [values.make(a) for a in annotations]
                 if wrong_at is not None:
-                    args[wrong_at] = Wrong()
-                return Target(label if wrong_at is None else f"{label} (wrong {params[wrong_at].arg})",
-                              lambda: fn(*args), [fn, *extra, *args], numpy_needed)
+                    values_[wrong_at] = Wrong()
+                args = [v for (where, _), v in zip(places, values_) if where in ("", "*")]
+                kwargs = {where: v for (where, _), v in zip(places, values_) if where not in ("", "*")}
+                return Target(label if wrong_at is None else f"{label} (wrong {name(wrong_at)})",
+                              lambda: fn(*args, **kwargs), [fn, *extra, *values_], numpy_needed)
             return factory
 
         out.append(_Lazy(build(None), label, numpy_needed))
-        for i in range(len(params)):
-            out.append(_Lazy(build(i), f"{label} (wrong {params[i].arg})", numpy_needed))
+        for i in range(len(places)):
+            out.append(_Lazy(build(i), f"{label} (wrong {name(i)})", numpy_needed))
 
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name not in SKIP:
-            add_calls(f"{module.__name__}.{node.name}", getattr(module, node.name), _required(node), [], returns=node.returns)
+            add_calls(f"{module.__name__}.{node.name}", getattr(module, node.name), _required(node), [],
+                      returns=node.returns, node=node)
 
     for cname, cnode in classes.items():
         if values._is_enum(cname):
@@ -197,7 +215,9 @@ def targets(module) -> list[Target]:
         cls = getattr(module, cname)
         init_params = values._init_args(cname)
         cls_numpy = any(values.needs_numpy(_annotation(p.annotation)) for p in init_params)
-        add_calls(f"{module.__name__}.{cname}()", cls, init_params, [], cls_numpy)
+        first_init = next((item for item in cnode.body
+                           if isinstance(item, ast.FunctionDef) and item.name == "__init__"), None)
+        add_calls(f"{module.__name__}.{cname}()", cls, init_params, [], cls_numpy, node=first_init)
         # Several constructors (overloads of one __init__): each one's arguments too.
         inits = [item for item in cnode.body if isinstance(item, ast.FunctionDef) and item.name == "__init__"]
         for i, init in enumerate(inits[1:], start=2):
@@ -224,19 +244,27 @@ def targets(module) -> list[Target]:
                                  label, cls_numpy))
                 continue
             if "staticmethod" in decorators:
-                add_calls(label, getattr(cls, item.name), _required(item), [], cls_numpy, item.returns)
+                add_calls(label, getattr(cls, item.name), _required(item), [], cls_numpy, item.returns, item)
             elif "classmethod" in decorators:
-                add_calls(label, getattr(cls, item.name), _required(item)[1:], [], cls_numpy, item.returns)
+                add_calls(label, getattr(cls, item.name), _required(item)[1:], [], cls_numpy, item.returns, item)
             else:
                 params = _required(item)[1:]
                 # A wrong value for one parameter still makes good values (arrays too) for the others.
                 method_numpy = (cls_numpy or values.needs_numpy(_annotation(item.returns))
                                 or any(values.needs_numpy(_annotation(p.annotation)) for p in params))
-                out.append(_Lazy(_method_factory(values, cname, item.name, params, None, label), label, method_numpy))
-                for i in range(len(params)):
-                    out.append(_Lazy(_method_factory(values, cname, item.name, params, i, label),
-                                     f"{label} (wrong {params[i].arg})", method_numpy))
+                places = [("", p) for p in params] + _extras(item)
+                out.append(_Lazy(_method_factory(values, cname, item.name, places, None, label), label, method_numpy))
+                for i in range(len(places)):
+                    out.append(_Lazy(_method_factory(values, cname, item.name, places, i, label),
+                                     f"{label} (wrong {_place_name(places, i)})", method_numpy))
     return out
+
+
+def _place_name(places: list[tuple[str, ast.arg]], i: int) -> str:
+    """A parameter's name, an *args element's "args[3]", a **kwargs keyword's "kwargs.extra_one"."""
+    where, p = places[i]
+    element = sum(1 for w, _ in places[:i] if w == "*")
+    return p.arg if where in ("", p.arg) else f"{p.arg}[{element}]" if where == "*" else f"{p.arg}.{where}"
 
 
 class _Lazy:
@@ -263,17 +291,19 @@ def _instance_target(values: Values, cname: str, use: Callable, what: str) -> Ta
     return Target(f"{cname} {what}", lambda: use(instance), [instance])
 
 
-def _method_factory(values: Values, cname: str, name: str, params: list[ast.arg], wrong_at, label):
+def _method_factory(values: Values, cname: str, name: str, places: list[tuple[str, ast.arg]], wrong_at, label):
     def factory():
         instance = values.make(cname)
-        args = [values.make(_annotation(p.annotation)) for p in params]
+        values_ = [values.make(_annotation(p.annotation)) for _, p in places]
         if wrong_at is not None:
-            args[wrong_at] = Wrong()
-        if name in _DUNDER_CALLS and not params:
+            values_[wrong_at] = Wrong()
+        args = [v for (where, _), v in zip(places, values_) if where in ("", "*")]
+        kwargs = {where: v for (where, _), v in zip(places, values_) if where not in ("", "*")}
+        if name in _DUNDER_CALLS and not places:
             call = _DUNDER_CALLS[name]
             return Target(label, lambda: call(instance), [instance])
         bound = getattr(instance, name)   # a dunder: the slot wrapper CPython made from the C# slot
-        return Target(label, lambda: bound(*args), [instance, *args])
+        return Target(label, lambda: bound(*args, **kwargs), [instance, *values_])
     return factory
 
 

@@ -19,7 +19,7 @@ HEAPTYPE, BASETYPE, HAVE_GC = 1 << 9, 1 << 10, 1 << 14
 
 CLASSES = sorted(n for n in dir(nd_test) if isinstance(getattr(nd_test, n), type))
 SEALED = ["Bare", "ConstPoint", "Fragile", "Money", "Record", "Registry", "Tally", "Thrower", "Vec", "Version2", "ViewTaker", "Words"]
-OPEN = ["Animal", "Holder", "Reading", "Samples"]
+OPEN = ["Animal", "Holder", "Reading", "Samples", "SigBox"]
 # Several [PyConstructor]s: no single text signature (test_overloads.py).
 OVERLOADED_CONSTRUCTORS = {"Reading"}
 # No doc comment at all: __doc__ None, as a builtin class without a doc has.

@@ -191,11 +191,13 @@ FUNCTIONS = {
     "add_scalar_to_array_inplace": ("(scal, arr)", "Add scal to each element of arr, in place."),
     "scale": ("(arr, factor)", "Multiply each element of arr by factor, for every numeric dtype."),
     "scale_float64": ("(arr, factor)", "scale() for float64 arrays only, written without generics (the benchmark compares the two)."),
+    "scaled_sum": ("(*values, **scales)", "The sum of values, multiplied by the value of each keyword argument."),
 }
 
 
 def test_module_exports_exactly_the_tutorial_functions_and_classes():
-    # The tutorial's three functions and Point, Node, and the generic kernel (issue 9) with its float64-only twin.
+    # The tutorial's three functions and Point, Node, the generic kernel (issue 9) with its float64-only twin,
+    # and scaled_sum (*args and **kwargs, issue 17's benchmark row).
     assert sorted(n for n in dir(nd_ext) if not n.startswith("_")) == sorted([*FUNCTIONS, "Node", "Point"])
 
 

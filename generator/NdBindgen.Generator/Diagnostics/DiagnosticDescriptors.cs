@@ -183,6 +183,23 @@ internal static class DiagnosticDescriptors
         "'{0}' is exported as '{1}', the Python name of '{2}' already; a Python class has one attribute per name "
             + "(the later would replace the earlier), so give one of them another name with [{3}(\"...\")]");
 
+    public static readonly DiagnosticDescriptor ParameterKindOrder = Error("NDB0028",
+        "Parameter kinds are out of Python's order",
+        "Parameter '{0}' of '{1}' {2}");
+
+    public static readonly DiagnosticDescriptor InvalidVariadic = Error("NDB0029",
+        "Parameter cannot be *args or **kwargs",
+        "Parameter '{0}' of '{1}' cannot be {2}: {3}");
+
+    public static readonly DiagnosticDescriptor ConflictingParameterKinds = Error("NDB0030",
+        "Parameter has two kinds",
+        "Parameter '{0}' of '{1}' is {2} and {3}; a Python parameter has one kind, so keep one");
+
+    public static readonly DiagnosticDescriptor VariadicOverload = Error("NDB0031",
+        "An overload cannot take *args or **kwargs",
+        "'{0}' takes {1} and is one of several overloads under the Python name '{2}'; overload dispatch does not "
+            + "try *args or **kwargs, so export it under a name of its own with [{3}(\"...\")]");
+
     public static readonly DiagnosticDescriptor UnsupportedConstantType = Error("NDB0040",
         "Constant type cannot be converted to Python",
         "'{0}' has type '{1}', which NdBindgen cannot convert to a Python module constant; supported: {2}");
@@ -203,7 +220,8 @@ internal static class DiagnosticDescriptors
         NotAccessible, DefaultNotExpressible, NdimOnNonArray, ClassNotPartial, NoConstructor,
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
         ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads, OverloadsOfDifferentKinds,
-        PyClassInheritance, DuplicateMemberName, UnsupportedConstantType, InvalidSubmodule, NotASubmodule,
+        PyClassInheritance, DuplicateMemberName, ParameterKindOrder, InvalidVariadic, ConflictingParameterKinds,
+        VariadicOverload, UnsupportedConstantType, InvalidSubmodule, NotASubmodule,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

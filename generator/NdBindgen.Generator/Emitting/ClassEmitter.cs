@@ -111,25 +111,31 @@ internal static partial class ClassEmitter
             return;
         }
         var all = c.Constructor.Parameters;
-        var ps = all.Where(p => p.IsPythonArgument).ToList();
-        string names = ps.Count == 0
-            ? "global::System.Array.Empty<string>()"
-            : "new[] { " + string.Join(", ", ps.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
+        var ps = all.Where(p => p.IsNamed).ToList();
+        var held = all.Where(p => p.IsPythonArgument).ToList();
+        bool variadic = held.Any(p => p.IsVariadic);
         w.Line($"private static readonly {R.PySignature} s_new = "
-            + $"new({SourceWriter.Literal(c.PythonName)}, {names}, required: {c.Constructor.RequiredCount});");
+            + SignatureText.RuntimeSignature(c.PythonName, all) + ";");
+        // *args and **kwargs: what binding left over goes to Construct beside the slots.
+        string extra = variadic ? ", in extra" : "";
         EmitNewEntry(w, $"New({TypeObject} type, {Object} args, {Object} kwargs)", "type",
-            "sig.BindTupleDict(args, kwargs, slots)", ps.Count);
+            variadic ? $"sig.BindTupleDict(args, kwargs, slots, out {R.PyExtraArgs} extra){extra}"
+                : "sig.BindTupleDict(args, kwargs, slots)", ps.Count);
         EmitNewEntry(w, $"NewVectorcall({Object} callable, {Object}* args, nuint nargsf, {Object} kwnames)",
-            $"({TypeObject})callable", "sig.Bind(args, (nint)nargsf, kwnames, slots)", ps.Count);
+            $"({TypeObject})callable", variadic
+                ? $"sig.BindExtra(args, (nint)nargsf, kwnames, slots, out {R.PyExtraArgs} extra){extra}"
+                : "sig.Bind(args, (nint)nargsf, kwnames, slots)", ps.Count);
         w.Line();
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl("
             + "global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        w.Open($"private static {c.FullType} Construct({R.PySignature} sig, {Object}* a)");
+        w.Open($"private static {c.FullType} Construct({R.PySignature} sig, {Object}* a"
+            + (variadic ? $", in {R.PyExtraArgs} extra" : "") + ")");
         // As a function's wrapper: references the constructor does not keep are released when it
         // returns; those it may keep, only if it threw.
-        FunctionEmitter.EmitHolding(w, ps, afterCall =>
+        FunctionEmitter.EmitHolding(w, held, afterCall =>
         {
             for (int i = 0; i < ps.Count; i++) FunctionEmitter.EmitParameter(w, ps[i], i);
+            foreach (ParameterModel p in held.Where(p => p.IsVariadic)) FunctionEmitter.EmitVariadic(w, p);
             string construct = $"new {c.FullType}({string.Join(", ", all.Select(FunctionEmitter.Argument))})";
             if (afterCall is null)
             {

@@ -24,6 +24,7 @@ internal static class DocstringBody
         var parameters = f.PythonParameters.Select((p, i) => new DocParam(p.CSharpName, p.PythonName,
             (g is not null && g.MentionsT.Contains(i) ? GenericNames.PythonType(g, i) : p.Type.PythonType)
                 + (p.HasDefault ? ", optional" : ""))).ToList();
+        parameters.AddRange(f.Parameters.Where(p => p.IsVariadic).OrderBy(p => p.Kind).Select(Variadic));
         string? returns = f.Kind == CallKind.Constructor || f.Return.Kind == ValueKind.Void ? null
             : g is { ReturnMentionsT: true } ? GenericNames.PythonType(g, -1)
             : f.Return.PythonType;
@@ -31,9 +32,13 @@ internal static class DocstringBody
     }
 
     /// <summary>A single constructor's doc: its Parameters (documented, or just named and typed).</summary>
-    public static string? Of(ConstructorModel c) => Render(c.Doc, c.Parameters.Where(p => p.IsPythonArgument)
+    public static string? Of(ConstructorModel c) => Render(c.Doc, c.Parameters.Where(p => p.IsNamed)
         .Select(p => new DocParam(p.CSharpName, p.PythonName, p.Type.PythonType + (p.HasDefault ? ", optional" : "")))
-        .ToList(), null);
+        .Concat(c.Parameters.Where(p => p.IsVariadic).OrderBy(p => p.Kind).Select(Variadic)).ToList(), null);
+
+    // numpydoc's way: "*args : float", "**kwargs : float" (each element's type), after the named parameters.
+    private static DocParam Variadic(ParameterModel p) =>
+        new(p.CSharpName, (p.Kind == ParameterKind.VarArgs ? "*" : "**") + p.PythonName, p.Type.PythonType);
 
     /// <summary>A doc without parameters or result (a class's summary, a property's).</summary>
     public static string? Of(DocModel? doc) => Render(doc, new List<DocParam>(), null);

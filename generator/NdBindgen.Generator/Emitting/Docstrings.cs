@@ -23,7 +23,7 @@ internal static class Docstrings
             CallKind.ClassMethod => "$type",
             _ => null,
         };
-        var names = f.PythonParameters.Select(p => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName);
+        var names = SignatureText.Parameters(f.Parameters, Text, p => p.PythonName);
         string parameters = string.Join(", ", bound is null ? names : new[] { bound }.Concat(names));
         // CPython needs the blank line after "--" even when no doc follows.
         return $"{f.PythonName}({parameters})\n--\n\n" + (DocstringBody.Of(f) ?? "");
@@ -38,8 +38,7 @@ internal static class Docstrings
     public static string Class(ClassExportModel c)
     {
         if (c.Constructor.Overloads is { } constructors) return Overloads(constructors, DocstringBody.Of(c.Summary));
-        var parameters = c.Constructor.Parameters.Where(p => p.IsPythonArgument)
-            .Select(p => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName);
+        var parameters = SignatureText.Parameters(c.Constructor.Parameters, Text, p => p.PythonName);
         // CPython splits the signature off only up to ")\n--\n\n", blank line included, even with no doc after it.
         string header = $"{c.PythonName}({string.Join(", ", parameters)})\n--\n\n";
         string text = ClassText(c).TrimEnd('\n');
@@ -78,14 +77,18 @@ internal static class Docstrings
     /// <summary>The overload as Python shows it: "length(x: float, y: float = 1.0) -> float".</summary>
     public static string Signature(FunctionModel f)
     {
-        var parameters = f.PythonParameters.Select(p =>
-            $"{p.PythonName}: {PythonType(p.Type)}" + (p.HasDefault ? " = " + p.DefaultPython : ""));
+        var parameters = SignatureText.Parameters(f.Parameters, p =>
+            $"{p.PythonName}: {PythonType(p.Type)}" + (p.HasDefault ? " = " + p.DefaultPython : ""),
+            p => $"{p.PythonName}: {PythonType(p.Type)}");
         string call = $"{f.PythonName}({string.Join(", ", parameters)})";
         // A constructor as Python calls it, the class, with no result type: "Point(x: float, y: float)".
         if (f.Kind == CallKind.Constructor) return call;
         string returns = f.Return.Kind == ValueKind.Void ? "None" : PythonType(f.Return);
         return $"{call} -> {returns}";
     }
+
+    // A parameter as __text_signature__ writes it: "x", "y=2.0".
+    private static string Text(ParameterModel p) => p.HasDefault ? $"{p.PythonName}={p.DefaultPython}" : p.PythonName;
 
     private static string PythonType(TypeModel t) => t.AcceptsNone ? t.PythonType + " | None" : t.PythonType;
 }

@@ -33,12 +33,19 @@ internal static class FunctionEmitter
         string sigField = EmitSignatureField(w, f);
         var ps = f.PythonParameters;
         w.Line();
-        string parameters = string.Join(", ", ps.Select(p => p.PythonName));
+        string parameters = string.Join(", ", SignatureText.Parameters(f.Parameters, p => p.PythonName,
+            p => p.PythonName));
         w.Line($"/// <summary>Python entry point of <see cref=\"{Cref(f)}\"/>: "
             + $"{f.PythonName}({parameters}).</summary>");
         EntryPoint.Emit(w, EntryPoint.Object, $"{f.WrapperName}({FastcallParameters})", () =>
         {
-            if (ps.Length > 0)
+            if (f.VarArgs is not null || f.VarKeywords is not null)
+            {
+                // *args and **kwargs: what the named parameters leave over, borrowed from the caller.
+                w.Line($"PyObject** slots = stackalloc PyObject*[{System.Math.Max(1, ps.Length)}];");
+                w.Line($"PyObject** a = sig.BindExtra(args, nargsf, kwnames, slots, out {R.PyExtraArgs} extra);");
+            }
+            else if (ps.Length > 0)
             {
                 w.Line($"PyObject** slots = stackalloc PyObject*[{ps.Length}];");
                 w.Line("PyObject** a = sig.Bind(args, nargsf, kwnames, slots);");
@@ -109,11 +116,8 @@ internal static class FunctionEmitter
     internal static string EmitSignatureField(SourceWriter w, FunctionModel f)
     {
         string sigField = GeneratedNames.SignatureField(f.WrapperName);
-        var ps = f.PythonParameters;
-        string names = ps.Length == 0 ? "global::System.Array.Empty<string>()"
-            : "new[] { " + string.Join(", ", ps.Select(p => SourceWriter.Literal(p.PythonName))) + " }";
         w.Line($"private static readonly {R.PySignature} {sigField} = "
-            + $"new({SourceWriter.Literal(f.MessageName)}, {names}, required: {f.RequiredCount});");
+            + SignatureText.RuntimeSignature(f.MessageName, f.Parameters) + ";");
         return sigField;
     }
 
@@ -124,9 +128,11 @@ internal static class FunctionEmitter
     internal static void EmitConvertAndCall(SourceWriter w, FunctionModel f)
     {
         var ps = f.PythonParameters;
-        EmitHolding(w, ps, afterCall =>
+        var held = f.Parameters.Where(p => p.IsPythonArgument).ToList();
+        EmitHolding(w, held, afterCall =>
         {
             for (int i = 0; i < ps.Length; i++) EmitParameter(w, ps[i], i);
+            foreach (ParameterModel p in held.Where(p => p.IsVariadic)) EmitVariadic(w, p);
             EmitAliasChecks(w, f);
 
             string target = f.Kind == CallKind.Instance
@@ -154,7 +160,7 @@ internal static class FunctionEmitter
         var owned = ps.Where(p => p.Type.OwnsReference).ToList();
         bool anyKept = owned.Any(p => !p.ReleaseAfterCall);
         foreach (ParameterModel p in arrays) w.Line($"scoped {R.ArrayLease} {Lease(p)} = new();");
-        foreach (ParameterModel p in owned) w.Line($"{p.Type.CSharpType} {Local(p)} = default!;");
+        foreach (ParameterModel p in owned) w.Line($"{p.CollectionType ?? p.Type.CSharpType} {Local(p)} = default!;");
         if (anyKept) w.Line("bool returned = false;");
         bool guarded = arrays.Count > 0 || owned.Count > 0;
         if (guarded) w.Open("try");
@@ -164,8 +170,11 @@ internal static class FunctionEmitter
         w.Open("finally");
         foreach (ParameterModel p in Enumerable.Reverse(arrays)) w.Line($"{Lease(p)}.Dispose();");
         foreach (ParameterModel p in Enumerable.Reverse(owned))
-            w.Line(p.ReleaseAfterCall
-                ? $"{p.Type.Release}({Local(p)});" : $"if (!returned) {p.Type.Release}({Local(p)});");
+        {
+            // *args and **kwargs of references: each element, released by the runtime's loop.
+            string release = p.IsVariadic ? R.VarArgs + ".Release" : p.Type.Release!;
+            w.Line(p.ReleaseAfterCall ? $"{release}({Local(p)});" : $"if (!returned) {release}({Local(p)});");
+        }
         w.Close();
     }
 
@@ -194,6 +203,28 @@ internal static class FunctionEmitter
             w.Line($"{declare}{local} = {convert};");
         }
     }
+
+    /// <summary>
+    /// *args or **kwargs from the bound <c>extra</c>, each element by its row's FromPython (its errors name the
+    /// place: 'args'[2], 'scale'). A span of a few unmanaged elements lives on the stack.
+    /// </summary>
+    internal static void EmitVariadic(SourceWriter w, ParameterModel p)
+    {
+        TypeModel t = p.Type;
+        string declare = t.OwnsReference ? "" : p.CollectionType + " ";
+        string from = $"&{t.FromPython}";
+        string convert = p.Kind == ParameterKind.VarKeywords
+            ? $"{R.VarArgs}.{(p.IsReadOnlyDictionary ? "ToReadOnlyDictionary" : "ToDictionary")}<{t.CSharpType}>"
+                + $"(in extra, sig, {from})"
+            : p.IsSpan && t.Kind == ValueKind.Scalar && t.CSharpType != "string"
+                ? $"{R.VarArgs}.ToSpan<{t.CSharpType}>(in extra, sig, {from}, "
+                    + $"stackalloc {t.CSharpType}[{StackElements}])"
+                : $"{R.VarArgs}.ToArray<{t.CSharpType}>(in extra, sig, {from})";
+        w.Line($"{declare}{Local(p)} = {convert};");
+    }
+
+    /// <summary>How many *args elements a span parameter takes on the stack before it allocates.</summary>
+    internal const int StackElements = 8;
 
     /// <summary>A writable view must not share memory with any other array argument of the call.</summary>
     internal static void EmitAliasChecks(SourceWriter w, FunctionModel f)
@@ -249,8 +280,8 @@ internal static class FunctionEmitter
         if (f.Generic is not null) return $"{f.ContainingType}.{f.MethodName}{{T}}";
         string parameters = string.Join(", ", f.Parameters.Select(p =>
         {
-            string type = p.Type.AcceptsNone && !p.Type.IsNullableValueType
-                ? p.Type.CSharpType.TrimEnd('?')
+            string type = p.CollectionType is { } collection ? collection.TrimEnd('?')
+                : p.Type.AcceptsNone && !p.Type.IsNullableValueType ? p.Type.CSharpType.TrimEnd('?')
                 : p.Type.CSharpType;
             return CrefType(type).Replace('<', '{').Replace('>', '}');
         }));

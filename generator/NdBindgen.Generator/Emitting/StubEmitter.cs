@@ -135,7 +135,7 @@ internal static class StubEmitter
         };
         if (f.Kind == CallKind.Static) sb.Append(indent).Append("@staticmethod\n");
         if (f.Kind == CallKind.ClassMethod) sb.Append(indent).Append("@classmethod\n");
-        var parameters = f.PythonParameters.Select(Parameter);
+        var parameters = SignatureText.Parameters(f.Parameters, Parameter, Variadic);
         string returns = f.Kind switch
         {
             CallKind.ClassMethod => "typing.Self",
@@ -188,7 +188,7 @@ internal static class StubEmitter
             // The class's doc, then its constructor's (its Parameters).
             string summary = Docstrings.ClassText(c).Trim('\n');
             if (summary.Length > 0) sb.Append(I).Append(DocString(summary, I)).Append('\n');
-            var ctor = c.Constructor.Parameters.Where(p => p.IsPythonArgument).Select(Parameter);
+            var ctor = SignatureText.Parameters(c.Constructor.Parameters, Parameter, Variadic);
             sb.Append(I).Append("def __init__(").Append(string.Join(", ", new[] { "self" }.Concat(ctor)))
               .Append(") -> None: ...\n");
         }
@@ -251,6 +251,9 @@ internal static class StubEmitter
             }
         }
     }
+
+    // *args: float, **kwargs: float (the stars come from SignatureText): each element's type, as PEP 484 annotates.
+    private static string Variadic(ParameterModel p) => $"{p.PythonName}: {Annotation(p.Type)}";
 
     private static string Parameter(ParameterModel p)
     {

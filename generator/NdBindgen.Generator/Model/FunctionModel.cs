@@ -21,6 +21,20 @@ internal enum CallKind
     Constructor,
 }
 
+/// <summary>How Python passes a parameter: CPython's <c>inspect.Parameter</c> kinds.</summary>
+internal enum ParameterKind
+{
+    PositionalOrKeyword,
+    /// <summary>[PositionalOnly]: before <c>/</c>.</summary>
+    PositionalOnly,
+    /// <summary>[KeywordOnly]: after <c>*</c> or <c>*args</c>.</summary>
+    KeywordOnly,
+    /// <summary><c>params T[]</c> or <c>params ReadOnlySpan&lt;T&gt;</c>: <c>*args</c>, of <c>Type</c>.</summary>
+    VarArgs,
+    /// <summary>A [PyKwargs] dictionary: <c>**kwargs</c>, each value of <c>Type</c>.</summary>
+    VarKeywords,
+}
+
 /// <summary>One parameter of an exported function.</summary>
 /// <param name="ReleaseAfterCall">
 /// A reference or callback the method does not keep (Parsing/Escapes): the wrapper releases it when the call returns.
@@ -34,14 +48,35 @@ internal sealed record ParameterModel(
     int Ndim,
     bool ReleaseAfterCall = false)
 {
+    public ParameterKind Kind { get; init; }
+
+    /// <summary>
+    /// For *args and **kwargs: the parameter's own C# type (<c>double[]</c>,
+    /// <c>global::System.ReadOnlySpan&lt;double&gt;</c>, <c>global::System.Collections.Generic.Dictionary&lt;string,
+    /// double&gt;</c>); <see cref="Type"/> is the element's.
+    /// </summary>
+    public string? CollectionType { get; init; }
+
+    /// <summary>*args received as a span (a stack buffer for a few unmanaged elements) rather than an array.</summary>
+    public bool IsSpan { get; init; }
+
+    /// <summary>**kwargs as an IReadOnlyDictionary: the runtime may build a lighter one than a Dictionary.</summary>
+    public bool IsReadOnlyDictionary { get; init; }
+
     public bool HasDefault => DefaultCSharp is not null;
 
     /// <summary>A parameter Python passes (the GIL token is not one).</summary>
     public bool IsPythonArgument => Type.Kind != ValueKind.Token;
 
-    /// <summary>The number of leading Python parameters without a default.</summary>
+    /// <summary>*args or **kwargs: filled from what the named parameters leave over, not from a slot.</summary>
+    public bool IsVariadic => Kind is ParameterKind.VarArgs or ParameterKind.VarKeywords;
+
+    /// <summary>A named Python parameter: it has a binding slot.</summary>
+    public bool IsNamed => IsPythonArgument && !IsVariadic;
+
+    /// <summary>The number of leading named Python parameters without a default.</summary>
     public static int RequiredCount(System.Collections.Generic.IEnumerable<ParameterModel> parameters) =>
-        parameters.Where(p => p.IsPythonArgument).TakeWhile(p => !p.HasDefault).Count();
+        parameters.Where(p => p.IsNamed).TakeWhile(p => !p.HasDefault).Count();
 }
 
 /// <summary>One [PyFunction] method.</summary>
@@ -71,9 +106,15 @@ internal sealed record FunctionModel(
     /// <summary>The method as diagnostics name it: "Api.Norm" (type and member, as the user wrote them).</summary>
     public string Display { get; init; } = "";
 
-    /// <summary>The parameters Python passes, in order (without the GIL token).</summary>
+    /// <summary>The named parameters Python passes, in order (without the GIL token, *args and **kwargs).</summary>
     public ImmutableArray<ParameterModel> PythonParameters =>
-        ImmutableArray.CreateRange(Parameters.Where(p => p.IsPythonArgument));
+        ImmutableArray.CreateRange(Parameters.Where(p => p.IsNamed));
+
+    /// <summary>The <c>params</c> parameter (*args), or null.</summary>
+    public ParameterModel? VarArgs => Parameters.FirstOrDefault(p => p.Kind == ParameterKind.VarArgs);
+
+    /// <summary>The [PyKwargs] parameter (**kwargs), or null.</summary>
+    public ParameterModel? VarKeywords => Parameters.FirstOrDefault(p => p.Kind == ParameterKind.VarKeywords);
 
     public int RequiredCount => ParameterModel.RequiredCount(Parameters);
 

@@ -24,6 +24,18 @@ internal static class KnownTypes
     public const string ArrayLikeAttribute = Namespace + ".ArrayLikeAttribute";
     public const string NdimAttribute = Namespace + ".NdimAttribute";
     public const string DtypesAttribute = Namespace + ".DtypesAttribute";
+    public const string PositionalOnlyAttribute = Namespace + ".PositionalOnlyAttribute";
+    public const string KeywordOnlyAttribute = Namespace + ".KeywordOnlyAttribute";
+    public const string PyKwargsAttribute = Namespace + ".PyKwargsAttribute";
+
+    /// <summary>The dictionary types a [PyKwargs] parameter may have, by their generic definitions' names.</summary>
+    public static readonly string[] KwargsDictionaries =
+    {
+        "System.Collections.Generic.Dictionary<TKey, TValue>", "System.Collections.Generic.IDictionary<TKey, TValue>",
+        "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>",
+    };
+
+    public const string ReadOnlySpan = "System.ReadOnlySpan<T>";
 
     /// <summary>The GIL token.</summary>
     public const string Python = Namespace + ".Python";

@@ -62,6 +62,8 @@ internal static class RuntimeNames
     public const string Enums = Conversions + "Enums";
     public const string Arrays = Conversions + "Arrays";
     public const string PyRefs = Conversions + "PyRefs";
+    public const string VarArgs = Conversions + "VarArgs";
+    public const string PyExtraArgs = Root + "Binding.PyExtraArgs";
     public const string Callbacks = Conversions + "Callbacks";
     public const string Sequences = Conversions + "Sequences";
     public const string Mappings = Conversions + "Mappings";

@@ -163,6 +163,7 @@ internal static partial class ClassParser
             ParameterModel? parameter = FunctionParser.ParseParameter(p, type.Name, diagnostics);
             if (parameter is not null) parameters.Add(parameter);
         }
+        ParameterKinds.CheckOrder(constructor, parameters, type.Name, diagnostics);
         // Documented on the constructor, or just named and typed when it has no doc comment.
         string xml = constructor.GetDocumentationCommentXml(cancellationToken: cancellationToken) is { Length: > 0 } x
             ? x
@@ -287,6 +288,7 @@ internal static partial class ClassParser
                 if (parameter is null) complete = false;
                 else parameters.Add(parameter);
             }
+            ParameterKinds.CheckOrder(ctor, parameters, type.Name, diagnostics);
             DocModel? doc = Doc(ctor, cancellationToken);
             int n = overloads.Count + 1;
             overloads.Add(new FunctionModel(fullType, type.Name, pythonName, pythonName, CallKind.Constructor,
@@ -298,7 +300,8 @@ internal static partial class ClassParser
             });
         }
         if (!complete || instance is null) return null;
-        return OverloadSets.Build(overloads, diagnostics, "NewVectorcall");
+        var dispatchable = OverloadSets.WithoutVariadics(overloads, diagnostics, "PyConstructor");
+        return dispatchable.Count == 0 ? null : OverloadSets.Build(dispatchable, diagnostics, "NewVectorcall");
     }
 
     /// <summary>
@@ -336,7 +339,8 @@ internal static partial class ClassParser
                 singles.Add(first);
                 continue;
             }
-            sets.Add(OverloadSets.Build(same, diagnostics));
+            var dispatchable = OverloadSets.WithoutVariadics(same, diagnostics, "PyMethod");
+            if (dispatchable.Count > 0) sets.Add(OverloadSets.Build(dispatchable, diagnostics));
         }
         return (singles.ToImmutable(), sets.ToImmutable());
     }

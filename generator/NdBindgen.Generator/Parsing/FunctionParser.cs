@@ -76,10 +76,18 @@ internal static class FunctionParser
             ParameterModel? parameter = ParseParameter(p, display, diagnostics);
             if (parameter is not null) parameters.Add(parameter);
         }
+        ParameterKinds.CheckOrder(method, parameters, display, diagnostics);
         TypeModel? returns = ParseReturn(method, display, diagnostics);
         if (diagnostics.Count > 0 || returns is null)
             return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
         var model = Build(method, kind, pythonClass, pythonName, parameters.ToImmutable(), returns, cancellationToken);
+        if (model.Overload > 0 && (model.VarArgs ?? model.VarKeywords) is { } variadic)
+        {
+            string takes = variadic.Kind == ParameterKind.VarArgs ? "*args" : "**kwargs";
+            diagnostics.Add(DiagnosticInfo.Create(D.VariadicOverload, location, display, takes, pythonName,
+                "PyFunction"));
+            return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
+        }
         return new ParseResult<FunctionModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
     }
 
@@ -151,12 +159,15 @@ internal static class FunctionParser
         ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         Location? location = p.Locations.FirstOrDefault();
-        if (p.RefKind != RefKind.None || p.IsParams)
+        if (p.RefKind != RefKind.None)
         {
-            string mode = p.IsParams ? "params" : p.RefKind.ToString().ToLowerInvariant();
+            string mode = p.RefKind.ToString().ToLowerInvariant();
             diagnostics.Add(DiagnosticInfo.Create(D.ByRefParameter, location, p.Name, display, mode));
             return null;
         }
+        if (ParameterKinds.Of(p, display, diagnostics) is not { } kind) return null;
+        if (kind is ParameterKind.VarArgs or ParameterKind.VarKeywords)
+            return ParameterKinds.ParseVariadic(p, kind, display, diagnostics);
         TypeModel? type = ConversionTable.Resolve(p.Type, isReturn: false, out var failure, out string? element);
         if (type is null)
         {
@@ -205,7 +216,10 @@ internal static class FunctionParser
             return null;
         }
         bool release = type.OwnsReference && !Escapes.MayKeep(p);
-        return new ParameterModel(p.Name, pythonName, type, defaultCSharp, defaultPython, ndim, release);
+        return new ParameterModel(p.Name, pythonName, type, defaultCSharp, defaultPython, ndim, release)
+        {
+            Kind = kind,
+        };
     }
 
     /// <summary>
@@ -250,6 +264,15 @@ internal static class FunctionParser
                 return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
             }
             specializations.Add(result.Model);
+        }
+        // The dtype dispatcher hands its instantiations the bound slots only.
+        if (specializations[0].Parameters.FirstOrDefault(p => p.IsVariadic) is { } variadic)
+        {
+            IParameterSymbol symbol = method.Parameters.First(p => p.Name == variadic.CSharpName);
+            diagnostics.Add(DiagnosticInfo.Create(D.InvalidVariadic, symbol.Locations.FirstOrDefault(), symbol.Name,
+                display, variadic.Kind == ParameterKind.VarArgs ? "*args" : "**kwargs",
+                "a generic function dispatched on a dtype takes named parameters only"));
+            return new ParseResult<FunctionModel>(null, diagnostics.ToImmutable());
         }
 
         // Python parameter indexes: the first NdView<T>/NdViewMut<T> decides T; the others must match it.

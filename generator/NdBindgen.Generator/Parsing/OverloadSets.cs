@@ -48,6 +48,28 @@ internal static class OverloadSets
             overloads.Select(f => f.WithoutLocation()).ToImmutableArray());
     }
 
+    /// <summary>
+    /// The overloads without *args or **kwargs (the dispatcher binds named parameters only): each one with them is
+    /// left out with NDB0031, naming the attribute that gives it a name of its own.
+    /// </summary>
+    public static List<FunctionModel> WithoutVariadics(IEnumerable<FunctionModel> overloads,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics, string attribute)
+    {
+        var kept = new List<FunctionModel>();
+        foreach (FunctionModel f in overloads)
+        {
+            if ((f.VarArgs ?? f.VarKeywords) is { } variadic)
+            {
+                string takes = variadic.Kind == ParameterKind.VarArgs ? "*args" : "**kwargs";
+                diagnostics.Add(new DiagnosticInfo(D.VariadicOverload.Id, f.Location,
+                    ImmutableArray.Create(f.Display, takes, f.PythonName, attribute)));
+                continue;
+            }
+            kept.Add(f);
+        }
+        return kept;
+    }
+
     /// <summary>The distinguishable overloads as one set.</summary>
     public static OverloadSetModel Build(IEnumerable<FunctionModel> overloads,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics, string? dispatcherName = null) =>
