@@ -7,7 +7,7 @@ public class Functions
 {
     [PyFunction] public double NotStatic(double x) => x;                           // expect NDB0001
     [PyFunction] public static double TakesObject(object thing) => 0;             // expect NDB0002
-    [PyFunction] public static DateTime ReturnsDate() => DateTime.Now;            // expect NDB0003
+    [PyFunction] public static Guid ReturnsGuid() => Guid.Empty;                 // expect NDB0003
     [PyFunction] public static double Decimals(NdView<decimal> values) => 0;      // expect NDB0004
     [PyFunction("class")] public static int Keyword() => 0;                       // expect NDB0006
     [PyFunction] public static T Generic<T>(T x) => x;                            // expect NDB0008

@@ -119,9 +119,12 @@ class LanguageServer:
 def published():
     """(line, severity, code) of each diagnostic csharp-ls publishes for Mistakes.cs, counted; and each code's
     help links (codeDescription.href)."""
-    build = subprocess.run(["dotnet", "build", str(REPO / "generator" / "NdBindgen.Generator"), "-c", "Debug",
-                            "--nologo", "-v", "q"], capture_output=True, text=True, timeout=600, cwd=REPO)
-    assert build.returncode == 0, build.stdout[-3000:]
+    # The analyzers and the runtime as the editor loads them (Debug builds): a runtime DLL left from an older
+    # checkout would lack the attributes Mistakes.cs uses, and their diagnostics with them.
+    for project in ["generator/NdBindgen.Generator", "runtime/NdBindgen.Runtime"]:
+        build = subprocess.run(["dotnet", "build", str(REPO / project), "-c", "Debug", "--nologo", "-v", "q"],
+                               capture_output=True, text=True, timeout=600, cwd=REPO)
+        assert build.returncode == 0, build.stdout[-3000:]
     server = LanguageServer([csharp_ls()], cwd=PROJECT)
     try:
         uri = SOURCE.as_uri()
