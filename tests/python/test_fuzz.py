@@ -1366,7 +1366,7 @@ ORACLES["nd_test.managed_heap_bytes"] = lambda a: Ok(check=lambda r: type(r) is 
 # Issue 17's values (tests/NdTestModule/Values.cs, Enums.cs): echoes return what went in, converted.
 for _name in ("bytes", "opt_bytes", "memory", "span", "big_int", "opt_big_int", "decimal", "opt_decimal", "complex",
               "opt_complex", "date_time", "opt_date_time", "date", "opt_date", "time", "time_span", "opt_time_span",
-              "color", "opt_color", "permission", "byte_level", "big_mask", "signed", "nested", "other_color"):
+              "color", "opt_color", "permission", "byte_level", "big_mask", "signed", "nested_enum", "other_color"):
     ORACLES[f"nd_test.echo_{_name}"] = lambda a: Ok(a["x"] if "x" in a else a["c"] if "c" in a else a["p"])
 def o_date_time_offset(result):
     """DateTimeOffset takes an aware datetime of a whole-minute offset within 14 h (the conversion predicted the UTC value)."""

@@ -192,12 +192,16 @@ FUNCTIONS = {
     "scale": ("(arr, factor)", "Multiply each element of arr by factor, for every numeric dtype."),
     "scale_float64": ("(arr, factor)", "scale() for float64 arrays only, written without generics (the benchmark compares the two)."),
     "scaled_sum": ("(*values, **scales)", "The sum of values, multiplied by the value of each keyword argument."),
+    "sum_list": ("(xs)", "The sum of a sequence of floats."),
+    "make_list": ("(n)", "[0.0, 1.0, ..., n - 1.0]."),
+    "bump_counts": ("(counts)", "A new dict of the same keys, each value plus one."),
+    "echo_datetime": ("(when)", "Returns when as a new datetime: a naive one as it is, an aware one in UTC."),
 }
 
 
 def test_module_exports_exactly_the_tutorial_functions_and_classes():
     # The tutorial's three functions and Point, Node, the generic kernel (issue 9) with its float64-only twin,
-    # and scaled_sum (*args and **kwargs, issue 17's benchmark row).
+    # and issue 17's benchmark rows: scaled_sum (*args and **kwargs), the containers' and the datetime round trip.
     assert sorted(n for n in dir(nd_ext) if not n.startswith("_")) == sorted([*FUNCTIONS, "Node", "Point"])
 
 
