@@ -89,6 +89,55 @@ public unsafe class ScalarConversionTests
     public void Strings_(string expression, string expected) =>
         Assert.Equal(expected, From<string>(expression, Strings.ToString));
 
+    [Theory]
+    [InlineData("''", "")]
+    [InlineData("'k'", "k")]
+    [InlineData("'key42'", "key42")]
+    [InlineData("'a\\x00b'", "a\0b")]
+    [InlineData("'x' * 1000", null)]                 // longer than a vector: the vectorized copy
+    [InlineData("'é' * 40", null)]                   // 1-byte kind but not ASCII: through UTF-8
+    [InlineData("'✓' * 3 + 'abc'", "✓✓✓abc")]
+    [InlineData("type('S', (str,), {})('abc')", "abc")]   // a str subclass's text is not stored compact
+    public void Strings_read_in_place_or_through_UTF8_agree_with_Python(string expression, string? expected)
+    {
+        Run(() =>
+        {
+            PyObject* o = Eval(expression);
+            try
+            {
+                string text = Strings.ToString(o, Sig, 0);
+                Assert.Equal(expected ?? Str(o), text);
+                // And back: a str equal to the original, hashing as Python's own does (the state bits are right).
+                PyObject* back = Strings.FromString(text);
+                Assert.Equal(0, PyUnicode_Compare(o, back));
+                Assert.Equal(PyObject_Hash(o), PyObject_Hash(back));
+                Py_DECREF(back);
+            }
+            finally
+            {
+                Py_DECREF(o);
+            }
+        });
+    }
+
+    [Fact]
+    public void Ascii_strs_are_read_and_made_at_the_offset_of_the_running_CPython()
+    {
+        Run(() =>
+        {
+            // CheckAsciiLayout kept the offset: PyASCIIObject is 48 bytes before 3.12 (wstr), 40 from it.
+            Assert.Equal(NdBindgen.Core.PythonVersions.RunningMinor >= 12 ? 40 : 48, Layouts.AsciiData);
+            PyObject* made = Strings.FromString("made here");
+            nint size;
+            Assert.True(PyUnicode_AsUTF8AndSize(made, &size) == (byte*)made + Layouts.AsciiData);
+            Assert.Equal(9, size);
+            PyObject* repr = PyObject_Repr(made);
+            Assert.Equal("'made here'", Str(repr));
+            Py_DECREF(repr);
+            Py_DECREF(made);
+        });
+    }
+
     [Fact]
     public void ReturnedValuesRoundTrip()
     {

@@ -149,6 +149,40 @@ public unsafe class SignatureKindsTests
     }
 
     [Fact]
+    public void Kwargs_alone_take_every_keyword_in_the_callers_order_and_enumerate_again_and_again()
+    {
+        var sig = Signatures[7].Sig;   // (**kwargs): no named parameter, so binding never looks at the names
+        Run(() =>
+        {
+            var args = Arguments("", "b=2.0, a=1.0, c=3.0", out PyObject* kwnames, out int nargs);
+            fixed (PyObject** a = args)
+            {
+                sig.BindExtra(a, nargs, kwnames, null, out PyExtraArgs extra);
+                Assert.Equal(3, extra.KeywordCount);
+                IReadOnlyDictionary<string, double> kwargs = VarArgs.ToReadOnlyDictionary<double>(extra, sig, &Floats.ToDouble);
+                Assert.Equal(["b", "a", "c"], kwargs.Keys);
+                IEnumerable<double> values = kwargs.Values;
+                Assert.Equal([2.0, 1.0, 3.0], values);
+                Assert.Equal([2.0, 1.0, 3.0], values);                   // the same object enumerated again
+                var pairs = new List<(double, double)>();
+                foreach (double x in values)                              // nested: each enumeration its own cursor
+                    foreach (double y in values)
+                        pairs.Add((x, y));
+                Assert.Equal(9, pairs.Count);
+                Assert.Equal((3.0, 1.0), pairs[7]);
+                using IEnumerator<string> keys = kwargs.Keys.GetEnumerator();
+                Assert.True(keys.MoveNext() && keys.MoveNext() && keys.Current == "a");
+                keys.Reset();
+                Assert.True(keys.MoveNext() && keys.Current == "b");
+                Assert.Throws<NotSupportedException>(() => ((IDictionary<string, double>)kwargs).Add("d", 4.0));
+                Assert.Equal(3, kwargs.Count);
+            }
+            for (int i = 0; i < 3; i++) Py_DECREF(args[i]);
+            Py_DECREF(kwnames);
+        });
+    }
+
+    [Fact]
     public void APurelyPositionalCallOfArgsCopiesNothing()
     {
         var sig = new PySignature("g", ["a"], 1, positionalOnly: 0, keywordOnly: 0, "rest", null);

@@ -365,3 +365,21 @@ def test_no_growth_over_many_calls():
             pass
     gc.collect()
     assert len(gc.get_objects()) - before < 50
+
+
+@pytest.mark.parametrize("length", [0, 1, 5, 15, 16, 17, 31, 32, 33, 64, 1000])
+def test_str_keys_of_every_length_come_back_equal_hashable_and_findable(length):
+    """ASCII strs are read and made in place (the characters at PyASCIIObject's end, whose size differs
+    between 3.11 and 3.12): what comes back must be a proper str, equal, hashing alike, usable as a key,
+    next to non-ASCII keys that go through UTF-8."""
+    keys = ["".join(chr(97 + (i + k) % 26) for i in range(length)) + str(k) for k in range(3)]
+    keys += ["é" * length + "1", "✓" * length + "2", "\U0001F600" * length + "3", "a\x00b" * length]
+    d = {k: i for i, k in enumerate(keys)}
+    back = m.echo_dict(d)
+    assert back == d
+    for k, i in d.items():
+        assert back[k] == i
+    for k in back:
+        assert type(k) is str and hash(k) == hash(k.encode("utf-8").decode("utf-8")) and k in d
+        assert k.isascii() == all(ord(c) < 128 for c in k)
+

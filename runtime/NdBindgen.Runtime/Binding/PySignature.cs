@@ -167,7 +167,14 @@ public sealed unsafe class PySignature
             extra->PositionalCount = nargs - _positional;
         }
 
-        if (kwnames != null)
+        if (kwnames != null && !TakesKeywords && _varKeywords is not null && extra != null)
+        {
+            // No named parameter takes a keyword: **kwargs takes them all, the names looked at only as it converts.
+            extra->KeywordCount = (int)PyTuple_GET_SIZE(kwnames);
+            extra->KeywordNames = kwnames;
+            extra->KeywordValues = args + nargs;
+        }
+        else if (kwnames != null)
         {
             nint nkw = PyTuple_GET_SIZE(kwnames);
             for (nint k = 0; k < nkw; k++)
@@ -246,10 +253,13 @@ public sealed unsafe class PySignature
     /// <summary>Whether a named parameter takes keyword <paramref name="key"/> (else **kwargs does).</summary>
     public bool TakesKeyword(PyObject* key) => IndexOfKeyword(key) >= 0;
 
+    /// <summary>Whether any named parameter may be passed by keyword (none: every keyword is **kwargs's).</summary>
+    public bool TakesKeywords => _positionalOnly < _names.Length;
+
     /// <summary>The named parameter a keyword fills (positional-only ones are not named by keyword), or -1.</summary>
     internal int IndexOfKeyword(PyObject* key)
     {
-        if (_positionalOnly == _names.Length) return -1;   // no parameter takes a keyword: all go to **kwargs
+        if (!TakesKeywords) return -1;   // no parameter takes a keyword: all go to **kwargs
         PyObject** interned = InternedNames();
         for (int i = _positionalOnly; i < _names.Length; i++)
         {

@@ -229,32 +229,19 @@ public static unsafe class DateTimes
         }
     }
 
-    // Days from 0001-01-01 and back, for fields CPython has validated (years 1-9999): Howard Hinnant's
-    // days_from_civil / civil_from_days, some twenty instructions each, where DateTime's constructor and its
-    // Year/Month/Day validate and recompute (the datetime round trip is a benchmark row).
+    // Days from 0001-01-01, for fields CPython has validated (years 1-9999): Howard Hinnant's days_from_civil,
+    // some twenty instructions, where DateTime's constructor validates and recomputes (the datetime round trip
+    // is a benchmark row). The way back is DateTime.Deconstruct.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static long DayNumber(int year, int month, int day)
     {
-        int y = month <= 2 ? year - 1 : year;              // the year, counted from March
-        int era = y / 400;                                  // y >= 0
-        int yearOfEra = y - era * 400;
-        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        // Unsigned: a division by a constant is then a multiply and a shift, with no sign fix-up.
+        uint y = (uint)(month <= 2 ? year - 1 : year);      // the year, counted from March; year >= 1
+        uint era = y / 400;
+        uint yearOfEra = y - era * 400;
+        uint dayOfYear = (153 * (uint)(month > 2 ? month - 3 : month + 9) + 2) / 5 + (uint)day - 1;
+        uint dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
         return era * 146097L + dayOfEra - 306;              // 0000-03-01 is day -306 of 0001-01-01
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Civil(long dayNumber, out int year, out int month, out int day)
-    {
-        long z = dayNumber + 306;
-        int era = (int)(z / 146097);
-        int dayOfEra = (int)(z - era * 146097L);
-        int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-        int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        int mp = (5 * dayOfYear + 2) / 153;
-        day = dayOfYear - (153 * mp + 2) / 5 + 1;
-        month = mp < 10 ? mp + 3 : mp - 9;
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
     }
 
     private static PythonException OutOfUtcRange(PySignature sig, int index, PyObject* o) =>
@@ -263,14 +250,20 @@ public static unsafe class DateTimes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static PyObject* NewDateTime(PyDateTime_CAPI* api, DateTime v, PyObject* tzinfo)
     {
-        // The date in one computation (Year, Month and Day would each redo it), the time by division.
-        long all = v.Ticks;
-        Civil(all / TimeSpan.TicksPerDay, out int year, out int month, out int day);
-        long ticks = all % TimeSpan.TicksPerDay;
-        int seconds = (int)(ticks / TimeSpan.TicksPerSecond);
-        int us = (int)(ticks % TimeSpan.TicksPerSecond / 10);   // ticks below a microsecond dropped
-        return Check(api->DateTime_FromDateAndTime(year, month, day, seconds / 3600, seconds / 60 % 60, seconds % 60,
-            us, tzinfo, api->DateTimeType));
+        // The date in one computation (Year, Month and Day would each redo it: Deconstruct is .NET's
+        // division-free calendar arithmetic), the time by division.
+        v.Deconstruct(out int year, out int month, out int day);
+        // Unsigned (ticks are never negative): each division by a constant is a multiply and a shift.
+        ulong ticks = (ulong)v.Ticks;
+        ulong totalSeconds = ticks / TimeSpan.TicksPerSecond;
+        uint us = (uint)(ticks - totalSeconds * TimeSpan.TicksPerSecond) / 10;   // ticks below a microsecond dropped
+        uint second = (uint)(totalSeconds % 86400);
+        uint hour = second / 3600;
+        second -= hour * 3600;
+        uint minute = second / 60;
+        second -= minute * 60;
+        return Check(api->DateTime_FromDateAndTime(year, month, day, (int)hour, (int)minute, (int)second, (int)us,
+            tzinfo, api->DateTimeType));
     }
 
     private static string Text(PyObject* o)
@@ -297,16 +290,19 @@ public static unsafe class DateTimes
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct PyDateTime_CAPI
 {
+    // The four constructors are leaves (see Interop/CPython.Number.cs), called without a GC transition: given
+    // the exact types and the values a .NET DateTime/TimeSpan can hold (never out of datetime's range), they
+    // allocate an object Python's GC does not track, touch tzinfo's count, and run no Python code.
     public PyTypeObject* DateType;
     public PyTypeObject* DateTimeType;
     public PyTypeObject* TimeType;
     public PyTypeObject* DeltaType;
     public PyTypeObject* TZInfoType;
     public PyObject* TimeZone_UTC;
-    public delegate* unmanaged<int, int, int, PyTypeObject*, PyObject*> Date_FromDate;
-    public delegate* unmanaged<int, int, int, int, int, int, int, PyObject*, PyTypeObject*, PyObject*> DateTime_FromDateAndTime;
-    public delegate* unmanaged<int, int, int, int, PyObject*, PyTypeObject*, PyObject*> Time_FromTime;
-    public delegate* unmanaged<int, int, int, int, PyTypeObject*, PyObject*> Delta_FromDelta;
+    public delegate* unmanaged[SuppressGCTransition]<int, int, int, PyTypeObject*, PyObject*> Date_FromDate;
+    public delegate* unmanaged[SuppressGCTransition]<int, int, int, int, int, int, int, PyObject*, PyTypeObject*, PyObject*> DateTime_FromDateAndTime;
+    public delegate* unmanaged[SuppressGCTransition]<int, int, int, int, PyObject*, PyTypeObject*, PyObject*> Time_FromTime;
+    public delegate* unmanaged[SuppressGCTransition]<int, int, int, int, PyTypeObject*, PyObject*> Delta_FromDelta;
     public delegate* unmanaged<PyObject*, PyObject*, PyObject*> TimeZone_FromTimeZone;
     public void* DateTime_FromTimestamp;
     public void* Date_FromTimestamp;

@@ -27,21 +27,9 @@ internal sealed class KeywordArguments<T> : IReadOnlyDictionary<string, T>, IDic
 
     public T this[string key] => TryGetValue(key, out T? value) ? value : throw new KeyNotFoundException(key);
 
-    public IEnumerable<string> Keys
-    {
-        get
-        {
-            for (int i = 0; i < _count; i++) yield return _items[i].Key;
-        }
-    }
+    public IEnumerable<string> Keys => new KeyItems(this);
 
-    public IEnumerable<T> Values
-    {
-        get
-        {
-            for (int i = 0; i < _count; i++) yield return _items[i].Value;
-        }
-    }
+    public IEnumerable<T> Values => new ValueItems(this);
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
@@ -69,12 +57,10 @@ internal sealed class KeywordArguments<T> : IReadOnlyDictionary<string, T>, IDic
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    // Filled once by VarArgs through IDictionary.Add; read-only from then on (a method sees IReadOnlyDictionary).
-    void IDictionary<string, T>.Add(string key, T value)
-    {
-        if (_count == _items.Length) throw ReadOnly();
-        _items[_count++] = new(key, value);
-    }
+    /// <summary>Filled once by VarArgs, in the caller's order; read-only from then on.</summary>
+    internal void Append(string key, T value) => _items[_count++] = new(key, value);
+
+    void IDictionary<string, T>.Add(string key, T value) => throw ReadOnly();
 
     T IDictionary<string, T>.this[string key]
     {
@@ -95,4 +81,57 @@ internal sealed class KeywordArguments<T> : IReadOnlyDictionary<string, T>, IDic
     bool ICollection<KeyValuePair<string, T>>.Remove(KeyValuePair<string, T> item) => throw ReadOnly();
 
     private static NotSupportedException ReadOnly() => new("**kwargs is read-only");
+
+    /// <summary>
+    /// Keys or Values: one object that is its own first enumerator (a foreach over <c>kwargs.Values</c> allocates
+    /// it alone), without the thread check of a compiler-made iterator; later enumerations get one each.
+    /// </summary>
+    private abstract class Items<TItem>(KeywordArguments<T> owner) : IEnumerable<TItem>, IEnumerator<TItem>
+    {
+        private int _next = -1;   // -1: not enumerated yet; then the position after the current item
+
+        protected KeywordArguments<T> Owner => owner;
+
+        public TItem Current { get; private set; } = default!;
+
+        object? IEnumerator.Current => Current;
+
+        protected abstract Items<TItem> Fresh();
+
+        protected abstract TItem At(int i);
+
+        public IEnumerator<TItem> GetEnumerator()
+        {
+            if (_next != -1) return Fresh().GetEnumerator();
+            _next = 0;
+            return this;
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public bool MoveNext()
+        {
+            if (_next < 0 || _next >= owner._count) return false;
+            Current = At(_next++);
+            return true;
+        }
+
+        public void Reset() => _next = 0;
+
+        public void Dispose() { }
+    }
+
+    private sealed class KeyItems(KeywordArguments<T> owner) : Items<string>(owner)
+    {
+        protected override Items<string> Fresh() => new KeyItems(Owner);
+
+        protected override string At(int i) => Owner._items[i].Key;
+    }
+
+    private sealed class ValueItems(KeywordArguments<T> owner) : Items<T>(owner)
+    {
+        protected override Items<T> Fresh() => new ValueItems(Owner);
+
+        protected override T At(int i) => Owner._items[i].Value;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.ComponentModel;
 using NdBindgen.Binding;
 using NdBindgen.Core;
@@ -141,7 +142,7 @@ public static unsafe class Mappings
         where K : notnull where KC : IPyConverter<K> where VC : IPyConverter<V>
     {
         if (value is null) throw Sequences.NullCollection();
-        PyObject* dict = PyDict_New();
+        PyObject* dict = PyDict_NewPresized(value.Count);
         if (dict == null) throw PythonException.Fetch();
         try
         {
@@ -161,7 +162,7 @@ public static unsafe class Mappings
     {
         if (value is Dictionary<K, V> d) return FromDictionary<K, V, KC, VC>(d);
         if (value is null) throw Sequences.NullCollection();
-        PyObject* dict = PyDict_New();
+        PyObject* dict = value.TryGetNonEnumeratedCount(out int count) ? PyDict_NewPresized(count) : PyDict_New();
         if (dict == null) throw PythonException.Fetch();
         try
         {

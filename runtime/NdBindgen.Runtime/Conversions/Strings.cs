@@ -17,11 +17,12 @@ namespace NdBindgen.Conversions;
 public static unsafe class Strings
 {
     /// <summary>The longest .NET string, in UTF-16 code units (<c>string.MaxLength</c> in the runtime's sources).</summary>
-    internal const int MaxNetLength = 0x3FFFFFDF;
+    internal const int MaxNetLength = Utf8.MaxNetLength;
 
     public static string ToString(PyObject* o, PySignature sig, int index)
     {
         if ((Py_TYPE(o)->tp_flags & PyConst.Py_TPFLAGS_UNICODE_SUBCLASS) == 0) throw sig.WrongType(index, "str", o);
+        if (Utf8.TryAscii(o, out string? ascii)) return ascii;
         nint size;
         byte* utf8 = PyUnicode_AsUTF8AndSize(o, &size);
         if (utf8 == null) throw PythonException.Fetch();

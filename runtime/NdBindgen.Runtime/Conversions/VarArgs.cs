@@ -61,7 +61,7 @@ public static unsafe class VarArgs
         delegate*<PyObject*, PySignature, int, T> from)
     {
         var result = new Dictionary<string, T>(extra.KeywordCount);
-        Fill(extra, sig, from, result);
+        Fill(extra, sig, from, result, null);
         return result;
     }
 
@@ -76,13 +76,13 @@ public static unsafe class VarArgs
         if (extra.KeywordCount == 0) return KeywordArguments<T>.Empty;
         if (extra.KeywordCount > KeywordArguments<T>.MaxCount) return ToDictionary(extra, sig, from);
         var result = new KeywordArguments<T>(extra.KeywordCount);
-        Fill(extra, sig, from, result);
+        Fill(extra, sig, from, null, result);
         return result;
     }
 
-    private static void Fill<T, TDictionary>(in PyExtraArgs extra, PySignature sig,
-        delegate*<PyObject*, PySignature, int, T> from, TDictionary result)
-        where TDictionary : IDictionary<string, T>
+    /// <summary>Into <paramref name="dictionary"/> or else <paramref name="few"/>: direct calls, no interface.</summary>
+    private static void Fill<T>(in PyExtraArgs extra, PySignature sig, delegate*<PyObject*, PySignature, int, T> from,
+        Dictionary<string, T>? dictionary, KeywordArguments<T>? few)
     {
         if (extra.KeywordCount == 0) return;
         try
@@ -90,12 +90,15 @@ public static unsafe class VarArgs
             if (extra.KeywordNames != null)
             {
                 nint nkw = PyTuple_GET_SIZE(extra.KeywordNames);
+                bool named = sig.TakesKeywords;   // else every keyword is **kwargs's
                 for (nint k = 0; k < nkw; k++)
                 {
                     PyObject* key = PyTuple_GET_ITEM(extra.KeywordNames, k);
-                    if (sig.TakesKeyword(key)) continue;
+                    if (named && sig.TakesKeyword(key)) continue;
                     PySignature place = sig.ExtraKeyword(key, out string name, out int index);
-                    result.Add(name, from(extra.KeywordValues[k], place, index));
+                    T value = from(extra.KeywordValues[k], place, index);
+                    if (few is not null) few.Append(name, value);
+                    else dictionary!.Add(name, value);
                 }
             }
             else
@@ -111,7 +114,9 @@ public static unsafe class VarArgs
                     try
                     {
                         PySignature place = sig.ExtraKeyword(key, out string name, out int index);
-                        result.Add(name, from(value, place, index));
+                        T converted = from(value, place, index);
+                        if (few is not null) few.Append(name, converted);
+                        else dictionary!.Add(name, converted);
                     }
                     finally
                     {
@@ -123,7 +128,8 @@ public static unsafe class VarArgs
         }
         catch
         {
-            foreach (T value in result.Values) (value as PyRef)?.Dispose();
+            IEnumerable<T> converted = few is not null ? few.Values : dictionary!.Values;
+            foreach (T value in converted) (value as PyRef)?.Dispose();
             throw;
         }
     }

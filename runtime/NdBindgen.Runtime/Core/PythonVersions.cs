@@ -94,6 +94,7 @@ public static unsafe class PythonVersions
         if (refusal is not null) return refusal;
         bool debug = PySys_GetObject(Utf8.Z("gettotalrefcount"u8)) != null;
         Layouts.Select(minor, debug);
+        Utf8.CheckAsciiLayout();
         RunningMinor = minor;
         return null;
     }

@@ -95,6 +95,9 @@ internal static unsafe partial class CPython
     internal static extern PyObject* PyObject_Repr(PyObject* o);
 
     [DllImport(Lib, ExactSpelling = true)]
+    internal static extern nint PyObject_Hash(PyObject* o);
+
+    [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyObject_IsTrue(PyObject* o);
 
     // A leaf: a walk over a's MRO tuple (or base chain), no Python code.

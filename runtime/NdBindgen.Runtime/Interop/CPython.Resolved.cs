@@ -70,6 +70,14 @@ internal static unsafe partial class CPython
             ? Resolved.PyLong_FromNativeBytes(bytes, (nuint)n, 1)
             : Resolved._PyLong_FromByteArray(bytes, (nuint)n, 1, 1);
 
+    /// <summary>
+    /// A new dict with room for <paramref name="count"/> items, so filling it never resizes: _PyDict_NewPresized,
+    /// which every supported CPython exports though no header of 3.13 declares it for extensions; PyDict_New
+    /// where a later one lacks it.
+    /// </summary>
+    internal static PyObject* PyDict_NewPresized(nint count) =>
+        Resolved._PyDict_NewPresized != null ? Resolved._PyDict_NewPresized(count) : PyDict_New();
+
     /// <summary>Looks the functions up now (a missing one throws EntryPointNotFoundException here).</summary>
     internal static void ResolveVersionedFunctions() => Resolved.Touch();
 
@@ -112,6 +120,9 @@ internal static unsafe partial class CPython
         internal static readonly delegate* unmanaged<byte*, nuint, int, int, PyObject*> _PyLong_FromByteArray =
             PyLong_FromNativeBytes != null ? null
                 : (delegate* unmanaged<byte*, nuint, int, int, PyObject*>)Find("_PyLong_FromByteArray");
+
+        internal static readonly delegate* unmanaged<nint, PyObject*> _PyDict_NewPresized =
+            (delegate* unmanaged<nint, PyObject*>)TryFind("_PyDict_NewPresized");
 
         internal static void Touch() { }
 

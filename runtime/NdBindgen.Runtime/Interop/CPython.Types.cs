@@ -24,7 +24,8 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyObject_SetAttrString(PyObject* o, byte* name, PyObject* value);
 
-    [DllImport(Lib, ExactSpelling = true)]
+    // A leaf (see CPython.Number.cs): it reads the table, nothing else.
+    [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern int PyDict_Next(PyObject* dict, nint* pos, PyObject** key, PyObject** value);
 
     [DllImport(Lib, ExactSpelling = true)]

@@ -14,6 +14,10 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern PyObject* PyUnicode_FromStringAndSize(byte* s, nint size);
 
+    // A leaf (see CPython.Number.cs): a str is not GC-tracked, and filling it is the caller's work.
+    [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
+    internal static extern PyObject* PyUnicode_New(nint size, uint maxchar);
+
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern PyObject* PyUnicode_InternFromString(byte* s);
 

@@ -34,10 +34,19 @@ internal static class Layouts
     /// </summary>
     internal static bool TaggedLongs;
 
+    /// <summary>
+    /// Where the characters of a compact ASCII str begin: <c>sizeof(PyASCIIObject)</c>, 48 bytes in 3.9-3.11
+    /// (which still had <c>wstr</c>), 40 from 3.12 (PEP 623 removed it); 0 until chosen, or when the probe in
+    /// <see cref="Core.PythonVersions.Admit"/> found the interpreter laid out otherwise: then strs are read and
+    /// made through the C API only (Core/Utf8).
+    /// </summary>
+    internal static int AsciiData;
+
     /// <summary>Picks the layouts of CPython 3.<paramref name="minor"/>; a debug build counts with functions.</summary>
     internal static void Select(int minor, bool debug)
     {
         RefCounts = debug ? RefCountMode.Functions : minor >= 12 ? RefCountMode.Immortal : RefCountMode.Plain;
         TaggedLongs = minor >= 12;
+        AsciiData = minor >= 12 ? 40 : 48;
     }
 }
