@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import gc
+import importlib
 import itertools
 import pathlib
 import re
@@ -53,9 +54,13 @@ def _annotation(node: ast.expr | None) -> str:
 class Values:
     """Well-typed values for a stub's annotations; instances of the module's classes made on demand."""
 
-    def __init__(self, module, classes: dict[str, ast.ClassDef]):
+    def __init__(self, module, classes: dict[str, ast.ClassDef], homes: dict[str, Any] | None = None):
         self.module = module
         self.classes = classes
+        self.homes = homes or {}   # class name -> the module that defines it, where not `module` (a parent's)
+
+    def _class(self, name: str):
+        return getattr(self.homes.get(name, self.module), name)
 
     def needs_numpy(self, annotation: str) -> bool:
         container = _container(annotation.split(" | ")[0])
@@ -109,7 +114,7 @@ class Values:
                 "datetime.timedelta": lambda: datetime.timedelta(days=1, microseconds=5),
             }[a]()
         if a in self.classes and self._is_enum(a):
-            return next(iter(getattr(self.module, a)))   # its first member
+            return next(iter(self._class(a)))   # its first member
         if a.startswith("typing.Callable"):
             return (lambda *args: None) if a.endswith("None]") else (lambda x: x)
         if re.fullmatch(r"numpy\.typing\.NDArray\[_\w+_T\]", a):   # a generic function's array of T
@@ -134,9 +139,34 @@ class Values:
                 return {self.make(items[0])}
             return [self.make(items[0]), self.make(items[0])]
         if a in self.classes:
-            cls = getattr(self.module, a)
+            cls = self._class(a)
             return cls(*[self.make(_annotation(p.annotation)) for p in self._init_args(a)])
         raise ValueError(f"no value for annotation {a!r}")
+
+    def make_wrong_inside(self, annotation: str) -> Any:
+        """A container of the annotation whose last place, at the deepest level, holds a Wrong(): the conversion
+        fails after it converted the elements before (nested containers half-converted). Not a container: None."""
+        a = annotation.removesuffix(" | None")
+        container = _container(a)
+        if container is None:
+            return None
+        kind, items = container
+
+        def wrong(item: str) -> Any:
+            inner = self.make_wrong_inside(item)
+            return Wrong() if inner is None else inner
+        if kind == "tuple":
+            return tuple(self.make(i) for i in items[:-1]) + (wrong(items[-1]),)
+        if kind in ("typing.Mapping", "dict"):
+            if _container(items[1]) is None:   # a wrong key after a good entry, and a wrong value
+                return {self.make(items[0]): self.make(items[1]), Wrong(): self.make(items[1])}
+            return {self.make(items[0]): wrong(items[1])}
+        if kind in ("typing.Iterable", "set"):
+            try:
+                return {self.make(items[0]), wrong(items[0])}
+            except TypeError:   # an unhashable element: no such set
+                return None
+        return [self.make(items[0]), wrong(items[0])]
 
 
 def _container(annotation: str) -> tuple[str, list[str]] | None:
@@ -171,11 +201,67 @@ def _decorators(fn: ast.FunctionDef) -> set[str]:
     return {ast.unparse(d) for d in fn.decorator_list}
 
 
+def _stub_classes(tree: ast.Module) -> dict[str, ast.ClassDef]:
+    return {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+
+
 def targets(module) -> list[Target]:
+    """The module's entry points, then its submodules' (each imported as module.sub, stub <module>/<sub>.pyi)."""
     stub = pathlib.Path(module.__file__).with_name(module.__name__ + ".pyi")
     tree = ast.parse(stub.read_text())
-    classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
-    values = Values(module, classes)
+    classes = _stub_classes(tree)
+    out = _targets(module, tree, Values(module, classes), classes)
+    for sub_stub in sorted(stub.with_suffix("").glob("*.pyi")):
+        sub = importlib.import_module(f"{module.__name__}.{sub_stub.stem}")
+        sub_tree = ast.parse(sub_stub.read_text())
+        own = _stub_classes(sub_tree)
+        # The submodule's stub names the parent's classes too (imported from it).
+        values = Values(sub, {**classes, **own}, {name: module for name in classes if name not in own})
+        out += _targets(sub, sub_tree, values, own)
+    return out
+
+
+def _binding_mistakes(node: ast.FunctionDef, params: list[ast.arg]) -> list[tuple[str, Callable]]:
+    """For an entry point with other parameter kinds than positional-or-keyword: calls CPython refuses while binding
+    (positional-only by keyword, keyword-only by position, too many positional values, a keyword also given by
+    position, an unexpected keyword), each as (what, make) where make(values of the places) -> (args, kwargs)."""
+    a = node.args
+    if not (a.posonlyargs or a.kwonlyargs or a.vararg or a.kwarg):
+        return []
+    names = [p.arg for p in params]
+    positional = len(params)
+    posonly = [p.arg for p in a.posonlyargs if p.arg in names]
+    kwonly = [k.arg for k in a.kwonlyargs]
+
+    def split(values, places):
+        args = [v for (where, _), v in zip(places, values) if where in ("", "*")]
+        kwargs = {where: v for (where, _), v in zip(places, values) if where not in ("", "*")}
+        return args, kwargs
+    out = []
+    if posonly:
+        def by_keyword(values, places):
+            args, kwargs = split(values, places)
+            return [], {**dict(zip(names, args[:positional])), **{k: v for k, v in kwargs.items() if k in kwonly}}
+        out.append(("positional-only by keyword", by_keyword))
+    if kwonly:
+        def by_position(values, places):
+            args, kwargs = split(values, places)
+            return args[:positional] + [kwargs[k] for k in kwonly], {}
+        out.append(("keyword-only by position", by_position))
+    if a.vararg is None:
+        out.append(("too many positional", lambda values, places: (split(values, places)[0] + [Wrong()],
+                                                                    split(values, places)[1])))
+    if a.kwarg is None:
+        out.append(("unexpected keyword", lambda values, places: (split(values, places)[0],
+                                                                   {**split(values, places)[1], "unexpected": Wrong()})))
+    if len(names) > len(posonly):   # a positional-or-keyword parameter given twice
+        twice = names[len(posonly)]
+        out.append(("given twice", lambda values, places: (split(values, places)[0],
+                                                            {**split(values, places)[1], twice: Wrong()})))
+    return out
+
+
+def _targets(module, tree: ast.Module, values: Values, classes: dict[str, ast.ClassDef]) -> list[Target]:
     out: list[Target] = []
 
     def add_calls(label: str, fn: Callable, params: list[ast.arg], extra: list, base_numpy: bool = False,
@@ -185,24 +271,9 @@ def targets(module) -> list[Target]:
         annotations = [_annotation(p.annotation) for _, p in places]
         numpy_needed = (base_numpy or any(values.needs_numpy(a) for a in annotations)
                         or values.needs_numpy(_annotation(returns)))
-
-        def name(i: int) -> str:
-            return _place_name(places, i)
-
-        def build(wrong_at: int | None):
-            def factory():
-                values_ = [values.make(a) for a in annotations]
-                if wrong_at is not None:
-                    values_[wrong_at] = Wrong()
-                args = [v for (where, _), v in zip(places, values_) if where in ("", "*")]
-                kwargs = {where: v for (where, _), v in zip(places, values_) if where not in ("", "*")}
-                return Target(label if wrong_at is None else f"{label} (wrong {name(wrong_at)})",
-                              lambda: fn(*args, **kwargs), [fn, *extra, *values_], numpy_needed)
-            return factory
-
-        out.append(_Lazy(build(None), label, numpy_needed))
-        for i in range(len(places)):
-            out.append(_Lazy(build(i), f"{label} (wrong {name(i)})", numpy_needed))
+        for variant, name in _variants(values, places, node, params):
+            out.append(_Lazy(_call_factory(values, fn, extra, places, variant, name(label), numpy_needed), name(label),
+                             numpy_needed))
 
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name not in SKIP:
@@ -253,11 +324,58 @@ def targets(module) -> list[Target]:
                 method_numpy = (cls_numpy or values.needs_numpy(_annotation(item.returns))
                                 or any(values.needs_numpy(_annotation(p.annotation)) for p in params))
                 places = [("", p) for p in params] + _extras(item)
-                out.append(_Lazy(_method_factory(values, cname, item.name, places, None, label), label, method_numpy))
-                for i in range(len(places)):
-                    out.append(_Lazy(_method_factory(values, cname, item.name, places, i, label),
-                                     f"{label} (wrong {_place_name(places, i)})", method_numpy))
+                for variant, name in _variants(values, places, item, params):
+                    out.append(_Lazy(_method_factory(values, cname, item.name, places, variant, name(label)),
+                                     name(label), method_numpy))
     return out
+
+
+def _variants(values: Values, places: list[tuple[str, ast.arg]], node: ast.FunctionDef | None, params: list[ast.arg]):
+    """What each call of an entry point varies, with the name it adds to the label: none (well-typed values), a
+    Wrong() in one place, a Wrong() deep inside one container place, a binding mistake."""
+    yield None, lambda label: label
+    for i in range(len(places)):
+        yield ("wrong", i), lambda label, i=i: f"{label} (wrong {_place_name(places, i)})"
+    for i, (_, p) in enumerate(places):
+        if values.make_wrong_inside(_annotation(p.annotation)) is not None:
+            yield ("inside", i), lambda label, i=i: f"{label} (wrong inside {_place_name(places, i)})"
+    for what, make in (_binding_mistakes(node, params) if node is not None else []):
+        yield ("binding", make), lambda label, what=what: f"{label} (binding: {what})"
+
+
+def _call_values(values: Values, places: list[tuple[str, ast.arg]], variant):
+    """The values of the places and the call's (args, kwargs), for a variant of _variants."""
+    values_ = [values.make(_annotation(p.annotation)) for _, p in places]
+    if variant is not None and variant[0] == "wrong":
+        values_[variant[1]] = Wrong()
+    elif variant is not None and variant[0] == "inside":
+        values_[variant[1]] = values.make_wrong_inside(_annotation(places[variant[1]][1].annotation))
+    if variant is not None and variant[0] == "binding":
+        args, kwargs = variant[1](values_, places)
+    else:
+        args = [v for (where, _), v in zip(places, values_) if where in ("", "*")]
+        kwargs = {where: v for (where, _), v in zip(places, values_) if where not in ("", "*")}
+    # Whose counts must not change: every value, and everything inside a container value.
+    objects = [o for v in values_ for o in _parts(v)]
+    objects += [v for v in args + list(kwargs.values()) if type(v) is Wrong and not any(v is o for o in objects)]
+    return objects, args, kwargs
+
+
+def _parts(value) -> list:
+    """value, and every container and element inside it."""
+    out = [value]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        out += [o for v in value for o in _parts(v)]
+    elif isinstance(value, dict):
+        out += [o for k, v in value.items() for o in _parts(k) + _parts(v)]
+    return out
+
+
+def _call_factory(values: Values, fn: Callable, extra: list, places, variant, label: str, needs_numpy: bool):
+    def factory():
+        objects, args, kwargs = _call_values(values, places, variant)
+        return Target(label, lambda: fn(*args, **kwargs), [fn, *extra, *objects], needs_numpy)
+    return factory
 
 
 def _place_name(places: list[tuple[str, ast.arg]], i: int) -> str:
@@ -291,19 +409,15 @@ def _instance_target(values: Values, cname: str, use: Callable, what: str) -> Ta
     return Target(f"{cname} {what}", lambda: use(instance), [instance])
 
 
-def _method_factory(values: Values, cname: str, name: str, places: list[tuple[str, ast.arg]], wrong_at, label):
+def _method_factory(values: Values, cname: str, name: str, places: list[tuple[str, ast.arg]], variant, label):
     def factory():
         instance = values.make(cname)
-        values_ = [values.make(_annotation(p.annotation)) for _, p in places]
-        if wrong_at is not None:
-            values_[wrong_at] = Wrong()
-        args = [v for (where, _), v in zip(places, values_) if where in ("", "*")]
-        kwargs = {where: v for (where, _), v in zip(places, values_) if where not in ("", "*")}
+        objects, args, kwargs = _call_values(values, places, variant)
         if name in _DUNDER_CALLS and not places:
             call = _DUNDER_CALLS[name]
             return Target(label, lambda: call(instance), [instance])
         bound = getattr(instance, name)   # a dunder: the slot wrapper CPython made from the C# slot
-        return Target(label, lambda: bound(*args, **kwargs), [instance, *values_])
+        return Target(label, lambda: bound(*args, **kwargs), [instance, *objects])
     return factory
 
 

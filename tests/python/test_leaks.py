@@ -211,6 +211,49 @@ def test_nd_test_exceptions():
     assert gcs[0] > 0
 
 
+# --- parameter kinds and nested containers (issue 17) ---------------------------------------
+
+SIGNATURE_STEPS = [
+    # (call, check of the result, or the exception type and a part of its message)
+    (lambda: nd_test.sig_all(1.0, 2.0, 3.0, 4.5, c=5, z=6.5), lambda r: r == "a=1 b=2 args=[3, 4.5] c=5 kwargs={z=6.5}"),
+    (lambda: nd_test.scaled_sum(1.0, 2.0, 3.0, x=2.0, y=0.5), lambda r: r == 6.0),
+    (lambda: nd_test.star_kwargs(b=2, a=1), lambda r: r == "{a=1, b=2}"),
+    (lambda: nd_test.SigBox("n", x=1, y=2).get("y", fallback=0), lambda r: r == 2),
+    (lambda: nd_test.star_names("-", "a", "b"), lambda r: r == "a-b"),
+    (lambda: nd_test.echo_deep([[[1, 2], [3]], [[4]]]), lambda r: r == [[[1, 2], [3]], [[4]]]),
+    (lambda: nd_test.echo_deep_dict({"k": [(1, 2.0), (3, 4.0)]}), lambda r: r == {"k": [(1, 2.0), (3, 4.0)]}),
+    (lambda: nd_test.star_args(1.0, 2.0, "x"), (TypeError, "argument 'args'[2] must be float")),
+    (lambda: nd_test.sig_all(1.0, 2.0, 3.0, None), (TypeError, "argument 'args'[1] must be float")),
+    (lambda: nd_test.scaled_sum(1.0, a=2.0, b="no"), (TypeError, "argument 'b' must be float")),
+    (lambda: nd_test.echo_nested([[1.0], [2.0, "x"]]), (TypeError, "argument 'm'[1][1] must be float")),
+    (lambda: nd_test.echo_deep_dict({"k": [(1, 2.0), (3, "x")]}), (TypeError, "argument 'd'['k'][1][1] must be float")),
+    (lambda: nd_test.pos_only(a=1, b=2), (TypeError, "positional-only arguments passed as keyword")),
+    (lambda: nd_test.kw_only(1, 2), (TypeError, "takes 1 positional argument but 2 were given")),
+    (lambda: nd_test.sig_all(1.0, 2.0, b=3.0), (TypeError, "got multiple values for argument 'b'")),
+]
+
+
+def test_nd_test_signatures_and_nested_containers():
+    """*args, **kwargs, positional-only and keyword-only parameters, nested lists, dicts and tuples: in and out,
+    a bad element deep inside (half-converted), CPython's binding errors of each kind."""
+    counter = [0]
+
+    def step():
+        i = counter[0] = counter[0] + 1
+        call, outcome = SIGNATURE_STEPS[i % len(SIGNATURE_STEPS)]
+        if callable(outcome):
+            assert outcome(call())
+            return
+        try:
+            call()
+        except outcome[0] as e:
+            assert outcome[1] in e.args[0], e.args[0]
+        else:
+            raise AssertionError("no exception")
+
+    assert_flat("nd_test signatures and nested containers", step, nd_test)
+
+
 # --- cycles collected by gc -----------------------------------------------------------------
 
 def collected_by_gc():

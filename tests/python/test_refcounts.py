@@ -28,6 +28,24 @@ KEEPS = {
     "nd_test.Holder.push (wrong item)": "any object is an item",
 }
 
+# A known bug, strict so that its fix turns these green: PyRef elements of a container parameter (List<PyRef>,
+# List<PyRef<Money>>) are not released when the call returns, as a PyRef parameter the method does not keep is,
+# nor when a returned List<PyRef> has been converted; .NET's finalizers release them at a later collection, so
+# until then every call holds one more reference to each element (the debug interpreter's total, measured after
+# a collection, does not see it).
+DEFERRED = {
+    "nd_test.count_money_refs": "List<PyRef<Money>> elements wait for .NET's finalizers",
+    "nd_test.echo_refs": "a returned List<PyRef>'s elements wait for .NET's finalizers",
+    "nd_test.echo_refs (wrong inside xs)": "a returned List<PyRef>'s elements wait for .NET's finalizers",
+}
+
+
+def _marks(target):
+    marks = [needs_numpy] if target.needs_numpy else []
+    if target.name in DEFERRED:
+        marks.append(pytest.mark.xfail(strict=True, reason=DEFERRED[target.name]))
+    return marks
+
 
 def test_every_kind_of_entry_point_is_covered():
     names = {t.name for t in ALL}
@@ -35,12 +53,19 @@ def test_every_kind_of_entry_point_is_covered():
     for expected in ["nd_ext.add_scalars", "nd_ext.add_scalar_to_array (wrong arr)", "nd_ext.Point()",
                      "nd_ext.Point.distance (wrong other)", "nd_test.Money.__lt__", "nd_test.Vec.__neg__",
                      "nd_test.Samples.__iter__", "nd_test.Animal.name", "nd_test.Fragile.broken",
-                     "nd_test.Record.blank", "nd_test.Record.add (wrong a)", "nd_test.notify"]:
+                     "nd_test.Record.blank", "nd_test.Record.add (wrong a)", "nd_test.notify",
+                     # issue 17: parameter kinds, their binding mistakes, nested containers, submodules
+                     "nd_test.sig_all (wrong args[1])", "nd_test.sig_all (wrong kwargs.extra_one)",
+                     "nd_test.sig_all (wrong c)", "nd_test.sig_all (binding: positional-only by keyword)",
+                     "nd_test.SigBox.get (binding: keyword-only by position)", "nd_test.pos_only (binding: too many positional)",
+                     "nd_test.star_args (binding: unexpected keyword)", "nd_test.star_span (binding: given twice)",
+                     "nd_test.echo_deep (wrong inside m)", "nd_test.echo_deep_dict (wrong inside d)",
+                     "nd_test.echo_nine (wrong inside t)", "nd_test.echo_tuple_keys (wrong inside d)",
+                     "nd_test.shapes.area (wrong w)", "nd_test.shapes.Rect.corner", "nd_test.shapes.to_corner (wrong corner)"]:
         assert expected in names, expected
 
 
-@pytest.mark.parametrize("lazy", [pytest.param(t, marks=needs_numpy) if t.needs_numpy else t
-                                  for t in ALL if t.name not in KEEPS], ids=lambda t: t.name)
+@pytest.mark.parametrize("lazy", [pytest.param(t, marks=_marks(t)) for t in ALL if t.name not in KEEPS], ids=lambda t: t.name)
 def test_arguments_keep_their_reference_counts(lazy):
     target = lazy.make()
     assert refcount_targets.refcount_change(target, CALLS) == []
@@ -68,6 +93,8 @@ def _debug_modules(tmp_path: pathlib.Path) -> pathlib.Path:
         src = pathlib.Path(m.__file__)
         (tmp_path / src.name).symlink_to(src)
         shutil.copy(src.with_name(m.__name__ + ".pyi"), tmp_path)
+        if src.with_name(m.__name__).is_dir():   # the submodules' stubs, <module>/<sub>.pyi
+            shutil.copytree(src.with_name(m.__name__), tmp_path / m.__name__)
     shutil.copy(refcount_targets.__file__, tmp_path)
     return tmp_path
 
