@@ -132,15 +132,36 @@ public class DiagnosticTests
     [Fact]
     public async Task NDB0002_callbacks_are_listed_with_their_limits()
     {
-        Assert.Contains("callbacks (Func<...> of up to two arguments, or Action<T>, over double, float, long, int, "
-            + "bool, string or PyRef)", ConversionTable.SupportedParameters);
+        Assert.Contains("callbacks (Func<...> and Action<...> of up to four arguments, over what a container holds)",
+            ConversionTable.SupportedParameters);
         await VerifyAsync(Class("""
-                [PyFunction] public static int Call(System.Func<object, int> {|#0:f|}) => 0;
-                [PyFunction] public static int Call3(System.Func<int, int, int, int> {|#1:f|}) => 0;
+                [PyFunction] public static int Call4(System.Func<int, int, int, int, int> f) => 0;
+                [PyFunction] public static int Run4(System.Action<int, int, int, int> f) => 0;
+                [PyFunction] public static int Call5(System.Func<int, int, int, int, int, int> {|#0:f|}) => 0;
+                [PyFunction] public static int Run5(System.Action<int, int, int, int, int> {|#1:f|}) => 0;
             """),
-            Error("NDB0002", 0).WithArguments("f", "Api.Call", "System.Func<object, int>", ConversionTable.SupportedParameters),
-            Error("NDB0002", 1).WithArguments("f", "Api.Call3", "System.Func<int, int, int, int>", ConversionTable.SupportedParameters));
+            Error("NDB0002", 0).WithArguments("f", "Api.Call5", "System.Func<int, int, int, int, int, int>",
+                ConversionTable.SupportedParameters),
+            Error("NDB0002", 1).WithArguments("f", "Api.Run5", "System.Action<int, int, int, int, int>",
+                ConversionTable.SupportedParameters));
     }
+
+    [Fact]
+    public Task NDB0002_callback_type_argument_without_a_row_is_named() => VerifyAsync(Class("""
+            [PyFunction] public static int Call(System.Func<object, int> {|#0:f|}) => 0;
+            [PyFunction] public static int Nested(System.Action<double, System.Collections.Generic.List<object>> {|#1:f|}) => 0;
+            [PyFunction] public static int Array(System.Func<NdArray<double>> {|#2:f|}) => 0;
+            [PyFunction] public static int View(System.Action<NdView<double>> {|#3:f|}) => 0;
+        """),
+        Error("NDB0002", 0).WithArguments("f", "Api.Call", "System.Func<object, int>",
+            ConversionTable.SupportedInCallback("object")),
+        Error("NDB0002", 1).WithArguments("f", "Api.Nested",
+            "System.Action<double, System.Collections.Generic.List<object>>",
+            ConversionTable.SupportedInCallback("System.Collections.Generic.List<object>")),
+        Error("NDB0002", 2).WithArguments("f", "Api.Array", "System.Func<NdBindgen.NdArray<double>>",
+            ConversionTable.SupportedInCallback("NdBindgen.NdArray<double>")),
+        Error("NDB0002", 3).WithArguments("f", "Api.View", "System.Action<NdBindgen.NdView<double>>",
+            ConversionTable.SupportedInCallback("NdBindgen.NdView<double>")));
 
     [Fact]
     public Task NDB0005_two_exports_with_one_python_name() => VerifyAsync("""

@@ -7,7 +7,7 @@ using R = NdBindgen.Generator.Naming.RuntimeNames;
 namespace NdBindgen.Generator.Emitting;
 
 /// <summary>
-/// The converter structs a file's containers need, as file-local types after its class: per
+/// The converter structs a file's containers and callbacks need, as file-local types after its class: per
 /// element type, one forwarding to the element's own row (None &lt;-&gt; null for T?), and per C#
 /// tuple type, one converting it item by item. File-local, so two files can each have theirs.
 /// </summary>
@@ -52,15 +52,16 @@ internal static class ConverterEmitter
         }
     }
 
+    // A callback converts its arguments and result as a container its elements (an Action's Void result: nothing).
     private static void Collect(TypeModel t, SortedDictionary<string, (TypeModel, bool)> needed)
     {
-        if (t.Kind != ValueKind.Container) return;
+        if (t.Kind is not (ValueKind.Container or ValueKind.Callback)) return;
         if (t.IsTuple)
         {
             string csharp = t.IsNullableValueType ? t.CSharpType.TrimEnd('?') : t.CSharpType;
             needed[ConverterNames.Tuple(csharp)] = (t with { CSharpType = csharp }, true);
         }
-        foreach (TypeModel e in t.Elements)
+        foreach (TypeModel e in t.Elements.Where(e => e.Kind != ValueKind.Void))
         {
             needed[ConverterNames.Element(e.CSharpType)] = (e, false);
             Collect(e, needed);
