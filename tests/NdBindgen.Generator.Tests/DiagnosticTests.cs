@@ -722,21 +722,24 @@ public class DiagnosticTests
 
     [Fact]
     public Task NDB0029_not_a_variadic_parameter() => VerifyAsync(Class("""
-            [PyFunction] public static double Listed(params System.Collections.Generic.List<double> {|#0:xs|}) => 0;
+            [PyFunction] public static double Listed(params System.Collections.Generic.HashSet<double> {|#0:xs|}) => 0;
             [PyFunction] public static double Decimals(params System.Guid[] {|#1:xs|}) => 0;
             [PyFunction] public static double Keyed([PyKwargs] System.Collections.Generic.Dictionary<int, double> {|#2:kw|}) => 0;
             [PyFunction] public static double Early([PyKwargs] System.Collections.Generic.Dictionary<string, double> kw,
                 double {|#3:x|}) => 0;
             [PyFunction] public static double Twice([PyKwargs] System.Collections.Generic.Dictionary<string, double> kw,
                 [PyKwargs] System.Collections.Generic.IDictionary<string, long> {|#4:more|}) => 0;
-            [PyFunction] public static double Nullable(params double?[] {|#5:xs|}) => 0;
+            [PyFunction] public static double Nested(params int[][] {|#5:xs|}) => 0;
+            [PyFunction] public static double Collections(params System.Collections.Generic.List<double?> a) => 0;
+            [PyFunction] public static double Enumerated(params System.Collections.Generic.IEnumerable<string?> a) => 0;
             [PyFunction] public static T First<T>(NdView<T> values, params T[] {|#6:more|}) where T : unmanaged => default;
             [PyFunction] public static double Both(double x,
                 [PyKwargs] System.Collections.Generic.IReadOnlyDictionary<string, double>? kw = null,
                 params double[] rest) => 0;                                                    // fine
         """),
         Error("NDB0029", 0).WithArguments("xs", "Api.Listed", "*args",
-            "its type is 'System.Collections.Generic.List<double>'; *args is params T[] or params ReadOnlySpan<T>"),
+            "its type is 'System.Collections.Generic.HashSet<double>'; *args is params T[], ReadOnlySpan<T>, List<T>, "
+            + "IList<T>, ICollection<T>, IEnumerable<T>, IReadOnlyCollection<T> or IReadOnlyList<T>"),
         Error("NDB0029", 1).WithArguments("xs", "Api.Decimals", "*args",
             "its element type 'System.Guid' is not one *args converts; supported: " + ParameterKinds.SupportedElements),
         Error("NDB0029", 2).WithArguments("kw", "Api.Keyed", "**kwargs",
@@ -745,8 +748,8 @@ public class DiagnosticTests
         Error("NDB0029", 3).WithArguments("x", "Api.Early", "a parameter here",
             "it follows **kwargs 'kw', which comes last (but for a params parameter)"),
         Error("NDB0029", 4).WithArguments("more", "Api.Twice", "**kwargs", "'kw' is **kwargs already; a function has one"),
-        Error("NDB0029", 5).WithArguments("xs", "Api.Nullable", "*args",
-            "its element type 'double?' is not one *args converts; supported: " + ParameterKinds.SupportedElements),
+        Error("NDB0029", 5).WithArguments("xs", "Api.Nested", "*args",
+            "its element type 'int[]' is not one *args converts; supported: " + ParameterKinds.SupportedElements),
         Error("NDB0029", 6).WithArguments("more", "Api.First", "*args",
             "a generic function dispatched on a dtype takes named parameters only"));
 
