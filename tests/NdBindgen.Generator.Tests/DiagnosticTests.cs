@@ -666,6 +666,34 @@ public class DiagnosticTests
         Error("NDB0006", 1).WithArguments("class", " (it is a Python keyword)"));
 
     [Fact]
+    public Task NDB0032_enum_members_python_would_refuse_or_drop() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples
+        {
+            // _MODE__SECRET is fine: enum's private names start with the class name as it is ("_Mode__").
+            public enum Mode { FooBar = 1, {|#0:Foo_Bar|} = 2, {|#1:FOO_BAR|} = FooBar, {|#2:_Auto_|} = 3, {|#3:__Hidden__|} = 4,
+                _Mode__Secret = 5, _Plain = 6, Plain_ = 7 }
+            [PyEnum("LEVEL")] public enum Grade { {|#4:_Level__Top|} = 1, _Grade__Fine = 2 }
+            public enum Unused { A, a }
+            public static class Api
+            {
+                [PyFunction] public static Mode Echo(Mode m, Grade g) => m;
+            }
+        }
+        """,
+        Error("NDB0032", 0).WithArguments("Foo_Bar", "Samples.Mode", "FOO_BAR",
+            "the Python name of member 'FooBar' too; a Python enum has one member per name"),
+        Error("NDB0032", 1).WithArguments("FOO_BAR", "Samples.Mode", "FOO_BAR",
+            "the Python name of member 'FooBar' too; a Python enum has one member per name"),
+        Error("NDB0032", 2).WithArguments("_Auto_", "Samples.Mode", "_AUTO_",
+            "a _sunder_ name, which Python's enum reserves for itself"),
+        Error("NDB0032", 3).WithArguments("__Hidden__", "Samples.Mode", "__HIDDEN__",
+            "a __dunder__ name, which Python's enum takes as an attribute and not as a member"),
+        Error("NDB0032", 4).WithMessage("Member '_Level__Top' of enum 'Samples.Grade' becomes '_LEVEL__TOP' in "
+            + "Python, a private name of the class 'LEVEL' (_LEVEL__...), which Python's enum (3.11 and later) does "
+            + "not make a member; rename the C# member"));
+
+    [Fact]
     public Task NDB0040_constant_of_a_type_python_cannot_hold() => VerifyAsync("""
         using NdBindgen;
         namespace Samples;
@@ -779,7 +807,7 @@ public class DiagnosticTests
             int reporters = new[] { bindings, module, escapes }.Count(a => a.Contains(d));
             Assert.True(reporters == 1, $"{d.Id} is supported by {reporters} analyzers");
         }
-        Assert.Equal(new[] { "NDB0005", "NDB0007", "NDB0023" }, module.Select(d => d.Id).OrderBy(id => id));
+        Assert.Equal(new[] { "NDB0005", "NDB0007", "NDB0023", "NDB0032" }, module.Select(d => d.Id).OrderBy(id => id));
         Assert.All(module, d => Assert.Contains(Microsoft.CodeAnalysis.WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
         Assert.All(bindings, d => Assert.DoesNotContain(Microsoft.CodeAnalysis.WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
     }

@@ -225,7 +225,11 @@ internal static class ConversionTable
         string full = FullName(e);
         var members = e.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue)
             .Select(f => new EnumMemberModel(PythonIdentifiers.ToUpperSnakeCase(f.Name),
-                full + "." + PythonIdentifiers.CSharpIdentifier(f.Name), f.ConstantValue?.ToString() ?? "0"))
+                full + "." + PythonIdentifiers.CSharpIdentifier(f.Name), f.ConstantValue?.ToString() ?? "0")
+            {
+                Location = LocationInfo.From(f.Locations.FirstOrDefault()),
+                Display = f.Name,
+            })
             .ToImmutableArray();
         string? xml = e.GetDocumentationCommentXml();
         string? doc = xml is { Length: > 0 } ? DocComments.Parse(xml, PythonIdentifiers.ToSnakeCase)?.Summary : null;
