@@ -37,9 +37,9 @@ public static class CallbackValues
     [PyFunction]
     public static byte[] CbBytes(Func<byte[], byte[]> f, byte[] data) => f(data);
 
-    /// <summary>Calls f() <paramref name="n"/> times: an Action without arguments.</summary>
+    /// <summary>Calls f() n times: an Action without arguments (n a byte, which a fuzzer keeps small).</summary>
     [PyFunction]
-    public static void CbRepeat(Action f, int n)
+    public static void CbRepeat(Action f, byte n)
     {
         for (int i = 0; i < n; i++) f();
     }
@@ -91,9 +91,9 @@ public static class CallbackValues
     [PyFunction]
     public static string[] CbNames(Func<List<Animal>, string[]> f, List<Animal> items) => f(items);
 
-    /// <summary>f(a) with a new array [0, 1, ..., n-1]: an NdArray to Python, a float back.</summary>
+    /// <summary>f(a) with a new array [0, 1, ..., n-1]: an NdArray to Python, a float back (n a byte too).</summary>
     [PyFunction]
-    public static double CbArraySum(Func<NdArray<double>, double> f, int n)
+    public static double CbArraySum(Func<NdArray<double>, double> f, byte n)
     {
         var a = NdArray<double>.Zeros(n);
         for (int i = 0; i < n; i++) a[i] = i;
