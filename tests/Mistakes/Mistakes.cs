@@ -87,3 +87,14 @@ public static class Limits
 [PySubmodule] public class Stats { }                                             // expect NDB0041
 
 [PyClass(Submodule = typeof(Limits))] public partial class Gauge { }             // expect NDB0042
+
+public enum Mode
+{
+    FooBar = 1,
+    Foo_Bar = 2,                                                                  // expect NDB0032
+}
+
+public static class Modes
+{
+    [PyFunction] public static Mode Switch(Mode m) => m;
+}

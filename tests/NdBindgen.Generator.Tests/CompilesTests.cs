@@ -54,6 +54,25 @@ public class CompilesTests
                 [PyFunction] public static ({{t}}, {{t}}?, string) T{{i}}(({{t}}, {{t}}?, string) t) => t;
             """))), []),
 
+        ["*args spans of managed and nullable elements, and params collections"] = (Class("""
+                [PyFunction] public static int S(params System.ReadOnlySpan<string?> xs) => xs.Length;
+                [PyFunction] public static int B(params System.ReadOnlySpan<byte[]> xs) => xs.Length;
+                [PyFunction] public static int N(params System.ReadOnlySpan<System.DateTime?> xs) => xs.Length;
+                [PyFunction] public static int C(params System.Collections.Generic.ICollection<System.Half?> xs) => xs.Count;
+                [PyFunction] public static int R(params System.Collections.Generic.IReadOnlyCollection<decimal> xs) => 0;
+                [PyFunction] public static int L(params System.Collections.Generic.IList<PyRef> xs) => xs.Count;
+            """), []),
+
+        ["callbacks over every kind of row, 0 to 4 arguments"] = (Class("""
+                [PyFunction] public static void F0(System.Func<System.Collections.Generic.HashSet<string>> f) { }
+                [PyFunction] public static void A0(System.Action f) { }
+                [PyFunction] public static void F4(System.Func<System.Numerics.BigInteger, System.TimeSpan?,
+                    (int, string?), System.ReadOnlyMemory<byte>, System.DateOnly[]> f) { }
+                [PyFunction] public static void A4(System.Action<System.Numerics.Complex, bool?, PyRef?,
+                    System.Collections.Generic.IReadOnlyDictionary<string, long[]>> f) { }
+                [PyFunction] public static void O(System.Func<double, double>? f = null, int x = 0) { }
+            """), []),
+
         ["containers in an overload set, and nullable containers"] = (Class("""
                 [PyFunction] public static string Kind(System.Collections.Generic.List<double> xs) => "list";
                 [PyFunction] public static string Kind(System.Collections.Generic.Dictionary<string, int> d) => "dict";

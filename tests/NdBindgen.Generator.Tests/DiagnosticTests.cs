@@ -132,15 +132,36 @@ public class DiagnosticTests
     [Fact]
     public async Task NDB0002_callbacks_are_listed_with_their_limits()
     {
-        Assert.Contains("callbacks (Func<...> of up to two arguments, or Action<T>, over double, float, long, int, "
-            + "bool, string or PyRef)", ConversionTable.SupportedParameters);
+        Assert.Contains("callbacks (Func<...> and Action<...> of up to four arguments, over what a container holds)",
+            ConversionTable.SupportedParameters);
         await VerifyAsync(Class("""
-                [PyFunction] public static int Call(System.Func<object, int> {|#0:f|}) => 0;
-                [PyFunction] public static int Call3(System.Func<int, int, int, int> {|#1:f|}) => 0;
+                [PyFunction] public static int Call4(System.Func<int, int, int, int, int> f) => 0;
+                [PyFunction] public static int Run4(System.Action<int, int, int, int> f) => 0;
+                [PyFunction] public static int Call5(System.Func<int, int, int, int, int, int> {|#0:f|}) => 0;
+                [PyFunction] public static int Run5(System.Action<int, int, int, int, int> {|#1:f|}) => 0;
             """),
-            Error("NDB0002", 0).WithArguments("f", "Api.Call", "System.Func<object, int>", ConversionTable.SupportedParameters),
-            Error("NDB0002", 1).WithArguments("f", "Api.Call3", "System.Func<int, int, int, int>", ConversionTable.SupportedParameters));
+            Error("NDB0002", 0).WithArguments("f", "Api.Call5", "System.Func<int, int, int, int, int, int>",
+                ConversionTable.SupportedParameters),
+            Error("NDB0002", 1).WithArguments("f", "Api.Run5", "System.Action<int, int, int, int, int>",
+                ConversionTable.SupportedParameters));
     }
+
+    [Fact]
+    public Task NDB0002_callback_type_argument_without_a_row_is_named() => VerifyAsync(Class("""
+            [PyFunction] public static int Call(System.Func<object, int> {|#0:f|}) => 0;
+            [PyFunction] public static int Nested(System.Action<double, System.Collections.Generic.List<object>> {|#1:f|}) => 0;
+            [PyFunction] public static int Array(System.Func<NdArray<double>> {|#2:f|}) => 0;
+            [PyFunction] public static int View(System.Action<NdView<double>> {|#3:f|}) => 0;
+        """),
+        Error("NDB0002", 0).WithArguments("f", "Api.Call", "System.Func<object, int>",
+            ConversionTable.SupportedInCallback("object")),
+        Error("NDB0002", 1).WithArguments("f", "Api.Nested",
+            "System.Action<double, System.Collections.Generic.List<object>>",
+            ConversionTable.SupportedInCallback("System.Collections.Generic.List<object>")),
+        Error("NDB0002", 2).WithArguments("f", "Api.Array", "System.Func<NdBindgen.NdArray<double>>",
+            ConversionTable.SupportedInCallback("NdBindgen.NdArray<double>")),
+        Error("NDB0002", 3).WithArguments("f", "Api.View", "System.Action<NdBindgen.NdView<double>>",
+            ConversionTable.SupportedInCallback("NdBindgen.NdView<double>")));
 
     [Fact]
     public Task NDB0005_two_exports_with_one_python_name() => VerifyAsync("""
@@ -645,6 +666,34 @@ public class DiagnosticTests
         Error("NDB0006", 1).WithArguments("class", " (it is a Python keyword)"));
 
     [Fact]
+    public Task NDB0032_enum_members_python_would_refuse_or_drop() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples
+        {
+            // _MODE__SECRET is fine: enum's private names start with the class name as it is ("_Mode__").
+            public enum Mode { FooBar = 1, {|#0:Foo_Bar|} = 2, {|#1:FOO_BAR|} = FooBar, {|#2:_Auto_|} = 3, {|#3:__Hidden__|} = 4,
+                _Mode__Secret = 5, _Plain = 6, Plain_ = 7 }
+            [PyEnum("LEVEL")] public enum Grade { {|#4:_Level__Top|} = 1, _Grade__Fine = 2 }
+            public enum Unused { A, a }
+            public static class Api
+            {
+                [PyFunction] public static Mode Echo(Mode m, Grade g) => m;
+            }
+        }
+        """,
+        Error("NDB0032", 0).WithArguments("Foo_Bar", "Samples.Mode", "FOO_BAR",
+            "the Python name of member 'FooBar' too; a Python enum has one member per name"),
+        Error("NDB0032", 1).WithArguments("FOO_BAR", "Samples.Mode", "FOO_BAR",
+            "the Python name of member 'FooBar' too; a Python enum has one member per name"),
+        Error("NDB0032", 2).WithArguments("_Auto_", "Samples.Mode", "_AUTO_",
+            "a _sunder_ name, which Python's enum reserves for itself"),
+        Error("NDB0032", 3).WithArguments("__Hidden__", "Samples.Mode", "__HIDDEN__",
+            "a __dunder__ name, which Python's enum takes as an attribute and not as a member"),
+        Error("NDB0032", 4).WithMessage("Member '_Level__Top' of enum 'Samples.Grade' becomes '_LEVEL__TOP' in "
+            + "Python, a private name of the class 'LEVEL' (_LEVEL__...), which Python's enum (3.11 and later) does "
+            + "not make a member; rename the C# member"));
+
+    [Fact]
     public Task NDB0040_constant_of_a_type_python_cannot_hold() => VerifyAsync("""
         using NdBindgen;
         namespace Samples;
@@ -701,21 +750,24 @@ public class DiagnosticTests
 
     [Fact]
     public Task NDB0029_not_a_variadic_parameter() => VerifyAsync(Class("""
-            [PyFunction] public static double Listed(params System.Collections.Generic.List<double> {|#0:xs|}) => 0;
+            [PyFunction] public static double Listed(params System.Collections.Generic.HashSet<double> {|#0:xs|}) => 0;
             [PyFunction] public static double Decimals(params System.Guid[] {|#1:xs|}) => 0;
             [PyFunction] public static double Keyed([PyKwargs] System.Collections.Generic.Dictionary<int, double> {|#2:kw|}) => 0;
             [PyFunction] public static double Early([PyKwargs] System.Collections.Generic.Dictionary<string, double> kw,
                 double {|#3:x|}) => 0;
             [PyFunction] public static double Twice([PyKwargs] System.Collections.Generic.Dictionary<string, double> kw,
                 [PyKwargs] System.Collections.Generic.IDictionary<string, long> {|#4:more|}) => 0;
-            [PyFunction] public static double Nullable(params double?[] {|#5:xs|}) => 0;
+            [PyFunction] public static double Nested(params int[][] {|#5:xs|}) => 0;
+            [PyFunction] public static double Collections(params System.Collections.Generic.List<double?> a) => 0;
+            [PyFunction] public static double Enumerated(params System.Collections.Generic.IEnumerable<string?> a) => 0;
             [PyFunction] public static T First<T>(NdView<T> values, params T[] {|#6:more|}) where T : unmanaged => default;
             [PyFunction] public static double Both(double x,
                 [PyKwargs] System.Collections.Generic.IReadOnlyDictionary<string, double>? kw = null,
                 params double[] rest) => 0;                                                    // fine
         """),
         Error("NDB0029", 0).WithArguments("xs", "Api.Listed", "*args",
-            "its type is 'System.Collections.Generic.List<double>'; *args is params T[] or params ReadOnlySpan<T>"),
+            "its type is 'System.Collections.Generic.HashSet<double>'; *args is params T[], ReadOnlySpan<T>, List<T>, "
+            + "IList<T>, ICollection<T>, IEnumerable<T>, IReadOnlyCollection<T> or IReadOnlyList<T>"),
         Error("NDB0029", 1).WithArguments("xs", "Api.Decimals", "*args",
             "its element type 'System.Guid' is not one *args converts; supported: " + ParameterKinds.SupportedElements),
         Error("NDB0029", 2).WithArguments("kw", "Api.Keyed", "**kwargs",
@@ -724,8 +776,8 @@ public class DiagnosticTests
         Error("NDB0029", 3).WithArguments("x", "Api.Early", "a parameter here",
             "it follows **kwargs 'kw', which comes last (but for a params parameter)"),
         Error("NDB0029", 4).WithArguments("more", "Api.Twice", "**kwargs", "'kw' is **kwargs already; a function has one"),
-        Error("NDB0029", 5).WithArguments("xs", "Api.Nullable", "*args",
-            "its element type 'double?' is not one *args converts; supported: " + ParameterKinds.SupportedElements),
+        Error("NDB0029", 5).WithArguments("xs", "Api.Nested", "*args",
+            "its element type 'int[]' is not one *args converts; supported: " + ParameterKinds.SupportedElements),
         Error("NDB0029", 6).WithArguments("more", "Api.First", "*args",
             "a generic function dispatched on a dtype takes named parameters only"));
 
@@ -755,7 +807,7 @@ public class DiagnosticTests
             int reporters = new[] { bindings, module, escapes }.Count(a => a.Contains(d));
             Assert.True(reporters == 1, $"{d.Id} is supported by {reporters} analyzers");
         }
-        Assert.Equal(new[] { "NDB0005", "NDB0007", "NDB0023" }, module.Select(d => d.Id).OrderBy(id => id));
+        Assert.Equal(new[] { "NDB0005", "NDB0007", "NDB0023", "NDB0032" }, module.Select(d => d.Id).OrderBy(id => id));
         Assert.All(module, d => Assert.Contains(Microsoft.CodeAnalysis.WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
         Assert.All(bindings, d => Assert.DoesNotContain(Microsoft.CodeAnalysis.WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
     }

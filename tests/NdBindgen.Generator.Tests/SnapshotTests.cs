@@ -35,6 +35,7 @@ public class SnapshotTests
     [InlineData("Values", "values")]
     [InlineData("Enums", "enums")]
     [InlineData("Signatures", "signatures")]
+    [InlineData("Callbacks", "callbacks")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

@@ -225,4 +225,36 @@ public unsafe class SignatureKindsTests
         Assert.Equal("f() argument 'args'[2] must be float, not str", args);
         Assert.Equal("f() argument 'scale' must be float, not str", kwargs);
     }
+
+    /// <summary>What the generator's converter for double? does: None is null, else the row's own conversion.</summary>
+    private static double? OptionalDouble(PyObject* o, PySignature sig, int index) =>
+        Args.IsNone(o) ? null : Floats.ToDouble(o, sig, index);
+
+    [Fact]
+    public void ArgsOfOptionalElementsAsAList()
+    {
+        var sig = new PySignature("g", [], 0, positionalOnly: 0, keywordOnly: 0, "values", null);
+        string error = "";
+        Run(() =>
+        {
+            var args = Arguments("1.5, None, 3", "", out _, out int nargs);
+            fixed (PyObject** a = args)
+            {
+                sig.BindExtra(a, nargs, null, null, out PyExtraArgs extra);
+                List<double?> values = VarArgs.ToList<double?>(extra, sig, &OptionalDouble);
+                Assert.Equal([1.5, null, 3.0], values);
+                values.Add(4.0);   // the method's own list
+                Assert.Empty(VarArgs.ToList<double?>(default, sig, &OptionalDouble));
+            }
+            for (int i = 0; i < args.Length; i++) Py_DECREF(args[i]);
+            var bad = Arguments("None, 'x'", "", out _, out int n2);
+            fixed (PyObject** a = bad)
+            {
+                sig.BindExtra(a, n2, null, null, out PyExtraArgs extra);
+                error = Assert.Throws<PythonException>(() => VarArgs.ToList<double?>(extra, sig, &OptionalDouble)).Message;
+            }
+            for (int i = 0; i < bad.Length; i++) Py_DECREF(bad[i]);
+        });
+        Assert.Equal("g() argument 'values'[1] must be float, not str", error);
+    }
 }

@@ -110,6 +110,42 @@ public static class Signatures
     [PyFunction]
     public static string PickKw(string s, [KeywordOnly] long repeat = 1) =>
         "str " + string.Concat(Enumerable.Repeat(s, (int)repeat));
+
+    /// <summary>*values that may be None, as text ("None" for null).</summary>
+    [PyFunction]
+    public static string StarOptional(params double?[] values) =>
+        string.Join(",", values.Select(v => v?.ToString("R") ?? "None"));
+
+    /// <summary>*values of a span of int?: the first few on the stack.</summary>
+    [PyFunction]
+    public static string StarOptionalSpan(params ReadOnlySpan<int?> values)
+    {
+        var parts = new List<string>();
+        foreach (int? v in values) parts.Add(v?.ToString() ?? "None");
+        return string.Join(",", parts);
+    }
+
+    /// <summary>*names as a List (a C# 13 params collection) that may hold None; the method may change it.</summary>
+    [PyFunction]
+    public static string StarList(params List<string?> names)
+    {
+        names.Add("end");
+        return string.Join(",", names.Select(n => n ?? "None"));
+    }
+
+    /// <summary>*values as an IEnumerable.</summary>
+    [PyFunction]
+    public static long StarEnumerable(params IEnumerable<long> values) => values.Sum();
+
+    /// <summary>*items as an IReadOnlyList of any objects: how many, not kept.</summary>
+    [PyFunction]
+    public static int StarReadOnlyObjects(params IReadOnlyList<PyRef> items) => items.Count;
+
+    /// <summary>**options that may be None, as sorted text.</summary>
+    [PyFunction]
+    public static string StarOptionalKwargs([PyKwargs] Dictionary<string, bool?> options) =>
+        "{" + string.Join(", ", options.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => $"{p.Key}={(p.Value is { } b ? b.ToString() : "None")}")) + "}";
 }
 
 /// <summary>A class whose constructor takes **kwargs and whose methods take the other kinds.</summary>

@@ -183,7 +183,8 @@ OVERLOADED = {"clear", "kind", "optional", "pick", "pick_kw"}
 # Functions with positional-only, keyword-only, *args or **kwargs parameters (test_signatures.py).
 OTHER_KINDS = {"sig_all", "pos_only", "pos_only_default", "kw_only", "kw_only_all", "star_args", "star_span",
                "star_names", "star_objects", "keep_objects", "star_kwargs", "kwargs_objects", "pos_only_kwargs",
-               "scaled_sum"}
+               "scaled_sum", "star_optional", "star_optional_span", "star_list", "star_enumerable",
+               "star_read_only_objects", "star_optional_kwargs"}
 FUNCTIONS = [n for n in dir(nd_test) if not n.startswith("_") and inspect.isbuiltin(getattr(nd_test, n))]
 PUBLIC = sorted(n for n in FUNCTIONS if n not in OVERLOADED)
 

@@ -66,8 +66,24 @@ def scaled_sum(*values, **scales):
     pass
 
 
+def star_optional(*values):
+    pass
+
+
+def star_list(*names):
+    pass
+
+
+def star_enumerable(*values):
+    pass
+
+
+def star_optional_kwargs(**options):
+    pass
+
+
 TWINS = [sig_all, pos_only, pos_only_default, kw_only, kw_only_all, star_args, star_span, star_names, star_objects,
-         star_kwargs, pos_only_kwargs, scaled_sum]
+         star_kwargs, pos_only_kwargs, scaled_sum, star_optional, star_list, star_enumerable, star_optional_kwargs]
 
 
 def error(function, *args, **kwargs):
@@ -186,6 +202,30 @@ def test_star_args_element_errors_name_the_place():
         nd_test.sig_all(1, 2, c=2**70)
 
 
+def test_star_args_of_optional_elements_take_none():
+    assert nd_test.star_optional() == ""
+    assert nd_test.star_optional(1.5, None, 2) == "1.5,None,2"
+    assert nd_test.star_optional(None) == "None"
+    assert nd_test.star_optional_span(*[None, 1] * 4) == ",".join(["None,1"] * 4)   # the stack buffer, full
+    assert nd_test.star_optional_span(*[None] * 9, 7) == ",".join(["None"] * 9 + ["7"])   # more: an array
+    assert nd_test.star_optional_kwargs(b=None, a=True) == "{a=True, b=None}"
+    assert error(nd_test.star_optional, 1.0, "x") == "star_optional() argument 'values'[1] must be float, not str"
+    assert error(nd_test.star_optional_span, None, 1.5) == ("star_optional_span() argument 'values'[1] must be int, "
+                                                            "not float")
+    assert error(nd_test.star_optional_kwargs, a=None, b=1) == ("star_optional_kwargs() argument 'b' must be bool, "
+                                                                 "not int")
+
+
+def test_params_collections_are_star_args():
+    assert nd_test.star_list() == "end"
+    assert nd_test.star_list("a", None, "b") == "a,None,b,end"
+    assert nd_test.star_enumerable() == 0
+    assert nd_test.star_enumerable(1, 2, 3) == 6
+    assert nd_test.star_read_only_objects(None, "x", object()) == 3
+    assert error(nd_test.star_list, "a", 5) == "star_list() argument 'names'[1] must be str, not int"
+    assert error(nd_test.star_enumerable, 1, 2.5) == "star_enumerable() argument 'values'[1] must be int, not float"
+
+
 def test_kwargs():
     assert nd_test.star_kwargs() == "{}"
     assert nd_test.star_kwargs(b=2, a=1) == "{a=1, b=2}"
@@ -266,6 +306,7 @@ def test_object_elements_are_released_after_the_call_and_on_failure():
     before = sys.getrefcount(o)
     for _ in range(100):
         assert nd_test.star_objects(o, o, o) == 3
+        assert nd_test.star_read_only_objects(o, o) == 2
         assert nd_test.kwargs_objects(a=o, b=o) == 2
         with pytest.raises(UnicodeEncodeError):   # the third keyword fails: the first two were converted
             nd_test.kwargs_objects(**{"a": o, "b": o, "\ud800": o})
@@ -288,6 +329,9 @@ def test_stub_spells_the_kinds():
     assert "def star_objects(*items: typing.Any) -> int:" in stub
     assert "def __init__(self, name: str, **values: int) -> None: ..." in stub
     assert "def get(self, key: str, /, *, fallback: int = 0) -> int:" in stub
+    assert "def star_optional(*values: float | None) -> str:" in stub
+    assert "def star_list(*names: str | None) -> str:" in stub
+    assert "def star_optional_kwargs(**options: bool | None) -> str:" in stub
 
 
 # Debian's mypy runs under Debian's interpreter only; the stub it checks is the same for every CPython.

@@ -14,7 +14,7 @@ namespace NdBindgen.Generator.Analyzers;
 /// Reports misuse on the user's own code, live in the IDE. It runs the generator's own parsers
 /// (one set of checks), on the narrowest actions: a symbol action per method and per named type,
 /// only in compilations that reference NdBindgen, concurrently, never on generated code. What
-/// needs the whole module (NDB0005, NDB0007, NDB0023) is <see cref="PyModuleAnalyzer"/>'s. In a
+/// needs the whole module (NDB0005, NDB0007, NDB0023, NDB0032) is <see cref="PyModuleAnalyzer"/>'s. In a
 /// build (<see cref="ModuleOptionsParser.DiagnosticsKey"/>) the generator reports all of these
 /// instead, and this analyzer only NDB0020.
 /// </summary>

@@ -14,8 +14,9 @@ namespace NdBindgen.Generator.Analyzers;
 /// The module-wide diagnostics in an editor: two exports of one Python name (NDB0005: functions, classes,
 /// constants and submodules, in the module or in one submodule), an invalid
 /// module name (NDB0007), overloads Python cannot tell apart (NDB0023, of module functions and of a
-/// class's methods alike). It collects what the generator's module step sees (each [PyFunction]'s
-/// and [PyClass]'s model, parsed by the same parsers) and runs <see cref="ModuleParser"/> on it when
+/// class's methods alike), members of an exported enum Python's enum would refuse or drop (NDB0032). It
+/// collects what the generator's module step sees (each [PyFunction]'s and [PyClass]'s model, parsed by
+/// the same parsers) and runs <see cref="ModuleParser"/> on it when
 /// the compilation ends. A separate analyzer, so that its compilation-end descriptors do not make
 /// editors treat <see cref="PyBindingsAnalyzer"/>'s live diagnostics as compilation-end ones.
 /// Silent in a build, where the generator reports these (<see cref="ModuleOptionsParser.DiagnosticsKey"/>).
@@ -23,7 +24,7 @@ namespace NdBindgen.Generator.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PyModuleAnalyzer : DiagnosticAnalyzer
 {
-    internal static bool Reports(string id) => id is "NDB0005" or "NDB0007" or "NDB0023";
+    internal static bool Reports(string id) => id is "NDB0005" or "NDB0007" or "NDB0023" or "NDB0032";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         D.All.Where(d => Reports(d.Id)).ToImmutableArray();

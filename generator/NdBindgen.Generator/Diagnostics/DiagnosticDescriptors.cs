@@ -200,6 +200,10 @@ internal static class DiagnosticDescriptors
         "'{0}' takes {1} and is one of several overloads under the Python name '{2}'; overload dispatch does not "
             + "try *args or **kwargs, so export it under a name of its own with [{3}(\"...\")]");
 
+    public static readonly DiagnosticDescriptor InvalidEnumMember = ModuleError("NDB0032",
+        "Enum member has no Python name of its own",
+        "Member '{0}' of enum '{1}' becomes '{2}' in Python, {3}; rename the C# member");
+
     public static readonly DiagnosticDescriptor UnsupportedConstantType = Error("NDB0040",
         "Constant type cannot be converted to Python",
         "'{0}' has type '{1}', which NdBindgen cannot convert to a Python module constant; supported: {2}");
@@ -221,7 +225,7 @@ internal static class DiagnosticDescriptors
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
         ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads, OverloadsOfDifferentKinds,
         PyClassInheritance, DuplicateMemberName, ParameterKindOrder, InvalidVariadic, ConflictingParameterKinds,
-        VariadicOverload, UnsupportedConstantType, InvalidSubmodule, NotASubmodule,
+        VariadicOverload, InvalidEnumMember, UnsupportedConstantType, InvalidSubmodule, NotASubmodule,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -7,7 +7,7 @@ using R = NdBindgen.Generator.Naming.RuntimeNames;
 namespace NdBindgen.Generator.Emitting;
 
 /// <summary>
-/// The converter structs a file's containers need, as file-local types after its class: per
+/// The converter structs a file's containers and callbacks need, as file-local types after its class: per
 /// element type, one forwarding to the element's own row (None &lt;-&gt; null for T?), and per C#
 /// tuple type, one converting it item by item. File-local, so two files can each have theirs.
 /// </summary>
@@ -19,7 +19,7 @@ internal static class ConverterEmitter
 
     /// <summary>Every type a function converts: its parameters and result, and those of its instantiations.</summary>
     public static IEnumerable<TypeModel> Types(FunctionModel f) =>
-        f.Parameters.Select(p => p.Type).Append(f.Return)
+        f.Parameters.Select(Type).Append(f.Return)
             .Concat(f.Generic is { } g ? g.Specializations.SelectMany(Types) : Enumerable.Empty<TypeModel>());
 
     /// <summary>Every type a class converts: constructor, attributes, methods and protocols.</summary>
@@ -31,13 +31,32 @@ internal static class ConverterEmitter
         var operators = protocols.Operators.SelectMany(o => o.Right is { } right
             ? new[] { o.Left, right, o.Result } : new[] { o.Left, o.Result });
         var indexer = protocols.Indexer is { } i ? new[] { i.Key, i.Value } : new TypeModel[0];
-        return c.Constructor.Parameters.Select(p => p.Type)
+        return c.Constructor.Parameters.Select(Type)
             .Concat(c.Properties.Select(p => p.Type))
             .Concat(functions.SelectMany(Types))
             .Concat(operators)
             .Concat(indexer)
             .Concat(protocols.IterItem is { } item ? new[] { item } : new TypeModel[0]);
     }
+
+    /// <summary>
+    /// A parameter's type; *args or **kwargs of T? as the collection of its elements it is, whose None-aware
+    /// converter converts each (<see cref="VariadicFrom"/>).
+    /// </summary>
+    private static TypeModel Type(ParameterModel p) => p.IsVariadic && p.Type.AcceptsNone
+        ? new TypeModel(ValueKind.Container, p.CollectionType!, p.Type.PythonType)
+        {
+            Elements = new EquatableArray<TypeModel>(System.Collections.Immutable.ImmutableArray.Create(p.Type)),
+        }
+        : p.Type;
+
+    /// <summary>
+    /// The element conversion of *args or **kwargs: the row's FromPython, or for T? the element converter's (None
+    /// -> null), as a function pointer for the runtime's VarArgs.
+    /// </summary>
+    public static string VariadicFrom(TypeModel element) => element.AcceptsNone
+        ? $"&{ConverterNames.Qualified(ConverterNames.Element(element.CSharpType))}.FromPython"
+        : $"&{element.FromPython}";
 
     /// <summary>Writes the converters <paramref name="types"/> need (nothing when none is a container).</summary>
     public static void Emit(SourceWriter w, IEnumerable<TypeModel> types)
@@ -52,15 +71,16 @@ internal static class ConverterEmitter
         }
     }
 
+    // A callback converts its arguments and result as a container its elements (an Action's Void result: nothing).
     private static void Collect(TypeModel t, SortedDictionary<string, (TypeModel, bool)> needed)
     {
-        if (t.Kind != ValueKind.Container) return;
+        if (t.Kind is not (ValueKind.Container or ValueKind.Callback)) return;
         if (t.IsTuple)
         {
             string csharp = t.IsNullableValueType ? t.CSharpType.TrimEnd('?') : t.CSharpType;
             needed[ConverterNames.Tuple(csharp)] = (t with { CSharpType = csharp }, true);
         }
-        foreach (TypeModel e in t.Elements)
+        foreach (TypeModel e in t.Elements.Where(e => e.Kind != ValueKind.Void))
         {
             needed[ConverterNames.Element(e.CSharpType)] = (e, false);
             Collect(e, needed);

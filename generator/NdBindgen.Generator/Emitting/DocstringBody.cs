@@ -38,7 +38,8 @@ internal static class DocstringBody
 
     // numpydoc's way: "*args : float", "**kwargs : float" (each element's type), after the named parameters.
     private static DocParam Variadic(ParameterModel p) =>
-        new(p.CSharpName, (p.Kind == ParameterKind.VarArgs ? "*" : "**") + p.PythonName, p.Type.PythonType);
+        new(p.CSharpName, (p.Kind == ParameterKind.VarArgs ? "*" : "**") + p.PythonName,
+            p.Type.AcceptsNone ? p.Type.PythonType + " | None" : p.Type.PythonType);
 
     /// <summary>A doc without parameters or result (a class's summary, a property's).</summary>
     public static string? Of(DocModel? doc) => Render(doc, new List<DocParam>(), null);

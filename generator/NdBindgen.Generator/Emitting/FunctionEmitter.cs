@@ -172,7 +172,8 @@ internal static class FunctionEmitter
         foreach (ParameterModel p in Enumerable.Reverse(owned))
         {
             // *args and **kwargs of references: each element, released by the runtime's loop.
-            string release = p.IsVariadic ? R.VarArgs + ".Release" : p.Type.Release!;
+            string release = p.IsCollection ? R.VarArgs + ".ReleaseEach" : p.IsVariadic ? R.VarArgs + ".Release"
+                : p.Type.Release!;
             w.Line(p.ReleaseAfterCall ? $"{release}({Local(p)});" : $"if (!returned) {release}({Local(p)});");
         }
         w.Close();
@@ -212,14 +213,14 @@ internal static class FunctionEmitter
     {
         TypeModel t = p.Type;
         string declare = t.OwnsReference ? "" : p.CollectionType + " ";
-        string from = $"&{t.FromPython}";
+        string from = ConverterEmitter.VariadicFrom(t);
         string convert = p.Kind == ParameterKind.VarKeywords
             ? $"{R.VarArgs}.{(p.IsReadOnlyDictionary ? "ToReadOnlyDictionary" : "ToDictionary")}<{t.CSharpType}>"
                 + $"(in extra, sig, {from})"
-            : p.IsSpan && t.Kind == ValueKind.Scalar && t.CSharpType != "string"
+            : p.OnStack
                 ? $"{R.VarArgs}.ToSpan<{t.CSharpType}>(in extra, sig, {from}, "
                     + $"stackalloc {t.CSharpType}[{StackElements}])"
-                : $"{R.VarArgs}.ToArray<{t.CSharpType}>(in extra, sig, {from})";
+                : $"{R.VarArgs}.{(p.IsList ? "ToList" : "ToArray")}<{t.CSharpType}>(in extra, sig, {from})";
         w.Line($"{declare}{Local(p)} = {convert};");
     }
 

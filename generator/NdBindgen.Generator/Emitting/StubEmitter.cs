@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using NdBindgen.Generator.Model;
@@ -271,12 +272,17 @@ internal static class StubEmitter
             ValueKind.ArrayLikeView => "numpy.typing.ArrayLike",
             ValueKind.View or ValueKind.ViewMut or ValueKind.Array => $"numpy.typing.NDArray[numpy.{t.Dtype}]",
             ValueKind.Reference or ValueKind.Borrowed when t.PythonType == "object" => "typing.Any",
-            ValueKind.Callback => "typing." + t.PythonType,
+            ValueKind.Callback => Callable(t.Elements.Items),
             ValueKind.Container => $"{t.PythonGeneric}[{string.Join(", ", t.Elements.Select(Annotation))}]",
             _ => t.PythonType,
         };
         return t.AcceptsNone && t.Kind != ValueKind.Void ? core + " | None" : core;
     }
+
+    /// <summary>A callback's elements are its arguments, then its result (Void for an Action).</summary>
+    private static string Callable(ImmutableArray<TypeModel> e) =>
+        $"typing.Callable[[{string.Join(", ", e.Take(e.Length - 1).Select(Annotation))}], "
+        + $"{Annotation(e[e.Length - 1])}]";
 
     private static bool IsThis(TypeModel t, ClassExportModel c) =>
         t.Kind == ValueKind.Instance && t.PythonType == c.PythonName;

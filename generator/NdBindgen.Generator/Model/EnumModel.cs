@@ -27,4 +27,11 @@ internal sealed record EnumModel(
 /// <summary>
 /// One member: its Python name (UPPER_SNAKE_CASE), its C# name (as code names it) and its value as text.
 /// </summary>
-internal sealed record EnumMemberModel(string PythonName, string CSharpName, string Value);
+internal sealed record EnumMemberModel(string PythonName, string CSharpName, string Value)
+{
+    /// <summary>The member's declaration, for NDB0032 (null in the module's own copy).</summary>
+    public LocationInfo? Location { get; init; }
+
+    /// <summary>The member's name in C# (Red), as messages show it.</summary>
+    public string Display { get; init; } = "";
+}

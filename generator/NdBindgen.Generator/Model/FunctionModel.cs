@@ -57,8 +57,17 @@ internal sealed record ParameterModel(
     /// </summary>
     public string? CollectionType { get; init; }
 
-    /// <summary>*args received as a span (a stack buffer for a few unmanaged elements) rather than an array.</summary>
-    public bool IsSpan { get; init; }
+    /// <summary>
+    /// *args received as a ReadOnlySpan of unmanaged elements: a stack buffer for the first few (a span of others
+    /// is over an array).
+    /// </summary>
+    public bool OnStack { get; init; }
+
+    /// <summary>*args as a List&lt;T&gt; (params List, IList, ICollection of T), not an array.</summary>
+    public bool IsList { get; init; }
+
+    /// <summary>*args of a List&lt;T&gt; or an interface type: its references are released one by one.</summary>
+    public bool IsCollection { get; init; }
 
     /// <summary>**kwargs as an IReadOnlyDictionary: the runtime may build a lighter one than a Dictionary.</summary>
     public bool IsReadOnlyDictionary { get; init; }

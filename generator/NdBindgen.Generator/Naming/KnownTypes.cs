@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace NdBindgen.Generator.Naming;
@@ -36,6 +37,20 @@ internal static class KnownTypes
     };
 
     public const string ReadOnlySpan = "System.ReadOnlySpan<T>";
+
+    /// <summary>
+    /// The collections a C# 13 params parameter (*args) may have besides T[] and ReadOnlySpan&lt;T&gt;, and whether
+    /// the runtime makes it a List&lt;T&gt; (else an array, which implements the read-only interfaces).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, bool> ParamsCollections = new Dictionary<string, bool>
+    {
+        ["System.Collections.Generic.List<T>"] = true,
+        ["System.Collections.Generic.IList<T>"] = true,
+        ["System.Collections.Generic.ICollection<T>"] = true,
+        ["System.Collections.Generic.IEnumerable<T>"] = false,
+        ["System.Collections.Generic.IReadOnlyCollection<T>"] = false,
+        ["System.Collections.Generic.IReadOnlyList<T>"] = false,
+    };
 
     /// <summary>The GIL token.</summary>
     public const string Python = Namespace + ".Python";

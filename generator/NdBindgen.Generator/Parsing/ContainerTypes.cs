@@ -46,7 +46,7 @@ internal static class ContainerTypes
     };
 
     /// <summary>What a container element may be: a value with a row both ways or one way, not a borrowed one.</summary>
-    private static bool IsElementKind(ValueKind kind) =>
+    internal static bool IsElementKind(ValueKind kind) =>
         kind is ValueKind.Scalar or ValueKind.Instance or ValueKind.Reference or ValueKind.Array or ValueKind.Container;
 
     /// <summary>A dictionary key or set element: never None (.NET refuses a null key), hashable both ways.</summary>

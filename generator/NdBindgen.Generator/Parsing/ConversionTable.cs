@@ -69,22 +69,10 @@ internal static class ConversionTable
         ["global::System.Numerics.Complex"] = "complex128",
     };
 
-    /// <summary>Types a callback delegate may take and return (Callbacks in the runtime converts them).</summary>
-    private static readonly Dictionary<SpecialType, (string CSharp, string Python)> s_callbackTypes = new()
-    {
-        [SpecialType.System_Double] = ("double", "float"),
-        [SpecialType.System_Single] = ("float", "float"),
-        [SpecialType.System_Int64] = ("long", "int"),
-        [SpecialType.System_Int32] = ("int", "int"),
-        [SpecialType.System_Boolean] = ("bool", "bool"),
-        [SpecialType.System_String] = ("string", "str"),
-    };
-
     public const string SupportedScalars =
         "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, BigInteger, decimal, "
             + "string, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, byte[], ReadOnlyMemory<byte> and their "
             + "nullable forms";
-    // The callback limits are those of ResolveCallback and s_callbackTypes.
     /// <summary>The containers (ContainerTypes): their elements are any row that is a value of its own.</summary>
     public const string SupportedContainers =
         "T[], List<T>, IList<T>, ICollection<T>, IReadOnlyList<T>, IReadOnlyCollection<T>, IEnumerable<T>, "
@@ -95,14 +83,22 @@ internal static class ConversionTable
         + "set elements not nullable, PyRef or a collection";
     public const string SupportedParameters = SupportedScalars
         + ", ReadOnlySpan<byte>, enums, NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, "
-        + "callbacks (Func<...> of up to two arguments, or Action<T>, over double, float, long, int, bool, string or "
-        + "PyRef), Python (the GIL token), " + SupportedContainers;
+        + "callbacks (Func<...> and Action<...> of up to four arguments, over what a container holds), Python "
+        + "(the GIL token), " + SupportedContainers;
     public const string SupportedReturns = SupportedScalars
         + ", ReadOnlySpan<byte>, enums, NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void, " + SupportedContainers;
     public const string SupportedProperties = SupportedScalars
         + ", enums, [PyClass] types, PyRef, PyRef<T>, " + SupportedContainers + ", or NdArray<T> without a setter";
     // ConstantParser.Convertible: what a function could return, but no arrays, views or references.
     public const string SupportedConstants = SupportedScalars + ", enums, [PyClass] types, " + SupportedContainers;
+
+    /// <summary>What a callback (CallbackTypes) takes and returns: what a container holds.</summary>
+    public const string SupportedCallbackTypes = SupportedScalars
+        + ", enums, [PyClass] types, PyRef, PyRef<T>, NdArray<T> (arguments only) and containers";
+
+    /// <summary>The "supported" part of NDB0002 when a callback's type argument is what does not fit.</summary>
+    public static string SupportedInCallback(string typeArgument) =>
+        $"as callback arguments and results {SupportedCallbackTypes}, which '{typeArgument}' is not";
 
     /// <summary>The "supported" part of NDB0002/NDB0003 when a container's element is what does not fit.</summary>
     public static string SupportedInContainer(string element) =>
@@ -131,7 +127,7 @@ internal static class ConversionTable
     public static string FullName(ITypeSymbol type) => type.ToDisplayString(s_fullyQualified);
 
     /// <summary>Outcome of resolving one type.</summary>
-    public enum Failure { None, Unsupported, BadElement, BadContainerElement }
+    public enum Failure { None, Unsupported, BadElement, BadContainerElement, BadCallbackType }
 
     /// <summary>What a resolver decided: a model, or why not (a null Resolution means "not my family").</summary>
     internal sealed record Resolution(TypeModel? Model, Failure Failure = Failure.None, string? Element = null);
@@ -147,7 +143,7 @@ internal static class ConversionTable
     {
         // Tuples before scalars; byte[] (ResolveBytes) before the collections, or it would be a list[int].
         ResolveVoid, ContainerTypes.ResolveTuple, ResolveEnum, ResolveScalar, ResolveBytes, ResolvePyClass,
-        ResolveGilToken, ResolveCallback, ResolveBorrowed, ResolveReference, ResolveArray,
+        ResolveGilToken, CallbackTypes.Resolve, ResolveBorrowed, ResolveReference, ResolveArray,
         ContainerTypes.ResolveCollection, static (_, _) => s_unsupported,
     };
 
@@ -229,7 +225,11 @@ internal static class ConversionTable
         string full = FullName(e);
         var members = e.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue)
             .Select(f => new EnumMemberModel(PythonIdentifiers.ToUpperSnakeCase(f.Name),
-                full + "." + PythonIdentifiers.CSharpIdentifier(f.Name), f.ConstantValue?.ToString() ?? "0"))
+                full + "." + PythonIdentifiers.CSharpIdentifier(f.Name), f.ConstantValue?.ToString() ?? "0")
+            {
+                Location = LocationInfo.From(f.Locations.FirstOrDefault()),
+                Display = f.Name,
+            })
             .ToImmutableArray();
         string? xml = e.GetDocumentationCommentXml();
         string? doc = xml is { Length: > 0 } ? DocComments.Parse(xml, PythonIdentifiers.ToSnakeCase)?.Summary : null;
@@ -292,38 +292,6 @@ internal static class ConversionTable
             return null;
         return isReturn ? s_unsupported : new(new TypeModel(ValueKind.Token, R.Python, ""));
     }
-
-    /// <summary>A Python callable as a C# delegate: Func&lt;...&gt; of up to two arguments, Action&lt;T&gt;.</summary>
-    private static Resolution? ResolveCallback(ITypeSymbol type, bool isReturn)
-    {
-        if (isReturn || type is not INamedTypeSymbol { IsGenericType: true } callback
-            || callback.ContainingNamespace?.ToDisplayString() != KnownTypes.SystemNamespace
-            || !(callback.Name == KnownTypes.Func && callback.TypeArguments.Length is >= 1 and <= 3
-                || callback.Name == KnownTypes.Action && callback.TypeArguments.Length == 1))
-            return null;
-        var names = callback.TypeArguments.Select(CallbackType).ToList();
-        if (names.Any(n => n is null)) return s_unsupported;
-        bool isFunc = callback.Name == KnownTypes.Func;
-        bool orNone = callback.NullableAnnotation == NullableAnnotation.Annotated;
-        string args = string.Join(", ", names.Select(n => n!.Value.CSharp));
-        var pythonArgs = names.Take(isFunc ? names.Count - 1 : names.Count).Select(n => n!.Value.Python);
-        string result = isFunc ? names[names.Count - 1]!.Value.Python : "None";
-        string python = $"Callable[[{string.Join(", ", pythonArgs)}], {result}]";
-        return new(new TypeModel(ValueKind.Callback, $"global::System.{callback.Name}<{args}>" + (orNone ? "?" : ""),
-            python)
-        {
-            FromPython = $"{R.Callbacks}.To{callback.Name}<{args}>",
-            MatchPython = $"{R.ArgMatches}.To{callback.Name}<{args}>",
-            Release = R.Callbacks + ".Release",
-            AcceptsNone = orNone,
-        });
-    }
-
-    private static (string CSharp, string Python)? CallbackType(ITypeSymbol t) =>
-        s_callbackTypes.TryGetValue(t.SpecialType, out var known) ? known
-        : t is INamedTypeSymbol { IsGenericType: false } && KnownTypes.IsNdBindgen(t, KnownTypes.PyRefName)
-            ? (R.PyRef, "object")
-            : null;
 
     /// <summary>PyBorrowed: any object, borrowed for the call (parameters only).</summary>
     private static Resolution? ResolveBorrowed(ITypeSymbol type, bool isReturn) =>

@@ -175,8 +175,12 @@ internal static class FunctionParser
                 ? DiagnosticInfo.Create(D.UnsupportedElementType, location, $"Parameter '{p.Name}' of '{display}'",
                     element, ConversionTable.SupportedElements)
                 : DiagnosticInfo.Create(D.UnsupportedParameterType, location, p.Name, display,
-                    p.Type.ToDisplayString(), failure == ConversionTable.Failure.BadContainerElement
-                        ? ConversionTable.SupportedInContainer(element!) : ConversionTable.SupportedParameters));
+                    p.Type.ToDisplayString(), failure switch
+                    {
+                        ConversionTable.Failure.BadContainerElement => ConversionTable.SupportedInContainer(element!),
+                        ConversionTable.Failure.BadCallbackType => ConversionTable.SupportedInCallback(element!),
+                        _ => ConversionTable.SupportedParameters,
+                    }));
             return null;
         }
 

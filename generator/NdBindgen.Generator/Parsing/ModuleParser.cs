@@ -123,7 +123,7 @@ internal static class ModuleParser
     /// <summary>
     /// Every enum a signature of the module uses (functions, constructors, methods, properties), once
     /// each, in Python-name order; one whose Python name is taken (by a class, or another enum of the
-    /// same name in another namespace) is NDB0005.
+    /// same name in another namespace) is NDB0005, a member Python's enum would refuse or drop NDB0032.
     /// </summary>
     private static ImmutableArray<EnumModel> Enums(IEnumerable<FunctionModel> functions,
         IEnumerable<ClassExportModel> classes, ImmutableArray<ConstantModel> constants, string module,
@@ -155,7 +155,8 @@ internal static class ModuleParser
         {
             var owner = new Owner($"enum '{e.Display}'", EnumRename);
             if (Duplicate(e.PythonName, e.Display, owner, e.Location, module, seen, diagnostics)) continue;
-            result.Add(e with { Location = null });
+            diagnostics.AddRange(EnumMembers.Check(e));
+            result.Add(e with { Location = null, Members = EnumMembers.WithoutLocations(e) });
         }
         return result.ToImmutable();
     }

@@ -16,11 +16,11 @@ namespace NdBindgen.Generator.Parsing;
 /// </summary>
 internal static class ParameterKinds
 {
-    /// <summary>What *args elements and **kwargs values may be: rows without a None form or a lease.</summary>
+    /// <summary>What *args elements and **kwargs values may be: rows without a lease.</summary>
     public const string SupportedElements =
         "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, BigInteger, decimal, "
             + "string, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, byte[], ReadOnlyMemory<byte>, enums, "
-            + "[PyClass] types and PyRef";
+            + "[PyClass] types (each also T?, None -> null) and PyRef";
 
     /// <summary>The kind the parameter's marks and modifiers give it; null (with NDB0030) when they disagree.</summary>
     public static ParameterKind? Of(IParameterSymbol p, string display,
@@ -60,18 +60,20 @@ internal static class ParameterKinds
         }
 
         ITypeSymbol? element = null;
-        bool span = false, readOnly = false;
+        bool span = false, readOnly = false, list = false, collection = false;
         if (kind == ParameterKind.VarArgs)
         {
             if (p.Type is IArrayTypeSymbol { Rank: 1 } array) element = array.ElementType;
-            else if (p.Type is INamedTypeSymbol { IsGenericType: true } named
-                && named.OriginalDefinition.ToDisplayString() == KnownTypes.ReadOnlySpan)
+            else if (p.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
             {
-                element = named.TypeArguments[0];
-                span = true;
+                string definition = named.OriginalDefinition.ToDisplayString();
+                span = definition == KnownTypes.ReadOnlySpan;
+                collection = KnownTypes.ParamsCollections.TryGetValue(definition, out list);
+                if (span || collection) element = named.TypeArguments[0];
             }
             if (element is null)
-                return Fail($"its type is '{p.Type.ToDisplayString()}'; *args is params T[] or params ReadOnlySpan<T>");
+                return Fail($"its type is '{p.Type.ToDisplayString()}'; *args is params T[], ReadOnlySpan<T>, "
+                    + "List<T>, IList<T>, ICollection<T>, IEnumerable<T>, IReadOnlyCollection<T> or IReadOnlyList<T>");
         }
         else
         {
@@ -90,8 +92,9 @@ internal static class ParameterKinds
                     + "there are none (a '= null' that C# asks for after optional parameters is allowed)");
         }
 
+        // T? too: each element converts by its None-aware converter (Emitting/ConverterEmitter.VariadicFrom).
         TypeModel? type = ConversionTable.Resolve(element, isReturn: false, out _, out _);
-        bool fits = type is { AcceptsNone: false }
+        bool fits = type is not null
             && (type.Kind is ValueKind.Scalar or ValueKind.Instance
                 || type.Kind == ValueKind.Reference && type.CSharpType == R.PyRef);
         if (!fits)
@@ -109,7 +112,9 @@ internal static class ParameterKinds
         {
             Kind = kind,
             CollectionType = ConversionTable.FullName(p.Type),
-            IsSpan = span,
+            OnStack = span && element.IsUnmanagedType,
+            IsList = list,
+            IsCollection = collection,
             IsReadOnlyDictionary = readOnly,
         };
     }

@@ -72,6 +72,9 @@ public sealed unsafe class PySignature
     /// <summary>A private-use character no message of a real signature contains.</summary>
     internal const string ElementMarker = "\uE000";
 
+    /// <summary>Ends the place the containers around an element wrote after <see cref="ElementMarker"/> ("[2][0]").</summary>
+    internal const string PlaceEnd = "\uE001";
+
     /// <summary>
     /// The "signature" a container converts its elements under: every message starts with a marker the
     /// container replaces with where the element is ("f() argument 'xs'[3]"), on the error path only.
@@ -364,10 +367,18 @@ public sealed unsafe class PySignature
         return PythonException.Fetch();
     }
 
-    public string ArgumentPrefix(int index) =>
-        _element ? ElementMarker
-        : _callbackResult ? $"the result of the callback passed as '{_names[index]}' of {FunctionName}"
-        : _attributeOf is null ? $"{FunctionName}() argument {Place(index)}" : $"'{_attributeOf}' attribute '{_names[index]}'";
+    public string ArgumentPrefix(int index) => ArgumentPrefix(index, "");
+
+    /// <summary>
+    /// The start of a message about <paramref name="place"/> ("[2][0]", " key 'a'") inside argument
+    /// <paramref name="index"/>: "f() argument 'm'[2][0]", "the result[2][0] of the callback passed as 'f' of g";
+    /// an element's keeps the place between its markers for the container around it (<c>Places</c>).
+    /// </summary>
+    internal string ArgumentPrefix(int index, string place) =>
+        _element ? ElementMarker + place + PlaceEnd
+        : _callbackResult ? $"the result{place} of the callback passed as '{_names[index]}' of {FunctionName}"
+        : (_attributeOf is null ? $"{FunctionName}() argument {Place(index)}"
+            : $"'{_attributeOf}' attribute '{_names[index]}'") + place;
 
     // An argument a row converts is named by its index: a named parameter's (below VarArgsBase), an element of
     // *args (VarArgsBase + its place), or a keyword **kwargs took (KeywordBase + its place in the name cache).

@@ -93,13 +93,8 @@ public static unsafe partial class ArgMatches
     /// <summary>PyBorrowed: any object.</summary>
     public static ArgMatch ToBorrowed(PyObject* o) => ArgMatch.Exact;
 
-    // Callbacks: any callable (its arguments and result are converted when it is called).
-    public static ArgMatch ToFunc<TResult>(PyObject* o) => Callable(o);
-    public static ArgMatch ToFunc<T1, TResult>(PyObject* o) => Callable(o);
-    public static ArgMatch ToFunc<T1, T2, TResult>(PyObject* o) => Callable(o);
-    public static ArgMatch ToAction<T1>(PyObject* o) => Callable(o);
-
-    private static ArgMatch Callable(PyObject* o) => PyCallable_Check(o) != 0 ? ArgMatch.Exact : ArgMatch.No;
+    /// <summary>A callback (Func or Action): any callable (its arguments and result are converted when it is called).</summary>
+    public static ArgMatch ToCallable(PyObject* o) => PyCallable_Check(o) != 0 ? ArgMatch.Exact : ArgMatch.No;
 
     /// <summary>
     /// An int (not bool) in range exactly; bool (an int subclass, as CPython has it) in range, and

@@ -8,25 +8,59 @@ using static NdBindgen.Interop.CPython;
 namespace NdBindgen.Conversions;
 
 /// <summary>
-/// C# delegates (<c>Func&lt;...&gt;</c>, <c>Action&lt;...&gt;</c>) made from Python callables. The
-/// delegate takes the GIL itself when called without it (from another thread), converts its
-/// arguments and result like any function does, and lets a Python exception propagate as a
-/// <see cref="PythonException"/> carrying the original exception.
+/// C# delegates (<c>Func&lt;...&gt;</c> and <c>Action&lt;...&gt;</c> of up to four arguments) made from Python
+/// callables. The delegate takes the GIL itself when called without it (from another thread), converts its
+/// arguments and result with the rows of the conversion table (the converter structs <c>C1</c>..<c>C4</c>,
+/// <c>CR</c> the generator emits, as containers take them), and lets a Python exception propagate as a
+/// <see cref="PythonException"/> carrying the original exception. A bad result names the callback's parameter
+/// and function: "callback passed as 'f' of apply returned str, expected float".
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class Callbacks
 {
-    public static Func<TResult> ToFunc<TResult>(PyObject* o, PySignature sig, int index) =>
-        new Callable(Require(o, sig, index), sig, index).Invoke<TResult>;
+    public static Func<TResult> ToFunc<TResult, CR>(PyObject* o, PySignature sig, int index)
+        where CR : IPyConverter<TResult> =>
+        Of(o, sig, index).Invoke<TResult, CR>;
 
-    public static Func<T1, TResult> ToFunc<T1, TResult>(PyObject* o, PySignature sig, int index) =>
-        new Callable(Require(o, sig, index), sig, index).Invoke<T1, TResult>;
+    public static Func<T1, TResult> ToFunc<T1, TResult, C1, CR>(PyObject* o, PySignature sig, int index)
+        where C1 : IPyConverter<T1> where CR : IPyConverter<TResult> =>
+        Of(o, sig, index).Invoke<T1, TResult, C1, CR>;
 
-    public static Func<T1, T2, TResult> ToFunc<T1, T2, TResult>(PyObject* o, PySignature sig, int index) =>
-        new Callable(Require(o, sig, index), sig, index).Invoke<T1, T2, TResult>;
+    public static Func<T1, T2, TResult> ToFunc<T1, T2, TResult, C1, C2, CR>(PyObject* o, PySignature sig, int index)
+        where C1 : IPyConverter<T1> where C2 : IPyConverter<T2> where CR : IPyConverter<TResult> =>
+        Of(o, sig, index).Invoke<T1, T2, TResult, C1, C2, CR>;
 
-    public static Action<T1> ToAction<T1>(PyObject* o, PySignature sig, int index) =>
-        new Callable(Require(o, sig, index), sig, index).Run<T1>;
+    public static Func<T1, T2, T3, TResult> ToFunc<T1, T2, T3, TResult, C1, C2, C3, CR>(PyObject* o,
+        PySignature sig, int index)
+        where C1 : IPyConverter<T1> where C2 : IPyConverter<T2> where C3 : IPyConverter<T3>
+        where CR : IPyConverter<TResult> =>
+        Of(o, sig, index).Invoke<T1, T2, T3, TResult, C1, C2, C3, CR>;
+
+    public static Func<T1, T2, T3, T4, TResult> ToFunc<T1, T2, T3, T4, TResult, C1, C2, C3, C4, CR>(PyObject* o,
+        PySignature sig, int index)
+        where C1 : IPyConverter<T1> where C2 : IPyConverter<T2> where C3 : IPyConverter<T3>
+        where C4 : IPyConverter<T4> where CR : IPyConverter<TResult> =>
+        Of(o, sig, index).Invoke<T1, T2, T3, T4, TResult, C1, C2, C3, C4, CR>;
+
+    public static Action ToAction(PyObject* o, PySignature sig, int index) => Of(o, sig, index).Run;
+
+    public static Action<T1> ToAction<T1, C1>(PyObject* o, PySignature sig, int index)
+        where C1 : IPyConverter<T1> =>
+        Of(o, sig, index).Run<T1, C1>;
+
+    public static Action<T1, T2> ToAction<T1, T2, C1, C2>(PyObject* o, PySignature sig, int index)
+        where C1 : IPyConverter<T1> where C2 : IPyConverter<T2> =>
+        Of(o, sig, index).Run<T1, T2, C1, C2>;
+
+    public static Action<T1, T2, T3> ToAction<T1, T2, T3, C1, C2, C3>(PyObject* o, PySignature sig, int index)
+        where C1 : IPyConverter<T1> where C2 : IPyConverter<T2> where C3 : IPyConverter<T3> =>
+        Of(o, sig, index).Run<T1, T2, T3, C1, C2, C3>;
+
+    public static Action<T1, T2, T3, T4> ToAction<T1, T2, T3, T4, C1, C2, C3, C4>(PyObject* o, PySignature sig,
+        int index)
+        where C1 : IPyConverter<T1> where C2 : IPyConverter<T2> where C3 : IPyConverter<T3>
+        where C4 : IPyConverter<T4> =>
+        Of(o, sig, index).Run<T1, T2, T3, T4, C1, C2, C3, C4>;
 
     /// <summary>
     /// Releases the callable of a delegate made here (the wrapper's work when the method did not
@@ -34,111 +68,181 @@ public static unsafe class Callbacks
     /// </summary>
     public static void Release(Delegate? callback) => (callback?.Target as Callable)?.Dispose();
 
-    private static PyRef Require(PyObject* o, PySignature sig, int index)
+    private static Callable Of(PyObject* o, PySignature sig, int index)
     {
         if (PyCallable_Check(o) == 0) throw sig.WrongType(index, "callable", o);
-        return PyRef.FromBorrowed(o).Keep();
+        return new Callable(PyRef.FromBorrowed(o).Keep(), sig, index);
     }
 
-    /// <summary>The delegates' target: the callable's reference, released by <see cref="Release"/> (or its finalizer).</summary>
+    /// <summary>
+    /// The delegates' target: the callable's reference, released by <see cref="Release"/> (or its finalizer).
+    /// Each method holds the GIL while it converts, calls and converts back; the arguments live in a
+    /// vectorcall array on the stack, slot 0 free for the callee (PY_VECTORCALL_ARGUMENTS_OFFSET).
+    /// </summary>
     private sealed class Callable(PyRef callable, PySignature function, int index) : IDisposable
     {
-
-        public TResult Invoke<TResult>()
+        public TResult Invoke<TResult, CR>() where CR : IPyConverter<TResult>
         {
             using GilGuard gil = Python.Acquire();
-            return Call<TResult>(callable, null, null, 0, this);
+            PyObject** argv = stackalloc PyObject*[1];
+            return Result<TResult, CR>(Call(argv, 0));
         }
 
-        public TResult Invoke<T1, TResult>(T1 a)
+        public TResult Invoke<T1, TResult, C1, CR>(T1 a)
+            where C1 : IPyConverter<T1> where CR : IPyConverter<TResult>
         {
             using GilGuard gil = Python.Acquire();
-            return Call<TResult>(callable, ToPython(a), null, 1, this);
+            PyObject** argv = stackalloc PyObject*[2];
+            argv[1] = C1.ToPython(a);
+            return Result<TResult, CR>(Call(argv, 1));
         }
 
-        public TResult Invoke<T1, T2, TResult>(T1 a, T2 b)
+        public TResult Invoke<T1, T2, TResult, C1, C2, CR>(T1 a, T2 b)
+            where C1 : IPyConverter<T1> where C2 : IPyConverter<T2> where CR : IPyConverter<TResult>
         {
             using GilGuard gil = Python.Acquire();
-            PyObject* x = ToPython(a);
-            PyObject* y;
-            try
-            {
-                y = ToPython(b);
-            }
-            catch
-            {
-                Py_DECREF(x);
-                throw;
-            }
-            return Call<TResult>(callable, x, y, 2, this);
+            PyObject** argv = stackalloc PyObject*[3];
+            argv[1] = C1.ToPython(a);
+            argv[2] = Argument<T2, C2>(b, argv, 1);
+            return Result<TResult, CR>(Call(argv, 2));
         }
 
-        public void Run<T1>(T1 a)
+        public TResult Invoke<T1, T2, T3, TResult, C1, C2, C3, CR>(T1 a, T2 b, T3 c)
+            where C1 : IPyConverter<T1> where C2 : IPyConverter<T2> where C3 : IPyConverter<T3>
+            where CR : IPyConverter<TResult>
         {
             using GilGuard gil = Python.Acquire();
-            Call<object>(callable, ToPython(a), null, 1, this);
+            PyObject** argv = stackalloc PyObject*[4];
+            argv[1] = C1.ToPython(a);
+            argv[2] = Argument<T2, C2>(b, argv, 1);
+            argv[3] = Argument<T3, C3>(c, argv, 2);
+            return Result<TResult, CR>(Call(argv, 3));
+        }
+
+        public TResult Invoke<T1, T2, T3, T4, TResult, C1, C2, C3, C4, CR>(T1 a, T2 b, T3 c, T4 d)
+            where C1 : IPyConverter<T1> where C2 : IPyConverter<T2> where C3 : IPyConverter<T3>
+            where C4 : IPyConverter<T4> where CR : IPyConverter<TResult>
+        {
+            using GilGuard gil = Python.Acquire();
+            PyObject** argv = stackalloc PyObject*[5];
+            argv[1] = C1.ToPython(a);
+            argv[2] = Argument<T2, C2>(b, argv, 1);
+            argv[3] = Argument<T3, C3>(c, argv, 2);
+            argv[4] = Argument<T4, C4>(d, argv, 3);
+            return Result<TResult, CR>(Call(argv, 4));
+        }
+
+        // Actions: the callable's result is dropped, whatever it is (a Python function returns None).
+        public void Run()
+        {
+            using GilGuard gil = Python.Acquire();
+            PyObject** argv = stackalloc PyObject*[1];
+            Py_DECREF(Call(argv, 0));
+        }
+
+        public void Run<T1, C1>(T1 a) where C1 : IPyConverter<T1>
+        {
+            using GilGuard gil = Python.Acquire();
+            PyObject** argv = stackalloc PyObject*[2];
+            argv[1] = C1.ToPython(a);
+            Py_DECREF(Call(argv, 1));
+        }
+
+        public void Run<T1, T2, C1, C2>(T1 a, T2 b) where C1 : IPyConverter<T1> where C2 : IPyConverter<T2>
+        {
+            using GilGuard gil = Python.Acquire();
+            PyObject** argv = stackalloc PyObject*[3];
+            argv[1] = C1.ToPython(a);
+            argv[2] = Argument<T2, C2>(b, argv, 1);
+            Py_DECREF(Call(argv, 2));
+        }
+
+        public void Run<T1, T2, T3, C1, C2, C3>(T1 a, T2 b, T3 c)
+            where C1 : IPyConverter<T1> where C2 : IPyConverter<T2> where C3 : IPyConverter<T3>
+        {
+            using GilGuard gil = Python.Acquire();
+            PyObject** argv = stackalloc PyObject*[4];
+            argv[1] = C1.ToPython(a);
+            argv[2] = Argument<T2, C2>(b, argv, 1);
+            argv[3] = Argument<T3, C3>(c, argv, 2);
+            Py_DECREF(Call(argv, 3));
+        }
+
+        public void Run<T1, T2, T3, T4, C1, C2, C3, C4>(T1 a, T2 b, T3 c, T4 d)
+            where C1 : IPyConverter<T1> where C2 : IPyConverter<T2> where C3 : IPyConverter<T3>
+            where C4 : IPyConverter<T4>
+        {
+            using GilGuard gil = Python.Acquire();
+            PyObject** argv = stackalloc PyObject*[5];
+            argv[1] = C1.ToPython(a);
+            argv[2] = Argument<T2, C2>(b, argv, 1);
+            argv[3] = Argument<T3, C3>(c, argv, 2);
+            argv[4] = Argument<T4, C4>(d, argv, 3);
+            Py_DECREF(Call(argv, 4));
         }
 
         public void Dispose() => callable.Dispose();
 
         /// <summary>Messages about a bad result name the parameter and function the callable came from.</summary>
-        public PySignature ResultSignature => function.CallbackResult(index);
-    }
+        private PySignature ResultSignature => function.CallbackResult(index);
 
-    /// <summary>Calls with the GIL held; takes ownership of the argument references <paramref name="x"/> and <paramref name="y"/>.</summary>
-    private static TResult Call<TResult>(PyRef callable, PyObject* x, PyObject* y, int count, Callable owner)
-    {
-        try
+        /// <summary>
+        /// Calls with <c>argv[1..count]</c>, whose references it takes (released here, whatever happens);
+        /// returns the result, a new reference.
+        /// </summary>
+        private PyObject* Call(PyObject** argv, int count)
         {
-            PyObject** argv = stackalloc PyObject*[3];
-            argv[1] = x;
-            argv[2] = y;
-            nuint nargsf = (nuint)count | unchecked((nuint)PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET);
-            PyObject* result;
-            // Behind a barrier: module functions the callable calls make references for themselves, not for an open PyScope;
-            // StackGuard: deep recursion is a RecursionError, not a crash.
-            using (PyScope.EnterPython()) result = StackGuard.Call(callable.Handle, argv + 1, nargsf, null);
-            if (result == null) throw PythonException.Fetch();
             try
             {
-                return FromPython<TResult>(result, owner);
+                nuint nargsf = (nuint)count | unchecked((nuint)PyConst.PY_VECTORCALL_ARGUMENTS_OFFSET);
+                PyObject* result;
+                // Behind a barrier: module functions the callable calls make references for themselves, not for an
+                // open PyScope; StackGuard: deep recursion is a RecursionError, not a crash.
+                using (PyScope.EnterPython()) result = StackGuard.Call(callable.Handle, argv + 1, nargsf, null);
+                return result != null ? result : throw PythonException.Fetch();
+            }
+            finally
+            {
+                ReleaseArguments(argv, count);
+            }
+        }
+
+        /// <summary>Converts and releases the callable's <paramref name="result"/>.</summary>
+        private TResult Result<TResult, CR>(PyObject* result) where CR : IPyConverter<TResult>
+        {
+            try
+            {
+                TResult value = CR.FromPython(result, ResultSignature, 0);
+                // A PyRef the C# code receives is the open scope's, as every PyRef an API call returns.
+                if (value is PyRef reference) PyScope.Track(reference);
+                return value;
             }
             finally
             {
                 Py_DECREF(result);
             }
         }
-        finally
+    }
+
+    /// <summary>
+    /// Argument <paramref name="built"/> + 1 as a new reference; when its conversion fails, the ones already
+    /// made (<c>argv[1..built]</c>) are released: a half-built argument list leaks nothing.
+    /// </summary>
+    private static PyObject* Argument<T, C>(T value, PyObject** argv, int built) where C : IPyConverter<T>
+    {
+        try
         {
-            Py_XDECREF(x);
-            Py_XDECREF(y);
+            return C.ToPython(value);
+        }
+        catch
+        {
+            ReleaseArguments(argv, built);
+            throw;
         }
     }
 
-    /// <summary>A new reference for an argument; the type tests fold at compile time for each T.</summary>
-    private static PyObject* ToPython<T>(T value)
+    private static void ReleaseArguments(PyObject** argv, int count)
     {
-        if (typeof(T) == typeof(double)) return Floats.FromDouble((double)(object)value!);
-        if (typeof(T) == typeof(float)) return Floats.FromDouble((float)(object)value!);
-        if (typeof(T) == typeof(long)) return Ints.FromInt64((long)(object)value!);
-        if (typeof(T) == typeof(int)) return Ints.FromInt64((int)(object)value!);
-        if (typeof(T) == typeof(bool)) return Bools.FromBool((bool)(object)value!);
-        if (typeof(T) == typeof(string)) return Strings.FromString((string)(object)value!);
-        if (value is PyRef r) return Py_NewRef(r.Handle);
-        throw new NotSupportedException($"callback argument type {typeof(T).Name}");
-    }
-
-    private static TResult FromPython<TResult>(PyObject* o, Callable owner)
-    {
-        if (typeof(TResult) == typeof(object)) return default!;   // Action: the result is ignored
-        PySignature result = owner.ResultSignature;
-        if (typeof(TResult) == typeof(double)) return (TResult)(object)Floats.ToDouble(o, result, 0);
-        if (typeof(TResult) == typeof(float)) return (TResult)(object)Floats.ToSingle(o, result, 0);
-        if (typeof(TResult) == typeof(long)) return (TResult)(object)Ints.ToInt64(o, result, 0);
-        if (typeof(TResult) == typeof(int)) return (TResult)(object)Ints.ToInt32(o, result, 0);
-        if (typeof(TResult) == typeof(bool)) return (TResult)(object)Bools.ToBool(o, result, 0);
-        if (typeof(TResult) == typeof(string)) return (TResult)(object)Strings.ToString(o, result, 0);
-        if (typeof(TResult) == typeof(PyRef)) return (TResult)(object)PyRef.FromBorrowed(o);
-        throw new NotSupportedException($"callback result type {typeof(TResult).Name}");
+        for (int i = 1; i <= count; i++) Py_DECREF(argv[i]);
     }
 }

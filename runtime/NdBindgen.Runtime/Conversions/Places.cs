@@ -8,10 +8,11 @@ namespace NdBindgen.Conversions;
 
 /// <summary>
 /// Where a bad element is: containers convert elements under <see cref="PySignature.Element"/>,
-/// whose messages start with a marker; a container that catches one (a filter around its loop,
-/// so the success path pays nothing) puts its own place before the marker's: the innermost
-/// container first, so <c>m[2][0]</c> comes out in order, and the outermost one writes the
-/// argument itself ("f() argument 'm'[2][0] must be float, not str").
+/// whose messages start with a place between two markers (empty at first); a container that catches
+/// one (a filter around its loop, so the success path pays nothing) puts its own step before the
+/// place: the innermost container first, so <c>m[2][0]</c> comes out in order, and the outermost one
+/// writes the argument itself ("f() argument 'm'[2][0] must be float, not str"), or a callback's result
+/// ("the result[2][0] of the callback passed as 'f' of g must be float, not str").
 /// </summary>
 internal static unsafe class Places
 {
@@ -19,12 +20,19 @@ internal static unsafe class Places
     internal static bool IsMarked(PythonException e) =>
         e.IsMessageOnly && e.Message.Contains(PySignature.ElementMarker, StringComparison.Ordinal);
 
-    /// <summary>The error with the marker replaced by the container's place and the element's <paramref name="suffix"/>.</summary>
+    /// <summary>
+    /// The error with the marked place (what the containers inside wrote) put after the element's
+    /// <paramref name="suffix"/>, under the container's own place: the marker again for an element, the argument
+    /// (or the callback's result) for the outermost container.
+    /// </summary>
     internal static PythonException At(PythonException e, PySignature sig, int index, string suffix)
     {
-        int at = e.Message.IndexOf(PySignature.ElementMarker, StringComparison.Ordinal);
-        string message = e.Message[..at] + sig.ArgumentPrefix(index) + suffix + e.Message[(at + 1)..];
-        return e.WithMessage(message);
+        string text = e.Message;
+        int at = text.IndexOf(PySignature.ElementMarker, StringComparison.Ordinal);
+        int end = text.IndexOf(PySignature.PlaceEnd, at, StringComparison.Ordinal);
+        if (end < 0) end = at;
+        string place = suffix + text[(at + 1)..end];
+        return e.WithMessage(text[..at] + sig.ArgumentPrefix(index, place) + text[(end + 1)..]);
     }
 
     /// <summary>"[3]": an item of a sequence or tuple.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Runtime.InteropServices;
 using NdBindgen.Binding;
 using NdBindgen.Core;
 using NdBindgen.Interop;
@@ -9,9 +10,10 @@ using static NdBindgen.Interop.CPython;
 namespace NdBindgen.Conversions;
 
 /// <summary>
-/// <c>*args</c> (<c>params T[]</c>, <c>params ReadOnlySpan&lt;T&gt;</c>) and <c>**kwargs</c> (a <c>[PyKwargs]</c>
-/// dictionary): what <see cref="PySignature.BindExtra"/> left over, converted element by element with T's own
-/// row (<c>from</c>, a FromPython of the conversion table), so an element's error names its place:
+/// <c>*args</c> (<c>params T[]</c>, <c>ReadOnlySpan&lt;T&gt;</c>, <c>List&lt;T&gt;</c> and the list interfaces) and
+/// <c>**kwargs</c> (a <c>[PyKwargs]</c> dictionary): what <see cref="PySignature.BindExtra"/> left over, converted
+/// element by element with T's own row (<c>from</c>, a FromPython of the conversion table, or for T? its
+/// element converter's, None -> null), so an element's error names its place:
 /// "f() argument 'args'[2] must be float, not str", "f() argument 'scale' must be float, not str". A failed
 /// element releases what the elements before it hold.
 /// </summary>
@@ -25,6 +27,15 @@ public static unsafe class VarArgs
         if (n == 0) return Array.Empty<T>();
         var result = new T[n];
         Fill(extra.Positional, result, sig, from);
+        return result;
+    }
+
+    /// <summary>*args as a new List (params List&lt;T&gt;, IList&lt;T&gt;, ICollection&lt;T&gt;).</summary>
+    public static List<T> ToList<T>(in PyExtraArgs extra, PySignature sig, delegate*<PyObject*, PySignature, int, T> from)
+    {
+        var result = new List<T>((int)extra.PositionalCount);
+        CollectionsMarshal.SetCount(result, (int)extra.PositionalCount);
+        Fill(extra.Positional, CollectionsMarshal.AsSpan(result), sig, from);
         return result;
     }
 
@@ -137,6 +148,13 @@ public static unsafe class VarArgs
     /// <summary>Releases the references of a <c>params PyRef[]</c> the method did not keep (the wrapper's work).</summary>
     public static void Release(ReadOnlySpan<PyRef> parameter)
     {
+        foreach (PyRef r in parameter) r?.Dispose();
+    }
+
+    /// <summary>Releases the references of a <c>params List&lt;PyRef&gt;</c> (or an interface) the method did not keep.</summary>
+    public static void ReleaseEach(IEnumerable<PyRef>? parameter)
+    {
+        if (parameter is null) return;
         foreach (PyRef r in parameter) r?.Dispose();
     }
 

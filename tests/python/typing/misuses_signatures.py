@@ -10,3 +10,5 @@ nd_test.kw_only_all(1, 2)                     # error: keyword-only
 nd_test.star_kwargs(a="x")                    # error: **kwargs are int
 nd_test.SigBox("n", x="y")                    # error: **values are int
 nd_test.SigBox("n").get(key="x")              # error: key is positional-only
+nd_test.star_optional(1.0, "x")               # error: *values are float or None
+nd_test.star_list("a", 1)                     # error: *names are str or None

@@ -72,7 +72,7 @@ namespace NdBindgen.Generated
                     if (s_Shapes_Geometry_Scale_3.TryBind(args, nargsf, kwnames, slots, out a)
                         && global::NdBindgen.Conversions.ArgMatches.ToViewMut<float>(a[0]) >= need
                         && (global::NdBindgen.Conversions.Args.IsNone(a[1]) || global::NdBindgen.Conversions.ArgMatches.ToRef(a[1]) >= need)
-                        && global::NdBindgen.Conversions.ArgMatches.ToFunc<double, double>(a[2]) >= need)
+                        && global::NdBindgen.Conversions.ArgMatches.ToCallable(a[2]) >= need)
                         return Shapes_Geometry_Scale_3(self, a);
                     if (s_Shapes_Geometry_Scale_4.TryBind(args, nargsf, kwnames, slots, out a))
                         return Shapes_Geometry_Scale_4(self, a);

@@ -22,7 +22,7 @@ namespace NdBindgen.Generated
             {
                 global::NdBindgen.NdViewMut<float> arg_values = global::NdBindgen.Conversions.Arrays.ToViewMut<float>(a[0], sig, 0, ref lease_values);
                 arg_tag = global::NdBindgen.Conversions.Args.IsNone(a[1]) ? null : global::NdBindgen.Conversions.PyRefs.ToRef(a[1], sig, 1);
-                arg_f = global::NdBindgen.Conversions.Callbacks.ToFunc<double, double>(a[2], sig, 2);
+                arg_f = global::NdBindgen.Conversions.Callbacks.ToFunc<double, double, global::NdBindgen.Generated.Conv_double, global::NdBindgen.Generated.Conv_double>(a[2], sig, 2);
                 global::Shapes.Geometry.Scale(arg_values, arg_tag, arg_f, global::NdBindgen.Python.AssumeGilHeld());
                 return global::NdBindgen.Conversions.Args.None();
             }
@@ -33,5 +33,17 @@ namespace NdBindgen.Generated
                 global::NdBindgen.Conversions.PyRefs.Release(arg_tag);
             }
         }
+    }
+
+    /// <summary>Elements of type double: converted by their own row.</summary>
+    file unsafe struct Conv_double : global::NdBindgen.Conversions.IPyConverter<double>
+    {
+        public static string PythonType => "float";
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static double FromPython(PyObject* o, global::NdBindgen.Binding.PySignature sig, int index) => global::NdBindgen.Conversions.Floats.ToDouble(o, sig, index);
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static PyObject* ToPython(double value) => global::NdBindgen.Conversions.Floats.FromDouble(value);
     }
 }

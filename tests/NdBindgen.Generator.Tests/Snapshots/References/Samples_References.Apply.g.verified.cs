@@ -25,7 +25,7 @@ namespace NdBindgen.Generated
                 global::System.Func<double, double> arg_f = default!;
                 try
                 {
-                    arg_f = global::NdBindgen.Conversions.Callbacks.ToFunc<double, double>(a[0], sig, 0);
+                    arg_f = global::NdBindgen.Conversions.Callbacks.ToFunc<double, double, global::NdBindgen.Generated.Conv_double, global::NdBindgen.Generated.Conv_double>(a[0], sig, 0);
                     double arg_x = global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);
                     double result = global::Samples.References.Apply(arg_f, arg_x);
                     return global::NdBindgen.Conversions.Floats.FromDouble(result);
@@ -40,5 +40,17 @@ namespace NdBindgen.Generated
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
         }
+    }
+
+    /// <summary>Elements of type double: converted by their own row.</summary>
+    file unsafe struct Conv_double : global::NdBindgen.Conversions.IPyConverter<double>
+    {
+        public static string PythonType => "float";
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static double FromPython(PyObject* o, global::NdBindgen.Binding.PySignature sig, int index) => global::NdBindgen.Conversions.Floats.ToDouble(o, sig, index);
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static PyObject* ToPython(double value) => global::NdBindgen.Conversions.Floats.FromDouble(value);
     }
 }

@@ -59,3 +59,33 @@ public sealed partial class Settings
         return n;
     }
 }
+
+// C# 13 params collections and T? elements: each None is null.
+public static class Collections
+{
+    /// <summary>The sum of the values given, None counting 0.</summary>
+    [PyFunction]
+    public static double SumOrNone(params double?[] values)
+    {
+        double sum = 0;
+        foreach (double? v in values) sum += v ?? 0;
+        return sum;
+    }
+
+    /// <summary>The values as a list.</summary>
+    [PyFunction]
+    public static int Listed(params List<long> values) => values.Count;
+
+    /// <summary>The words, None skipped.</summary>
+    [PyFunction]
+    public static string Words(params IEnumerable<string?> words) => string.Join(" ", words);
+
+    /// <summary>Any objects, counted.</summary>
+    [PyFunction]
+    public static int Objects(params IReadOnlyList<PyRef> items) => items.Count;
+
+    /// <summary>Spans of nullable values on the stack; keywords that may be None.</summary>
+    [PyFunction]
+    public static int Flags([PyKwargs] Dictionary<string, bool?> options, params ReadOnlySpan<int?> levels) =>
+        options.Count + levels.Length;
+}
