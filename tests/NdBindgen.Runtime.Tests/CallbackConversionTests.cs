@@ -4,6 +4,7 @@ using NdBindgen.Binding;
 using NdBindgen.Conversions;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
+using static NdBindgen.Runtime.Tests.Converters;
 using static NdBindgen.Runtime.Tests.EmbeddedPython;
 
 namespace NdBindgen.Runtime.Tests;
@@ -16,29 +17,6 @@ public unsafe class CallbackConversionTests
 {
     private static readonly PySignature Sig = new("apply", ["f", "x"], required: 2);
 
-    private struct Double : IPyConverter<double>
-    {
-        public static string PythonType => "float";
-        public static double FromPython(PyObject* o, PySignature sig, int index) => Floats.ToDouble(o, sig, index);
-        public static PyObject* ToPython(double value) => Floats.FromDouble(value);
-    }
-
-    private struct DoubleList : IPyConverter<List<double>>
-    {
-        public static string PythonType => "list[float]";
-        public static List<double> FromPython(PyObject* o, PySignature sig, int index) =>
-            Sequences.ToList<double, Double>(o, sig, index);
-        public static PyObject* ToPython(List<double> value) => Sequences.FromList<double, Double>(value);
-    }
-
-    private struct Text : IPyConverter<string>
-    {
-        public static string PythonType => "str";
-        public static string FromPython(PyObject* o, PySignature sig, int index) => Strings.ToString(o, sig, index);
-        public static PyObject* ToPython(string value) => Strings.FromString(value);
-    }
-
-    /// <summary>A row whose conversion to Python always fails: an argument list that fails half built.</summary>
     private struct Refused : IPyConverter<int>
     {
         public static string PythonType => "int";
@@ -83,16 +61,16 @@ public unsafe class CallbackConversionTests
     [InlineData("lambda xs: 1 / 0", "ZeroDivisionError: division by zero")]
     public void A_list_both_ways(string callable, string expected) =>
         Assert.Equal(expected,
-            Call(callable, o => Callbacks.ToFunc<List<double>, List<double>, DoubleList, DoubleList>(o, Sig, 0),
+            Call(callable, o => Callbacks.ToFunc<List<double>, List<double>, Float64List, Float64List>(o, Sig, 0),
                 f => string.Join(",", f([1.0, 2.0]))));
 
     private struct Nested : IPyConverter<List<List<double>>>
     {
         public static string PythonType => "list[list[float]]";
         public static List<List<double>> FromPython(PyObject* o, PySignature sig, int index) =>
-            Sequences.ToList<List<double>, DoubleList>(o, sig, index);
+            Sequences.ToList<List<double>, Float64List>(o, sig, index);
         public static PyObject* ToPython(List<List<double>> value) =>
-            Sequences.FromList<List<double>, DoubleList>(value);
+            Sequences.FromList<List<double>, Float64List>(value);
     }
 
     [Theory]
@@ -115,7 +93,7 @@ public unsafe class CallbackConversionTests
             PyObject* recorder = Eval("Recorder()", Recorder);
             Action none = Callbacks.ToAction(recorder, Sig, 0);
             Action<string, double, string, double> four =
-                Callbacks.ToAction<string, double, string, double, Text, Double, Text, Double>(recorder, Sig, 0);
+                Callbacks.ToAction<string, double, string, double, Str, Float64, Str, Float64>(recorder, Sig, 0);
             none();
             four("a", 1.5, "b", 2.0);
             Assert.Equal("[(), ('a', 1.5, 'b', 2.0)]", Str(recorder));
@@ -141,7 +119,7 @@ public unsafe class CallbackConversionTests
         {
             PyObject* f = Eval("lambda a, b, c: None");
             PyObject* thing = Eval("object()");
-            var call = Callbacks.ToFunc<nint, nint, int, double, Same, Same, Refused, Double>(f, Sig, 0);
+            var call = Callbacks.ToFunc<nint, nint, int, double, Same, Same, Refused, Float64>(f, Sig, 0);
             nint before = thing->ob_refcnt;
             var e = Assert.Throws<PythonException>(() => call((nint)thing, (nint)thing, 7));
             Assert.Equal("refused 7", e.Message);

@@ -3,6 +3,7 @@ using NdBindgen.Binding;
 using NdBindgen.Conversions;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
+using static NdBindgen.Runtime.Tests.Converters;
 using static NdBindgen.Runtime.Tests.EmbeddedPython;
 
 namespace NdBindgen.Runtime.Tests;
@@ -11,37 +12,6 @@ namespace NdBindgen.Runtime.Tests;
 public unsafe class ContainerConversionTests
 {
     private static readonly PySignature Sig = new("f", ["xs"], required: 1);
-
-    // What the generator emits per element type: the row's own conversions.
-    private struct Double : IPyConverter<double>
-    {
-        public static string PythonType => "float";
-        public static double FromPython(PyObject* o, PySignature sig, int index) => Floats.ToDouble(o, sig, index);
-        public static PyObject* ToPython(double value) => Floats.FromDouble(value);
-    }
-
-    private struct Byte : IPyConverter<byte>
-    {
-        public static string PythonType => "int";
-        public static byte FromPython(PyObject* o, PySignature sig, int index) => Ints.ToByte(o, sig, index);
-        public static PyObject* ToPython(byte value) => Ints.FromUInt64(value);
-    }
-
-    private struct Text : IPyConverter<string>
-    {
-        public static string PythonType => "str";
-        public static string FromPython(PyObject* o, PySignature sig, int index) => Strings.ToString(o, sig, index);
-        public static PyObject* ToPython(string value) => Strings.FromString(value);
-    }
-
-    // A nested container is a converter too.
-    private struct DoubleList : IPyConverter<List<double>>
-    {
-        public static string PythonType => "list[float]";
-        public static List<double> FromPython(PyObject* o, PySignature sig, int index) =>
-            Sequences.ToList<double, Double>(o, sig, index);
-        public static PyObject* ToPython(List<double> value) => Sequences.FromList<double, Double>(value);
-    }
 
     private delegate string Body(PyObject* o);
 
@@ -86,7 +56,7 @@ public unsafe class ContainerConversionTests
     [InlineData("'ab'", "TypeError: f() argument 'xs' must be a sequence of float, not str (a str is not taken as a sequence of its characters)")]
     [InlineData("3", "TypeError: f() argument 'xs' must be a sequence of float, not int")]
     public void Arrays(string expression, string expected) =>
-        Assert.Equal(expected, With(expression, o => string.Join(",", Sequences.ToArray<double, Double>(o, Sig, 0))));
+        Assert.Equal(expected, With(expression, o => string.Join(",", Sequences.ToArray<double, Float64>(o, Sig, 0))));
 
     [Theory]
     [InlineData("[[1.0], [2.0, 3.0]]", "1;2,3")]
@@ -94,13 +64,13 @@ public unsafe class ContainerConversionTests
     [InlineData("[[1.0], 5]", "TypeError: f() argument 'xs'[1] must be a sequence of float, not int")]
     public void NestedLists(string expression, string expected) =>
         Assert.Equal(expected, With(expression, o => string.Join(";",
-            Sequences.ToList<List<double>, DoubleList>(o, Sig, 0).ConvertAll(row => string.Join(",", row)))));
+            Sequences.ToList<List<double>, Float64List>(o, Sig, 0).ConvertAll(row => string.Join(",", row)))));
 
     [Theory]
     [InlineData("[1, 300]", "OverflowError: f() argument 'xs'[1] = 300 is out of range for uint8 (0 to 255)")]
     [InlineData("b'ab'", "97,98")]
     public void OverflowNamesThePlace(string expression, string expected) =>
-        Assert.Equal(expected, With(expression, o => string.Join(",", Sequences.ToArray<byte, Byte>(o, Sig, 0))));
+        Assert.Equal(expected, With(expression, o => string.Join(",", Sequences.ToArray<byte, UInt8>(o, Sig, 0))));
 
     [Theory]
     [InlineData("{'a': 1, 'b': 2}", "a=1,b=2")]
@@ -110,7 +80,7 @@ public unsafe class ContainerConversionTests
     public void Dictionaries(string expression, string expected) =>
         Assert.Equal(expected, With(expression, o =>
         {
-            var d = Mappings.ToDictionary<string, byte, Text, Byte>(o, Sig, 0);
+            var d = Mappings.ToDictionary<string, byte, Str, UInt8>(o, Sig, 0);
             var parts = new List<string>();
             foreach (var (k, v) in d) parts.Add($"{k}={v}");
             return string.Join(",", parts);
@@ -124,7 +94,7 @@ public unsafe class ContainerConversionTests
     public void Sets(string expression, string expected) =>
         Assert.Equal(expected, With(expression, o =>
         {
-            var s = new List<byte>(Conversions.Sets.ToHashSet<byte, Byte>(o, Sig, 0));
+            var s = new List<byte>(Conversions.Sets.ToHashSet<byte, UInt8>(o, Sig, 0));
             s.Sort();
             return string.Join(",", s);
         }));
@@ -145,7 +115,7 @@ public unsafe class ContainerConversionTests
             PyObject* t = Conversions.Tuples.Begin(o, 2, "tuple[int, int]", Sig, 0);
             try
             {
-                return $"{Conversions.Tuples.Item<byte, Byte>(t, 0, Sig, 0)}{Conversions.Tuples.Item<byte, Byte>(t, 1, Sig, 0)}";
+                return $"{Conversions.Tuples.Item<byte, UInt8>(t, 0, Sig, 0)}{Conversions.Tuples.Item<byte, UInt8>(t, 1, Sig, 0)}";
             }
             finally
             {
@@ -159,12 +129,12 @@ public unsafe class ContainerConversionTests
         string list = "", dict = "", set = "", tuple = "";
         Run(() =>
         {
-            list = Repr(Sequences.FromEnumerable<double, Double>(new[] { 1.5, 2.0 }));
-            dict = Repr(Mappings.FromPairs<string, byte, Text, Byte>(new Dictionary<string, byte> { ["a"] = 1 }));
-            set = Repr(Conversions.Sets.FromSet<byte, Byte>(new HashSet<byte> { 7 }));
+            list = Repr(Sequences.FromEnumerable<double, Float64>(new[] { 1.5, 2.0 }));
+            dict = Repr(Mappings.FromPairs<string, byte, Str, UInt8>(new Dictionary<string, byte> { ["a"] = 1 }));
+            set = Repr(Conversions.Sets.FromSet<byte, UInt8>(new HashSet<byte> { 7 }));
             PyObject* t = Conversions.Tuples.New(2);
-            Conversions.Tuples.Set<string, Text>(t, 0, "x");
-            Conversions.Tuples.Set<double, Double>(t, 1, 0.5);
+            Conversions.Tuples.Set<string, Str>(t, 0, "x");
+            Conversions.Tuples.Set<double, Float64>(t, 1, 0.5);
             tuple = Repr(t);
         });
         Assert.Equal(("[1.5, 2.0]", "{'a': 1}", "{7}", "('x', 0.5)"), (list, dict, set, tuple));
