@@ -491,13 +491,21 @@ public class DiagnosticTests
         [PyClass] public partial class Shape
         {
             [PyClassMethod] public Shape {|#0:Make|}() => this;
-            [PyMethod("__add__")] public Shape {|#1:Plus|}(Shape other) => this;
+            [PyMethod("__wat__")] public Shape {|#1:Plus|}(Shape other) => this;
             [PyProperty] public static int {|#2:Count|} => 0;
+            [PyMethod("__repr__")] public string {|#3:Describe|}(int depth) => "";
+            [PyMethod("__enter__")] public static Shape {|#4:Enter|}() => new();
         }
         """,
         Error("NDB0016", 0).WithArguments("Shape.Make", "[PyClassMethod] takes a static factory method returning Shape"),
-        Error("NDB0016", 1).WithArguments("Shape.Plus", "'__add__' is not a supported dunder; [PyMethod(\"__repr__\")] and [PyMethod(\"__str__\")] take an instance method with no parameters returning string (operators, comparison, hashing, indexing, len and iteration come from C# itself)"),
-        Error("NDB0016", 2).WithArguments("Shape.Count", "[PyProperty] takes an instance property with a getter, or an instance field"));
+        Error("NDB0016", 1).WithArguments("Shape.Plus", "'__wat__' is not a dunder NdBindgen knows; [PyMethod(\"__name__\")] takes " + DunderMethods + " (operators, comparison, hashing, indexing, len and iteration also come from C# itself)"),
+        Error("NDB0016", 2).WithArguments("Shape.Count", "[PyProperty] takes an instance property with a getter, or an instance field"),
+        Error("NDB0016", 3).WithArguments("Shape.Describe", "[PyMethod(\"__repr__\")] takes an instance method with no parameters returning string: it has parameters"),
+        Error("NDB0016", 4).WithArguments("Shape.Enter", "[PyMethod(\"__enter__\")] takes a method (its signature is converted as any [PyMethod]'s): it is static"));
+
+    /// <summary>Every dunder a [PyMethod("__name__")] can serve, in the table's order (NDB0016's list).</summary>
+    private static string DunderMethods => string.Join(", ",
+        NdBindgen.Generator.Model.SlotTable.DunderMethodRows.Select(r => r.Dunder));
 
     [Fact]
     public Task NDB0016_property_types_without_a_conversion_name_the_property_and_what_properties_take() => VerifyAsync("""

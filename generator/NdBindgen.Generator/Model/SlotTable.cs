@@ -31,6 +31,12 @@ internal enum SlotShape
     Length,
     /// <summary>getiterfunc over IEnumerable&lt;T&gt;.</summary>
     Iter,
+    /// <summary>
+    /// No slot: a dunder Python looks up as an ordinary method of the type (<c>__enter__</c>,
+    /// <c>__reduce__</c>, <c>__format__</c>, ...), exported from a [PyMethod("__name__")] like any method:
+    /// in the method table, with the full signature rules, overloads and stub of a method.
+    /// </summary>
+    Method,
 }
 
 /// <summary>
@@ -68,6 +74,9 @@ internal sealed class SlotDef
     public string? Override { get; init; }
     /// <summary>Offered by a method named after the dunder ([PyMethod("__repr__")]).</summary>
     public bool ByDunderMethod { get; init; }
+
+    /// <summary>What a method serving this row must look like (NDB0016's message when it does not).</summary>
+    public string? MethodRule { get; init; }
 }
 
 /// <summary>
@@ -84,13 +93,14 @@ internal static class SlotTable
     public static readonly SlotDef New = new("__new__", SlotShape.New, "New",
         "delegate* unmanaged<" + RuntimeNames.PyTypeObject + "*, PyObject*, PyObject*, PyObject*>", null, "tp_new");
 
-    public static readonly SlotDef[] Rows =
+    public static readonly SlotDef[] Rows = new SlotDef[]
     {
         new("__repr__", SlotShape.StringFunc, "Repr", Unary, "def __repr__(self) -> str: ...",
-            "tp_repr") { ByDunderMethod = true },
+            "tp_repr") { ByDunderMethod = true, MethodRule = StringRule },
         new("__str__", SlotShape.StringFunc, "Str", Unary, "def __str__(self) -> str: ...", "tp_str")
         {
             ByDunderMethod = true,
+            MethodRule = StringRule,
             Override = "ToString",
         },
         new("__eq__", SlotShape.Equality, "RichCompare", "delegate* unmanaged<PyObject*, PyObject*, int, PyObject*>",
@@ -133,11 +143,34 @@ internal static class SlotTable
             "def __setitem__(self, index: int, value: {value}) -> None: ...", "mp_ass_subscript"),
         new("__len__", SlotShape.Length, "Length", LenFunc, "def __len__(self) -> int: ...", "mp_length", "sq_length"),
         new("__iter__", SlotShape.Iter, "Iter", Unary, "def __iter__(self) -> typing.Iterator[{item}]: ...", "tp_iter"),
-    };
+    }.Concat(MethodDunders(
+        // Context managers and formatting.
+        "__enter__", "__exit__", "__format__",
+        // Pickling and copying (copyreg and copy look these up on the type).
+        "__getstate__", "__setstate__", "__reduce__", "__reduce_ex__", "__getnewargs__", "__getnewargs_ex__",
+        "__copy__", "__deepcopy__",
+        // Built-in functions that look the method up on the type: complex(), round(), math.trunc/floor/ceil,
+        // reversed(), operator.length_hint(), sys.getsizeof(), dir(), os.fspath(), bytes().
+        "__complex__", "__round__", "__trunc__", "__floor__", "__ceil__", "__reversed__", "__length_hint__",
+        "__sizeof__", "__dir__", "__fspath__", "__bytes__")).ToArray();
+
+    private const string StringRule = "an instance method with no parameters returning string";
+
+    /// <summary>Rows without a slot: dunders Python calls as methods of the type.</summary>
+    private static IEnumerable<SlotDef> MethodDunders(params string[] dunders) =>
+        dunders.Select(d => new SlotDef(d, SlotShape.Method, "", "", null)
+        {
+            ByDunderMethod = true,
+            MethodRule = "a method (its signature is converted as any [PyMethod]'s)",
+        });
 
     private static readonly Dictionary<string, SlotDef> s_byDunder = Rows.ToDictionary(r => r.Dunder);
 
     public static SlotDef Row(string dunder) => s_byDunder[dunder];
+
+    /// <summary>The row a [PyMethod("__name__")] serves, or null when no row takes a method of that name.</summary>
+    public static SlotDef? DunderMethodRow(string dunder) =>
+        s_byDunder.TryGetValue(dunder, out SlotDef? row) && row.ByDunderMethod ? row : null;
 
     /// <summary>The rows a C# operator overload can offer.</summary>
     public static IEnumerable<SlotDef> OperatorRows => Rows.Where(r => r.Operator is not null);

@@ -16,7 +16,7 @@ internal static partial class ClassParser
     /// The protocols the class offers, row by row of <see cref="SlotTable"/>: from C# itself
     /// (overrides, operators, IEquatable/IComparable, the indexer, Count, IEnumerable) or a dunder method.
     /// </summary>
-    private static ProtocolsModel ParseProtocols(INamedTypeSymbol type, Dictionary<string, string> dunderMethods)
+    private static ProtocolsModel ParseProtocols(INamedTypeSymbol type, Dictionary<string, IMethodSymbol> dunderMethods)
     {
         ComparisonModel? comparison = Comparison(type);
         bool equality = comparison is { Equality: not EqualitySource.None };
@@ -34,7 +34,7 @@ internal static partial class ClassParser
         {
             string? member = row.Shape switch
             {
-                SlotShape.StringFunc => dunderMethods.TryGetValue(row.Dunder, out string? m) ? m
+                SlotShape.StringFunc => dunderMethods.TryGetValue(row.Dunder, out IMethodSymbol? m) ? m.Name
                     : row.Override is { } o && Overrides(type, o, 0) ? o
                     : null,
                 SlotShape.Length => length,

@@ -176,14 +176,14 @@ internal static partial class ClassParser
     private sealed record Members(
         ImmutableArray<PropertyModel> Properties,
         List<FunctionModel> Methods,
-        Dictionary<string, string> DunderMethods);
+        Dictionary<string, IMethodSymbol> DunderMethods);
 
     private static Members ParseMembers(INamedTypeSymbol type, string pythonName,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
     {
         var properties = ImmutableArray.CreateBuilder<PropertyModel>();
         var methods = new List<FunctionModel>();
-        var dunders = new Dictionary<string, string>();
+        var dunders = new Dictionary<string, IMethodSymbol>();
         var names = new PythonNames(diagnostics);
         foreach (ISymbol member in type.GetMembers())
         {
@@ -203,9 +203,11 @@ internal static partial class ClassParser
             }
             string? explicitName = FunctionParser.ExplicitName(attribute);
             bool dunder = explicitName is not null && explicitName.StartsWith("__") && explicitName.EndsWith("__");
+            // A dunder Python calls as a method of the type (__enter__, __reduce__, ...) is exported as one.
+            bool methodDunder = dunder && SlotTable.DunderMethodRow(explicitName!) is { Shape: SlotShape.Method };
             bool isProperty = attributeName == KnownTypes.Simple(KnownTypes.PyPropertyAttribute);
             names.Claim(explicitName ?? PythonIdentifiers.ToSnakeCase(member.Name), display, attributeName,
-                method: !isProperty && !dunder, memberLocation);
+                method: !isProperty && (!dunder || methodDunder), memberLocation);
             if (isProperty)
             {
                 PropertyModel? property = ParseProperty(member, attribute, type, diagnostics);
@@ -220,9 +222,12 @@ internal static partial class ClassParser
             }
             if (dunder)
             {
-                if (DunderMethod(method, explicitName!, type, diagnostics) is { } row)
-                    dunders[row.Dunder] = method.Name;
-                continue;
+                if (DunderMethod(method, explicitName!, type, diagnostics) is not { } row) continue;
+                if (row.Shape != SlotShape.Method)
+                {
+                    dunders[row.Dunder] = method;
+                    continue;
+                }
             }
             FunctionModel? model = ParseMethod(method, attribute, type, pythonName, diagnostics, cancellationToken);
             if (model is not null) methods.Add(model);
@@ -230,21 +235,38 @@ internal static partial class ClassParser
         return new Members(properties.ToImmutable(), methods, dunders);
     }
 
-    /// <summary>A method marked with a dunder name fills that protocol's slot: only the rows that take one.</summary>
+    /// <summary>
+    /// The <see cref="SlotTable"/> row a method marked with a dunder name serves (a slot, or a method of the
+    /// type), when the method has the shape the row needs; else NDB0016 saying what would be accepted.
+    /// </summary>
     private static SlotDef? DunderMethod(IMethodSymbol method, string dunder, INamedTypeSymbol type,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
-        SlotDef? row = SlotTable.DunderMethodRows.FirstOrDefault(r => r.Dunder == dunder);
-        if (row is not null && !method.IsStatic && method.Parameters.Length == 0
-            && method.ReturnType.SpecialType == SpecialType.System_String)
-            return row;
-        string accepted = string.Join(" and ", SlotTable.DunderMethodRows.Select(r => $"[PyMethod(\"{r.Dunder}\")]"));
-        diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, method.Locations.FirstOrDefault(),
-            type.Name + "." + method.Name,
-            $"'{dunder}' is not a supported dunder; {accepted} take an instance method with no parameters returning "
-            + "string (operators, comparison, hashing, indexing, len and iteration come from C# itself)"));
+        SlotDef? row = SlotTable.DunderMethodRow(dunder);
+        string? problem = row is null ? null : DunderMethodProblem(row, method);
+        if (row is not null && problem is null) return row;
+        string display = type.Name + "." + method.Name;
+        string message = row is not null
+            ? $"[PyMethod(\"{dunder}\")] takes {row.MethodRule}: {problem}"
+            : $"'{dunder}' is not a dunder NdBindgen knows; [PyMethod(\"__name__\")] takes "
+                + string.Join(", ", SlotTable.DunderMethodRows.Select(r => r.Dunder))
+                + " (operators, comparison, hashing, indexing, len and iteration also come from C# itself)";
+        diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, method.Locations.FirstOrDefault(), display, message));
         return null;
     }
+
+    /// <summary>
+    /// What is wrong with <paramref name="method"/> as the server of <paramref name="row"/>, by the row's shape.
+    /// </summary>
+    private static string? DunderMethodProblem(SlotDef row, IMethodSymbol method) => row.Shape switch
+    {
+        _ when method.IsStatic => "it is static",
+        SlotShape.StringFunc when method.Parameters.Length != 0 => "it has parameters",
+        SlotShape.StringFunc when method.ReturnType.SpecialType != SpecialType.System_String =>
+            $"it returns {method.ReturnType.ToDisplayString()}",
+        SlotShape.StringFunc or SlotShape.Method => null,
+        _ => "no method can serve it yet",
+    };
 
     private static FunctionModel? ParseMethod(IMethodSymbol method, AttributeData attribute, INamedTypeSymbol type,
         string pythonName, ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
