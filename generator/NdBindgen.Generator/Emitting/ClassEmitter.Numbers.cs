@@ -30,7 +30,8 @@ internal static partial class ClassEmitter
                 EntryPoint.Emit(w, Object, $"{row.Function}({Object} a)", () =>
                 {
                     w.Line($"var l = {R.PyInstance}.Get<{c.FullType}>(a);");
-                    FunctionEmitter.EmitCallAndReturn(w, overloads[0].Result, NumberCall(row, overloads[0], "l", null, null));
+                    OperatorModel o = overloads[0];
+                    FunctionEmitter.EmitCallAndReturn(w, o.Result, NumberCall(row, o, "l", null, null));
                 });
                 break;
         }
@@ -90,7 +91,8 @@ internal static partial class ClassEmitter
         OperatorSource.Conversion => $"({o.Result.CSharpType}){l}",
         OperatorSource.Truth => $"({l} ? true : false)",
         _ when o.SelfIsRight => $"{r}.{FunctionEmitter.Identifier(o.Member!)}({l})",
-        _ => $"{l}.{FunctionEmitter.Identifier(o.Member!)}({string.Join(", ", new[] { r, m }.Where(x => x is not null))})",
+        _ => $"{l}.{FunctionEmitter.Identifier(o.Member!)}("
+            + string.Join(", ", new[] { r, m }.Where(x => x is not null)) + ")",
     };
 
     /// <summary>The operand's non-raising conversion (the conversion table's TryFromPython).</summary>

@@ -26,6 +26,12 @@ internal static partial class StubEmitter
             string line = row.Stub!.Replace("{dunder}", reflected ? row.Reflected! : row.Dunder)
                 .Replace("{other}", operand)
                 .Replace("{result}", o.Result.Kind == ValueKind.Void ? "typing.Self" : Annotation(o.Result));
+            // mypy wants __ipow__ to take what __pow__ takes, a modulo too, which Python never passes to it.
+            if (row.Shape == SlotShape.InPlaceNumber && row.Signature == SlotTable.Ternary
+                && c.Protocols.Operators.Any(p => p.Modulo is not null))
+            {
+                line += "  # type: ignore[misc]";
+            }
             return (Name: reflected ? row.Reflected! : row.Dunder, Line: line);
         });
         foreach (var group in defs.GroupBy(d => d.Name))

@@ -22,7 +22,8 @@ internal sealed partial record OperatorModel
     /// <summary>The C# method of a <see cref="OperatorSource.Method"/>; the target type of a conversion.</summary>
     public string? Member { get; init; }
 
-    /// <summary>A dunder method serving the reflected form (<c>__radd__</c>): the instance is the right operand.</summary>
+    /// <summary>A dunder method serving the reflected form (<c>__radd__</c>): the instance is the right
+    /// operand.</summary>
     public bool SelfIsRight { get; init; }
 
     /// <summary>ternary pow's modulo, when the method takes one (<c>__pow__(other, modulo)</c>).</summary>

@@ -5,11 +5,14 @@ namespace NdBindgen.Generator.Model;
 
 internal sealed partial class SlotDef
 {
-    /// <summary>What Python requires the slot to return, for Inquiry and Conversion rows ("bool", "int", "float").</summary>
+    /// <summary>What Python requires the slot to return, for Inquiry and Conversion rows ("bool", "int",
+    /// "float").</summary>
     public string? Returns { get; init; }
 }
 
-/// <summary>The number protocol's rows: every binary operator with its reflected and in-place forms, unary, bool, conversions.</summary>
+/// <summary>
+/// The number protocol's rows: every binary operator with its reflected and in-place forms, unary, bool, conversions.
+/// </summary>
 internal static partial class SlotTable
 {
     internal const string Ternary = "delegate* unmanaged<PyObject*, PyObject*, PyObject*, PyObject*>";

@@ -34,7 +34,8 @@ internal enum SlotShape
     InPlaceNumber,
     /// <summary>inquiry nb_bool: __bool__ or C#'s operator true.</summary>
     Inquiry,
-    /// <summary>unaryfunc to a Python int or float (__int__, __float__, __index__): a conversion operator or dunder.</summary>
+    /// <summary>unaryfunc to a Python int or float (__int__, __float__, __index__): a conversion operator or
+    /// dunder.</summary>
     Conversion,
     /// <summary>binaryfunc over the indexer's getter.</summary>
     Subscript,

@@ -8,7 +8,8 @@ namespace NdBindgen.Generator.Parsing;
 
 /// <summary>
 /// The number protocol of a [PyClass]: C# operators (binary, unary, compound assignment, conversions, operator
-/// true) and [PyMethod("__add__")]-style dunder methods, as the overloads of the number rows of <see cref="SlotTable"/>.
+/// true) and [PyMethod("__add__")]-style dunder methods, as the overloads of the number rows of
+/// <see cref="SlotTable"/>.
 /// </summary>
 internal static partial class ClassParser
 {
@@ -58,7 +59,8 @@ internal static partial class ClassParser
                 return Operand(m.Parameters[0].Type) is { } other
                     ? new OperatorModel(row.Dunder, self, other, returns) { Source = OperatorSource.CompoundAssignment }
                     : null;
-            case SlotShape.Inquiry when m.Parameters.Length == 1 && m.ReturnType.SpecialType == SpecialType.System_Boolean:
+            case SlotShape.Inquiry
+                when m.Parameters.Length == 1 && m.ReturnType.SpecialType == SpecialType.System_Boolean:
                 return new OperatorModel(row.Dunder, self, null, returns) { Source = OperatorSource.Truth };
             case SlotShape.UnaryNumber when m.IsStatic && m.Parameters.Length == 1 && returns.Kind != ValueKind.Void:
                 return Operand(m.Parameters[0].Type) is { } operand
@@ -112,7 +114,8 @@ internal static partial class ClassParser
         return model with { Source = OperatorSource.Method, Member = m.Name, Modulo = ps.Count > 1 ? ps[1] : null };
     }
 
-    /// <summary>What keeps a [PyMethod("__add__")]-style method from serving its number row (NDB0016), or null.</summary>
+    /// <summary>What keeps a [PyMethod("__add__")]-style method from serving its number row (NDB0016), or
+    /// null.</summary>
     private static string? NumberMethodProblem(SlotDef row, IMethodSymbol method, string dunder)
     {
         int expected = row.Shape is SlotShape.UnaryNumber or SlotShape.Inquiry or SlotShape.Conversion ? 0 : 1;
@@ -126,7 +129,10 @@ internal static partial class ClassParser
         foreach (IParameterSymbol p in method.Parameters)
         {
             if (p.RefKind != RefKind.None || p.IsParams)
-                return $"its parameter '{p.Name}' is {(p.IsParams ? "params" : p.RefKind.ToString().ToLowerInvariant())}";
+            {
+                string kind = p.IsParams ? "params" : p.RefKind.ToString().ToLowerInvariant();
+                return $"its parameter '{p.Name}' is {kind}";
+            }
             if (Operand(p.Type) is null)
                 return $"its parameter '{p.Name}' is {p.Type.ToDisplayString()}, which the operator cannot test "
                     + "without raising (so it could not return NotImplemented for other types)";
@@ -155,7 +161,8 @@ internal static partial class ClassParser
             or SpecialType.System_Int64 or SpecialType.System_UInt64
         || t.ToDisplayString() == "System.Numerics.BigInteger";
 
-    private static bool IsFloat(ITypeSymbol t) => t.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
+    private static bool IsFloat(ITypeSymbol t) =>
+        t.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
 
     /// <summary>
     /// Operand types with a non-raising test (the conversion table's TryFromPython): [PyClass] instances, double, long,
