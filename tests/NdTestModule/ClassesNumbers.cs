@@ -106,9 +106,16 @@ public sealed partial class Fraction : IEquatable<Fraction>
     [PyMethod("__pow__")]
     public Fraction Power(long exponent)
     {
+        // By squaring: a huge exponent overflows (checked) in a few steps instead of looping for ever.
         Fraction b = exponent < 0 ? new Fraction(1) / this : this;
+        ulong n = exponent < 0 ? (ulong)(-(exponent + 1)) + 1 : (ulong)exponent;
         Fraction r = new(1);
-        for (long i = Math.Abs(exponent); i > 0; i--) r *= b;
+        while (n > 0)
+        {
+            if ((n & 1) != 0) r *= b;
+            n >>= 1;
+            if (n > 0) b *= b;
+        }
         return r;
     }
 
