@@ -48,6 +48,7 @@ POINT_STMTS = {
     "distance0": "p.distance()",
     "get_x": "p.x",
     "set_x": "p.x = 3.0",
+    "add": "p + q",
 }
 
 # Container workloads (numpy-free): the statement timed, on fast locals f (the function) and x (its argument).
@@ -88,6 +89,7 @@ def workloads() -> list[Workload]:
         Workload("p.distance()", "distance0", 1_000_000),
         Workload("p.x read", "get_x", 1_000_000),
         Workload("p.x = 3.0 write", "set_x", 1_000_000),
+        Workload("p + q (operator +)", "add", 1_000_000),
         Workload("sum_list, a list of 1,000 floats", "sum_list", 20_000),
         Workload("make_list(1000), a new list of 1,000 floats", "make_list", 10_000),
         Workload("bump_counts, a dict of 100 str -> int in and out", "bump_counts", 10_000),
@@ -183,6 +185,10 @@ def run_point(mod, wl: Workload) -> list[float]:
         if type(value) is not P or repr(value) != "Point (1.0, 2.0)" or str(value) != "(1.0, 2.0)":
             fail(f"{wl.name}: {mod.__name__} gave {type(value).__name__} {value!r}")
         return [value.x, value.y]
+    if wl.kind == "add":
+        if type(value) is not P:
+            fail(f"{wl.name}: {mod.__name__} gave {type(value).__name__} {value!r}")
+        return [value.x, value.y, p.x, p.y, q.x, q.y]
     if (value is None) != (wl.kind == "set_x") or (value is not None and type(value) is not float):
         fail(f"{wl.name}: {mod.__name__} returned {value!r}")
     return ([] if value is None else [value]) + [p.x, p.y, q.x, q.y]

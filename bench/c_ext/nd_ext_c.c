@@ -5,7 +5,7 @@
  *   add_scalars(x, y) -> float
  *   add_scalar_to_array(scal, arr) -> new float64 array, C order, arr untouched
  *   add_scalar_to_array_inplace(scal, arr) -> None, arr modified in place
- *   Point(x=0.0, y=0.0): x, y (float attributes), distance(other=None),
+ *   Point(x=0.0, y=0.0): x, y (float attributes), distance(other=None), p + q,
  *                        repr "Point (1.0, 2.0)", str "(1.0, 2.0)"
  *
  * arr is a float64 ndarray (native byte order, aligned) of any ndim and any
@@ -599,6 +599,21 @@ point_repr(PyObject *self)
     return point_format(self, "Point ");
 }
 
+/* p + q: a new Point; NotImplemented unless both are Points (as nd_ext's operator + overload). */
+static PyObject *
+point_add(PyObject *a, PyObject *b)
+{
+    if (!PyObject_TypeCheck(a, PointType) || !PyObject_TypeCheck(b, PointType))
+        Py_RETURN_NOTIMPLEMENTED;
+    PointObject *p = (PointObject *)a, *q = (PointObject *)b;
+    PointObject *r = (PointObject *)PointType->tp_alloc(PointType, 0);
+    if (r == NULL)
+        return NULL;
+    r->x = p->x + q->x;
+    r->y = p->y + q->y;
+    return (PyObject *)r;
+}
+
 static PyObject *
 point_str(PyObject *self)
 {
@@ -692,6 +707,7 @@ static PyType_Slot point_slots[] = {
     {Py_tp_dealloc, point_dealloc},
     {Py_tp_repr, point_repr},
     {Py_tp_str, point_str},
+    {Py_nb_add, point_add},
     {Py_tp_methods, point_methods},
     {Py_tp_getset, point_getset},
     {Py_tp_members, point_members},

@@ -32,6 +32,9 @@ public sealed partial class Point
         return Math.Sqrt(dx * dx + dy * dy);
     }
 
+    /// <summary>p + q: the sum of the coordinates (a C# operator is Python's + as it is).</summary>
+    public static Point operator +(Point a, Point b) => new(a.X + b.X, a.Y + b.Y);
+
     [PyMethod("__repr__")]
     public string Repr() => $"Point {this}";
 

@@ -503,9 +503,36 @@ public class DiagnosticTests
         Error("NDB0016", 3).WithArguments("Shape.Describe", "[PyMethod(\"__repr__\")] takes an instance method with no parameters returning string: it has parameters"),
         Error("NDB0016", 4).WithArguments("Shape.Enter", "[PyMethod(\"__enter__\")] takes a method (its signature is converted as any [PyMethod]'s): it is static"));
 
+    [Fact]
+    public Task NDB0016_number_dunder_methods_of_the_wrong_shape_say_which_rule_they_break() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Money
+        {
+            [PyMethod("__matmul__")] public Money {|#0:Times|}() => this;
+            [PyMethod("__radd__")] public Money {|#1:Plus|}(string other) => this;
+            [PyMethod("__pow__")] public Money {|#2:Power|}(long e, long m, long x) => this;
+            [PyMethod("__rpow__")] public Money {|#3:RPower|}(long e, long m) => this;
+            [PyMethod("__neg__")] public Money {|#4:Negate|}(Money other) => this;
+            [PyMethod("__bool__")] public int {|#5:Truth|}() => 1;
+            [PyMethod("__index__")] public double {|#6:Index|}() => 1;
+            [PyMethod("__sub__")] public void {|#7:Minus|}(Money other) { }
+            [PyMethod("__iadd__")] public void {|#8:Add|}(ref long other) { }
+        }
+        """,
+        Error("NDB0016", 0).WithArguments("Money.Times", "[PyMethod(\"__matmul__\")] takes an instance method with one parameter of a type the operator can test (a [PyClass], double, long or int), returning a value: it has no parameters"),
+        Error("NDB0016", 1).WithArguments("Money.Plus", "[PyMethod(\"__radd__\")] takes an instance method with one parameter of a type the operator can test (a [PyClass], double, long or int), returning a value: its parameter 'other' is string, which the operator cannot test without raising (so it could not return NotImplemented for other types)"),
+        Error("NDB0016", 2).WithArguments("Money.Power", "[PyMethod(\"__pow__\")] takes an instance method with one parameter (or two: ternary pow's modulo) of a type the operator can test (a [PyClass], double, long or int), returning a value: it has 3 parameters"),
+        Error("NDB0016", 3).WithArguments("Money.RPower", "[PyMethod(\"__rpow__\")] takes an instance method with one parameter (or two: ternary pow's modulo) of a type the operator can test (a [PyClass], double, long or int), returning a value: it has 2 parameters"),
+        Error("NDB0016", 4).WithArguments("Money.Negate", "[PyMethod(\"__neg__\")] takes an instance method with no parameters returning a value: it has a parameter"),
+        Error("NDB0016", 5).WithArguments("Money.Truth", "[PyMethod(\"__bool__\")] takes an instance method with no parameters returning bool: it returns int"),
+        Error("NDB0016", 6).WithArguments("Money.Index", "[PyMethod(\"__index__\")] takes an instance method with no parameters returning an integer (int, long, BigInteger, ...): it returns double"),
+        Error("NDB0016", 7).WithArguments("Money.Minus", "[PyMethod(\"__sub__\")] takes an instance method with one parameter of a type the operator can test (a [PyClass], double, long or int), returning a value: it returns void"),
+        Error("NDB0016", 8).WithArguments("Money.Add", "[PyMethod(\"__iadd__\")] takes an instance method with one parameter of a type the operator can test (a [PyClass], double, long or int), returning a value, or void (the object itself): its parameter 'other' is ref"));
+
     /// <summary>Every dunder a [PyMethod("__name__")] can serve, in the table's order (NDB0016's list).</summary>
     private static string DunderMethods => string.Join(", ",
-        NdBindgen.Generator.Model.SlotTable.DunderMethodRows.Select(r => r.Dunder));
+        NdBindgen.Generator.Model.SlotTable.DunderMethodNames);
 
     [Fact]
     public Task NDB0016_property_types_without_a_conversion_name_the_property_and_what_properties_take() => VerifyAsync("""

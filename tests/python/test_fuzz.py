@@ -47,6 +47,8 @@ import sys
 import traceback
 import datetime
 import enum
+import fractions
+import operator
 import types
 import warnings
 
@@ -2038,7 +2040,8 @@ def version_key(v):
 EQUAL = {"Money": lambda a, b: (a.cents, a.currency) == (b.cents, b.currency),
          "Vec": lambda a, b: a.x == b.x and a.y == b.y,
          "Version2": lambda a, b: version_key(a) == version_key(b),
-         "Tally": lambda a, b: a.value == b.value}
+         "Tally": lambda a, b: a.value == b.value,
+         "Fraction": lambda a, b: (a.numerator, a.denominator) == (b.numerator, b.denominator)}
 ORDER = {"Money": money_key, "Version2": version_key}
 
 
@@ -2055,6 +2058,8 @@ TEXT = {
     ("Version2", "__str__"): lambda v: Ok(f"{v.major}.{v.minor}"),
     ("Tally", "__str__"): lambda t: Ok(f"tally of {t.value}"),
     ("Point", "__repr__"): lambda p: Ok(f"Point ({p.x!r}, {p.y!r})"),
+    ("Fraction", "__repr__"): lambda f: Ok(f"Fraction({f.numerator}, {f.denominator})"),
+    ("Bits", "__repr__"): lambda b: Ok(f"Bits(0x{b.mask & (2**64 - 1):x})"),
     ("Point", "__str__"): lambda p: Ok(f"({p.x!r}, {p.y!r})"),
     ("Fragile", "__repr__"): lambda f: (Raise((RuntimeError, "^System.FormatException: cannot represent mode 3$")) if f.mode == 3
                                         else Ok(f"Fragile({f.mode})")),
@@ -2192,13 +2197,166 @@ def test_fuzz_protocols(target):
             call = (lambda: obj[index]) if op == "__getitem__" else (lambda: obj.__setitem__(index, value))
             check_outcome(expected, call, Args(), {}, target)
             assert [same_value(a, b) for a, b in zip(list(obj), contents)] == [True] * len(contents)
-        elif op in ("__add__", "__sub__", "__mul__", "__rmul__", "__truediv__"):
+        elif name == "Vec" and op in ("__add__", "__sub__", "__mul__", "__rmul__", "__truediv__"):
             check_outcome(vec_binary(op, obj, other), lambda: getattr(cls, op)(obj, other), Args(), {}, target)
-        elif op == "__neg__":
+        elif op == "__neg__" and name == "Vec":
             check_outcome(Ok(check=lambda r: vec_same(r, -obj.x, -obj.y)), lambda: -obj, Args(), {}, target)
+        elif name in NUMBER_SLOTS and op in NUMBER_OPS:
+            call, expected = number_case(name, op, obj, other)
+            check_outcome(expected, call, Args(), {}, target)
+        elif op in METHOD_DUNDERS:
+            # Exported as methods (their behaviour: test_class_dunders.py, test_class_numbers.py): here, called
+            # without arguments, each returns or raises a Python exception, and leaks nothing.
+            try:
+                getattr(obj, op)()
+            except Exception:
+                pass
         else:
             raise AssertionError(f"{target.id}: no check for {op}")
     run()
+
+
+# The number protocol's classes (ClassesNumbers.cs, nd_ext's Point): each slot as the overloads the generated code tries
+# in order, on (a, b): (left kind, right kind, result on the Python model), where a kind is "self" (an instance),
+# "long" (an int: out of int64's range is OverflowError), "int" (int32), or "double" (a float or an int); "rself" marks a
+# reflected dunder method (asked only when the operands' types differ). Results are on fractions.Fraction / int
+# models; an exact result C#'s checked long arithmetic could not hold may be OverflowError instead.
+def _fr(x):
+    return fractions.Fraction(x.numerator, x.denominator) if isinstance(x, nd_test.Fraction) else x
+
+
+def _floor(a, b):
+    if b == 0:
+        raise ZeroDivisionError
+    return a // b
+
+
+def _power(a, e):
+    if e < 0 and a == 0:
+        raise ZeroDivisionError
+    if a not in (0, 1, -1) and abs(e) > 126:   # past int64 in C# (checked); too big to compute here
+        raise OverflowError
+    return a ** e
+
+
+ANY_FLOAT = object()   # x ** f is C#'s Math.Pow, whose NaN and infinities Python's ** has as errors or complex
+
+
+NUMBER_SLOTS = {
+    "Fraction": {
+        "add": [("self", "self", operator.add), ("self", "long", operator.add), ("long", "self", operator.add)],
+        "sub": [("self", "self", operator.sub), ("self", "long", operator.sub), ("long", "self", operator.sub)],
+        "mul": [("self", "self", operator.mul), ("self", "long", operator.mul), ("long", "self", operator.mul)],
+        "truediv": [("self", "self", operator.truediv), ("self", "long", operator.truediv),
+                    ("long", "rself", operator.truediv)],
+        "mod": [("self", "self", operator.mod)],
+        "floordiv": [("self", "self", _floor), ("self", "long", _floor), ("long", "rself", _floor)],
+        "divmod": [("self", "self", lambda a, b: (_floor(a, b), a % b)), ("long", "rself", lambda a, b: (_floor(a, b), a % b))],
+        "pow": [("self", "long", _power), ("double", "rself", lambda a, b: ANY_FLOAT)],
+        "ipow": [("self", "long", _power)],
+    },
+    "Bits": {
+        "and": [("self", "self", operator.and_)], "or": [("self", "self", operator.or_)],
+        "xor": [("self", "self", operator.xor)],
+        "lshift": [("self", "int", lambda a, n: wrap(a << n) if 0 <= n <= 63 else _raise(ValueError("shift count")))],
+        "rshift": [("self", "int", lambda a, n: a >> n if 0 <= n <= 63 else _raise(ValueError("shift count")))],
+    },
+}
+NUMBER_SLOTS["Bits"].update({"i" + n: NUMBER_SLOTS["Bits"][n] for n in ("and", "or", "xor", "lshift", "rshift")})
+NUMBER_SLOTS.update({
+    "Point": {"add": [("self", "self", lambda a, b: (a.x + b.x, a.y + b.y))]},
+})
+NUMBER_OPS = {f"__{p}{n}__" for slots in NUMBER_SLOTS.values() for n in slots for p in ("", "r", "i")} | {
+    "__neg__", "__pos__", "__abs__", "__invert__", "__bool__", "__int__", "__float__", "__index__", "__matmul__",
+    "__rmatmul__", "__imatmul__"}
+METHOD_DUNDERS = {"__format__", "__round__", "__bytes__", "__trunc__", "__complex__"}
+
+
+def _raise(e):
+    raise e
+
+
+class _Overflow(Exception):
+    pass
+
+
+def _operand(kind, x, cls):
+    """The operand's model value if it fits the kind, None if not; OverflowError as the generated test raises it."""
+    if kind in ("self", "rself"):
+        return (_fr(x) if cls is nd_test.Fraction else x.mask if cls is nd_test.Bits else x) if isinstance(x, cls) else None
+    if kind == "double":
+        if isinstance(x, float):
+            return float(x)
+        if isinstance(x, int):
+            if abs(x) >= 2**1024:
+                raise _Overflow
+            return float(x)
+        return None
+    if not isinstance(x, int):
+        return None
+    if not -2**63 <= x < 2**63 or (kind == "int" and not -2**31 <= x < 2**31):
+        raise _Overflow
+    return int(x)
+
+
+def number_case(name, op, obj, other):
+    """(the call, its expected outcome) for one number dunder of a NUMBER_SLOTS class."""
+    cls = type(obj).__mro__[-2]
+    base = op.strip("_")
+    if op in ("__neg__", "__pos__", "__abs__", "__invert__", "__bool__", "__int__", "__float__", "__index__"):
+        builtin = {"__neg__": operator.neg, "__pos__": operator.pos, "__abs__": abs, "__invert__": operator.invert,
+                   "__bool__": bool, "__int__": int, "__float__": float, "__index__": operator.index}[op]
+        want = {"__index__": int}.get(op, builtin)(_operand("self", obj, cls))
+        return (lambda: builtin(obj)), Ok(check=lambda r: _same_number(r, want), or_raise=Raise((OverflowError, None)))
+    if base.endswith("matmul"):
+        return (lambda: getattr(cls, op)(obj, other)), Ok(check=lambda r: r is NotImplemented or isinstance(r, (cls, nd_test.Bits)),
+                                                          or_raise=Raise((OverflowError, None)))
+    inplace = op.startswith("__i") and base[1:] in NUMBER_SLOTS[name]
+    reflected = not inplace and op.startswith("__r") and base[1:] in NUMBER_SLOTS[name]
+    slot = base[1:] if (inplace or reflected) else base
+    overloads = NUMBER_SLOTS[name]["i" + slot] if inplace and "i" + slot in NUMBER_SLOTS[name] else [] if inplace else NUMBER_SLOTS[name][slot]
+    a, b = (other, obj) if reflected else (obj, other)
+    call = lambda: getattr(cls, op)(obj, other)
+    try:
+        for left, right, f in overloads:
+            if right == "rself" and type(a) is type(b):
+                continue
+            la = _operand(left, a, cls)
+            if la is None:
+                continue
+            rb = _operand(right, b, cls)
+            if rb is None:
+                continue
+            try:
+                want = f(la, rb)
+            except ZeroDivisionError:
+                return call, Raise((ZeroDivisionError, None), (OverflowError, None))
+            except ValueError:
+                return call, Raise((ValueError, None))
+            except OverflowError:
+                return call, Raise((OverflowError, None))
+            return call, Ok(check=lambda r: _same_number(r, want), or_raise=Raise((OverflowError, None)))
+    except _Overflow:
+        return call, Raise((OverflowError, None))
+    return call, Ok(NotImplemented)
+
+
+def _same_number(r, want):
+    if isinstance(r, nd_test.Fraction):
+        return _fr(r) == want
+    if isinstance(r, nd_test.Bits):
+        return r.mask == want
+    if want is ANY_FLOAT:
+        return type(r) is float
+    if isinstance(r, nd_ext.Point):
+        return all(same(u, v) for u, v in zip((r.x, r.y), want))
+    if type(r) is float and isinstance(want, fractions.Fraction):   # C# divides the double numerator by the denominator
+        return math.isclose(r, float(want), rel_tol=1e-15)
+    if isinstance(r, tuple) and isinstance(want, tuple):
+        return len(r) == len(want) and all(_same_number(u, v) for u, v in zip(r, want))
+    if isinstance(r, float) and isinstance(want, float):
+        return same(r, want)
+    return type(r) is type(want) and r == want
 
 
 class _Indexer:

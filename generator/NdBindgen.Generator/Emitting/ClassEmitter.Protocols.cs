@@ -44,8 +44,8 @@ internal static partial class ClassEmitter
                     w.Line("return hash == -1 ? -2 : hash;   // -1 means \"error\" to CPython");
                 });
                 break;
-            case SlotShape.UnaryNumber or SlotShape.BinaryNumber:
-                EmitNumberSlot(w, row, protocols.Operators.Where(o => o.Dunder == row.Dunder).ToList());
+            case var shape when SlotTable.IsNumber(shape):
+                EmitNumberSlot(w, c, row, protocols.Operators.Where(o => o.Dunder == row.Dunder).ToList());
                 break;
             case SlotShape.Subscript:
                 EmitGetItem(w, c, row, protocols.Indexer!);
@@ -111,35 +111,6 @@ internal static partial class ClassEmitter
             w.Line($"return result is bool r ? {R.Bools}.FromBool(r) : {R.Args}.NotImplemented();");
         });
     }
-
-    /// <summary>
-    /// A number slot tries each C# overload in declaration order; none fitting is NotImplemented
-    /// (Python then tries the other operand).
-    /// </summary>
-    private static void EmitNumberSlot(SourceWriter w, SlotDef row, List<OperatorModel> overloads)
-    {
-        bool unary = row.Shape == SlotShape.UnaryNumber;
-        string parameters = unary ? $"{Object} a" : $"{Object} a, {Object} b";
-        EntryPoint.Emit(w, Object, $"{row.Function}({parameters})", () =>
-        {
-            int i = 0;
-            foreach (OperatorModel o in overloads)
-            {
-                string test = Test(o.Left, "a", $"l{i}")
-                    + (o.Right is null ? "" : " && " + Test(o.Right, "b", $"r{i}"));
-                string expression = o.Right is null ? $"{row.Token}l{i}" : $"l{i} {row.Token} r{i}";
-                w.Open($"if ({test})");
-                FunctionEmitter.EmitCallAndReturn(w, o.Result, expression);
-                w.Close();
-                i++;
-            }
-            w.Line($"return {R.Args}.NotImplemented();");
-        });
-    }
-
-    /// <summary>The operand's non-raising conversion (the conversion table's TryFromPython).</summary>
-    private static string Test(TypeModel t, string operand, string local) =>
-        $"{t.TryFromPython}({operand}, out {(t.Kind == ValueKind.Instance ? "var" : t.CSharpType)} {local})";
 
     private static void EmitGetItem(SourceWriter w, ClassModel c, SlotDef row, IndexerModel indexer)
     {

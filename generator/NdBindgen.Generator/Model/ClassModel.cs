@@ -76,9 +76,12 @@ internal sealed record ProtocolsModel(
 /// <summary>One protocol in use: its <see cref="SlotTable"/> row and the C# member serving it, if one does.</summary>
 internal sealed record ProtocolModel(string Dunder, string? Member = null);
 
-/// <summary>One C# operator overload offered to a number slot (Right is null for unary operators).</summary>
+/// <summary>
+/// One overload offered to a number slot (Right is null for unary operators): a C# operator, or a dunder method
+/// (see OperatorModel.Numbers.cs).
+/// </summary>
 /// <param name="Dunder">Its <see cref="SlotTable"/> row.</param>
-internal sealed record OperatorModel(string Dunder, TypeModel Left, TypeModel? Right, TypeModel Result);
+internal sealed partial record OperatorModel(string Dunder, TypeModel Left, TypeModel? Right, TypeModel Result);
 
 /// <summary>Where == comes from.</summary>
 internal enum EqualitySource { None, Operator, IEquatable, EqualsObject }

@@ -19,10 +19,24 @@ internal enum SlotShape
     Hash,
     /// <summary>No slot: the type is created unhashable (__hash__ = None).</summary>
     NoHash,
-    /// <summary>unaryfunc over a C# unary operator.</summary>
+    /// <summary>unaryfunc over a C# unary operator or a dunder method (- + ~ abs).</summary>
     UnaryNumber,
-    /// <summary>binaryfunc over C# binary operators, either operand of the class.</summary>
+    /// <summary>
+    /// binaryfunc over C# binary operators (either operand of the class) and dunder methods (__add__, __radd__).
+    /// </summary>
     BinaryNumber,
+    /// <summary>ternaryfunc nb_power: __pow__ (with ternary pow's optional modulo) and __rpow__.</summary>
+    TernaryNumber,
+    /// <summary>
+    /// The in-place forms (+=): a C# compound assignment operator or an __iadd__ method; void means the object
+    /// itself.
+    /// </summary>
+    InPlaceNumber,
+    /// <summary>inquiry nb_bool: __bool__ or C#'s operator true.</summary>
+    Inquiry,
+    /// <summary>unaryfunc to a Python int or float (__int__, __float__, __index__): a conversion operator or
+    /// dunder.</summary>
+    Conversion,
     /// <summary>binaryfunc over the indexer's getter.</summary>
     Subscript,
     /// <summary>objobjargproc over the indexer's setter.</summary>
@@ -43,7 +57,7 @@ internal enum SlotShape
 /// One protocol: its dunder and C# source, the CPython slots it fills, the entry point's name, C
 /// signature and shape, and its stub lines (placeholders: {other}, {result}, {value}, {item}, {class}).
 /// </summary>
-internal sealed class SlotDef
+internal sealed partial class SlotDef
 {
     public SlotDef(string dunder, SlotShape shape, string function, string signature, string? stub,
         params string[] slots)
@@ -83,7 +97,7 @@ internal sealed class SlotDef
 /// The one table of Python protocols (as PyO3's SlotDef): a new protocol is one row. Rows are in
 /// the order entry points, type slots and stub lines are written.
 /// </summary>
-internal static class SlotTable
+internal static partial class SlotTable
 {
     private const string Unary = "delegate* unmanaged<PyObject*, PyObject*>";
     private const string Binary = "delegate* unmanaged<PyObject*, PyObject*, PyObject*>";
@@ -116,26 +130,8 @@ internal static class SlotTable
             Override = "GetHashCode",
         },
         new("__hash__ = None", SlotShape.NoHash, "", "", "__hash__: typing.ClassVar[None]  # type: ignore[assignment]"),
-        new("__add__", SlotShape.BinaryNumber, "Add", Binary, BinaryOther, "nb_add")
-        {
-            Operator = "op_Addition", Token = "+", Reflected = "__radd__",
-        },
-        new("__sub__", SlotShape.BinaryNumber, "Subtract", Binary, BinaryOther, "nb_subtract")
-        {
-            Operator = "op_Subtraction", Token = "-", Reflected = "__rsub__",
-        },
-        new("__mul__", SlotShape.BinaryNumber, "Multiply", Binary, BinaryOther, "nb_multiply")
-        {
-            Operator = "op_Multiply", Token = "*", Reflected = "__rmul__",
-        },
-        new("__truediv__", SlotShape.BinaryNumber, "Divide", Binary, BinaryOther, "nb_true_divide")
-        {
-            Operator = "op_Division", Token = "/", Reflected = "__rtruediv__",
-        },
-        new("__neg__", SlotShape.UnaryNumber, "Negative", Unary, "def {dunder}(self) -> {result}: ...", "nb_negative")
-        {
-            Operator = "op_UnaryNegation", Token = "-",
-        },
+    }.Concat(NumberRows()).Concat(new SlotDef[]
+    {
         new("__getitem__", SlotShape.Subscript, "GetItem", Binary,
             "def __getitem__(self, index: int) -> {value}: ...", "mp_subscript"),
         new("__setitem__", SlotShape.AssignSubscript, "SetItem",
@@ -143,7 +139,7 @@ internal static class SlotTable
             "def __setitem__(self, index: int, value: {value}) -> None: ...", "mp_ass_subscript"),
         new("__len__", SlotShape.Length, "Length", LenFunc, "def __len__(self) -> int: ...", "mp_length", "sq_length"),
         new("__iter__", SlotShape.Iter, "Iter", Unary, "def __iter__(self) -> typing.Iterator[{item}]: ...", "tp_iter"),
-    }.Concat(MethodDunders(
+    }).Concat(MethodDunders(
         // Context managers and formatting.
         "__enter__", "__exit__", "__format__",
         // Pickling and copying (copyreg and copy look these up on the type).
@@ -170,7 +166,8 @@ internal static class SlotTable
 
     /// <summary>The row a [PyMethod("__name__")] serves, or null when no row takes a method of that name.</summary>
     public static SlotDef? DunderMethodRow(string dunder) =>
-        s_byDunder.TryGetValue(dunder, out SlotDef? row) && row.ByDunderMethod ? row : null;
+        (s_byDunder.TryGetValue(dunder, out SlotDef? row) || (row = ReflectedRow(dunder)) is not null)
+            && row.ByDunderMethod ? row : null;
 
     /// <summary>The rows a C# operator overload can offer.</summary>
     public static IEnumerable<SlotDef> OperatorRows => Rows.Where(r => r.Operator is not null);

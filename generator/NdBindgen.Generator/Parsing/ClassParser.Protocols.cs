@@ -16,12 +16,13 @@ internal static partial class ClassParser
     /// The protocols the class offers, row by row of <see cref="SlotTable"/>: from C# itself
     /// (overrides, operators, IEquatable/IComparable, the indexer, Count, IEnumerable) or a dunder method.
     /// </summary>
-    private static ProtocolsModel ParseProtocols(INamedTypeSymbol type, Dictionary<string, IMethodSymbol> dunderMethods)
+    private static ProtocolsModel ParseProtocols(INamedTypeSymbol type, Dictionary<string, IMethodSymbol> dunderMethods,
+        List<(string Dunder, IMethodSymbol Method)> numberMethods)
     {
         ComparisonModel? comparison = Comparison(type);
         bool equality = comparison is { Equality: not EqualitySource.None };
         bool overridesHash = Overrides(type, "GetHashCode", 0);
-        var operators = Operators(type);
+        var operators = Operators(type, numberMethods);
         IndexerModel? indexer = Indexer(type);
         string? length = type.GetMembers().OfType<IPropertySymbol>()
             .FirstOrDefault(p => p.Name is "Count" or "Length" && !p.IsStatic && p.GetMethod is not null
@@ -47,7 +48,7 @@ internal static partial class ClassParser
                 SlotShape.Ordering => comparison is { Comparable: true } or { OrderingOperators: true },
                 SlotShape.Hash => equality && overridesHash,
                 SlotShape.NoHash => equality && !overridesHash,
-                SlotShape.UnaryNumber or SlotShape.BinaryNumber => operators.Any(o => o.Dunder == row.Dunder),
+                _ when SlotTable.IsNumber(row.Shape) => operators.Any(o => o.Dunder == row.Dunder),
                 SlotShape.Subscript => indexer is not null,
                 SlotShape.AssignSubscript => indexer is { Settable: true },
                 SlotShape.Iter => iterItem is not null,
@@ -83,37 +84,6 @@ internal static partial class ClassParser
         return equality == EqualitySource.None && !comparable && !ordering
             ? null
             : new ComparisonModel(equality, comparable, ordering);
-    }
-
-    /// <summary>C# operator overloads whose operands the number protocol can test without raising.</summary>
-    private static ImmutableArray<OperatorModel> Operators(INamedTypeSymbol type)
-    {
-        var result = ImmutableArray.CreateBuilder<OperatorModel>();
-        foreach (SlotDef row in SlotTable.OperatorRows)
-        {
-            int arity = row.Shape == SlotShape.UnaryNumber ? 1 : 2;
-            foreach (IMethodSymbol m in type.GetMembers(row.Operator!).OfType<IMethodSymbol>()
-                .Where(m => m.MethodKind == MethodKind.UserDefinedOperator && m.Parameters.Length == arity))
-            {
-                TypeModel? left = Operand(m.Parameters[0].Type);
-                TypeModel? right = arity == 2 ? Operand(m.Parameters[1].Type) : null;
-                TypeModel? returns = ConversionTable.Resolve(m.ReturnType, isReturn: true, out _, out _);
-                if (left is null || (arity == 2 && right is null) || returns is null || returns.Kind == ValueKind.Void)
-                    continue;
-                result.Add(new OperatorModel(row.Dunder, left, right, returns));
-            }
-        }
-        return result.ToImmutable();
-    }
-
-    /// <summary>
-    /// Operand types with a non-raising test (the conversion table's TryFromPython): [PyClass] instances, double, long,
-    /// int.
-    /// </summary>
-    private static TypeModel? Operand(ITypeSymbol type)
-    {
-        TypeModel? model = ConversionTable.Resolve(type, isReturn: false, out _, out _);
-        return model is null || model.AcceptsNone || model.TryFromPython is null ? null : model;
     }
 
     private static IndexerModel? Indexer(INamedTypeSymbol type)

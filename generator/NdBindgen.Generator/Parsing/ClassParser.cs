@@ -43,7 +43,7 @@ internal static partial class ClassParser
 
         ConstructorModel? constructor = ParseConstructor(type, pythonName, diagnostics, cancellationToken);
         var members = ParseMembers(type, pythonName, diagnostics, cancellationToken);
-        ProtocolsModel protocols = ParseProtocols(type, members.DunderMethods);
+        ProtocolsModel protocols = ParseProtocols(type, members.DunderMethods, members.NumberMethods);
         GcModel gc = ParseGc(type, diagnostics);
         var (singleMethods, methodSets) = MethodOverloads(members.Methods, diagnostics);
         string? submodule = SubmoduleParser.OfClass(type,
@@ -176,7 +176,8 @@ internal static partial class ClassParser
     private sealed record Members(
         ImmutableArray<PropertyModel> Properties,
         List<FunctionModel> Methods,
-        Dictionary<string, IMethodSymbol> DunderMethods);
+        Dictionary<string, IMethodSymbol> DunderMethods,
+        List<(string Dunder, IMethodSymbol Method)> NumberMethods);
 
     private static Members ParseMembers(INamedTypeSymbol type, string pythonName,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
@@ -184,6 +185,7 @@ internal static partial class ClassParser
         var properties = ImmutableArray.CreateBuilder<PropertyModel>();
         var methods = new List<FunctionModel>();
         var dunders = new Dictionary<string, IMethodSymbol>();
+        var numberMethods = new List<(string, IMethodSymbol)>();
         var names = new PythonNames(diagnostics);
         foreach (ISymbol member in type.GetMembers())
         {
@@ -204,7 +206,9 @@ internal static partial class ClassParser
             string? explicitName = FunctionParser.ExplicitName(attribute);
             bool dunder = explicitName is not null && explicitName.StartsWith("__") && explicitName.EndsWith("__");
             // A dunder Python calls as a method of the type (__enter__, __reduce__, ...) is exported as one.
-            bool methodDunder = dunder && SlotTable.DunderMethodRow(explicitName!) is { Shape: SlotShape.Method };
+            // So is a number dunder, whose overloads the slot tries in order (as C# operators').
+            bool methodDunder = dunder && SlotTable.DunderMethodRow(explicitName!) is { } dunderRow
+                && (dunderRow.Shape == SlotShape.Method || SlotTable.IsNumber(dunderRow.Shape));
             bool isProperty = attributeName == KnownTypes.Simple(KnownTypes.PyPropertyAttribute);
             names.Claim(explicitName ?? PythonIdentifiers.ToSnakeCase(member.Name), display, attributeName,
                 method: !isProperty && (!dunder || methodDunder), memberLocation);
@@ -223,6 +227,11 @@ internal static partial class ClassParser
             if (dunder)
             {
                 if (DunderMethod(method, explicitName!, type, diagnostics) is not { } row) continue;
+                if (SlotTable.IsNumber(row.Shape))
+                {
+                    numberMethods.Add((explicitName!, method));
+                    continue;
+                }
                 if (row.Shape != SlotShape.Method)
                 {
                     dunders[row.Dunder] = method;
@@ -232,7 +241,7 @@ internal static partial class ClassParser
             FunctionModel? model = ParseMethod(method, attribute, type, pythonName, diagnostics, cancellationToken);
             if (model is not null) methods.Add(model);
         }
-        return new Members(properties.ToImmutable(), methods, dunders);
+        return new Members(properties.ToImmutable(), methods, dunders, numberMethods);
     }
 
     /// <summary>
@@ -243,13 +252,13 @@ internal static partial class ClassParser
         ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         SlotDef? row = SlotTable.DunderMethodRow(dunder);
-        string? problem = row is null ? null : DunderMethodProblem(row, method);
+        string? problem = row is null ? null : DunderMethodProblem(row, method, dunder);
         if (row is not null && problem is null) return row;
         string display = type.Name + "." + method.Name;
         string message = row is not null
             ? $"[PyMethod(\"{dunder}\")] takes {row.MethodRule}: {problem}"
             : $"'{dunder}' is not a dunder NdBindgen knows; [PyMethod(\"__name__\")] takes "
-                + string.Join(", ", SlotTable.DunderMethodRows.Select(r => r.Dunder))
+                + string.Join(", ", SlotTable.DunderMethodNames)
                 + " (operators, comparison, hashing, indexing, len and iteration also come from C# itself)";
         diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, method.Locations.FirstOrDefault(), display, message));
         return null;
@@ -258,13 +267,14 @@ internal static partial class ClassParser
     /// <summary>
     /// What is wrong with <paramref name="method"/> as the server of <paramref name="row"/>, by the row's shape.
     /// </summary>
-    private static string? DunderMethodProblem(SlotDef row, IMethodSymbol method) => row.Shape switch
+    private static string? DunderMethodProblem(SlotDef row, IMethodSymbol method, string dunder) => row.Shape switch
     {
         _ when method.IsStatic => "it is static",
         SlotShape.StringFunc when method.Parameters.Length != 0 => "it has parameters",
         SlotShape.StringFunc when method.ReturnType.SpecialType != SpecialType.System_String =>
             $"it returns {method.ReturnType.ToDisplayString()}",
         SlotShape.StringFunc or SlotShape.Method => null,
+        _ when SlotTable.IsNumber(row.Shape) => NumberMethodProblem(row, method, dunder),
         _ => "no method can serve it yet",
     };
 

@@ -56,6 +56,14 @@ public static class PySlot
         tp_iternext = 63, tp_methods = 64, tp_new = 65, tp_repr = 66, tp_richcompare = 67,
         tp_str = 70, tp_traverse = 71, tp_members = 72, tp_getset = 73, tp_free = 74;
 
+    // The rest of the number protocol (nb_add, nb_multiply, nb_negative, nb_subtract, nb_true_divide above).
+    public const int nb_absolute = 6, nb_and = 8, nb_bool = 9, nb_divmod = 10, nb_float = 11, nb_floor_divide = 12,
+        nb_index = 13, nb_inplace_add = 14, nb_inplace_and = 15, nb_inplace_floor_divide = 16, nb_inplace_lshift = 17,
+        nb_inplace_multiply = 18, nb_inplace_or = 19, nb_inplace_power = 20, nb_inplace_remainder = 21,
+        nb_inplace_rshift = 22, nb_inplace_subtract = 23, nb_inplace_true_divide = 24, nb_inplace_xor = 25,
+        nb_int = 26, nb_invert = 27, nb_lshift = 28, nb_or = 31, nb_positive = 32, nb_power = 33, nb_remainder = 34,
+        nb_rshift = 35, nb_xor = 38, nb_matrix_multiply = 75, nb_inplace_matrix_multiply = 76;
+
     public const uint Py_TPFLAGS_BASETYPE = 1u << 10;
     public const uint Py_TPFLAGS_HAVE_GC = 1u << 14;
     // 3.9's Py_TPFLAGS_DEFAULT, Py_TPFLAGS_HAVE_VERSION_TAG; 3.10+ define the bit still and ignore it.

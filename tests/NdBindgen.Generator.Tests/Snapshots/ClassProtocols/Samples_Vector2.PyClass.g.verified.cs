@@ -233,12 +233,9 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
-                if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(a, out var l0))
-                {
-                    global::Samples.Vector2 result = -l0;
-                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
-                }
-                return global::NdBindgen.Conversions.Args.NotImplemented();
+                var l = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(a);
+                global::Samples.Vector2 result = -l;
+                return global::NdBindgen.Classes.PyInstance.FromInstance(result);
             }
             catch (global::System.Exception e)
             {

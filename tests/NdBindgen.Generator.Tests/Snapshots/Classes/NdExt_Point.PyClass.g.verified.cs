@@ -198,6 +198,25 @@ namespace NdBindgen.Generated
             }
         }
 
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        private static PyObject* Add(PyObject* a, PyObject* b)
+        {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            try
+            {
+                if (global::NdBindgen.Classes.PyInstance.TryGet<global::NdExt.Point>(a, out var l0) && global::NdBindgen.Classes.PyInstance.TryGet<global::NdExt.Point>(b, out var r0))
+                {
+                    global::NdExt.Point result = l0 + r0;
+                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
+                }
+                return global::NdBindgen.Conversions.Args.NotImplemented();
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
@@ -216,6 +235,7 @@ namespace NdBindgen.Generated
                     new(global::NdBindgen.Interop.PySlot.tp_new, (delegate* unmanaged<global::NdBindgen.Interop.PyTypeObject*, PyObject*, PyObject*, PyObject*>)&New),
                     new(global::NdBindgen.Interop.PySlot.tp_repr, (delegate* unmanaged<PyObject*, PyObject*>)&Repr),
                     new(global::NdBindgen.Interop.PySlot.tp_str, (delegate* unmanaged<PyObject*, PyObject*>)&Str),
+                    new(global::NdBindgen.Interop.PySlot.nb_add, (delegate* unmanaged<PyObject*, PyObject*, PyObject*>)&Add),
                 ]);
             global::NdExt.Point.__NdBindgenPythonType = type;
         }

@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Linq;
+using NdBindgen.Generator.Model;
+using R = NdBindgen.Generator.Naming.RuntimeNames;
+
+namespace NdBindgen.Generator.Emitting;
+
+/// <summary>
+/// The number protocol's entry points, one shape each: binary (and ternary pow, and in-place) slots try their
+/// overloads in order and return NotImplemented when none fits, so Python tries the other operand; unary,
+/// inquiry and conversion slots call the one C# member serving them on the instance.
+/// </summary>
+internal static partial class ClassEmitter
+{
+    private static void EmitNumberSlot(SourceWriter w, ClassModel c, SlotDef row, List<OperatorModel> overloads)
+    {
+        switch (row.Shape)
+        {
+            case SlotShape.BinaryNumber or SlotShape.TernaryNumber or SlotShape.InPlaceNumber:
+                EmitBinaryNumber(w, row, overloads);
+                break;
+            case SlotShape.Inquiry:
+                EntryPoint.Emit(w, "int", $"{row.Function}({Object} a)", () =>
+                {
+                    w.Line($"var l = {R.PyInstance}.Get<{c.FullType}>(a);");
+                    w.Line($"return {NumberCall(row, overloads[0], "l", null, null)} ? 1 : 0;");
+                });
+                break;
+            default:   // unary operators and conversions: the first overload (C# allows one unary operator per type)
+                EntryPoint.Emit(w, Object, $"{row.Function}({Object} a)", () =>
+                {
+                    w.Line($"var l = {R.PyInstance}.Get<{c.FullType}>(a);");
+                    OperatorModel o = overloads[0];
+                    FunctionEmitter.EmitCallAndReturn(w, o.Result, NumberCall(row, o, "l", null, null));
+                });
+                break;
+        }
+    }
+
+    /// <summary>
+    /// (a, b), or (a, b, c) for pow: each overload in order, its operands tested without raising; a reflected
+    /// dunder method only when the operands' types differ (Python's rule), a binary-only pow only when there is no
+    /// modulo; an in-place overload returning void gives back the object itself.
+    /// </summary>
+    private static void EmitBinaryNumber(SourceWriter w, SlotDef row, List<OperatorModel> overloads)
+    {
+        bool ternary = row.Signature == SlotTable.Ternary;
+        string parameters = ternary ? $"{Object} a, {Object} b, {Object} c" : $"{Object} a, {Object} b";
+        EntryPoint.Emit(w, Object, $"{row.Function}({parameters})", () =>
+        {
+            int i = 0;
+            foreach (OperatorModel o in overloads)
+            {
+                var tests = new List<string>();
+                if (row.Shape == SlotShape.TernaryNumber && o.Modulo is null) tests.Add($"{R.Args}.IsNone(c)");
+                if (o.SelfIsRight)
+                {
+                    tests.Add($"!{R.PyNumbers}.SameType(a, b)");
+                    tests.Add(Test(o.Right!, "b", $"r{i}"));
+                    tests.Add(Test(o.Left, "a", $"l{i}"));
+                }
+                else
+                {
+                    tests.Add(Test(o.Left, "a", $"l{i}"));
+                    tests.Add(Test(o.Right!, "b", $"r{i}"));
+                }
+                if (o.Modulo is not null) tests.Add(Test(o.Modulo, "c", $"m{i}"));
+                w.Open($"if ({string.Join(" && ", tests)})");
+                string call = NumberCall(row, o, $"l{i}", $"r{i}", o.Modulo is null ? null : $"m{i}");
+                if (o.Result.Kind == ValueKind.Void)
+                {
+                    w.Line(call + ";");
+                    w.Line($"return {R.PyNumbers}.Self(a);");
+                }
+                else
+                {
+                    FunctionEmitter.EmitCallAndReturn(w, o.Result, call);
+                }
+                w.Close();
+                i++;
+            }
+            w.Line($"return {R.Args}.NotImplemented();");
+        });
+    }
+
+    /// <summary>The C# expression of one overload on its operands' locals.</summary>
+    private static string NumberCall(SlotDef row, OperatorModel o, string l, string? r, string? m) => o.Source switch
+    {
+        OperatorSource.Operator or OperatorSource.CompoundAssignment =>
+            r is null ? $"{row.Token}{l}" : $"{l} {row.Token} {r}",
+        OperatorSource.Conversion => $"({o.Result.CSharpType}){l}",
+        OperatorSource.Truth => $"({l} ? true : false)",
+        _ when o.SelfIsRight => $"{r}.{FunctionEmitter.Identifier(o.Member!)}({l})",
+        _ => $"{l}.{FunctionEmitter.Identifier(o.Member!)}("
+            + string.Join(", ", new[] { r, m }.Where(x => x is not null)) + ")",
+    };
+
+    /// <summary>The operand's non-raising conversion (the conversion table's TryFromPython).</summary>
+    private static string Test(TypeModel t, string operand, string local) =>
+        $"{t.TryFromPython}({operand}, out {(t.Kind == ValueKind.Instance ? "var" : t.CSharpType)} {local})";
+}
