@@ -37,6 +37,7 @@ internal static partial class ClassEmitter
         }
         foreach (OverloadSetModel set in c.MethodOverloads) EmitOverloadSet(w, set);
         EmitProtocols(w, c);
+        EmitContextManager(w, c);
         EmitRegister(w, c);
         w.Close();
         ConverterEmitter.Emit(w, ConverterEmitter.Types(c));
@@ -225,7 +226,6 @@ internal static partial class ClassEmitter
 
     private static void EmitRegister(SourceWriter w, ClassModel c)
     {
-        const string Fast = "delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>";
         const string Vectorcall = "delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>";
         w.Line();
         w.Line("/// <summary>Creates the type and adds it to the module (called from PyInit).</summary>");
@@ -251,6 +251,7 @@ internal static partial class ClassEmitter
                 + $"{SourceWriter.Literal(Docstrings.Overloads(set))}, "
                 + $"({Fast})&{set.DispatcherName}, {MethodFlags(set.Overloads[0].Kind)}),");
         }
+        EmitContextManagerEntries(w, c);
         w.Line("    ],");
         w.Line("    [");
         foreach (PropertyModel p in c.Properties)

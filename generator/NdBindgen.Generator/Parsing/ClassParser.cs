@@ -43,7 +43,7 @@ internal static partial class ClassParser
 
         ConstructorModel? constructor = ParseConstructor(type, pythonName, diagnostics, cancellationToken);
         var members = ParseMembers(type, pythonName, diagnostics, cancellationToken);
-        ProtocolsModel protocols = ParseProtocols(type, members.DunderMethods);
+        ProtocolsModel protocols = ParseProtocols(type, members.DunderMethods, diagnostics);
         GcModel gc = ParseGc(type, diagnostics);
         var (singleMethods, methodSets) = MethodOverloads(members.Methods, diagnostics);
         string? submodule = SubmoduleParser.OfClass(type,
@@ -204,7 +204,7 @@ internal static partial class ClassParser
             string? explicitName = FunctionParser.ExplicitName(attribute);
             bool dunder = explicitName is not null && explicitName.StartsWith("__") && explicitName.EndsWith("__");
             // A dunder Python calls as a method of the type (__enter__, __reduce__, ...) is exported as one.
-            bool methodDunder = dunder && SlotTable.DunderMethodRow(explicitName!) is { Shape: SlotShape.Method };
+            bool methodDunder = dunder && SlotTable.DunderMethodRow(explicitName!) is { ExportedAsMethod: true };
             bool isProperty = attributeName == KnownTypes.Simple(KnownTypes.PyPropertyAttribute);
             names.Claim(explicitName ?? PythonIdentifiers.ToSnakeCase(member.Name), display, attributeName,
                 method: !isProperty && (!dunder || methodDunder), memberLocation);
@@ -223,11 +223,8 @@ internal static partial class ClassParser
             if (dunder)
             {
                 if (DunderMethod(method, explicitName!, type, diagnostics) is not { } row) continue;
-                if (row.Shape != SlotShape.Method)
-                {
-                    dunders[row.Dunder] = method;
-                    continue;
-                }
+                if (row.Shape != SlotShape.Method) dunders[row.Dunder] = method;
+                if (!row.ExportedAsMethod) continue;
             }
             FunctionModel? model = ParseMethod(method, attribute, type, pythonName, diagnostics, cancellationToken);
             if (model is not null) methods.Add(model);
@@ -265,7 +262,7 @@ internal static partial class ClassParser
         SlotShape.StringFunc when method.ReturnType.SpecialType != SpecialType.System_String =>
             $"it returns {method.ReturnType.ToDisplayString()}",
         SlotShape.StringFunc or SlotShape.Method => null,
-        _ => "no method can serve it yet",
+        _ => ContainerMethodProblem(row, method),
     };
 
     private static FunctionModel? ParseMethod(IMethodSymbol method, AttributeData attribute, INamedTypeSymbol type,

@@ -56,6 +56,9 @@ public static class PySlot
         tp_iternext = 63, tp_methods = 64, tp_new = 65, tp_repr = 66, tp_richcompare = 67,
         tp_str = 70, tp_traverse = 71, tp_members = 72, tp_getset = 73, tp_free = 74;
 
+    // Containers and callables (typeslots.h).
+    public const int sq_contains = 41, tp_call = 50;
+
     public const uint Py_TPFLAGS_BASETYPE = 1u << 10;
     public const uint Py_TPFLAGS_HAVE_GC = 1u << 14;
     // 3.9's Py_TPFLAGS_DEFAULT, Py_TPFLAGS_HAVE_VERSION_TAG; 3.10+ define the bit still and ignore it.
