@@ -132,10 +132,11 @@ internal static partial class ClassEmitter
             IndexKey.Slice or IndexKey.Range => "slices",
             _ => StubEmitter.Annotation(i.Key),
         }).Distinct());
-        w.Line($"throw {R.PyContainers}.BadKey({SourceWriter.Literal(c.PythonName)}, {SourceWriter.Literal(kinds)}, key);");
+        w.Line($"throw {R.PyContainers}.BadKey({SourceWriter.Literal(c.PythonName)}, {SourceWriter.Literal(kinds)}, "
+            + "key);");
     }
 
-    /// <summary>Declares <paramref name="local"/>, the key converted for an indexer or __delitem__ of its kind.</summary>
+    /// <summary>Declares <paramref name="local"/>: the key converted for an indexer of its kind.</summary>
     private static void EmitKey(SourceWriter w, ClassModel c, IndexKey kind, TypeModel key, string local)
     {
         string? length = LengthOf(c);
@@ -176,7 +177,7 @@ internal static partial class ClassEmitter
         w.Close();
     }
 
-    /// <summary>sq_contains: an item that does not convert to T is not contained (as <c>"a" in [1]</c> is False).</summary>
+    /// <summary>sq_contains: an item that does not convert to T is not contained ("a" in [1] is False).</summary>
     private static void EmitContains(SourceWriter w, ClassModel c, SlotDef row, MemberCallModel contains)
     {
         w.Line($"private static readonly {R.PySignature} s_contains = "
@@ -207,7 +208,8 @@ internal static partial class ClassEmitter
 
     /// <summary>tp_iter of an object that is its own iterator (it has __next__): the object itself.</summary>
     private static void EmitIterSelf(SourceWriter w, SlotDef row) =>
-        EntryPoint.Emit(w, Object, $"{row.Function}({Object} self)", () => w.Line($"return {R.PyContainers}.Self(self);"));
+        EntryPoint.Emit(w, Object, $"{row.Function}({Object} self)",
+            () => w.Line($"return {R.PyContainers}.Self(self);"));
 
     /// <summary>tp_call: obj(...) reaches the entry point (or overloads' dispatcher) obj.__call__(...) does.</summary>
     private static void EmitCall(SourceWriter w, ClassModel c, SlotDef row)

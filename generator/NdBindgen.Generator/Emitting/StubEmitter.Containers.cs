@@ -15,14 +15,16 @@ internal static partial class StubEmitter
         switch (row.Shape)
         {
             case SlotShape.Subscript:
-                Each(sb, m.Indexers, i => $"def __getitem__(self, {KeyParameter(i.Kind, i.Key)}) -> {Annotation(i.Value)}: ...");
+                Each(sb, m.Indexers,
+                    i => $"def __getitem__(self, {KeyParameter(i.Kind, i.Key)}) -> {Annotation(i.Value)}: ...");
                 return true;
             case SlotShape.AssignSubscript:
                 Each(sb, m.Indexers.Where(i => i.Settable), i =>
                     $"def __setitem__(self, {KeyParameter(i.Kind, i.Key)}, value: {Annotation(i.Value)}) -> None: ...");
                 return true;
             case SlotShape.DeleteItem:
-                sb.Append(I).Append(row.Stub!.Replace("{key}", KeyParameter(m.Delete!.Key, m.Delete.Type))).Append('\n');
+                string key = KeyParameter(m.Delete!.Key, m.Delete.Type);
+                sb.Append(I).Append(row.Stub!.Replace("{key}", key)).Append('\n');
                 return true;
             case SlotShape.Next:
                 sb.Append(I).Append(row.Stub!.Replace("{next}", Annotation(m.Next!.Type))).Append('\n');
@@ -37,7 +39,8 @@ internal static partial class StubEmitter
     }
 
     /// <summary>One def, or @typing.overload defs when there are several.</summary>
-    private static void Each(StringBuilder sb, IEnumerable<IndexerModel> indexers, System.Func<IndexerModel, string> line)
+    private static void Each(StringBuilder sb, IEnumerable<IndexerModel> indexers,
+        System.Func<IndexerModel, string> line)
     {
         var list = indexers.ToList();
         foreach (IndexerModel i in list)

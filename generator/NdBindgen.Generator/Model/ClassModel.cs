@@ -69,7 +69,7 @@ internal sealed record ProtocolsModel(
     TypeModel? IterItem,
     ContainersModel? Containers = null)
 {
-    /// <summary>Indexers, __delitem__, __contains__, __next__, a generated with (ContainersModel.None when none).</summary>
+    /// <summary>Indexers, __delitem__, __contains__, __next__, a generated with (ContainersModel.None: none).</summary>
     public ContainersModel Container => Containers ?? ContainersModel.None;
 
     public bool Uses(string dunder) => Used.Any(p => p.Dunder == dunder);
@@ -92,7 +92,9 @@ internal enum EqualitySource { None, Operator, IEquatable, EqualsObject }
 /// <param name="OrderingOperators">All four ordering operators are defined.</param>
 internal sealed record ComparisonModel(EqualitySource Equality, bool Comparable, bool OrderingOperators);
 
-/// <summary>A C# indexer: __getitem__, and __setitem__ when it has a setter; <see cref="Kind"/> says what its key is.</summary>
+/// <summary>
+/// A C# indexer: __getitem__, and __setitem__ when it has a setter; <see cref="Kind"/> says what its key is.
+/// </summary>
 internal sealed record IndexerModel(TypeModel Key, TypeModel Value, bool Settable)
 {
     public IndexKey Kind { get; init; } = IndexKey.Index;

@@ -17,10 +17,11 @@ internal enum IndexKey
 /// The container, iterator, callable and context-manager facts of a class (the rows of
 /// <see cref="SlotTable"/> from __getitem__ to __call__ read them).
 /// </summary>
-/// <param name="Indexers">Every exported indexer, in the order keys are tried: slices first, then by declaration.</param>
+/// <param name="Indexers">Every exported indexer, in the order keys are tried: slices, then by declaration.</param>
 /// <param name="LengthIsMethod">__len__ is a [PyMethod("__len__")] (else the Count or Length property).</param>
 /// <param name="Delete">[PyMethod("__delitem__")]: its method and key.</param>
-/// <param name="Contains">Contains(T) of ICollection&lt;T&gt;/ISet&lt;T&gt;/IReadOnlySet&lt;T&gt; or [PyMethod("__contains__")].</param>
+/// <param name="Contains">Contains(T) of ICollection&lt;T&gt;/ISet&lt;T&gt;/IReadOnlySet&lt;T&gt;, or
+/// [PyMethod("__contains__")].</param>
 /// <param name="Next">[PyMethod("__next__")]: its method and item.</param>
 /// <param name="Disposable">[PyClass(ContextManager = true)] on an IDisposable: a generated __enter__/__exit__.</param>
 internal sealed record ContainersModel(
@@ -34,6 +35,6 @@ internal sealed record ContainersModel(
     public static readonly ContainersModel None = new(default, false, null, null, null, false);
 }
 
-/// <summary>A C# method a slot calls with one converted value (or returning one): its name and that value's type.</summary>
-/// <param name="Via">The interface the call goes through (an explicit implementation), or null for the method itself.</param>
+/// <summary>A C# method a slot calls with one converted value (or returning one): its name and that type.</summary>
+/// <param name="Via">The interface the call goes through (it may be implemented explicitly), or null.</param>
 internal sealed record MemberCallModel(string Method, TypeModel Type, IndexKey Key = IndexKey.Key, string? Via = null);

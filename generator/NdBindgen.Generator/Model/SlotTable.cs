@@ -40,7 +40,9 @@ internal enum SlotShape
     Next,
     /// <summary>ternaryfunc (tp_call) over [PyMethod("__call__")], which is also exported as a method.</summary>
     Call,
-    /// <summary>No slot: __enter__ (self) and __exit__ (Dispose, False) of an IDisposable [PyClass(ContextManager = true)].</summary>
+    /// <summary>
+    /// No slot: __enter__ (self) and __exit__ (Dispose, False) of an IDisposable [PyClass(ContextManager = true)].
+    /// </summary>
     Disposable,
     /// <summary>
     /// No slot: a dunder Python looks up as an ordinary method of the type (<c>__enter__</c>,
@@ -187,7 +189,8 @@ internal static class SlotTable
         },
         new("with IDisposable", SlotShape.Disposable, "", "",
             "def __enter__(self) -> {class}: ...\n"
-            + "def __exit__(self, exc_type: object, exc_value: object, traceback: object) -> typing.Literal[False]: ..."),
+            + "def __exit__(self, exc_type: object, exc_value: object, traceback: object) "
+            + "-> typing.Literal[False]: ..."),
     }.Concat(MethodDunders(
         // Context managers and formatting.
         "__enter__", "__exit__", "__format__",

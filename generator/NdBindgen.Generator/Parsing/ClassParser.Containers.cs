@@ -114,7 +114,8 @@ internal static partial class ClassParser
     private static bool Disposable(INamedTypeSymbol type, Dictionary<string, IMethodSymbol> dunders,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
-        AttributeData? pyClass = type.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyClassAttribute));
+        AttributeData? pyClass = type.GetAttributes()
+            .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyClassAttribute));
         bool wanted = pyClass?.NamedArguments.Any(n => n.Key == "ContextManager" && n.Value.Value is true) == true;
         if (!wanted) return false;
         string? problem = !type.AllInterfaces.Any(i => i.ToDisplayString() == IDisposableType)
@@ -142,7 +143,7 @@ internal static partial class ClassParser
         _ => false,
     };
 
-    /// <summary>What is wrong with a method serving a container row (<see cref="DunderMethodProblem"/>'s rest).</summary>
+    /// <summary>What is wrong with a method serving a container row (the rest of DunderMethodProblem).</summary>
     private static string? ContainerMethodProblem(SlotDef row, IMethodSymbol method)
     {
         int parameters = row.Shape is SlotShape.DeleteItem or SlotShape.Contains ? 1 : 0;
@@ -152,12 +153,14 @@ internal static partial class ClassParser
         if (method.Parameters.Length != parameters)
             return parameters == 0 ? "it has parameters" : $"it has {method.Parameters.Length} parameters";
         if (parameters == 1 && Key(method.Parameters[0].Type).Item2 is null)
-            return $"its parameter's type '{method.Parameters[0].Type.ToDisplayString()}' cannot be a key (a key converts "
-                + "from Python without holding a reference or buffer: numbers, str, enums, tuples, [PyClass] instances, "
+            return $"its parameter's type '{method.Parameters[0].Type.ToDisplayString()}' cannot be a key (a key "
+                + "converts from Python without holding a reference or buffer: numbers, str, enums, tuples, [PyClass] "
+                + "instances, "
                 + "PySlice)";
         return row.Shape switch
         {
-            SlotShape.Length when method.ReturnType.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64)
+            SlotShape.Length
+                when method.ReturnType.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64)
                 => $"it returns {method.ReturnType.ToDisplayString()}",
             SlotShape.Contains when method.ReturnType.SpecialType != SpecialType.System_Boolean
                 => $"it returns {method.ReturnType.ToDisplayString()}",

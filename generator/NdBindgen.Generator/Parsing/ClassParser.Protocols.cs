@@ -26,7 +26,8 @@ internal static partial class ClassParser
         ContainersModel containers = ParseContainers(type, dunderMethods, diagnostics);
         IndexerModel? indexer = containers.Indexers.FirstOrDefault();
         string? length = dunderMethods.TryGetValue("__len__", out IMethodSymbol? len) ? len.Name : type.GetMembers()
-            .OfType<IPropertySymbol>().FirstOrDefault(p => p.Name is "Count" or "Length" && !p.IsStatic && p.GetMethod is not null
+            .OfType<IPropertySymbol>()
+            .FirstOrDefault(p => p.Name is "Count" or "Length" && !p.IsStatic && p.GetMethod is not null
                 && p.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
                 && p.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)?.Name;
         TypeModel? iterItem = IterItem(type);

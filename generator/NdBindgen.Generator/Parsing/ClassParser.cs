@@ -223,7 +223,7 @@ internal static partial class ClassParser
             if (dunder)
             {
                 if (DunderMethod(method, explicitName!, type, diagnostics) is not { } row) continue;
-                if (row.Shape != SlotShape.Method) dunders[row.Dunder] = method;
+                dunders[row.Dunder] = method;
                 if (!row.ExportedAsMethod) continue;
             }
             FunctionModel? model = ParseMethod(method, attribute, type, pythonName, diagnostics, cancellationToken);
