@@ -1,6 +1,7 @@
 """Containers, iterators, callables and context managers: indexers of every key kind (negative indices,
 slices of any step, mappings with KeyError), __delitem__, __contains__, __len__ as a dunder method, an
 object's own __next__ with StopIteration's value, __call__ with a method's signature rules, and with."""
+import inspect
 import sys
 
 import pytest
@@ -212,6 +213,13 @@ def test_call_has_a_methods_signature():
         p(1.0, 2.0)
     with pytest.raises(TypeError, match="must be float"):
         p("x")
+
+
+def test_call_shows_its_signature():
+    # The method replaces the slot wrapper of tp_call (METH_COEXIST): help() and inspect see the C# signature.
+    assert str(inspect.signature(Polynomial(1.0).__call__)) == "(x, *, scale=1.0)"
+    assert str(inspect.signature(Joiner("-").__call__)) == "(*parts, **named)"
+    assert "p(x), times scale." in Polynomial.__call__.__doc__
 
 
 def test_call_with_star_args_and_kwargs():

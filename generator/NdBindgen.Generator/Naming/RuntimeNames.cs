@@ -81,4 +81,6 @@ internal static class RuntimeNames
     public const string MethFastcallKeywords = PyConst + ".METH_FASTCALL | " + PyConst + ".METH_KEYWORDS";
     public const string MethStatic = PyConst + ".METH_STATIC";
     public const string MethClass = PyConst + ".METH_CLASS";
+    /// <summary>The method replaces its name's slot wrapper (so obj.__call__ has the signature of __call__).</summary>
+    public const string MethCoexist = PyConst + ".METH_COEXIST";
 }
