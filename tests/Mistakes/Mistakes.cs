@@ -88,6 +88,8 @@ public static class Limits
 
 [PyClass(Submodule = typeof(Limits))] public partial class Gauge { }             // expect NDB0042
 
+[PyClass(ContextManager = true)] public partial class Session { }                 // expect NDB0039
+
 public enum Mode
 {
     FooBar = 1,

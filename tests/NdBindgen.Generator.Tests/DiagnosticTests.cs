@@ -530,6 +530,45 @@ public class DiagnosticTests
         Error("NDB0016", 7).WithArguments("Money.Minus", "[PyMethod(\"__sub__\")] takes an instance method with one parameter of a type the operator can test (a [PyClass], double, long or int), returning a value: it returns void"),
         Error("NDB0016", 8).WithArguments("Money.Add", "[PyMethod(\"__iadd__\")] takes an instance method with one parameter of a type the operator can test (a [PyClass], double, long or int), returning a value, or void (the object itself): its parameter 'other' is ref"));
 
+    [Fact]
+    public Task NDB0016_container_dunder_methods_of_the_wrong_shape() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Bag
+        {
+            [PyMethod("__len__")] public double {|#0:Size|}() => 0;
+            [PyMethod("__contains__")] public bool {|#1:Has|}(int a, int b) => false;
+            [PyMethod("__delitem__")] public void {|#3:Remove|}(NdView<double> key) { }
+            [PyMethod("__next__")] public void {|#4:Next|}() { }
+        }
+        [PyClass] public partial class Bag2
+        {
+            [PyMethod("__contains__")] public int {|#2:Has2|}(int a) => 0;
+            [PyMethod("__delitem__")] public int {|#5:Drop|}(int index) => index;
+        }
+        """,
+        Error("NDB0016", 0).WithArguments("Bag.Size", "[PyMethod(\"__len__\")] takes an instance method with no parameters returning int or long: it returns double"),
+        Error("NDB0016", 1).WithArguments("Bag.Has", "[PyMethod(\"__contains__\")] takes an instance method of one parameter (the item) returning bool: it has 2 parameters"),
+        Error("NDB0016", 2).WithArguments("Bag2.Has2", "[PyMethod(\"__contains__\")] takes an instance method of one parameter (the item) returning bool: it returns int"),
+        Error("NDB0016", 3).WithArguments("Bag.Remove", "[PyMethod(\"__delitem__\")] takes an instance method of one parameter (the key) returning void: its parameter's type 'NdBindgen.NdView<double>' cannot be a key (a key converts from Python without holding a reference or buffer: numbers, str, enums, tuples, [PyClass] instances, PySlice)"),
+        Error("NDB0016", 4).WithArguments("Bag.Next", "[PyMethod(\"__next__\")] takes an instance method with no parameters returning the next item (throw PyStopIteration to end): it returns void"),
+        Error("NDB0016", 5).WithArguments("Bag2.Drop", "[PyMethod(\"__delitem__\")] takes an instance method of one parameter (the key) returning void: it returns int"));
+
+    [Fact]
+    public Task NDB0039_context_manager_without_IDisposable_or_with_its_own_enter() => VerifyAsync("""
+        using System;
+        using NdBindgen;
+        namespace Samples;
+        [PyClass(ContextManager = true)] public partial class {|#0:Session|} { }
+        [PyClass(ContextManager = true)] public partial class {|#1:Lock|} : IDisposable
+        {
+            public void Dispose() { }
+            [PyMethod("__enter__")] public Lock Enter() => this;
+        }
+        """,
+        Error("NDB0039", 0).WithArguments("Session", "it does not implement IDisposable, whose Dispose() __exit__ would call; implement IDisposable, or write [PyMethod(\"__enter__\")] and [PyMethod(\"__exit__\")] instead of ContextManager = true"),
+        Error("NDB0039", 1).WithArguments("Lock", "it also has a [PyMethod(\"__enter__\")] or [PyMethod(\"__exit__\")]; keep either those or ContextManager = true"));
+
     /// <summary>Every dunder a [PyMethod("__name__")] can serve, in the table's order (NDB0016's list).</summary>
     private static string DunderMethods => string.Join(", ",
         NdBindgen.Generator.Model.SlotTable.DunderMethodNames);

@@ -40,6 +40,7 @@ NUMPY_FREE = [
     "test_module_level.py", "test_overloads.py", "test_refcounts.py", "test_runtime_api.py", "test_signatures.py",
     "test_values.py", "test_enums.py", "test_callback_values.py", "test_class_dunders.py",
     "test_class_numbers.py",
+    "test_class_containers.py",
 ]
 
 

@@ -204,6 +204,10 @@ internal static class DiagnosticDescriptors
         "Enum member has no Python name of its own",
         "Member '{0}' of enum '{1}' becomes '{2}' in Python, {3}; rename the C# member");
 
+    public static readonly DiagnosticDescriptor InvalidContextManager = Error("NDB0039",
+        "[PyClass(ContextManager = true)] cannot generate __enter__ and __exit__",
+        "'{0}' asks for ContextManager = true, but {1}");
+
     public static readonly DiagnosticDescriptor UnsupportedConstantType = Error("NDB0040",
         "Constant type cannot be converted to Python",
         "'{0}' has type '{1}', which NdBindgen cannot convert to a Python module constant; supported: {2}");
@@ -226,6 +230,7 @@ internal static class DiagnosticDescriptors
         ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads, OverloadsOfDifferentKinds,
         PyClassInheritance, DuplicateMemberName, ParameterKindOrder, InvalidVariadic, ConflictingParameterKinds,
         VariadicOverload, InvalidEnumMember, UnsupportedConstantType, InvalidSubmodule, NotASubmodule,
+        InvalidContextManager,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

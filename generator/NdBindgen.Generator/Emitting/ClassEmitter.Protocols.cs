@@ -48,20 +48,33 @@ internal static partial class ClassEmitter
                 EmitNumberSlot(w, c, row, protocols.Operators.Where(o => o.Dunder == row.Dunder).ToList());
                 break;
             case SlotShape.Subscript:
-                EmitGetItem(w, c, row, protocols.Indexer!);
+                EmitGetItem(w, c, row);
                 break;
-            case SlotShape.AssignSubscript:
-                EmitSetItem(w, c, row, protocols.Indexer!);
+            case SlotShape.AssignSubscript or SlotShape.DeleteItem:
+                EmitAssignItem(w, c);
+                break;
+            case SlotShape.Contains:
+                EmitContains(w, c, row, protocols.Container.Contains!);
+                break;
+            case SlotShape.Next:
+                EmitNext(w, c, row, protocols.Container.Next!);
+                break;
+            case SlotShape.Call:
+                EmitCall(w, c, row);
                 break;
             case SlotShape.Length:
                 EntryPoint.Emit(w, "nint", $"{row.Function}({Object} self)", () =>
                 {
-                    w.Line($"long length = {Self(c)}.{used.Member};");
+                    w.Line($"{c.FullType} target = {Self(c)};");
+                    w.Line($"long length = {LengthOf(c)};");
                     w.Line($"return length >= 0 ? (nint)length : throw {R.PyClassErrors}.NegativeLength();");
                 });
                 break;
+            case SlotShape.Iter when protocols.IterItem is null:
+                EmitIterSelf(w, row);
+                break;
             case SlotShape.Iter:
-                EmitIter(w, c, row, protocols.IterItem!);
+                EmitIter(w, c, row, protocols.IterItem);
                 break;
         }
     }
@@ -112,35 +125,4 @@ internal static partial class ClassEmitter
         });
     }
 
-    private static void EmitGetItem(SourceWriter w, ClassModel c, SlotDef row, IndexerModel indexer)
-    {
-        w.Line($"private static readonly {R.PySignature} s_getitem = "
-            + $"new(\"{c.PythonName}.__getitem__\", new[] {{ \"index\" }}, required: 1);");
-        w.Line();
-        EntryPoint.Emit(w, Object, $"{row.Function}({Object} self, {Object} key)", () =>
-        {
-            w.Line($"{indexer.Key.CSharpType} index = {indexer.Key.FromPython}(key, sig, 0);");
-            FunctionEmitter.EmitCallAndReturn(w, indexer.Value, $"{Self(c)}[index]");
-        }, prologue: $"{R.PySignature} sig = s_getitem;", translate: R.PyClassErrors + ".FromIndexer");
-    }
-
-    /// <summary>mp_ass_subscript (without it Python says the type does not support item assignment).</summary>
-    private static void EmitSetItem(SourceWriter w, ClassModel c, SlotDef row, IndexerModel indexer)
-    {
-        w.Line($"private static readonly {R.PySignature} s_setitem = "
-            + $"new(\"{c.PythonName}.__setitem__\", new[] {{ \"index\", \"value\" }}, required: 2);");
-        w.Line();
-        EntryPoint.Emit(w, "int", $"{row.Function}({Object} self, {Object} key, {Object} value)", () =>
-        {
-            w.Line($"if (value == null) throw "
-                + $"{R.PyClassErrors}.CannotDeleteItems({SourceWriter.Literal(c.PythonName)});");
-            w.Line($"{Object}* a = stackalloc {Object}[2];");
-            w.Line("a[0] = key;");
-            w.Line("a[1] = value;");
-            w.Line($"{indexer.Key.CSharpType} index = {indexer.Key.FromPython}(a[0], sig, 0);");
-            FunctionEmitter.EmitParameter(w, new ParameterModel("item", "value", indexer.Value, null, null, -1), 1);
-            w.Line($"{Self(c)}[index] = arg_item;");
-            w.Line("return 0;");
-        }, prologue: $"{R.PySignature} sig = s_setitem;", translate: R.PyClassErrors + ".FromIndexer");
-    }
 }

@@ -37,6 +37,7 @@ internal static partial class ClassEmitter
         }
         foreach (OverloadSetModel set in c.MethodOverloads) EmitOverloadSet(w, set);
         EmitProtocols(w, c);
+        EmitContextManager(w, c);
         EmitRegister(w, c);
         w.Close();
         ConverterEmitter.Emit(w, ConverterEmitter.Types(c));
@@ -225,7 +226,6 @@ internal static partial class ClassEmitter
 
     private static void EmitRegister(SourceWriter w, ClassModel c)
     {
-        const string Fast = "delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>";
         const string Vectorcall = "delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>";
         w.Line();
         w.Line("/// <summary>Creates the type and adds it to the module (called from PyInit).</summary>");
@@ -243,14 +243,15 @@ internal static partial class ClassEmitter
         foreach (FunctionModel m in c.Methods)
         {
             w.Line($"        new({SourceWriter.Literal(m.PythonName)}, {SourceWriter.Literal(Docstrings.Function(m))}, "
-                + $"({Fast})&{m.WrapperName}, {MethodFlags(m.Kind)}),");
+                + $"({Fast})&{m.WrapperName}, {MethodFlags(m.Kind, m.PythonName)}),");
         }
         foreach (OverloadSetModel set in c.MethodOverloads)
         {
             w.Line($"        new({SourceWriter.Literal(set.PythonName)}, "
                 + $"{SourceWriter.Literal(Docstrings.Overloads(set))}, "
-                + $"({Fast})&{set.DispatcherName}, {MethodFlags(set.Overloads[0].Kind)}),");
+                + $"({Fast})&{set.DispatcherName}, {MethodFlags(set.Overloads[0].Kind, set.PythonName)}),");
         }
+        EmitContextManagerEntries(w, c);
         w.Line("    ],");
         w.Line("    [");
         foreach (PropertyModel p in c.Properties)
@@ -277,12 +278,12 @@ internal static partial class ClassEmitter
     private static string Bool(bool value) => value ? "true" : "false";
 
     /// <summary>The METH_* flags of a method table entry: the one place the generator writes them.</summary>
-    private static string MethodFlags(CallKind kind) => R.MethFastcallKeywords + kind switch
+    private static string MethodFlags(CallKind kind, string? name = null) => R.MethFastcallKeywords + kind switch
     {
         CallKind.Static => " | " + R.MethStatic,
         CallKind.ClassMethod => " | " + R.MethClass,
         _ => "",
-    };
+    } + (name is not null && SlotTable.DunderMethodRow(name) is { Shape: SlotShape.Call } ? " | " + R.MethCoexist : "");
 
     /// <summary>tp_new, then every slot of the rows in use, each once.</summary>
     private static IEnumerable<(string Slot, SlotDef Row)> Slots(ClassModel c)

@@ -220,7 +220,7 @@ internal static partial class StubEmitter
         foreach (ProtocolModel used in protocols.Used)
         {
             SlotDef row = SlotTable.Row(used.Dunder);
-            if (row.Stub is null) continue;
+            if (row.Stub is null || ContainerStub(sb, c, row)) continue;
             if (!SlotTable.IsNumber(row.Shape))
             {
                 string text = row.Stub.Replace("{class}", c.PythonName)

@@ -66,8 +66,12 @@ internal sealed record ProtocolsModel(
     ComparisonModel? Comparison,
     EquatableArray<OperatorModel> Operators,
     IndexerModel? Indexer,
-    TypeModel? IterItem)
+    TypeModel? IterItem,
+    ContainersModel? Containers = null)
 {
+    /// <summary>Indexers, __delitem__, __contains__, __next__, a generated with (ContainersModel.None: none).</summary>
+    public ContainersModel Container => Containers ?? ContainersModel.None;
+
     public bool Uses(string dunder) => Used.Any(p => p.Dunder == dunder);
 
     public string? Member(string dunder) => Used.FirstOrDefault(p => p.Dunder == dunder)?.Member;
@@ -91,8 +95,13 @@ internal enum EqualitySource { None, Operator, IEquatable, EqualsObject }
 /// <param name="OrderingOperators">All four ordering operators are defined.</param>
 internal sealed record ComparisonModel(EqualitySource Equality, bool Comparable, bool OrderingOperators);
 
-/// <summary>An integer-keyed C# indexer: __getitem__, and __setitem__ when it has a setter.</summary>
-internal sealed record IndexerModel(TypeModel Key, TypeModel Value, bool Settable);
+/// <summary>
+/// A C# indexer: __getitem__, and __setitem__ when it has a setter; <see cref="Kind"/> says what its key is.
+/// </summary>
+internal sealed record IndexerModel(TypeModel Key, TypeModel Value, bool Settable)
+{
+    public IndexKey Kind { get; init; } = IndexKey.Index;
+}
 
 /// <summary>
 /// A member of a [PyClass] holding Python references, reported by tp_traverse and dropped by tp_clear.

@@ -43,8 +43,21 @@ internal enum SlotShape
     AssignSubscript,
     /// <summary>lenfunc over Count or Length.</summary>
     Length,
-    /// <summary>getiterfunc over IEnumerable&lt;T&gt;.</summary>
+    /// <summary>getiterfunc over IEnumerable&lt;T&gt; (or the object itself, when it has __next__).</summary>
     Iter,
+    // Containers, iterators, callables, context managers (ClassParser.Containers.cs, ClassEmitter.Containers.cs).
+    /// <summary>objobjargproc's deletion (value NULL) over a [PyMethod("__delitem__")].</summary>
+    DeleteItem,
+    /// <summary>objobjproc over Contains(T) or [PyMethod("__contains__")]: an item not of T is not contained.</summary>
+    Contains,
+    /// <summary>iternextfunc over [PyMethod("__next__")]; PyStopIteration ends it.</summary>
+    Next,
+    /// <summary>ternaryfunc (tp_call) over [PyMethod("__call__")], which is also exported as a method.</summary>
+    Call,
+    /// <summary>
+    /// No slot: __enter__ (self) and __exit__ (Dispose, False) of an IDisposable [PyClass(ContextManager = true)].
+    /// </summary>
+    Disposable,
     /// <summary>
     /// No slot: a dunder Python looks up as an ordinary method of the type (<c>__enter__</c>,
     /// <c>__reduce__</c>, <c>__format__</c>, ...), exported from a [PyMethod("__name__")] like any method:
@@ -91,6 +104,9 @@ internal sealed partial class SlotDef
 
     /// <summary>What a method serving this row must look like (NDB0016's message when it does not).</summary>
     public string? MethodRule { get; init; }
+
+    /// <summary>A method serving this row is also in the method table (rows without a slot, and __call__).</summary>
+    public bool ExportedAsMethod => Shape is SlotShape.Method or SlotShape.Call;
 }
 
 /// <summary>
@@ -137,8 +153,40 @@ internal static partial class SlotTable
         new("__setitem__", SlotShape.AssignSubscript, "SetItem",
             "delegate* unmanaged<PyObject*, PyObject*, PyObject*, int>",
             "def __setitem__(self, index: int, value: {value}) -> None: ...", "mp_ass_subscript"),
-        new("__len__", SlotShape.Length, "Length", LenFunc, "def __len__(self) -> int: ...", "mp_length", "sq_length"),
+        new("__len__", SlotShape.Length, "Length", LenFunc, "def __len__(self) -> int: ...", "mp_length", "sq_length")
+        {
+            ByDunderMethod = true,
+            MethodRule = "an instance method with no parameters returning int or long",
+        },
         new("__iter__", SlotShape.Iter, "Iter", Unary, "def __iter__(self) -> typing.Iterator[{item}]: ...", "tp_iter"),
+        // Containers, iterators, callables, context managers (stubs: StubEmitter.Containers.cs).
+        new("__delitem__", SlotShape.DeleteItem, "SetItem", "delegate* unmanaged<PyObject*, PyObject*, PyObject*, int>",
+            "def __delitem__(self, {key}) -> None: ...", "mp_ass_subscript")
+        {
+            ByDunderMethod = true,
+            MethodRule = "an instance method of one parameter (the key) returning void",
+        },
+        new("__contains__", SlotShape.Contains, "Contains", "delegate* unmanaged<PyObject*, PyObject*, int>",
+            "def __contains__(self, item: object) -> bool: ...", "sq_contains")
+        {
+            ByDunderMethod = true,
+            MethodRule = "an instance method of one parameter (the item) returning bool",
+        },
+        new("__next__", SlotShape.Next, "Next", Unary, "def __next__(self) -> {next}: ...", "tp_iternext")
+        {
+            ByDunderMethod = true,
+            MethodRule = "an instance method with no parameters returning the next item (throw PyStopIteration to end)",
+        },
+        new("__call__", SlotShape.Call, "Call", "delegate* unmanaged<PyObject*, PyObject*, PyObject*, PyObject*>", null,
+            "tp_call")
+        {
+            ByDunderMethod = true,
+            MethodRule = "an instance method (its signature is converted as any [PyMethod]'s)",
+        },
+        new("with IDisposable", SlotShape.Disposable, "", "",
+            "def __enter__(self) -> {class}: ...\n"
+            + "def __exit__(self, exc_type: object, exc_value: object, traceback: object) "
+            + "-> typing.Literal[False]: ..."),
     }).Concat(MethodDunders(
         // Context managers and formatting.
         "__enter__", "__exit__", "__format__",

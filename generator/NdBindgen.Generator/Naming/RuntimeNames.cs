@@ -42,6 +42,8 @@ internal static class RuntimeNames
     public const string PyClassErrors = Classes + "PyClassErrors";
     public const string PyIterator = Classes + "PyIterator";
     public const string PyNumbers = Classes + "PyNumbers";
+    public const string PyContainers = Classes + "PyContainers";
+    public const string PyStopIteration = Root + "PyStopIteration";
     public const string IPyClass = Classes + "IPyClass";
     public const string IPyTraverse = Root + "IPyTraverse";
     public const string PyVisit = Root + "PyVisit";
@@ -80,4 +82,6 @@ internal static class RuntimeNames
     public const string MethFastcallKeywords = PyConst + ".METH_FASTCALL | " + PyConst + ".METH_KEYWORDS";
     public const string MethStatic = PyConst + ".METH_STATIC";
     public const string MethClass = PyConst + ".METH_CLASS";
+    /// <summary>The method replaces its name's slot wrapper (so obj.__call__ has the signature of __call__).</summary>
+    public const string MethCoexist = PyConst + ".METH_COEXIST";
 }

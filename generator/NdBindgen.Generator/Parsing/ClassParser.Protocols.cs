@@ -17,14 +17,16 @@ internal static partial class ClassParser
     /// (overrides, operators, IEquatable/IComparable, the indexer, Count, IEnumerable) or a dunder method.
     /// </summary>
     private static ProtocolsModel ParseProtocols(INamedTypeSymbol type, Dictionary<string, IMethodSymbol> dunderMethods,
-        List<(string Dunder, IMethodSymbol Method)> numberMethods)
+        List<(string Dunder, IMethodSymbol Method)> numberMethods, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
         ComparisonModel? comparison = Comparison(type);
         bool equality = comparison is { Equality: not EqualitySource.None };
         bool overridesHash = Overrides(type, "GetHashCode", 0);
         var operators = Operators(type, numberMethods);
-        IndexerModel? indexer = Indexer(type);
-        string? length = type.GetMembers().OfType<IPropertySymbol>()
+        ContainersModel containers = ParseContainers(type, dunderMethods, diagnostics);
+        IndexerModel? indexer = containers.Indexers.FirstOrDefault();
+        string? length = dunderMethods.TryGetValue("__len__", out IMethodSymbol? len) ? len.Name : type.GetMembers()
+            .OfType<IPropertySymbol>()
             .FirstOrDefault(p => p.Name is "Count" or "Length" && !p.IsStatic && p.GetMethod is not null
                 && p.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
                 && p.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)?.Name;
@@ -49,14 +51,13 @@ internal static partial class ClassParser
                 SlotShape.Hash => equality && overridesHash,
                 SlotShape.NoHash => equality && !overridesHash,
                 _ when SlotTable.IsNumber(row.Shape) => operators.Any(o => o.Dunder == row.Dunder),
-                SlotShape.Subscript => indexer is not null,
-                SlotShape.AssignSubscript => indexer is { Settable: true },
-                SlotShape.Iter => iterItem is not null,
-                _ => false,
+                SlotShape.Iter => iterItem is not null || containers.Next is not null,
+                SlotShape.Call => dunderMethods.ContainsKey(row.Dunder),
+                _ => ContainerRowInUse(row, containers),
             };
             if (inUse) used.Add(new ProtocolModel(row.Dunder, member));
         }
-        return new ProtocolsModel(used.ToImmutable(), comparison, operators, indexer, iterItem);
+        return new ProtocolsModel(used.ToImmutable(), comparison, operators, indexer, iterItem, containers);
     }
 
     private static bool Overrides(INamedTypeSymbol type, string method, int parameters) =>
@@ -84,19 +85,6 @@ internal static partial class ClassParser
         return equality == EqualitySource.None && !comparable && !ordering
             ? null
             : new ComparisonModel(equality, comparable, ordering);
-    }
-
-    private static IndexerModel? Indexer(INamedTypeSymbol type)
-    {
-        IPropertySymbol? indexer = type.GetMembers().OfType<IPropertySymbol>()
-            .FirstOrDefault(p => p.IsIndexer && p.Parameters.Length == 1
-                && p.Parameters[0].Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
-                && IsCallable(p.GetMethod));
-        if (indexer is null) return null;
-        TypeModel? key = ConversionTable.Resolve(indexer.Parameters[0].Type, isReturn: false, out _, out _);
-        bool settable = IsCallable(indexer.SetMethod);
-        TypeModel? value = ConversionTable.Resolve(indexer.Type, isReturn: !settable, out _, out _);
-        return key is null || value is null ? null : new IndexerModel(key, value, settable);
     }
 
     private static TypeModel? IterItem(INamedTypeSymbol type)

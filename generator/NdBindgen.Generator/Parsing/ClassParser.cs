@@ -43,7 +43,7 @@ internal static partial class ClassParser
 
         ConstructorModel? constructor = ParseConstructor(type, pythonName, diagnostics, cancellationToken);
         var members = ParseMembers(type, pythonName, diagnostics, cancellationToken);
-        ProtocolsModel protocols = ParseProtocols(type, members.DunderMethods, members.NumberMethods);
+        ProtocolsModel protocols = ParseProtocols(type, members.DunderMethods, members.NumberMethods, diagnostics);
         GcModel gc = ParseGc(type, diagnostics);
         var (singleMethods, methodSets) = MethodOverloads(members.Methods, diagnostics);
         string? submodule = SubmoduleParser.OfClass(type,
@@ -208,7 +208,7 @@ internal static partial class ClassParser
             // A dunder Python calls as a method of the type (__enter__, __reduce__, ...) is exported as one.
             // So is a number dunder, whose overloads the slot tries in order (as C# operators').
             bool methodDunder = dunder && SlotTable.DunderMethodRow(explicitName!) is { } dunderRow
-                && (dunderRow.Shape == SlotShape.Method || SlotTable.IsNumber(dunderRow.Shape));
+                && (dunderRow.ExportedAsMethod || SlotTable.IsNumber(dunderRow.Shape));
             bool isProperty = attributeName == KnownTypes.Simple(KnownTypes.PyPropertyAttribute);
             names.Claim(explicitName ?? PythonIdentifiers.ToSnakeCase(member.Name), display, attributeName,
                 method: !isProperty && (!dunder || methodDunder), memberLocation);
@@ -232,11 +232,8 @@ internal static partial class ClassParser
                     numberMethods.Add((explicitName!, method));
                     continue;
                 }
-                if (row.Shape != SlotShape.Method)
-                {
-                    dunders[row.Dunder] = method;
-                    continue;
-                }
+                dunders[row.Dunder] = method;
+                if (!row.ExportedAsMethod) continue;
             }
             FunctionModel? model = ParseMethod(method, attribute, type, pythonName, diagnostics, cancellationToken);
             if (model is not null) methods.Add(model);
@@ -275,7 +272,7 @@ internal static partial class ClassParser
             $"it returns {method.ReturnType.ToDisplayString()}",
         SlotShape.StringFunc or SlotShape.Method => null,
         _ when SlotTable.IsNumber(row.Shape) => NumberMethodProblem(row, method, dunder),
-        _ => "no method can serve it yet",
+        _ => ContainerMethodProblem(row, method),
     };
 
     private static FunctionModel? ParseMethod(IMethodSymbol method, AttributeData attribute, INamedTypeSymbol type,

@@ -33,6 +33,12 @@ public sealed class PyClassAttribute : Attribute
     /// the module itself.
     /// </summary>
     public Type? Submodule { get; set; }
+
+    /// <summary>
+    /// An <c>IDisposable</c> class usable in <c>with</c>: <c>__enter__</c> returns the object, <c>__exit__</c>
+    /// calls <c>Dispose()</c> and returns False, so an exception raised in the block propagates.
+    /// </summary>
+    public bool ContextManager { get; set; }
 }
 
 /// <summary>The constructor Python calls (<c>__new__</c>); needed only when the class has more than one public constructor.</summary>

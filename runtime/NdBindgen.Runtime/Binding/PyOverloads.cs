@@ -75,11 +75,27 @@ public sealed unsafe class PyOverloads
         int count = (int)(nargs + nkw);
         Span<nint> buffer = count <= 16 ? stackalloc nint[16] : new nint[count];
         fixed (nint* pointers = buffer)
-            return NewFromStack(dispatch, type, args, kwargs, (PyObject**)pointers, nargs, nkw);
+            return FromStack(dispatch, (PyObject*)type, args, kwargs, (PyObject**)pointers, nargs, nkw);
     }
 
-    private static PyObject* NewFromStack(delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*> dispatch,
-        PyTypeObject* type, PyObject* args, PyObject* kwargs, PyObject** stack, nint nargs, nint nkw)
+    /// <summary>
+    /// tp_call of an instance with a <c>[PyMethod("__call__")]</c>: <c>obj(*args, **kwargs)</c> laid out as
+    /// a vectorcall's and handed to the method's entry point (or its overloads' dispatcher), the same one
+    /// <c>obj.__call__(...)</c> reaches.
+    /// </summary>
+    public static PyObject* CallFromTupleDict(delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*> method,
+        PyObject* self, PyObject* args, PyObject* kwargs)
+    {
+        nint nargs = args == null ? 0 : PyTuple_GET_SIZE(args);
+        nint nkw = kwargs == null ? 0 : PyDict_Size(kwargs);
+        int count = (int)(nargs + nkw);
+        Span<nint> buffer = count <= 16 ? stackalloc nint[16] : new nint[count];
+        fixed (nint* pointers = buffer)
+            return FromStack(method, self, args, kwargs, (PyObject**)pointers, nargs, nkw);
+    }
+
+    private static PyObject* FromStack(delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*> dispatch,
+        PyObject* self, PyObject* args, PyObject* kwargs, PyObject** stack, nint nargs, nint nkw)
     {
         for (nint i = 0; i < nargs; i++) stack[i] = PyTuple_GET_ITEM(args, i);
         PyObject* kwnames = null;
@@ -97,7 +113,7 @@ public sealed unsafe class PyOverloads
         }
         try
         {
-            return dispatch((PyObject*)type, stack, nargs, kwnames);
+            return dispatch(self, stack, nargs, kwnames);
         }
         finally
         {

@@ -27,6 +27,10 @@ internal static unsafe class Builtins
         ZeroDivisionError, NotImplementedError, MemoryError, RuntimeError, ImportError, ModuleNotFoundError,
         AttributeError, RecursionError, KeyboardInterrupt, BufferError;
 
+    // Containers and iterators (Classes/PyContainers.cs).
+    internal static PyTypeObject* SliceType;
+    internal static PyObject* StopIteration;
+
     private static bool s_initialized;
 
     internal static bool IsInitialized => s_initialized;
@@ -74,6 +78,8 @@ internal static unsafe class Builtins
             RecursionError = Get(builtins, "RecursionError"u8);
             KeyboardInterrupt = Get(builtins, "KeyboardInterrupt"u8);
             BufferError = Get(builtins, "BufferError"u8);
+            SliceType = (PyTypeObject*)Get(builtins, "slice"u8);
+            StopIteration = Get(builtins, "StopIteration"u8);
         }
         finally
         {

@@ -213,6 +213,7 @@ public static class PyConst
     public const int METH_O = 0x0008;
     public const int METH_CLASS = 0x0010;
     public const int METH_STATIC = 0x0020;
+    public const int METH_COEXIST = 0x0040;
     public const int METH_FASTCALL = 0x0080;
     public const int PYTHON_API_VERSION = 1013;
     public const long PY_VECTORCALL_ARGUMENTS_OFFSET = long.MinValue;

@@ -63,6 +63,8 @@ public static class PySlot
         nb_inplace_rshift = 22, nb_inplace_subtract = 23, nb_inplace_true_divide = 24, nb_inplace_xor = 25,
         nb_int = 26, nb_invert = 27, nb_lshift = 28, nb_or = 31, nb_positive = 32, nb_power = 33, nb_remainder = 34,
         nb_rshift = 35, nb_xor = 38, nb_matrix_multiply = 75, nb_inplace_matrix_multiply = 76;
+    // Containers and callables (typeslots.h).
+    public const int sq_contains = 41, tp_call = 50;
 
     public const uint Py_TPFLAGS_BASETYPE = 1u << 10;
     public const uint Py_TPFLAGS_HAVE_GC = 1u << 14;

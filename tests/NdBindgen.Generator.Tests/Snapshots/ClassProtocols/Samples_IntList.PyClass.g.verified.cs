@@ -129,8 +129,10 @@ namespace NdBindgen.Generated
             global::NdBindgen.Binding.PySignature sig = s_getitem;
             try
             {
-                int index = global::NdBindgen.Conversions.Ints.ToInt32(key, sig, 0);
-                int result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.IntList>(self)[index];
+                global::Samples.IntList target = global::NdBindgen.Classes.PyInstance.Get<global::Samples.IntList>(self);
+                int k = global::NdBindgen.Conversions.Ints.ToInt32(key, sig, 0);
+                if (k < 0) k += (int)target.Count;
+                int result = target[k];
                 return global::NdBindgen.Conversions.Ints.FromInt64(result);
             }
             catch (global::System.Exception e)
@@ -148,13 +150,18 @@ namespace NdBindgen.Generated
             global::NdBindgen.Binding.PySignature sig = s_setitem;
             try
             {
-                if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDeleteItems("IntList");
+                global::Samples.IntList target = global::NdBindgen.Classes.PyInstance.Get<global::Samples.IntList>(self);
+                if (value == null)
+                {
+                    throw global::NdBindgen.Classes.PyClassErrors.CannotDeleteItems("IntList");
+                }
                 PyObject** a = stackalloc PyObject*[2];
                 a[0] = key;
                 a[1] = value;
-                int index = global::NdBindgen.Conversions.Ints.ToInt32(a[0], sig, 0);
+                int k = global::NdBindgen.Conversions.Ints.ToInt32(key, sig, 0);
+                if (k < 0) k += (int)target.Count;
                 int arg_item = global::NdBindgen.Conversions.Ints.ToInt32(a[1], sig, 1);
-                global::NdBindgen.Classes.PyInstance.Get<global::Samples.IntList>(self)[index] = arg_item;
+                target[k] = arg_item;
                 return 0;
             }
             catch (global::System.Exception e)
@@ -169,7 +176,8 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             try
             {
-                long length = global::NdBindgen.Classes.PyInstance.Get<global::Samples.IntList>(self).Count;
+                global::Samples.IntList target = global::NdBindgen.Classes.PyInstance.Get<global::Samples.IntList>(self);
+                long length = target.Count;
                 return length >= 0 ? (nint)length : throw global::NdBindgen.Classes.PyClassErrors.NegativeLength();
             }
             catch (global::System.Exception e)

@@ -203,8 +203,10 @@ namespace NdBindgen.Generated
             global::NdBindgen.Binding.PySignature sig = s_getitem;
             try
             {
-                int index = global::NdBindgen.Conversions.Ints.ToInt32(key, sig, 0);
-                global::NdBindgen.PyRef<global::NdExt.Node> result = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Node>(self)[index];
+                global::NdExt.Node target = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Node>(self);
+                int k = global::NdBindgen.Conversions.Ints.ToInt32(key, sig, 0);
+                if (k < 0) k += (int)target.Count;
+                global::NdBindgen.PyRef<global::NdExt.Node> result = target[k];
                 return global::NdBindgen.Conversions.PyRefs.FromRef(result);
             }
             catch (global::System.Exception e)
@@ -219,7 +221,8 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             try
             {
-                long length = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Node>(self).Count;
+                global::NdExt.Node target = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Node>(self);
+                long length = target.Count;
                 return length >= 0 ? (nint)length : throw global::NdBindgen.Classes.PyClassErrors.NegativeLength();
             }
             catch (global::System.Exception e)
