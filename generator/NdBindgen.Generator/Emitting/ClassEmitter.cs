@@ -261,7 +261,8 @@ internal static partial class ClassEmitter
             string setter = p.Writable
                 ? $"(delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_{p.CSharpName}" : "null";
             string doc = SourceWriter.Literal(DocstringBody.Of(p.Doc));
-            string getter = p.Readable ? $"(delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_{p.CSharpName}" : "null";
+            string getter = p.Readable
+                ? $"(delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_{p.CSharpName}" : "null";
             w.Line($"        new({SourceWriter.Literal(p.PythonName)}, {doc}, {getter}, {setter}),");
         }
         w.Line("    ],");

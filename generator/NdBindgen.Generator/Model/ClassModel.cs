@@ -42,7 +42,8 @@ internal sealed record ClassExportModel(
     /// <summary>The [PySubmodule] holding the type (PyClass's Submodule), by Python name; null: the module.</summary>
     public string? Submodule { get; init; }
 
-    /// <summary>Static [PyProperty]s and [PyConstant]s of the class: attributes of the type (ClassParser.Attributes.cs).</summary>
+    /// <summary>Static [PyProperty]s and [PyConstant]s of the class: attributes of the type
+    /// (ClassParser.Attributes.cs).</summary>
     public EquatableArray<ClassAttributeModel> ClassAttributes { get; init; }
 
     /// <summary>[PyClass(Dict = true)]: instances have a __dict__.</summary>
@@ -63,7 +64,7 @@ internal sealed record ConstructorModel(EquatableArray<ParameterModel> Parameter
 internal sealed record PropertyModel(
     string CSharpName, string PythonName, TypeModel Type, bool Writable, DocModel? Doc)
 {
-    /// <summary>False for a write-only property (a setter and no public getter): reading raises AttributeError.</summary>
+    /// <summary>False for a write-only property (a setter, no public getter): reading raises AttributeError.</summary>
     public bool Readable { get; init; } = true;
 
     /// <summary>[PyProperty(Deletable = true)]: <c>del obj.x</c> sets it to null.</summary>

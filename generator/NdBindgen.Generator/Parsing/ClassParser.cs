@@ -46,7 +46,8 @@ internal static partial class ClassParser
         ProtocolsModel protocols = ParseProtocols(type, members.DunderMethods);
         GcModel gc = ParseGc(type, diagnostics);
         var (singleMethods, methodSets) = MethodOverloads(members.Methods, diagnostics);
-        AttributeData? pyClass = type.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyClassAttribute));
+        AttributeData? pyClass = type.GetAttributes()
+            .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyClassAttribute));
         string? submodule = SubmoduleParser.OfClass(type, pyClass, diagnostics);
 
         if (diagnostics.Count > 0 || constructor is null)
@@ -419,10 +420,11 @@ internal static partial class ClassParser
         bool deletable = WantsDeleter(attribute);
         if (deletable && (!writable || !input.AcceptsNone))
         {
+            string shown = valueType.ToDisplayString();
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, location, display, !writable
                 ? "[PyProperty(Deletable = true)] makes 'del obj.x' set it to null, and it has no public setter"
-                : $"[PyProperty(Deletable = true)] makes 'del obj.x' set it to null, and its type "
-                    + $"'{valueType.ToDisplayString()}' does not take null; make it nullable ('{valueType.ToDisplayString()}?')"));
+                : $"[PyProperty(Deletable = true)] makes 'del obj.x' set it to null, and its type '{shown}' does not "
+                    + $"take null; make it nullable ('{shown}?')"));
             return null;
         }
         return new PropertyModel(member.Name, pythonName, input, writable, Doc(member, CancellationToken.None))

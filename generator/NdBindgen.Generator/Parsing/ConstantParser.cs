@@ -9,8 +9,9 @@ using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 namespace NdBindgen.Generator.Parsing;
 
 /// <summary>
-/// [PyConstant] field or property (of a module, a submodule or a class) -> <see cref="ConstantModel"/> plus diagnostics: a member that can change
-/// (NDB0016: Python would see a snapshot), a type no function could return (NDB0040), an invalid name (NDB0006).
+/// [PyConstant] field or property (of a module, a submodule or a class) -> <see cref="ConstantModel"/> plus
+/// diagnostics: a member that can change (NDB0016: Python would see a snapshot), a type no function could return
+/// (NDB0040), an invalid name (NDB0006).
 /// </summary>
 internal static class ConstantParser
 {
