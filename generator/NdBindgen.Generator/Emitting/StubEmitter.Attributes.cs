@@ -10,7 +10,8 @@ internal static partial class StubEmitter
     /// <summary>
     /// A static [PyProperty]: <c>count: typing.ClassVar[int]</c> (checkers refuse setting it through an
     /// instance); a [PyConstant] of the class: <c>RED: typing.Final = 1</c> as a module constant's (Final in a
-    /// class body is a class variable), refused by checkers when assigned. Each with its doc after it.
+    /// class body is a class variable), refused by checkers when assigned. Each with its doc after it. Then, for
+    /// a class with a <c>__dict__</c>, the dunders that let checkers accept attributes of Python's own.
     /// </summary>
     private static void AppendClassAttributes(StringBuilder sb, ClassExportModel c)
     {
@@ -24,6 +25,12 @@ internal static partial class StubEmitter
             string? doc = DocstringBody.Of(a.Doc);
             if (!string.IsNullOrEmpty(doc)) sb.Append(I).Append(DocString(doc!.Trim('\n'), I)).Append('\n');
         }
+        if (!c.Dict) return;
+        // [PyClass(Dict = true)]: any other attribute may be set, read and deleted (checkers still check the
+        // declared ones against their types).
+        sb.Append(I).Append("def __getattr__(self, name: str) -> typing.Any: ...\n");
+        sb.Append(I).Append("def __setattr__(self, name: str, value: typing.Any) -> None: ...\n");
+        sb.Append(I).Append("def __delattr__(self, name: str) -> None: ...\n");
     }
 
     /// <summary>
