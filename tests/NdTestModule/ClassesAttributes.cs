@@ -111,5 +111,5 @@ public partial class PlainBox
 {
     public PlainBox() { }
 
-    [PyProperty] public int Count { get; set; }
+    [PyProperty] public int Level { get; set; }
 }

@@ -34,4 +34,4 @@ tag: int = b.tag
 del b.tag
 
 p = PlainBox()
-p.count = 3
+p.level = 3
