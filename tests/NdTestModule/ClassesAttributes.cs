@@ -101,6 +101,9 @@ public partial class Box
     /// <summary>A Python object the box owns: released when deleted.</summary>
     [PyProperty(Deletable = true)] public PyRef? Payload { get; set; }
 
+    /// <summary>A class attribute a Python subclass inherits (or replaces with its own).</summary>
+    [PyProperty] public static string Kind => "box";
+
     /// <summary>Settable, not deletable.</summary>
     [PyProperty] public double Weight { get; set; }
 }

@@ -104,6 +104,19 @@ def test_setting_on_the_class_replaces_the_attribute_as_for_any_class_attribute(
     assert Swatch.__dict__["made"] is d and Swatch.made != 1000
 
 
+def test_python_subclasses_inherit_class_attributes_or_replace_them():
+    class Sub(Box):
+        pass
+
+    class Own(Box):
+        kind = "own"
+
+    assert Box.kind == "box" and Sub.kind == "box" and Sub().kind == "box"
+    assert Own.kind == "own" and Own().kind == "own"
+    with pytest.raises(AttributeError, match="read-only"):
+        Sub().kind = "x"        # the base's descriptor, a data descriptor, comes before the instance dict
+
+
 def test_reading_class_attributes_leaks_nothing():
     white = Swatch.WHITE
     count = sys.getrefcount(white)
