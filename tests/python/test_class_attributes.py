@@ -27,7 +27,7 @@ def test_class_constants_have_their_values_and_python_types():
     assert Swatch.NOTHING is None
     assert Swatch.PAIR == (1, "one")
     assert Swatch.EPOCH == datetime.datetime(2000, 1, 2, 3, 4, 5)
-    assert Swatch.PRIMARY == 3                     # a C# enum that is not a [PyEnum]: its value
+    assert Swatch.PRIMARY is nd_test.Color.BLUE     # a C# enum: its Python enum's member
     assert Swatch.SIZES == [1, 2, 3]
     assert Swatch.custom_name == 0.5               # [PyConstant("custom_name")]
 
