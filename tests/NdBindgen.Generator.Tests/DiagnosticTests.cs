@@ -515,6 +515,7 @@ public class DiagnosticTests
             [PyProperty(Deletable = true)] public int {|#3:Size|} { get; set; }
             [PyProperty(Deletable = true)] public string? {|#4:Name|} => null;
             [PyProperty] private static int {|#5:Secretly|} => 0;
+            [PyProperty(Deletable = true)] public static string? {|#6:Motto|} => null;
         }
         """,
         Error("NDB0016", 0).WithArguments("Shape.Drawn", "it is a static field Python could not set; a static "
@@ -529,7 +530,9 @@ public class DiagnosticTests
             + "null, and its type 'int' does not take null; make it nullable ('int?')"),
         Error("NDB0016", 4).WithArguments("Shape.Name", "[PyProperty(Deletable = true)] makes 'del obj.x' set it to "
             + "null, and it has no public setter"),
-        Error("NDB0010", 5).WithArguments("Shape.Secretly", "private or protected"));
+        Error("NDB0010", 5).WithArguments("Shape.Secretly", "private or protected"),
+        Error("NDB0016", 6).WithArguments("Shape.Motto", "[PyProperty(Deletable = true)] is for instance properties; "
+            + "a static [PyProperty] is a class attribute, read-only in Python"));
 
     [Fact]
     public Task NDB0016_property_types_without_a_conversion_name_the_property_and_what_properties_take() => VerifyAsync("""

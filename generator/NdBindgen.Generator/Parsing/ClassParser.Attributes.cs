@@ -36,7 +36,11 @@ internal static partial class ClassParser
 
         string pythonName = FunctionParser.ExplicitName(attribute) ?? PythonIdentifiers.ToSnakeCase(member.Name);
         names.Claim(pythonName, display, attribute.AttributeClass!.Name, method: false, location);
-        if (StaticAttributeProblem(member) is { } why)
+        string? why = StaticAttributeProblem(member) ?? (WantsDeleter(attribute)
+            ? "[PyProperty(Deletable = true)] is for instance properties; a static [PyProperty] is a class attribute, "
+                + "read-only in Python"
+            : null);
+        if (why is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, location, display, why));
             return null;
@@ -55,7 +59,7 @@ internal static partial class ClassParser
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
             return null;
         }
-        string expression = ConversionTable.FullName(type) + "." + FunctionEmitterName(member.Name);
+        string expression = ConversionTable.FullName(type) + "." + Escaped(member.Name);
         return new ClassAttributeModel(pythonName, display, expression, "ClassAttribute_" + member.Name, model,
             Constant: false, null, Doc(member, cancellationToken));
     }
@@ -82,7 +86,8 @@ internal static partial class ClassParser
         _ => "[PyProperty] takes a property or field",
     };
 
-    private static string FunctionEmitterName(string name) =>
+    /// <summary>A C# member name as an identifier in generated code (@ before a keyword).</summary>
+    private static string Escaped(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
             ? name
             : "@" + name;
