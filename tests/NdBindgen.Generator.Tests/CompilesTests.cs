@@ -261,6 +261,50 @@ public class CompilesTests
             namespace A { public static class B_C { [PyFunction("second")] public static int F() => 2; } }
             """, []),
 
+        ["class attributes of every scalar and of the value and container types"] = ($$"""
+            using System;
+            using System.Collections.Generic;
+            using NdBindgen;
+            namespace Samples;
+            public enum Mode { A, B }
+            [PyClass] public sealed partial class Holder
+            {
+                public Holder() { }
+            {{string.Join("\n", s_scalars.Select((t, i) => $$"""
+                [PyConstant] public static readonly {{t}} C{{i}} = default;
+                [PyProperty] public static {{t}} P{{i}} => default;
+                [PyProperty] public static {{t}}? N{{i}} => null;
+            """))}}
+                [PyConstant] public const string Text = "t";
+                [PyConstant] public static readonly decimal Money = 1.5m;
+                [PyConstant] public static readonly byte[] Bytes = { 1 };
+                [PyConstant] public static readonly System.Numerics.BigInteger Big = 1;
+                [PyConstant] public static readonly Mode Kind = Mode.B;
+                [PyConstant] public static readonly Holder Itself = new();
+                [PyProperty] public static DateTime Now => DateTime.Now;
+                [PyProperty] public static TimeSpan Span => default;
+                [PyProperty] public static List<int> Ints => new();
+                [PyProperty] public static Dictionary<string, double?> Map => new();
+                [PyProperty] public static HashSet<string> Names => new();
+                [PyProperty] public static (int, string?) Pair => default;
+                [PyProperty] public static Holder? Maybe => null;
+            }
+            """, []),
+
+        ["write-only and deletable properties, and a __dict__"] = ("""
+            using NdBindgen;
+            namespace Samples;
+            [PyClass(Dict = true)] public partial class Note
+            {
+                public Note() { }
+                [PyProperty] public string Secret { private get; set; } = "";
+                [PyProperty] public System.Collections.Generic.List<int> Sizes { private get; set; } = new();
+                [PyProperty(Deletable = true)] public string? Text { get; set; }
+                [PyProperty(Deletable = true)] public System.DateTime? When { get; set; }
+                [PyProperty(Deletable = true)] public PyRef<Note>? Next { get; set; }
+            }
+            """, []),
+
         ["no functions but a module name"] = ("""
             namespace Samples;
             public static class Nothing { }

@@ -492,14 +492,14 @@ public class DiagnosticTests
         {
             [PyClassMethod] public Shape {|#0:Make|}() => this;
             [PyMethod("__wat__")] public Shape {|#1:Plus|}(Shape other) => this;
-            [PyProperty] public static int {|#2:Count|} => 0;
+            [PyProperty] public static int {|#2:Count|} { get; set; }
             [PyMethod("__repr__")] public string {|#3:Describe|}(int depth) => "";
             [PyMethod("__enter__")] public static Shape {|#4:Enter|}() => new();
         }
         """,
         Error("NDB0016", 0).WithArguments("Shape.Make", "[PyClassMethod] takes a static factory method returning Shape"),
         Error("NDB0016", 1).WithArguments("Shape.Plus", "'__wat__' is not a dunder NdBindgen knows; [PyMethod(\"__name__\")] takes " + DunderMethods + " (operators, comparison, hashing, indexing, len and iteration also come from C# itself)"),
-        Error("NDB0016", 2).WithArguments("Shape.Count", "[PyProperty] takes an instance property with a getter, or an instance field"),
+        Error("NDB0016", 2).WithArguments("Shape.Count", "it is static and has a public setter; a static [PyProperty] is a class attribute, read-only in Python ('Point.count = 3' would replace the attribute in the class's __dict__ without asking the class, as only a metaclass could), so make the setter private, or export a static [PyMethod] that sets it"),
         Error("NDB0016", 3).WithArguments("Shape.Describe", "[PyMethod(\"__repr__\")] takes an instance method with no parameters returning string: it has parameters"),
         Error("NDB0016", 4).WithArguments("Shape.Enter", "[PyMethod(\"__enter__\")] takes a method (its signature is converted as any [PyMethod]'s): it is static"));
 
@@ -568,6 +568,41 @@ public class DiagnosticTests
         """,
         Error("NDB0039", 0).WithArguments("Session", "it does not implement IDisposable, whose Dispose() __exit__ would call; implement IDisposable, or write [PyMethod(\"__enter__\")] and [PyMethod(\"__exit__\")] instead of ContextManager = true"),
         Error("NDB0039", 1).WithArguments("Lock", "it also has a [PyMethod(\"__enter__\")] or [PyMethod(\"__exit__\")]; keep either those or ContextManager = true"));
+
+    [Fact]
+    public Task NDB0016_class_attributes_python_could_set_and_deleters_without_null() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Shape
+        {
+            [PyProperty] public static int Made { get; private set; }                 // a class attribute: fine
+            [PyProperty] public static readonly int Limit = 3;                          // fine
+            [PyProperty] public static int {|#0:Drawn|};
+            [PyProperty] public static int {|#1:Hidden|} { private get; set; }
+            [PyProperty] public static object {|#2:Thing|} => null!;
+            [PyProperty] public string Secret { private get; set; } = "";              // write-only: fine
+            [PyProperty(Deletable = true)] public string? Label { get; set; }           // fine
+            [PyProperty(Deletable = true)] public int {|#3:Size|} { get; set; }
+            [PyProperty(Deletable = true)] public string? {|#4:Name|} => null;
+            [PyProperty] private static int {|#5:Secretly|} => 0;
+            [PyProperty(Deletable = true)] public static string? {|#6:Motto|} => null;
+        }
+        """,
+        Error("NDB0016", 0).WithArguments("Shape.Drawn", "it is a static field Python could not set; a static "
+            + "[PyProperty] is a class attribute, read-only in Python ('Point.count = 3' would replace the attribute "
+            + "in the class's __dict__ without asking the class, as only a metaclass could), so make it a property "
+            + "with a private setter, or readonly"),
+        Error("NDB0016", 1).WithArguments("Shape.Hidden", "a static [PyProperty] is a class attribute Python reads, "
+            + "and it has no public getter"),
+        Error("NDB0016", 2).WithArguments("Shape.Thing", "its type 'object' cannot be converted to Python; a class "
+            + "attribute can be " + ConversionTable.SupportedConstants),
+        Error("NDB0016", 3).WithArguments("Shape.Size", "[PyProperty(Deletable = true)] makes 'del obj.x' set it to "
+            + "null, and its type 'int' does not take null; make it nullable ('int?')"),
+        Error("NDB0016", 4).WithArguments("Shape.Name", "[PyProperty(Deletable = true)] makes 'del obj.x' set it to "
+            + "null, and it has no public setter"),
+        Error("NDB0010", 5).WithArguments("Shape.Secretly", "private or protected"),
+        Error("NDB0016", 6).WithArguments("Shape.Motto", "[PyProperty(Deletable = true)] is for instance properties; "
+            + "a static [PyProperty] is a class attribute, read-only in Python"));
 
     /// <summary>Every dunder a [PyMethod("__name__")] can serve, in the table's order (NDB0016's list).</summary>
     private static string DunderMethods => string.Join(", ",
@@ -709,7 +744,8 @@ public class DiagnosticTests
         }
         [PyClass] public partial class Shape
         {
-            [PyConstant] public const int {|#5:Corners|} = 4;
+            [PyConstant] public const int Corners = 4;                            // a class attribute
+            [PyConstant] public static int {|#5:Drawn|} = 0;
         }
         """,
         Error("NDB0016", 0).WithArguments("Settings.Counter", "it is a static field that can change, and Python would "
@@ -723,8 +759,9 @@ public class DiagnosticTests
             + "static property (or a const or static readonly field)"),
         Error("NDB0016", 4).WithArguments("Settings.Hidden", "it is private; the generated module code reads it, so "
             + "make it internal or public (and every containing type too)"),
-        Error("NDB0016", 5).WithArguments("Shape.Corners", "[PyConstant] makes a module constant, and this is a "
-            + "member of a [PyClass]; a class attribute is a static [PyProperty] without a setter"));
+        Error("NDB0016", 5).WithArguments("Shape.Drawn", "it is a static field that can change, and Python would "
+            + "only see the value it had at import; make it readonly (or const), or export [PyFunction]s that get and "
+            + "set it"));
 
     [Fact]
     public Task NDB0006_constant_and_submodule_names_python_cannot_take() => VerifyAsync("""

@@ -38,6 +38,7 @@ public class SnapshotTests
     [InlineData("Signatures", "signatures")]
     [InlineData("Callbacks", "callbacks")]
     [InlineData("ClassNumbers", "numbers")]
+    [InlineData("ClassAttributes", "attributes")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

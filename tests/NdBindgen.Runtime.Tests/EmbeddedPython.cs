@@ -68,6 +68,30 @@ public static unsafe class EmbeddedPython
         }
     }
 
+    /// <summary>Evaluates a Python expression in which <paramref name="name"/> is <paramref name="value"/>: "TypeName: message" if it raises.</summary>
+    public static string EvalWith(string expression, string name, PyObject* value)
+    {
+        PyObject* globals = PyDict_New();
+        try
+        {
+            byte[] key = System.Text.Encoding.UTF8.GetBytes(name + "\0");
+            fixed (byte* k = key)
+            {
+                if (PyDict_SetItemString(globals, k, value) < 0) throw PythonException.Fetch();
+            }
+            Exec("pass", globals);   // __builtins__
+            PyObject* result = RunString(expression, Py_eval_input, globals);
+            if (result == null) return TakeError();
+            string text = Str(result);
+            Py_DECREF(result);
+            return text;
+        }
+        finally
+        {
+            Py_DECREF(globals);
+        }
+    }
+
     private static void Exec(string code, PyObject* globals)
     {
         PyObject* r = RunString(code, Py_file_input, globals);

@@ -41,6 +41,7 @@ NUMPY_FREE = [
     "test_values.py", "test_enums.py", "test_callback_values.py", "test_class_dunders.py",
     "test_class_numbers.py",
     "test_class_containers.py",
+    "test_class_attributes.py",
 ]
 
 

@@ -297,18 +297,26 @@ def _targets(module, tree: ast.Module, values: Values, classes: dict[str, ast.Cl
                       any(values.needs_numpy(_annotation(p.annotation)) for p in params))
         for item in cnode.body:
             label = f"{module.__name__}.{cname}.{getattr(item, 'name', '')}"
-            if isinstance(item, ast.AnnAssign):         # a writable attribute (a ClassVar is a constant)
-                if _annotation(item.annotation).startswith("typing.ClassVar"):
+            if isinstance(item, ast.AnnAssign):         # a writable attribute
+                annotation = _annotation(item.annotation)
+                if annotation.startswith(("typing.ClassVar", "typing.Final")):
+                    # A class attribute: read on the class (a static property runs C# each time).
+                    out.append(_class_attribute(cls, item.target.id, label + item.target.id, cls_numpy))
                     continue
                 attr = item.target.id
                 label = f"{module.__name__}.{cname}.{attr}"
                 out.append(_attribute(values, cname, attr, _annotation(item.annotation), label, cls_numpy))
                 continue
-            if not isinstance(item, ast.FunctionDef) or item.name == "__init__":
+            if not isinstance(item, ast.FunctionDef) or item.name in _ANY_ATTRIBUTE:
                 continue
             decorators = _decorators(item)
             if "property" in decorators:
                 out.append(_attribute(values, cname, item.name, None, label, cls_numpy))
+                continue
+            if f"{item.name}.setter" in decorators or f"{item.name}.deleter" in decorators:
+                # A write-only or deletable property's accessors: set (a good value, a wrong one) and delete.
+                value = _annotation(item.args.args[1].annotation) if len(item.args.args) > 1 else None
+                out.append(_accessor(values, cname, item.name, value, f"{label} ({decorators.pop()})", cls_numpy))
                 continue
             if item.name == "__iter__":
                 out.append(_Lazy(lambda c=cname: _instance_target(values, c, lambda o: list(iter(o)), "iter"),
@@ -437,6 +445,38 @@ def _attribute(values: Values, cname: str, attr: str, annotation: str | None, la
             except Exception:
                 pass
         return Target(f"{label} (get, set, wrong set)", get_and_set, [instance, value, wrong])
+    return _Lazy(factory, label, needs_numpy)
+
+
+# __init__, and what a [PyClass(Dict = true)]'s stub declares so that checkers take any attribute: CPython's own.
+_ANY_ATTRIBUTE = {"__init__", "__getattr__", "__setattr__", "__delattr__"}
+
+
+def _class_attribute(cls, attr: str, label: str, needs_numpy: bool):
+    def factory():
+        # The type, and what its dict holds: the constant's value, or the static property's descriptor (not None,
+        # which the whole interpreter shares, as _shared says of small ints).
+        held = cls.__dict__[attr]
+        return Target(f"{label} (class attribute)", lambda: getattr(cls, attr),
+                      [cls] + ([] if held is None else [held]))
+    return _Lazy(factory, label, needs_numpy)
+
+
+def _accessor(values: Values, cname: str, attr: str, annotation: str | None, label: str, needs_numpy: bool):
+    def factory():
+        instance = values.make(cname)
+        if annotation is None:                   # the deleter
+            return Target(label, lambda: delattr(instance, attr), [instance])
+        value = values.make(annotation)
+        wrong = Wrong()
+
+        def set_good_and_wrong():
+            setattr(instance, attr, value)
+            try:
+                setattr(instance, attr, wrong)
+            except Exception:
+                pass
+        return Target(label, set_good_and_wrong, [instance, value, wrong])
     return _Lazy(factory, label, needs_numpy)
 
 

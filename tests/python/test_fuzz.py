@@ -161,6 +161,7 @@ class Target:
     def __init__(self, module, kind, name, cls=None, params=(), returns=None, writable=False, dunders=()):
         self.module, self.kind, self.name, self.cls = module, kind, name, cls
         self.params, self.returns, self.writable, self.dunders = list(params), returns, writable, list(dunders)
+        self.readable, self.deletable = True, False   # a write-only property; [PyProperty(Deletable = true)]
         self.qual = {"function": name, "constructor": cls, "protocols": cls}.get(kind, f"{cls}.{name}")
         if kind == "overloaded":   # a module function, a class's __init__ (the class) or one of its methods
             self.qual = name if cls is None else cls if name == "__init__" else f"{cls}.{name}"
@@ -218,6 +219,8 @@ def discover(module):
             for item in node.body:
                 if isinstance(item, ast.AnnAssign):
                     name = item.target.id
+                    if ast.unparse(item.annotation).startswith(("typing.ClassVar", "typing.Final")):
+                        continue   # a class attribute: read-only, no entry point to fuzz (test_class_attributes.py)
                     if name == "__hash__":
                         dunders.append(name)
                     else:
@@ -226,6 +229,15 @@ def discover(module):
                 if not isinstance(item, ast.FunctionDef):
                     continue
                 decorators = [ast.unparse(d) for d in item.decorator_list]
+                if item.name in ("__getattr__", "__setattr__", "__delattr__"):
+                    continue   # a [PyClass(Dict = true)]'s stub: CPython's own attribute access
+                if f"{item.name}.setter" in decorators or f"{item.name}.deleter" in decorators:
+                    # The accessors of the property just declared (a write-only or deletable one).
+                    prop = next(t for t in targets if t.kind == "attribute" and t.cls == node.name and t.name == item.name)
+                    prop.writable = True
+                    prop.deletable |= f"{item.name}.deleter" in decorators
+                    prop.readable = (f"{module.__name__}.{node.name}.{item.name}") not in WRITE_ONLY
+                    continue
                 # __call__ has a method's signature (issue 18): fuzzed as a method, called as obj(...).
                 is_method = not item.name.startswith("__") or item.name == "__call__"
                 if is_overloaded(item) and (item.name == "__init__" or is_method):
@@ -258,8 +270,11 @@ def discover(module):
     return targets
 
 
+# Write-only properties (a setter, no public getter): the stub gives the getter the setter's type, for checkers.
+WRITE_ONLY = {"nd_test.Box.secret"}
+
 # Constructor arguments for a placeholder instance (used only to read a bound method's signature).
-PLACEHOLDER_CTOR = {"SigBox": ("n",), "Animal": ("a",), "Money": (1,), "Reading": (1,), "Record": (1,), "Samples": (2,), "Tally": (1,), "Version2": (1,),
+PLACEHOLDER_CTOR = {"Swatch": ("s",), "SigBox": ("n",), "Animal": ("a",), "Money": (1,), "Reading": (1,), "Record": (1,), "Samples": (2,), "Tally": (1,), "Version2": (1,),
                     "Rect": (1.0, 2.0), "ConstPoint": (1.0, 2.0),
                     # tests/NdTestModule/ClassesContainers.cs
                     "IntSequence": ([1],), "Text": ("a",), "Ring": ([1],), "Tags": ([],), "Countdown": (1,),
@@ -2005,7 +2020,14 @@ def test_fuzz_attribute(target):
         _count(target)
         obj, _ = instance_for(data, target)
         op = data.draw(st.sampled_from(["get", "set", "set", "del"]), label="op")
-        if full in GETTER_ERRORS:
+        if not target.readable:
+            message = f"attribute '{target.name}' of '{target.module.__name__}.{target.cls}' objects is not readable"
+            check_outcome(Raise((AttributeError, "^" + re.escape(message) + "$")), lambda: getattr(obj, target.name),
+                          Args(), {}, target)
+            if op == "get":
+                return
+            before = None
+        elif full in GETTER_ERRORS:
             check_outcome(GETTER_ERRORS[full], lambda: getattr(obj, target.name), Args(), {}, target)
             if op == "get":
                 return
@@ -2016,7 +2038,10 @@ def test_fuzz_attribute(target):
             assert not isinstance(expected, Raise), f"{full}: the getter returned {before!r}, which its setter would refuse"
         if op == "get":
             return
-        if op == "del":
+        if op == "del" and target.deletable:
+            check_outcome(Ok(None), lambda: delattr(obj, target.name), Args(), {}, target)
+            before = None      # del sets it to null
+        elif op == "del":
             message = (f"attribute '{target.name}' of '{target.module.__name__}.{target.cls}' objects is not writable" if not target.writable
                        else f"cannot delete attribute '{target.name}' of '{target.cls}' objects")
             check_outcome(Raise((AttributeError, "^" + re.escape(message) + "$")), lambda: delattr(obj, target.name), Args(), {}, target)
@@ -2034,7 +2059,7 @@ def test_fuzz_attribute(target):
                 else:
                     check_outcome(Ok(None), lambda: setattr(obj, target.name, value), Args(), {}, target)
                     before = outcome[1]
-        if full not in GETTER_ERRORS:
+        if full not in GETTER_ERRORS and target.readable:
             after = getattr(obj, target.name)
             assert same_value(after, before), f"{full}: reads back {after!r}, expected {before!r}"
     run()
@@ -2648,7 +2673,9 @@ def test_every_entry_point_is_a_target():
                 continue   # a C# enum's class: its members are arguments of the targets that take it
             if isinstance(obj, type):
                 assert f"{module.__name__}.{n}" in names
-                for member in vars(obj):
+                for member, value in vars(obj).items():
+                    if not hasattr(type(value), "__get__") or type(value).__name__ == "class_attribute":
+                        continue   # a class attribute: a constant's value, or a static property's descriptor
                     if not member.startswith("_"):
                         assert any(i in names for i in (f"{module.__name__}.{n}.{member}", f"{module.__name__}.{n}.{member}@attr")), (n, member)
                     elif member in ("__repr__", "__str__", "__len__", "__getitem__", "__iter__", "__eq__", "__add__"):

@@ -131,3 +131,27 @@ def test_mypy_rejects_wrong_uses_of_containers_on_each_marked_line():
     assert result.returncode == 1
     reported = {int(m.group(1)) for m in re.finditer(r"misuses_class_containers\.py:(\d+): error", result.stdout)}
     assert reported == marked, result.stdout
+
+
+def test_mypy_accepts_class_attributes_and_properties():
+    result = mypy("--strict", "typing/uses_class_attributes.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_rejects_wrong_class_attributes_on_each_marked_line():
+    source = (HERE / "typing" / "misuses_class_attributes.py").read_text().splitlines()
+    marked = {i for i, line in enumerate(source, start=1) if "# error:" in line}
+    result = mypy("typing/misuses_class_attributes.py")
+    assert result.returncode == 1
+    reported = {int(m.group(1)) for m in re.finditer(r"misuses_class_attributes\.py:(\d+): error", result.stdout)}
+    assert reported == marked, result.stdout
+
+
+def test_stub_of_class_attributes_and_accessors():
+    text = (MODULES / "nd_test.pyi").read_text()
+    assert "    RED: typing.Final = 1\n" in text
+    assert "    WHITE: typing.Final[Swatch]\n" in text
+    assert "    made: typing.ClassVar[int]\n" in text
+    assert ("    # write-only: reading raises AttributeError\n    @property\n    def secret(self) -> str:" in text)
+    assert "    @label.deleter\n    def label(self) -> None: ...\n" in text
+    assert "    def __setattr__(self, name: str, value: typing.Any) -> None: ...\n" in text

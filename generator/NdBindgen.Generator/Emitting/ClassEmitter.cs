@@ -36,6 +36,7 @@ internal static partial class ClassEmitter
             FunctionEmitter.EmitWrapper(w, m);
         }
         foreach (OverloadSetModel set in c.MethodOverloads) EmitOverloadSet(w, set);
+        EmitClassAttributeReaders(w, c);
         EmitProtocols(w, c);
         EmitContextManager(w, c);
         EmitRegister(w, c);
@@ -187,9 +188,12 @@ internal static partial class ClassEmitter
     private static void EmitProperty(SourceWriter w, ClassModel c, PropertyModel p)
     {
         string member = $"{Self(c)}.{FunctionEmitter.Identifier(p.CSharpName)}";
-        w.Line();
-        EntryPoint.Emit(w, Object, $"Get_{p.CSharpName}({Object} self, void* closure)",
-            () => FunctionEmitter.EmitCallAndReturn(w, p.Type, member));
+        if (p.Readable)
+        {
+            w.Line();
+            EntryPoint.Emit(w, Object, $"Get_{p.CSharpName}({Object} self, void* closure)",
+                () => FunctionEmitter.EmitCallAndReturn(w, p.Type, member));
+        }
         if (!p.Writable) return;
 
         string field = $"s_set_{p.CSharpName}";
@@ -200,8 +204,7 @@ internal static partial class ClassEmitter
         w.Line();
         EntryPoint.Emit(w, "int", $"Set_{p.CSharpName}({Object} self, {Object} value, void* closure)", () =>
         {
-            w.Line($"if (value == null) throw {R.PyClassErrors}.CannotDelete("
-                + $"{SourceWriter.Literal(c.PythonName)}, {SourceWriter.Literal(p.PythonName)});");
+            EmitDelete(w, c, p, member);
             w.Line($"{Object}* a = &value;");
             var parameter = new ParameterModel(p.CSharpName, p.PythonName, p.Type, null, null, -1);
             // EmitParameter assigns it
@@ -259,15 +262,17 @@ internal static partial class ClassEmitter
             string setter = p.Writable
                 ? $"(delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_{p.CSharpName}" : "null";
             string doc = SourceWriter.Literal(DocstringBody.Of(p.Doc));
-            w.Line($"        new({SourceWriter.Literal(p.PythonName)}, {doc}, "
-                + $"(delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_{p.CSharpName}, {setter}),");
+            string getter = p.Readable
+                ? $"(delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_{p.CSharpName}" : "null";
+            w.Line($"        new({SourceWriter.Literal(p.PythonName)}, {doc}, {getter}, {setter}),");
         }
         w.Line("    ],");
         w.Line("    [");
         foreach (var (slot, row) in Slots(c))
             w.Line($"        new({R.PySlot}.{slot}, ({row.Signature})&{row.Function}),");
-        w.Line("    ]);");
+        w.Line(c.Python.Dict ? "    ], dict: true);" : "    ]);");
         w.Line($"{c.FullType}.__NdBindgenPythonType = type;");
+        EmitAddClassAttributes(w, c);
         w.Close();
     }
 

@@ -33,6 +33,7 @@ internal static class ConverterEmitter
         var indexer = protocols.Indexer is { } i ? new[] { i.Key, i.Value } : new TypeModel[0];
         return c.Constructor.Parameters.Select(Type)
             .Concat(c.Properties.Select(p => p.Type))
+            .Concat(c.Python.ClassAttributes.Select(a => a.Type))
             .Concat(functions.SelectMany(Types))
             .Concat(operators)
             .Concat(indexer)

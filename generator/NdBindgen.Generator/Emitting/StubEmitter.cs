@@ -193,6 +193,7 @@ internal static partial class StubEmitter
             sb.Append(I).Append("def __init__(").Append(string.Join(", ", new[] { "self" }.Concat(ctor)))
               .Append(") -> None: ...\n");
         }
+        AppendClassAttributes(sb, c);
         foreach (PropertyModel p in c.Properties) AppendProperty(sb, p);
         foreach (FunctionModel m in c.Methods) sb.Append(Function(m, I)).Append('\n');
         foreach (OverloadSetModel set in c.MethodOverloads) sb.Append(Overloads(set, I)).Append('\n');
@@ -202,6 +203,11 @@ internal static partial class StubEmitter
 
     private static void AppendProperty(StringBuilder sb, PropertyModel p)
     {
+        if (!p.Readable || p.Deletable)
+        {
+            AppendAccessors(sb, p);
+            return;
+        }
         if (p.Writable)
         {
             sb.Append(I).Append(p.PythonName).Append(": ").Append(Annotation(p.Type)).Append('\n');

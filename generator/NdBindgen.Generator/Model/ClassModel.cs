@@ -41,6 +41,13 @@ internal sealed record ClassExportModel(
 {
     /// <summary>The [PySubmodule] holding the type (PyClass's Submodule), by Python name; null: the module.</summary>
     public string? Submodule { get; init; }
+
+    /// <summary>Static [PyProperty]s and [PyConstant]s of the class: attributes of the type
+    /// (ClassParser.Attributes.cs).</summary>
+    public EquatableArray<ClassAttributeModel> ClassAttributes { get; init; }
+
+    /// <summary>[PyClass(Dict = true)]: instances have a __dict__.</summary>
+    public bool Dict { get; init; }
 }
 
 /// <summary>How Python constructs the class: one constructor's parameters and doc, or several constructors.</summary>
@@ -55,7 +62,26 @@ internal sealed record ConstructorModel(EquatableArray<ParameterModel> Parameter
 
 /// <summary>An attribute of a [PyClass]: a property or field.</summary>
 internal sealed record PropertyModel(
-    string CSharpName, string PythonName, TypeModel Type, bool Writable, DocModel? Doc);
+    string CSharpName, string PythonName, TypeModel Type, bool Writable, DocModel? Doc)
+{
+    /// <summary>False for a write-only property (a setter, no public getter): reading raises AttributeError.</summary>
+    public bool Readable { get; init; } = true;
+
+    /// <summary>[PyProperty(Deletable = true)]: <c>del obj.x</c> sets it to null.</summary>
+    public bool Deletable { get; init; }
+}
+
+/// <summary>
+/// An attribute of the type itself: a static [PyProperty] (<paramref name="Constant"/> false: read on each access,
+/// through a descriptor) or a [PyConstant] of the class (read once, when the type is made).
+/// </summary>
+/// <param name="Member">The C# member as the user knows it ("Color.Red").</param>
+/// <param name="Expression">The C# expression reading it.</param>
+/// <param name="ReaderName">The generated function converting its value.</param>
+/// <param name="PythonLiteral">A constant's value as a Python literal, for the stub's <c>Final = 3</c>.</param>
+internal sealed record ClassAttributeModel(
+    string PythonName, string Member, string Expression, string ReaderName, TypeModel Type, bool Constant,
+    string? PythonLiteral, DocModel? Doc);
 
 /// <summary>
 /// The protocols a class offers: rows of <see cref="SlotTable"/> in use (in table order), and the

@@ -40,6 +40,7 @@ internal static class RuntimeNames
     public const string PyInstance = Classes + "PyInstance";
     public const string PyClassBuilder = Classes + "PyClassBuilder";
     public const string PyClassErrors = Classes + "PyClassErrors";
+    public const string ClassAttributes = Classes + "ClassAttributes";
     public const string PyIterator = Classes + "PyIterator";
     public const string PyNumbers = Classes + "PyNumbers";
     public const string PyContainers = Classes + "PyContainers";

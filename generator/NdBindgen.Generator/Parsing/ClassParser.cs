@@ -46,8 +46,9 @@ internal static partial class ClassParser
         ProtocolsModel protocols = ParseProtocols(type, members.DunderMethods, members.NumberMethods, diagnostics);
         GcModel gc = ParseGc(type, diagnostics);
         var (singleMethods, methodSets) = MethodOverloads(members.Methods, diagnostics);
-        string? submodule = SubmoduleParser.OfClass(type,
-            type.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyClassAttribute)), diagnostics);
+        AttributeData? pyClass = type.GetAttributes()
+            .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyClassAttribute));
+        string? submodule = SubmoduleParser.OfClass(type, pyClass, diagnostics);
 
         if (diagnostics.Count > 0 || constructor is null)
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
@@ -58,6 +59,8 @@ internal static partial class ClassParser
             singleMethods.Select(m => m.WithoutLocation()).ToImmutableArray(), methodSets, protocols)
         {
             Submodule = submodule,
+            ClassAttributes = members.ClassAttributes,
+            Dict = WantsDict(pyClass),
         };
         var model = new ClassModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "",
@@ -177,7 +180,8 @@ internal static partial class ClassParser
         ImmutableArray<PropertyModel> Properties,
         List<FunctionModel> Methods,
         Dictionary<string, IMethodSymbol> DunderMethods,
-        List<(string Dunder, IMethodSymbol Method)> NumberMethods);
+        List<(string Dunder, IMethodSymbol Method)> NumberMethods,
+        ImmutableArray<ClassAttributeModel> ClassAttributes);
 
     private static Members ParseMembers(INamedTypeSymbol type, string pythonName,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
@@ -186,14 +190,23 @@ internal static partial class ClassParser
         var methods = new List<FunctionModel>();
         var dunders = new Dictionary<string, IMethodSymbol>();
         var numberMethods = new List<(string, IMethodSymbol)>();
+        var classAttributes = ImmutableArray.CreateBuilder<ClassAttributeModel>();
         var names = new PythonNames(diagnostics);
         foreach (ISymbol member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
             AttributeData? attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() is
-                KnownTypes.PyPropertyAttribute or KnownTypes.PyMethodAttribute or KnownTypes.PyClassMethodAttribute);
+                KnownTypes.PyPropertyAttribute or KnownTypes.PyMethodAttribute or KnownTypes.PyClassMethodAttribute
+                or KnownTypes.PyConstantAttribute);
             if (attribute is null) continue;
             string attributeName = attribute.AttributeClass!.Name;
+            // A [PyConstant] is checked as a module's is (accessibility included): ClassParser.Attributes.cs.
+            if (KnownTypes.Is(attribute, KnownTypes.PyConstantAttribute))
+            {
+                if (ParseClassAttribute(member, attribute, type, names, diagnostics, cancellationToken) is { } c)
+                    classAttributes.Add(c);
+                continue;
+            }
             Location? memberLocation = member.Locations.FirstOrDefault();
             string display = type.Name + "." + member.Name;
             if (member.DeclaredAccessibility is not
@@ -210,6 +223,12 @@ internal static partial class ClassParser
             bool methodDunder = dunder && SlotTable.DunderMethodRow(explicitName!) is { } dunderRow
                 && (dunderRow.ExportedAsMethod || SlotTable.IsNumber(dunderRow.Shape));
             bool isProperty = attributeName == KnownTypes.Simple(KnownTypes.PyPropertyAttribute);
+            if (isProperty && member.IsStatic)
+            {
+                if (ParseClassAttribute(member, attribute, type, names, diagnostics, cancellationToken) is { } a)
+                    classAttributes.Add(a);
+                continue;
+            }
             names.Claim(explicitName ?? PythonIdentifiers.ToSnakeCase(member.Name), display, attributeName,
                 method: !isProperty && (!dunder || methodDunder), memberLocation);
             if (isProperty)
@@ -238,7 +257,7 @@ internal static partial class ClassParser
             FunctionModel? model = ParseMethod(method, attribute, type, pythonName, diagnostics, cancellationToken);
             if (model is not null) methods.Add(model);
         }
-        return new Members(properties.ToImmutable(), methods, dunders, numberMethods);
+        return new Members(properties.ToImmutable(), methods, dunders, numberMethods, classAttributes.ToImmutable());
     }
 
     /// <summary>
@@ -388,24 +407,25 @@ internal static partial class ClassParser
         string display = type.Name + "." + member.Name;
         (ITypeSymbol? valueType, bool readable, bool writable) = member switch
         {
-            IPropertySymbol p when !p.IsStatic && !p.IsIndexer =>
+            IPropertySymbol p when !p.IsIndexer =>
                 (p.Type, IsCallable(p.GetMethod), IsCallable(p.SetMethod) && p.SetMethod!.IsInitOnly == false),
-            IFieldSymbol f when !f.IsStatic && !f.IsConst => (f.Type, true, !f.IsReadOnly),
+            IFieldSymbol f when !f.IsConst => (f.Type, true, !f.IsReadOnly),
             _ => (null, false, false),
         };
-        if (valueType is null || !readable)
+        if (valueType is null || !readable && !writable)
         {
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, location, display,
-                "[PyProperty] takes an instance property with a getter, or an instance field"));
+                "[PyProperty] takes an instance property with a getter or a setter, or an instance field"));
             return null;
         }
-        TypeModel? model = ConversionTable.Resolve(valueType, isReturn: true, out var failure, out string? element);
+        // Write-only (a setter, no public getter): only the conversion from Python.
+        TypeModel? model = ConversionTable.Resolve(valueType, isReturn: readable, out var failure, out string? element);
         TypeModel? input = model;
-        if (model is not null && writable)
+        if (model is not null && writable && readable)
             input = ConversionTable.Resolve(valueType, isReturn: false, out failure, out element);
         if (model is null || input is null)
         {
-            string direction = model is null ? "to Python" : "from Python, which its setter needs";
+            string direction = model is null && readable ? "to Python" : "from Python, which its setter needs";
             diagnostics.Add(failure == ConversionTable.Failure.BadElement
                 ? DiagnosticInfo.Create(D.UnsupportedElementType, location,
                     $"Property '{member.Name}' of '{type.Name}'", element, ConversionTable.SupportedElements)
@@ -426,7 +446,21 @@ internal static partial class ClassParser
         // A container attribute reads as what the getter returns (list[float]) and converts what is set as a
         // parameter does (any sequence).
         if (model.Kind == ValueKind.Container) input = model with { FromPython = input.FromPython };
-        return new PropertyModel(member.Name, pythonName, input, writable, Doc(member, CancellationToken.None));
+        bool deletable = WantsDeleter(attribute);
+        if (deletable && (!writable || !input.AcceptsNone))
+        {
+            string shown = valueType.ToDisplayString();
+            diagnostics.Add(DiagnosticInfo.Create(D.InvalidMember, location, display, !writable
+                ? "[PyProperty(Deletable = true)] makes 'del obj.x' set it to null, and it has no public setter"
+                : $"[PyProperty(Deletable = true)] makes 'del obj.x' set it to null, and its type '{shown}' does not "
+                    + $"take null; make it nullable ('{shown}?')"));
+            return null;
+        }
+        return new PropertyModel(member.Name, pythonName, input, writable, Doc(member, CancellationToken.None))
+        {
+            Readable = readable,
+            Deletable = deletable,
+        };
     }
 
     private static DocModel? Doc(ISymbol symbol, CancellationToken cancellationToken) =>

@@ -9,8 +9,9 @@ using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 namespace NdBindgen.Generator.Parsing;
 
 /// <summary>
-/// [PyConstant] field or property -> <see cref="ConstantModel"/> plus diagnostics: a member that can change
-/// (NDB0016: Python would see a snapshot), a type no function could return (NDB0040), an invalid name (NDB0006).
+/// [PyConstant] field or property (of a module, a submodule or a class) -> <see cref="ConstantModel"/> plus
+/// diagnostics: a member that can change (NDB0016: Python would see a snapshot), a type no function could return
+/// (NDB0040), an invalid name (NDB0006).
 /// </summary>
 internal static class ConstantParser
 {
@@ -24,8 +25,18 @@ internal static class ConstantParser
         return ParseMember(context.TargetSymbol, context.Attributes[0], cancellationToken);
     }
 
-    /// <summary>The generator and the analyzer share this.</summary>
+    /// <summary>
+    /// The generator and the analyzer share this. A [PyConstant] of a [PyClass] is a class attribute: nothing here,
+    /// the class's parse checks it (<see cref="ClassParser"/>, through <see cref="ParseValue"/>).
+    /// </summary>
     public static ParseResult<ConstantModel> ParseMember(ISymbol member, AttributeData attribute,
+        CancellationToken cancellationToken) =>
+        ConversionTable.IsPyClass(member.ContainingType)
+            ? new ParseResult<ConstantModel>(null, ImmutableArray<DiagnosticInfo>.Empty)
+            : ParseValue(member, attribute, cancellationToken);
+
+    /// <summary>The checks and the model of a constant, wherever it is declared.</summary>
+    internal static ParseResult<ConstantModel> ParseValue(ISymbol member, AttributeData attribute,
         CancellationToken cancellationToken)
     {
         Location? location = member.Locations.FirstOrDefault();
@@ -80,11 +91,6 @@ internal static class ConstantParser
     /// <summary>Why the member is no constant, or null: NDB0016's reason.</summary>
     private static string? Unfit(ISymbol member)
     {
-        if (ConversionTable.IsPyClass(member.ContainingType))
-        {
-            return "[PyConstant] makes a module constant, and this is a member of a [PyClass]; a class attribute is a "
-                + "static [PyProperty] without a setter";
-        }
         switch (member)
         {
             case IFieldSymbol { IsConst: true }:
@@ -113,7 +119,7 @@ internal static class ConstantParser
     }
 
     /// <summary>Kinds a module attribute can hold: values, not borrowed views or references with lifetimes.</summary>
-    private static bool Convertible(TypeModel t) => t.ToPython is not null && t.Kind is not (ValueKind.Void
+    internal static bool Convertible(TypeModel t) => t.ToPython is not null && t.Kind is not (ValueKind.Void
         or ValueKind.Array or ValueKind.View or ValueKind.ViewMut or ValueKind.ArrayLikeView or ValueKind.Token
         or ValueKind.Borrowed or ValueKind.Callback or ValueKind.Reference);
 

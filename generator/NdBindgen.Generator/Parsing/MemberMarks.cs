@@ -34,7 +34,7 @@ internal static class MemberMarks
             string names = string.Join(" and ", marks.Select(a => Shown(a.AttributeClass!)));
             return DiagnosticInfo.Create(D.ConflictingAttributes, location, display, names);
         }
-        // [PyFunction] and [PyConstant] are module members: ConstantParser refuses a [PyConstant] in a [PyClass].
+        // [PyFunction] and [PyConstant] are module members ([PyConstant] in a [PyClass] too: a class attribute).
         if (marks.Count == 1 && !IsModuleMark(marks[0]) && !ConversionTable.IsPyClass(member.ContainingType))
         {
             return DiagnosticInfo.Create(D.MemberOutsideClass, location, display, Shown(marks[0].AttributeClass!),

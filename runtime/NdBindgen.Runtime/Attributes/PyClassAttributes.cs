@@ -39,6 +39,13 @@ public sealed class PyClassAttribute : Attribute
     /// calls <c>Dispose()</c> and returns False, so an exception raised in the block propagates.
     /// </summary>
     public bool ContextManager { get; set; }
+
+    /// <summary>
+    /// Instances get a <c>__dict__</c>, so Python code can set attributes of its own on them (<c>p.tag = 1</c>),
+    /// as on instances of a Python class. It costs a pointer per instance and makes the type take part in
+    /// Python's cyclic GC. Without it, setting an attribute the class does not export raises AttributeError.
+    /// </summary>
+    public bool Dict { get; set; }
 }
 
 /// <summary>The constructor Python calls (<c>__new__</c>); needed only when the class has more than one public constructor.</summary>
@@ -49,7 +56,11 @@ public sealed class PyConstructorAttribute : Attribute
 
 /// <summary>
 /// Exports a property or field as an attribute (snake_case name unless given). It is read-only
-/// in Python when the property has no public setter or the field is readonly.
+/// in Python when the property has no public setter or the field is readonly, and write-only
+/// (reading raises AttributeError) when it has a setter and no public getter. A static property or
+/// field is a class attribute (<c>Point.count</c>, also read through instances), read from C# on each
+/// access and read-only in Python (so it takes no public setter: Python can set an attribute of a
+/// class only in the class's dict, without asking the class).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, Inherited = false, AllowMultiple = false)]
 public sealed class PyPropertyAttribute : Attribute
@@ -59,6 +70,12 @@ public sealed class PyPropertyAttribute : Attribute
     public PyPropertyAttribute(string name) => Name = name;
 
     public string? Name { get; set; }
+
+    /// <summary>
+    /// <c>del obj.x</c> sets the property to null (its setter runs with null, so it can react); for a settable
+    /// property of a nullable type. Without it, <c>del obj.x</c> raises AttributeError.
+    /// </summary>
+    public bool Deletable { get; set; }
 }
 
 /// <summary>

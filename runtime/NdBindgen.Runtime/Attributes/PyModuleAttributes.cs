@@ -3,7 +3,8 @@ using System;
 namespace NdBindgen;
 
 /// <summary>
-/// Exports a constant as an attribute of the module (or of the submodule whose class declares it): a
+/// Exports a constant as an attribute of the module (or of the submodule whose class declares it, or of the
+/// <c>[PyClass]</c> that declares it: <c>Color.RED</c>): a
 /// <c>const</c> or <c>static readonly</c> field, or a static property with only a getter, of a type a
 /// function could return. Its value is converted once, when the module is imported (Python sees that
 /// value, as it sees <c>math.pi</c>). The Python name is the C# name in UPPER_SNAKE_CASE, as PEP 8 names

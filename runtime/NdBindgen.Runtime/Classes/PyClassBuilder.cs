@@ -39,23 +39,33 @@ public readonly unsafe struct SlotExport(int slot, void* function)
 
 /// <summary>Creates the heap type of a <c>[PyClass]</c> from a spec and adds it to the module.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static unsafe class PyClassBuilder
+public static unsafe partial class PyClassBuilder
 {
     /// <param name="subclassable">Py_TPFLAGS_BASETYPE: false for sealed C# classes.</param>
     /// <param name="gc">The class owns Python references: Py_TPFLAGS_HAVE_GC with tp_traverse/tp_clear.</param>
     /// <param name="unhashable">Equality without a matching hash: <c>__hash__ = None</c>, as Python does for __eq__ without __hash__.</param>
     /// <param name="vectorcall">The type's own vectorcall (calling the class; subclasses are called through tp_new, as tp_vectorcall is not inherited).</param>
+    /// <param name="dict">Instances have a <c>__dict__</c> (<c>[PyClass(Dict = true)]</c>): a GC type (see PyClassBuilder.Dict.cs).</param>
     /// <returns>The type (a reference kept for the life of the process).</returns>
     public static PyTypeObject* Create(PyObject* module, string qualifiedName, string? doc, bool subclassable, bool gc, bool unhashable,
         delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*> vectorcall,
-        ReadOnlySpan<MethodExport> methods, ReadOnlySpan<PropertyExport> properties, ReadOnlySpan<SlotExport> slots)
+        ReadOnlySpan<MethodExport> methods, ReadOnlySpan<PropertyExport> properties, ReadOnlySpan<SlotExport> slots,
+        bool dict = false)
     {
+        gc |= dict;
         var all = new List<PyType_Slot>();
-        all.Add(Slot(PySlot.tp_dealloc, (delegate* unmanaged<PyObject*, void>)&Dealloc));
-        if (gc)
+        if (dict)
         {
-            all.Add(Slot(PySlot.tp_traverse, (delegate* unmanaged<PyObject*, delegate* unmanaged<PyObject*, void*, int>, void*, int>)&Traverse));
-            all.Add(Slot(PySlot.tp_clear, (delegate* unmanaged<PyObject*, int>)&Clear));
+            AddDictSlots(all);
+        }
+        else
+        {
+            all.Add(Slot(PySlot.tp_dealloc, (delegate* unmanaged<PyObject*, void>)&Dealloc));
+            if (gc)
+            {
+                all.Add(Slot(PySlot.tp_traverse, (delegate* unmanaged<PyObject*, delegate* unmanaged<PyObject*, void*, int>, void*, int>)&Traverse));
+                all.Add(Slot(PySlot.tp_clear, (delegate* unmanaged<PyObject*, int>)&Clear));
+            }
         }
         if (doc is not null) all.Add(new PyType_Slot { slot = PySlot.tp_doc, pfunc = Utf8.AllocPermanent(doc) });
         foreach (SlotExport s in slots) all.Add(new PyType_Slot { slot = s.Slot, pfunc = s.Function });
@@ -71,7 +81,7 @@ public static unsafe class PyClassBuilder
         }
         all.Add(new PyType_Slot { slot = PySlot.tp_methods, pfunc = methodDefs });
 
-        var getsets = (PyGetSetDef*)NativeMemory.AllocZeroed((nuint)(properties.Length + 1), (nuint)sizeof(PyGetSetDef));
+        var getsets = (PyGetSetDef*)NativeMemory.AllocZeroed((nuint)(properties.Length + 2), (nuint)sizeof(PyGetSetDef));
         for (int i = 0; i < properties.Length; i++)
         {
             getsets[i].name = Utf8.AllocPermanent(properties[i].Name);
@@ -79,13 +89,15 @@ public static unsafe class PyClassBuilder
             getsets[i].set = properties[i].Setter;
             getsets[i].doc = Utf8.AllocPermanent(properties[i].Doc);
         }
+        if (dict) getsets[properties.Length] = DictGetSet();
         all.Add(new PyType_Slot { slot = PySlot.tp_getset, pfunc = getsets });
 
-        var members = (PyMemberDef*)NativeMemory.AllocZeroed(2, (nuint)sizeof(PyMemberDef));
+        var members = (PyMemberDef*)NativeMemory.AllocZeroed(3, (nuint)sizeof(PyMemberDef));
         members[0].name = Utf8.AllocPermanent("__weaklistoffset__");
         members[0].type = PySlot.T_PYSSIZET;
         members[0].offset = PyInstance.WeakListOffset;
         members[0].flags = PySlot.READONLY;
+        if (dict) members[1] = DictOffsetMember();
         all.Add(new PyType_Slot { slot = PySlot.tp_members, pfunc = members });
         all.Add(default);   // terminator
 
@@ -93,7 +105,7 @@ public static unsafe class PyClassBuilder
         for (int i = 0; i < all.Count; i++) slotArray[i] = all[i];
         var spec = (PyType_Spec*)NativeMemory.AllocZeroed((nuint)sizeof(PyType_Spec));
         spec->name = Utf8.AllocPermanent(qualifiedName);
-        spec->basicsize = PyInstance.BasicSize;
+        spec->basicsize = dict ? PyInstance.BasicSizeWithDict : PyInstance.BasicSize;
         spec->flags = PySlot.Py_TPFLAGS_DEFAULT | (subclassable ? PySlot.Py_TPFLAGS_BASETYPE : 0) | (gc ? PySlot.Py_TPFLAGS_HAVE_GC : 0);
         spec->slots = slotArray;
 

@@ -20,7 +20,7 @@ internal unsafe struct PyInstanceObject
 
 /// <summary>Instances of <c>[PyClass]</c> types: creation, lookup, GC glue and deallocation.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static unsafe class PyInstance
+public static unsafe partial class PyInstance
 {
     public static int BasicSize => sizeof(PyInstanceObject);
 
@@ -86,7 +86,10 @@ public static unsafe class PyInstance
     public static PyRef<T> Ref<T>(T value) where T : class, IPyClass => new(FromInstance(value));
 
     /// <summary>tp_dealloc for every [PyClass] type: releases the C# object and frees the Python one.</summary>
-    public static void Dealloc(PyObject* self)
+    public static void Dealloc(PyObject* self) => Dealloc(self, dict: false);
+
+    /// <param name="dict">The [PyClass] has an instance dict (<c>Dict = true</c>) of its own to release.</param>
+    internal static void Dealloc(PyObject* self, bool dict)
     {
         try
         {
@@ -95,6 +98,7 @@ public static unsafe class PyInstance
             if ((Py_TYPE(self)->tp_flags & PySlot.Py_TPFLAGS_HAVE_GC) != 0) PyObject_GC_UnTrack(self);
             var instance = (PyInstanceObject*)self;
             if (instance->weakreflist != null) PyObject_ClearWeakRefs(self);
+            if (dict) ClearDict(self);
             if (!ForkGuard.Forked) ReleaseManaged(instance);   // in a forked child, .NET is left alone
         }
         catch (Exception e)
@@ -109,10 +113,14 @@ public static unsafe class PyInstance
     }
 
     /// <summary>tp_traverse: the type (heap types must report it), then the C# object's owned references.</summary>
-    public static int Traverse(PyObject* self, delegate* unmanaged<PyObject*, void*, int> visit, void* arg)
+    public static int Traverse(PyObject* self, delegate* unmanaged<PyObject*, void*, int> visit, void* arg) =>
+        Traverse(self, visit, arg, dict: false);
+
+    internal static int Traverse(PyObject* self, delegate* unmanaged<PyObject*, void*, int> visit, void* arg, bool dict)
     {
         int r = visit((PyObject*)Py_TYPE(self), arg);
         if (r != 0) return r;
+        if (dict && (r = VisitDict(self, visit, arg)) != 0) return r;
         nint handle = ((PyInstanceObject*)self)->handle;
         if (handle == 0 || ForkGuard.Forked) return 0;
         try
@@ -130,8 +138,11 @@ public static unsafe class PyInstance
     }
 
     /// <summary>tp_clear: drops the C# object's owned references so a cycle through it falls apart.</summary>
-    public static int Clear(PyObject* self)
+    public static int Clear(PyObject* self) => Clear(self, dict: false);
+
+    internal static int Clear(PyObject* self, bool dict)
     {
+        if (dict) ClearDict(self);
         nint handle = ((PyInstanceObject*)self)->handle;
         if (handle == 0 || ForkGuard.Forked) return 0;
         try

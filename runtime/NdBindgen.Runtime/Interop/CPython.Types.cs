@@ -21,6 +21,13 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern void PyObject_ClearWeakRefs(PyObject* o);
 
+    // Include/object.h: an instance dict found through tp_dictoffset (both in the stable ABI since 3.3).
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyObject_GenericGetDict(PyObject* o, void* context);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyObject_GenericSetDict(PyObject* o, PyObject* value, void* context);
+
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern int PyObject_SetAttrString(PyObject* o, byte* name, PyObject* value);
 

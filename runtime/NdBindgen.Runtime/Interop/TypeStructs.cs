@@ -55,6 +55,7 @@ public static class PySlot
         tp_alloc = 47, tp_clear = 51, tp_dealloc = 52, tp_doc = 56, tp_hash = 59, tp_iter = 62,
         tp_iternext = 63, tp_methods = 64, tp_new = 65, tp_repr = 66, tp_richcompare = 67,
         tp_str = 70, tp_traverse = 71, tp_members = 72, tp_getset = 73, tp_free = 74;
+    public const int tp_descr_get = 54, tp_descr_set = 55;
 
     // The rest of the number protocol (nb_add, nb_multiply, nb_negative, nb_subtract, nb_true_divide above).
     public const int nb_absolute = 6, nb_and = 8, nb_bool = 9, nb_divmod = 10, nb_float = 11, nb_floor_divide = 12,
@@ -72,6 +73,7 @@ public static class PySlot
     public const uint Py_TPFLAGS_DEFAULT = 1u << 18;
 
     public const int T_PYSSIZET = 19;
+    public const int T_STRING = 5;
     public const int READONLY = 1;
 
     public const int Py_LT = 0, Py_LE = 1, Py_EQ = 2, Py_NE = 3, Py_GT = 4, Py_GE = 5;
