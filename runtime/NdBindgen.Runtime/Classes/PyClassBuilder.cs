@@ -39,7 +39,7 @@ public readonly unsafe struct SlotExport(int slot, void* function)
 
 /// <summary>Creates the heap type of a <c>[PyClass]</c> from a spec and adds it to the module.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static unsafe class PyClassBuilder
+public static unsafe partial class PyClassBuilder
 {
     /// <param name="subclassable">Py_TPFLAGS_BASETYPE: false for sealed C# classes.</param>
     /// <param name="gc">The class owns Python references: Py_TPFLAGS_HAVE_GC with tp_traverse/tp_clear.</param>
@@ -48,9 +48,15 @@ public static unsafe class PyClassBuilder
     /// <returns>The type (a reference kept for the life of the process).</returns>
     public static PyTypeObject* Create(PyObject* module, string qualifiedName, string? doc, bool subclassable, bool gc, bool unhashable,
         delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*> vectorcall,
+        ReadOnlySpan<MethodExport> methods, ReadOnlySpan<PropertyExport> properties, ReadOnlySpan<SlotExport> slots) =>
+        Create(module, qualifiedName, doc, subclassable, gc, unhashable, default, vectorcall, methods, properties, slots);
+
+    private static PyTypeObject* Create(PyObject* module, string qualifiedName, string? doc, bool subclassable, bool gc,
+        bool unhashable, PyClassLineage lineage, delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*> vectorcall,
         ReadOnlySpan<MethodExport> methods, ReadOnlySpan<PropertyExport> properties, ReadOnlySpan<SlotExport> slots)
     {
         var all = new List<PyType_Slot>();
+        if (lineage.NewSlot != null) all.Add(Slot(PySlot.tp_new, lineage.NewSlot));
         all.Add(Slot(PySlot.tp_dealloc, (delegate* unmanaged<PyObject*, void>)&Dealloc));
         if (gc)
         {
@@ -93,11 +99,11 @@ public static unsafe class PyClassBuilder
         for (int i = 0; i < all.Count; i++) slotArray[i] = all[i];
         var spec = (PyType_Spec*)NativeMemory.AllocZeroed((nuint)sizeof(PyType_Spec));
         spec->name = Utf8.AllocPermanent(qualifiedName);
-        spec->basicsize = PyInstance.BasicSize;
+        spec->basicsize = PyInstance.BasicSize + lineage.Depth * sizeof(nint);
         spec->flags = PySlot.Py_TPFLAGS_DEFAULT | (subclassable ? PySlot.Py_TPFLAGS_BASETYPE : 0) | (gc ? PySlot.Py_TPFLAGS_HAVE_GC : 0);
         spec->slots = slotArray;
 
-        var type = (PyTypeObject*)PyType_FromSpecWithBases(spec, null);
+        var type = (PyTypeObject*)PyType_FromSpecWithBases(spec, (PyObject*)lineage.Base);
         if (type == null) throw PythonException.Fetch();
         if (doc is not null && PythonVersions.RunningMinor < 10) KeepTextSignature(type, doc);
         // No spec slot for it before 3.14 (Py_tp_vectorcall); set as CPython's own types do. Calling
