@@ -65,6 +65,19 @@ public static unsafe partial class PyClassBuilder
             construction == PyConstruction.Constructor ? vectorcall : null, methods, properties, slots);
     }
 
+    /// <summary>
+    /// The bases argument of PyType_FromSpecWithBases (a new reference): null (object), or a one-item tuple (3.9
+    /// takes only a tuple).
+    /// </summary>
+    private static PyObject* Bases(PyTypeObject* @base)
+    {
+        if (@base == null) return null;
+        PyObject* tuple = PyTuple_New(1);
+        if (tuple == null) throw PythonException.Fetch();
+        PyTuple_SET_ITEM(tuple, 0, Py_NewRef((PyObject*)@base));
+        return tuple;
+    }
+
     /// <summary>tp_new of a class without a public constructor (and its Python subclasses): PyO3's wording.</summary>
     [UnmanagedCallersOnly]
     private static PyObject* NoConstructor(PyTypeObject* type, PyObject* args, PyObject* kwargs) =>

@@ -103,7 +103,9 @@ public static unsafe partial class PyClassBuilder
         spec->flags = PySlot.Py_TPFLAGS_DEFAULT | (subclassable ? PySlot.Py_TPFLAGS_BASETYPE : 0) | (gc ? PySlot.Py_TPFLAGS_HAVE_GC : 0);
         spec->slots = slotArray;
 
-        var type = (PyTypeObject*)PyType_FromSpecWithBases(spec, (PyObject*)lineage.Base);
+        PyObject* bases = Bases(lineage.Base);
+        var type = (PyTypeObject*)PyType_FromSpecWithBases(spec, bases);
+        Py_XDECREF(bases);   // the type holds its own
         if (type == null) throw PythonException.Fetch();
         if (doc is not null && PythonVersions.RunningMinor < 10) KeepTextSignature(type, doc);
         // No spec slot for it before 3.14 (Py_tp_vectorcall); set as CPython's own types do. Calling

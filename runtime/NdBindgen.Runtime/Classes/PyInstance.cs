@@ -72,21 +72,22 @@ public static unsafe class PyInstance
         if (existing != null) return Py_NewRef(existing);
         PyTypeObject* own = value.OwnPythonType;
         if (own == null) own = T.PythonType;
-        if (type == T.PythonType) type = own;   // the class itself: the object's own class (a Derived's type)
-        else if (type != own) CheckWraps(own, type);
-        return New(type, value);
+        return New(type == own ? own : WrapperType(own, type, T.PythonType), value);
     }
 
     /// <summary>
-    /// A Python object of <paramref name="type"/> may hold a C# object whose own class's type is <paramref name="own"/>
-    /// only if that object is an instance of every [PyClass] whose methods the type has: the nearest [PyClass] type
-    /// along its bases must be <paramref name="own"/> or one of its bases (<see cref="Get{T}"/> does not check).
-    /// <c>Derived.create()</c>, inherited from a factory of Base returning a C# Base, is such a case.
+    /// The type to wrap a C# object whose own class's type is <paramref name="own"/> in, when asked for
+    /// <paramref name="type"/>. A Python object may hold a C# object only if that object is an instance of every
+    /// [PyClass] whose methods its type has: the nearest [PyClass] type along its bases must be <paramref name="own"/>
+    /// or one of its bases (<see cref="Get{T}"/> does not check). A [PyClass] type itself gives way to the object's own
+    /// class (<c>Quad.unit()</c> returning a C# Square is a Square); a Python subclass stays what it is. Else
+    /// TypeError: <c>Derived.create()</c>, inherited from a factory of Base returning a C# Base, is such a case.
     /// </summary>
-    private static void CheckWraps(PyTypeObject* own, PyTypeObject* type)
+    private static PyTypeObject* WrapperType(PyTypeObject* own, PyTypeObject* type, PyTypeObject* declared)
     {
+        if (type == declared) return own;
         PyTypeObject* nearest = PyClassBuilder.NearestClass(type);
-        if (nearest != null && (nearest == own || PyType_IsSubtype(own, nearest) != 0)) return;
+        if (nearest != null && (nearest == own || PyType_IsSubtype(own, nearest) != 0)) return nearest == type ? own : type;
         string ownName = PyClassBuilder.Name(own);
         string needed = PyClassBuilder.Name(nearest != null ? nearest : type);
         throw new PythonException(Builtins.TypeError,
