@@ -66,7 +66,8 @@ internal static partial class ModuleEmitter
         void Visit(ClassExportModel c)
         {
             if (!done.Add(c.WrapperClass)) return;
-            if (c.Base is { } b && byWrapper.TryGetValue(b.WrapperClass, out ClassExportModel? baseClass)) Visit(baseClass);
+            if (c.Base is { } b && byWrapper.TryGetValue(b.WrapperClass, out ClassExportModel? baseClass))
+                Visit(baseClass);
             result.Add(c);
         }
         foreach (ClassExportModel c in list) Visit(c);

@@ -45,7 +45,8 @@ internal sealed record ClassExportModel(
     /// <summary>The [PyClass] it derives from in C#, its Python base; null: object.</summary>
     public ClassBaseModel? Base { get; init; }
 
-    /// <summary>How Python makes instances: its constructor, or not at all (abstract, or no public constructor).</summary>
+    /// <summary>How Python makes instances: by its constructor, or not at all (abstract, no public constructor).
+    /// </summary>
     public Construction Construction { get; init; }
 }
 
@@ -127,7 +128,7 @@ internal enum GcChain
     Override,
 }
 
-/// <summary>The [PyClass] a [PyClass] derives from: what registering, ordering and stubbing the derived one need.</summary>
+/// <summary>The [PyClass] a [PyClass] derives from: what registering, ordering and stubbing the derived need.</summary>
 /// <param name="WrapperClass">The base's generated class (its Register), to register the base first.</param>
 /// <param name="FullType">The base's C# type, whose Python type becomes tp_base.</param>
 /// <param name="Depth">How many [PyClass]es the derived class has above it (1: this base is a root).</param>

@@ -96,7 +96,8 @@ internal static partial class ClassParser
         if (selfHand && generated is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(D.MixedTraversal, location, type.Name, generated.Name,
-                $"implements IPyTraverse by hand, while the generator traverses the PyRef members of '{generated.Name}'; "
+                "implements IPyTraverse by hand, while the generator traverses the PyRef members of "
+                + $"'{generated.Name}'; "
                 + $"a hand-written IPyTraverse here would replace that traversal, so let the generator traverse "
                 + $"'{type.Name}' too (hold its references in PyRef fields, arrays or lists of them), or implement "
                 + $"IPyTraverse by hand in '{generated.Name}' as well, with public virtual Traverse and Clear that "
