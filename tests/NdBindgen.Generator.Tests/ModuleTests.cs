@@ -1,4 +1,5 @@
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using NdBindgen.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -103,6 +104,27 @@ public class ModuleTests
             < module.IndexOf("Samples_CentralBank_PyType.Register(module)", System.StringComparison.Ordinal));
         // No CS0108 (the derived part hiding the base's link to its Python object), nor anything else.
         Assert.Empty(run.CompileProblems());
+    }
+
+    [Fact]
+    public void A_py_class_deriving_from_a_py_class_of_another_assembly_is_NDB0026()
+    {
+        var library = TestCompilation.Create("""
+            using NdBindgen;
+            namespace Bank;
+            [PyClass] public partial class Account { }
+            """).WithAssemblyName("BankLibrary");
+        var input = TestCompilation.Create("""
+            using NdBindgen;
+            namespace Samples;
+            [PyClass] public partial class Savings : Bank.Account { }
+            """).AddReferences(library.ToMetadataReference());
+        GeneratorRun run = TestCompilation.Run(input, TestCompilation.CreateDriver());
+
+        Diagnostic d = Assert.Single(run.GeneratorDiagnostics, x => x.Id == "NDB0026");
+        Assert.Contains("'Savings' derives from 'Account', a [PyClass] of another assembly ('BankLibrary')",
+            d.GetMessage());
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("Savings"));
     }
 
     [Fact]

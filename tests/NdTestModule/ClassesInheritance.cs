@@ -43,6 +43,9 @@ public partial class Quad : Figure
     /// <summary>A quad of the class it is called on.</summary>
     [PyClassMethod] public static Quad Of(double side) => new(side, side);
 
+    /// <summary>Side by side: an operator of the middle level, which squares inherit (operands by TryGet).</summary>
+    public static Quad operator +(Quad a, Quad b) => new(a.Width + b.Width, Math.Max(a.Height, b.Height));
+
     /// <summary>Scales both sides (an instance method of the middle level).</summary>
     [PyMethod] public void Scale(double factor)
     {

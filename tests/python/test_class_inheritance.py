@@ -75,6 +75,15 @@ def test_a_derived_instance_is_accepted_where_the_base_is_expected():
         nd_test.area_of(Box())
 
 
+def test_operators_take_derived_operands():
+    r = Square(1.0) + Quad(2.0, 3.0)
+    assert type(r) is Quad and (r.width, r.height) == (3.0, 3.0)
+    r = Square(1.0) + Square(2.0)
+    assert type(r) is Quad and (r.width, r.height) == (3.0, 2.0)
+    with pytest.raises(TypeError):
+        Square(1.0) + Circle(1.0)
+
+
 def test_a_derived_object_returned_as_its_base_is_its_own_class():
     s = nd_test.make_square(2.0)
     assert type(s) is Square

@@ -247,7 +247,7 @@ def discover(module):
                                           ast.unparse(item.returns)))
                 else:
                     targets.append(Target(module, "method", item.name, node.name,
-                                          _params(module, item, lambda c=cls, n=item.name: getattr(c(*PLACEHOLDER_CTOR.get(node.name, ())), n), True),
+                                          _params(module, item, lambda c=cls, n=item.name: getattr(placeholder_instance(c), n), True),
                                           ast.unparse(item.returns)))
             if dunders:
                 targets.append(Target(module, "protocols", "protocols", node.name, dunders=dunders))
@@ -256,7 +256,20 @@ def discover(module):
 
 # Constructor arguments for a placeholder instance (used only to read a bound method's signature).
 PLACEHOLDER_CTOR = {"SigBox": ("n",), "Animal": ("a",), "Money": (1,), "Reading": (1,), "Record": (1,), "Samples": (2,), "Tally": (1,), "Version2": (1,),
-                    "Rect": (1.0, 2.0), "ConstPoint": (1.0, 2.0)}
+                    "Rect": (1.0, 2.0), "ConstPoint": (1.0, 2.0), "Quad": (1.0, 2.0), "Plate": (1.0,)}
+
+# Classes Python cannot construct (abstract, or made by C# only): how to get instances of them.
+MADE_BY = {
+    "Figure": [lambda: nd_test.Square(1.5), lambda: nd_test.Circle(0.5), lambda: nd_test.Quad(1.0, 2.0)],
+    "Ticket": [lambda: nd_test.issue_ticket(3)],
+    "Shape": [lambda: nd_ext.Square(2.0), lambda: nd_ext.Rectangle(1.0, 2.0)],
+}
+
+
+def placeholder_instance(cls):
+    """An instance of cls, only to read a bound method's signature."""
+    made = MADE_BY.get(cls.__name__)
+    return made[0]() if made else cls(*PLACEHOLDER_CTOR.get(cls.__name__, ()))
 
 # Entry points that are not fuzzed here, and why.
 SKIP = {
@@ -391,6 +404,8 @@ def instances(cls_name, module=nd_test):
     """Well-made instances of a class (and of a Python subclass where the class allows one)."""
     module = home_of(module, cls_name)   # a submodule's stub names its parent's classes too
     cls = getattr(module, cls_name)
+    if cls_name in MADE_BY:
+        return st.sampled_from(MADE_BY[cls_name]).map(lambda make: make())
     ctor = next((t for t in ALL_TARGETS if t.kind == "constructor" and t.cls == cls_name and t.module is module), None)
     if ctor is None:   # overloaded constructors (no single signature, test_fuzz_overloaded): the placeholder's arguments
         args = st.just((PLACEHOLDER_CTOR.get(cls_name, ()), {}))
