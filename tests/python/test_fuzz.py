@@ -537,7 +537,7 @@ def placeholder(target, param, ndim=None):
         n = ndim_of(target, param) if ndim is None else ndim
         return np.ones((2,) * (1 if n is None else n), dtype=base[6:])
     if base.startswith("class:"):
-        return getattr(home_of(target.module, base[6:]), base[6:])(*PLACEHOLDER_CTOR.get(base[6:], ()))
+        return placeholder_instance(getattr(home_of(target.module, base[6:]), base[6:]))
     if base.startswith("container:"):
         kind, items = fuzz_containers.parse(base[10:])
         if kind == "tuple":
@@ -554,7 +554,7 @@ _PROBES = {}
 def _probe_call(target, param, value, extra=None):
     """Call target with placeholders and value for param; the exception, or None."""
     if target.kind == "attribute":
-        obj = target.pycls(*PLACEHOLDER_CTOR.get(target.cls, ()))
+        obj = placeholder_instance(target.pycls)
         call = lambda: setattr(obj, target.name, value)   # noqa: E731
     else:
         # Placeholders for the named parameters (positional-only ones positionally); the probed value in its place:
@@ -566,7 +566,7 @@ def _probe_call(target, param, value, extra=None):
         kwargs = {p.name: (value if p is param else placeholder(target, p)) for p in target.params
                   if p.pkind is P.KEYWORD_ONLY or (not by_position and p.pkind is P.POSITIONAL_OR_KEYWORD)}
         kwargs.update({"probed_value": value} if param.pkind is P.VAR_KEYWORD else {})
-        fn = callable_of(target, target.pycls(*PLACEHOLDER_CTOR.get(target.cls, ())) if target.kind == "method" else None)
+        fn = callable_of(target, placeholder_instance(target.pycls) if target.kind == "method" else None)
         call = lambda: fn(*args, **kwargs)   # noqa: E731
     try:
         with strict():
@@ -1595,6 +1595,9 @@ BODY_ERRORS = {
     "nd_test.swap_attr": (AttributeError, TypeError),
     "nd_test.spin_checking": (), "nd_test.dotnet_collect": (), "nd_test.touch_count": (), "nd_test.kept": (),
     "nd_test.kept_holder": (), "nd_test.make_and_drop_holder": (),
+    # Class methods whose C# object is one class: called on a class it is not (Circle.unit() makes a Square,
+    # Square.of a Quad), TypeError; test_class_inheritance.py checks which classes may be called.
+    "nd_test.Figure.unit": (TypeError,), "nd_test.Quad.of": (TypeError,),
 }
 
 # Callbacks of every row (CallbackValues.cs): what the drawn callable raises or returns wrongly reaches the
@@ -2456,7 +2459,7 @@ def test_fuzz_overloaded(target):
     elif target.name == "__init__":
         fn = target.pycls
     else:   # a method of an instance (a static or class method too: bound the same way)
-        fn = getattr(target.pycls(*PLACEHOLDER_CTOR.get(target.cls, ())), target.name)
+        fn = getattr(placeholder_instance(target.pycls), target.name)
     names = ["x", "y", "text", "times", "z", "count", "value", "samples", "values", "other"]
 
     @FUZZ
@@ -2491,7 +2494,8 @@ def test_every_entry_point_is_a_target():
             if isinstance(obj, type) and issubclass(obj, enum.Enum):
                 continue   # a C# enum's class: its members are arguments of the targets that take it
             if isinstance(obj, type):
-                assert f"{module.__name__}.{n}" in names
+                # A class Python cannot construct has no constructor to fuzz (test_class_inheritance.py calls it).
+                assert f"{module.__name__}.{n}" in names or n in MADE_BY, n
                 for member in vars(obj):
                     if not member.startswith("_"):
                         assert any(i in names for i in (f"{module.__name__}.{n}.{member}", f"{module.__name__}.{n}.{member}@attr")), (n, member)
