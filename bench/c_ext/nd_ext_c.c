@@ -7,6 +7,7 @@
  *   add_scalar_to_array_inplace(scal, arr) -> None, arr modified in place
  *   Point(x=0.0, y=0.0): x, y (float attributes), distance(other=None), p + q,
  *                        repr "Point (1.0, 2.0)", str "(1.0, 2.0)"
+ *   Shape (abstract) <- Rectangle(width, height) <- Square(side): area(), inherited from Shape
  *
  * arr is a float64 ndarray (native byte order, aligned) of any ndim and any
  * strides. Contiguous arrays take a flat loop; everything else goes through
@@ -722,6 +723,157 @@ static PyType_Spec point_spec = {
     .slots = point_slots,
 };
 
+/* ----------------------------------------------------- Shape, Rectangle, Square */
+
+/* nd_ext's hierarchy: Shape (abstract) <- Rectangle <- Square; Shape.area dispatches through a
+   function pointer each concrete class sets (the C twin of the C# virtual). */
+typedef struct ShapeObject {
+    PyObject_HEAD
+    double (*area)(const struct ShapeObject *);
+    double width;
+    double height;
+    PyObject *weakreflist;
+} ShapeObject;
+
+static PyTypeObject *ShapeType, *RectangleType, *SquareType;
+
+static double
+rectangle_area(const ShapeObject *s)
+{
+    return s->width * s->height;
+}
+
+static PyObject *
+shape_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    PyErr_Format(PyExc_TypeError, "Can't instantiate abstract class %s", _PyType_Name(type));
+    return NULL;
+}
+
+static PyObject *
+make_rectangle(PyTypeObject *type, double w, double h)
+{
+    ShapeObject *self = (ShapeObject *)type->tp_alloc(type, 0);
+    if (self == NULL)
+        return NULL;
+    self->area = rectangle_area;
+    self->width = w;
+    self->height = h;
+    return (PyObject *)self;
+}
+
+static PyObject *
+rectangle_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    double w, h;
+    static char *names[] = {"width", "height", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "dd:Rectangle", names, &w, &h))
+        return NULL;
+    return make_rectangle(type, w, h);
+}
+
+static PyObject *
+square_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    double side;
+    static char *names[] = {"side", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "d:Square", names, &side))
+        return NULL;
+    return make_rectangle(type, side, side);
+}
+
+static void
+shape_dealloc(PyObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    if (((ShapeObject *)self)->weakreflist != NULL)
+        PyObject_ClearWeakRefs(self);
+    tp->tp_free(self);
+    Py_DECREF(tp);
+}
+
+static PyObject *
+shape_area(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    if (nargs != 0 || (kwnames != NULL && PyTuple_GET_SIZE(kwnames) != 0)) {
+        PyErr_SetString(PyExc_TypeError, "Shape.area() takes no arguments");
+        return NULL;
+    }
+    const ShapeObject *s = (const ShapeObject *)self;
+    return PyFloat_FromDouble(s->area(s));
+}
+
+static PyObject *
+rectangle_get(PyObject *self, void *closure)
+{
+    return PyFloat_FromDouble(*(const double *)((const char *)self + (Py_ssize_t)closure));
+}
+
+static PyMethodDef shape_methods[] = {
+    {"area", (PyCFunction)(void (*)(void))shape_area, METH_FASTCALL | METH_KEYWORDS,
+     "area($self, /)\n--\n\nThe area of the shape."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef rectangle_getset[] = {
+    {"width", rectangle_get, NULL, "The width.", (void *)offsetof(ShapeObject, width)},
+    {"height", rectangle_get, NULL, "The height.", (void *)offsetof(ShapeObject, height)},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMemberDef shape_members[] = {
+    {"__weaklistoffset__", T_PYSSIZET, offsetof(ShapeObject, weakreflist), READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static PyType_Slot shape_slots[] = {
+    {Py_tp_doc, (void *)"A shape in the plane: abstract, so Python makes only its subclasses."},
+    {Py_tp_new, shape_new},
+    {Py_tp_dealloc, shape_dealloc},
+    {Py_tp_methods, shape_methods},
+    {Py_tp_members, shape_members},
+    {0, NULL},
+};
+
+static PyType_Slot rectangle_slots[] = {
+    {Py_tp_doc, (void *)"Rectangle(width, height)\n--\n\nA rectangle: a Shape."},
+    {Py_tp_new, rectangle_new},
+    {Py_tp_getset, rectangle_getset},
+    {0, NULL},
+};
+
+static PyType_Slot square_slots[] = {
+    {Py_tp_doc, (void *)"Square(side)\n--\n\nA square: a Rectangle, two levels below Shape."},
+    {Py_tp_new, square_new},
+    {0, NULL},
+};
+
+static PyType_Spec shape_spec = {"nd_ext_c.Shape", sizeof(ShapeObject), 0,
+                                 Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, shape_slots};
+static PyType_Spec rectangle_spec = {"nd_ext_c.Rectangle", sizeof(ShapeObject), 0,
+                                     Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, rectangle_slots};
+static PyType_Spec square_spec = {"nd_ext_c.Square", sizeof(ShapeObject), 0, Py_TPFLAGS_DEFAULT, square_slots};
+
+/* A type deriving from base (3.9's PyType_FromSpecWithBases takes only a tuple); added to m. */
+static PyTypeObject *
+add_derived(PyObject *m, PyType_Spec *spec, PyTypeObject *base, const char *name)
+{
+    PyObject *bases = base == NULL ? NULL : PyTuple_Pack(1, (PyObject *)base);
+    if (base != NULL && bases == NULL)
+        return NULL;
+    PyTypeObject *type = (PyTypeObject *)PyType_FromSpecWithBases(spec, bases);
+    Py_XDECREF(bases);
+    if (type == NULL)
+        return NULL;
+    Py_INCREF(type);
+    if (PyModule_AddObject(m, name, (PyObject *)type) < 0) {
+        Py_DECREF(type);
+        Py_DECREF(type);
+        return NULL;
+    }
+    return type;
+}
+
 /* ---------------------------------------------------------------- module */
 
 static PyMethodDef nd_ext_c_methods[] = {
@@ -794,6 +946,12 @@ PyInit_nd_ext_c(void)
     Py_INCREF(PointType);
     if (PyModule_AddObject(m, "Point", (PyObject *)PointType) < 0) {
         Py_DECREF(PointType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    if ((ShapeType = add_derived(m, &shape_spec, NULL, "Shape")) == NULL ||
+        (RectangleType = add_derived(m, &rectangle_spec, ShapeType, "Rectangle")) == NULL ||
+        (SquareType = add_derived(m, &square_spec, RectangleType, "Square")) == NULL) {
         Py_DECREF(m);
         return NULL;
     }

@@ -56,8 +56,11 @@ public static class Clash
     [PyMethod("size")] public double GetSize() => 0;                             // expect NDB0027
 }
 
-[PyClass] public partial class Account { }
+[PyClass] public class Account { }                                                // expect NDB0013
 [PyClass] public partial class Savings : Account { }                              // expect NDB0026
+
+[PyClass] public partial class Ledger : IPyTraverse { public int Traverse(PyVisit v) => 0; public void Clear() { } }
+[PyClass] public partial class Journal : Ledger { [PyProperty] public PyRef? Entry { get; set; } }   // expect NDB0033
 
 public class Plain
 {

@@ -422,13 +422,12 @@ public class DiagnosticTests
         [PyClass] public class {|#0:Plain|} { }
         [PyClass] public static partial class {|#1:Helpers|} { }
         [PyClass] public partial class {|#2:Box|}<T> { }
-        [PyClass] public abstract partial class {|#3:Shape|} { }
+        [PyClass] public abstract partial class Shape { }   // abstract is fine: not constructible from Python
         public partial class Outer { [PyClass] public partial class {|#4:Inner|} { } }
         """,
         Error("NDB0013", 0).WithArguments("Plain", "is not partial; the generator adds the link to its Python object to the class, so declare it 'partial'"),
         Error("NDB0013", 1).WithArguments("Helpers", "is static; Python objects are instances of it, so make it a non-static class (or export its methods with [PyFunction])"),
         Error("NDB0013", 2).WithArguments("Box", "is generic; Python has no type arguments to choose an instantiation with, so export a non-generic class (one that wraps an instantiation, or derives from it)"),
-        Error("NDB0013", 3).WithArguments("Shape", "is abstract; Python constructs it, so make it a concrete class (an abstract base class that is not a [PyClass] can hold the shared part)"),
         Error("NDB0013", 4).WithArguments("Inner", "is nested in 'Outer'; the generated part of a [PyClass] is declared directly in its namespace, so move it out of 'Outer'"));
 
     private const string RecordReason = "is a record; the link to its Python object, which the generator adds as a field, would be copied by 'with' (the copy would pass for the original's Python object) and compared by the record's equality, so make it a 'partial class' (with Equals and GetHashCode of your own for value equality)";
@@ -453,16 +452,17 @@ public class DiagnosticTests
         Error("NDB0013", 6).WithArguments("Cell", "is a struct; a [PyClass] is a class (its Python objects share one C# object), so declare it 'partial class'"));
 
     [Fact]
-    public Task NDB0014_no_constructor_python_can_call() => VerifyAsync("""
+    public Task NDB0014_several_constructors_none_marked() => VerifyAsync("""
         using NdBindgen;
         namespace Samples;
         [PyClass] public partial class {|#0:Two|} { public Two() { } public Two(int x) { } }
-        [PyClass] public partial class {|#1:Hidden|} { private Hidden() { } }
+        // No public constructor: valid, only C# makes instances (Python gets "No constructor defined for Hidden").
+        [PyClass] public partial class Hidden { private Hidden() { } }
+        [PyClass] public partial class Protected { protected Protected(int x) { } }
         [PyClass] public partial class Chosen { [PyConstructor] public Chosen() { } public Chosen(int x) { } }
         [PyClass] public partial class Overloaded { [PyConstructor] public Overloaded() { } [PyConstructor] public Overloaded(int x) { } public Overloaded(string s) { } }
         """,
-        Error("NDB0014", 0).WithArguments("Two", "has several public constructors and none is marked [PyConstructor]"),
-        Error("NDB0014", 1).WithArguments("Hidden", "has no public or internal constructor"));
+        Error("NDB0014", 0).WithArguments("Two", "has several public constructors and none is marked [PyConstructor]"));
 
     [Fact]
     public Task NDB0015_references_in_a_shape_the_generator_cannot_walk() => VerifyAsync("""
@@ -695,18 +695,43 @@ public class DiagnosticTests
         Error("NDB0022", 1).WithArguments("x", "Api.Twice", "[ArrayLike] applies to NdView<T> parameters only, not double"));
 
     [Fact]
-    public Task NDB0026_a_py_class_deriving_from_a_py_class() => VerifyAsync("""
+    public Task NDB0026_a_py_class_deriving_from_a_py_class_that_is_not_generated() => VerifyAsync("""
         using NdBindgen;
         namespace Samples;
-        [PyClass] public partial class Account { [PyProperty] public double Balance { get; set; } }
-        [PyClass] public partial class Savings : {|#0:Account|} { [PyProperty] public double Rate { get; set; } }
-        public abstract class Plain { }
+        [PyClass] public class {|#0:Account|} { }
+        [PyClass] public partial class Savings : {|#1:Account|} { [PyProperty] public double Rate { get; set; } }
         public class Middle : Account { }
-        [PyClass] public partial class Deeper : {|#1:Samples.Middle|}, System.IDisposable { public void Dispose() { } }
+        [PyClass] public partial class Deeper : {|#2:Samples.Middle|}, System.IDisposable { public void Dispose() { } }
+        // A [PyClass] deriving from a generated one is a Python subclass, also across classes that are not [PyClass]es.
+        [PyClass] public partial class Shape { [PyProperty] public double Area { get; set; } }
+        public abstract class Between : Shape { }
+        [PyClass] public partial class Square : Between { }
+        public abstract class Plain { }
         [PyClass] public partial class Fine : Plain { }
         """,
-        Error("NDB0026", 0).WithArguments("Savings", "Account"),
-        Error("NDB0026", 1).WithArguments("Deeper", "Account"));
+        Error("NDB0013", 0).WithArguments("Account", "is not partial; the generator adds the link to its Python object to the class, so declare it 'partial'"),
+        Error("NDB0026", 1).WithArguments("Savings", "Account", "that is not generated (NDB0013 says why); fix 'Account' first"),
+        Error("NDB0026", 2).WithArguments("Deeper", "Account", "that is not generated (NDB0013 says why); fix 'Account' first"));
+
+    [Fact]
+    public Task NDB0033_generated_and_hand_written_traversal_in_one_hierarchy() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Hand : IPyTraverse { public int Traverse(PyVisit v) => 0; public void Clear() { } }
+        [PyClass] public partial class {|#0:Under|} : Hand { [PyProperty] public PyRef? Item { get; set; } }
+        [PyClass] public partial class Generated { [PyProperty] public PyRef? Item { get; set; } }
+        [PyClass] public partial class {|#1:Manual|} : Generated, IPyTraverse { public int Traverse(PyVisit v) => 0; public void Clear() { } }
+        // What the message says to do: virtual Traverse and Clear, overridden below.
+        [PyClass] public partial class Virtual : IPyTraverse { public virtual int Traverse(PyVisit v) => 0; public virtual void Clear() { } }
+        [PyClass] public partial class Fine : Virtual
+        {
+            [PyProperty] public PyRef? Item { get; set; }
+            public override int Traverse(PyVisit v) { int r = base.Traverse(v); return r != 0 ? r : v.Visit(Item); }
+            public override void Clear() { base.Clear(); Item?.Dispose(); }
+        }
+        """,
+        Error("NDB0033", 0).WithArguments("Under", "Hand", "holds PyRef members, while 'Hand' implements IPyTraverse by hand; the generated traversal cannot call a hand-written one, so make Traverse and Clear of 'Hand' public virtual methods and override them in 'Under', reporting its references and calling the base's"),
+        Error("NDB0033", 1).WithArguments("Manual", "Generated", "implements IPyTraverse by hand, while the generator traverses the PyRef members of 'Generated'; a hand-written IPyTraverse here would replace that traversal, so let the generator traverse 'Manual' too (hold its references in PyRef fields, arrays or lists of them), or implement IPyTraverse by hand in 'Generated' as well, with public virtual Traverse and Clear that 'Manual' overrides"));
 
     [Fact]
     public Task NDB0027_two_members_of_a_class_under_one_python_name() => VerifyClassAsync("""

@@ -1,4 +1,5 @@
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using NdBindgen.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -79,21 +80,51 @@ public class ModuleTests
     }
 
     [Fact]
-    public void A_py_class_deriving_from_a_py_class_is_one_diagnostic_without_compiler_noise()
+    public void A_py_class_deriving_from_a_py_class_compiles_and_registers_after_its_base()
     {
         GeneratorRun run = TestCompilation.Run("""
             using NdBindgen;
             namespace Samples;
-            [PyClass] public partial class Account { [PyProperty] public double Balance { get; set; } }
             [PyClass] public partial class Savings : Account { [PyProperty] public double Rate { get; set; } }
+            [PyClass] public partial class Account { [PyProperty] public double Balance { get; set; } }
+            [PySubmodule] public static class Banks { }
+            [PyClass(Submodule = typeof(Banks))] public partial class Bank { }
+            [PyClass] public sealed partial class CentralBank : Bank { }
             public static class Api { [PyFunction] public static double Total(Account a) => a.Balance; }
             """);
 
-        Assert.Equal("NDB0026", Assert.Single(run.GeneratorDiagnostics).Id);
-        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("Savings"));
-        Assert.DoesNotContain("Savings", run.Source("PythonModule.g.cs"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.Sources, s => s.HintName.Contains("Savings"));
+        string module = run.Source("PythonModule.g.cs");
+        Assert.True(module.IndexOf("Samples_Account_PyType.Register", System.StringComparison.Ordinal)
+            < module.IndexOf("Samples_Savings_PyType.Register", System.StringComparison.Ordinal));
+        // The base lives in a submodule: the derived class is registered once the submodule exists.
+        Assert.Contains("Samples_CentralBank_PyType.Register(module);", module);
+        Assert.True(module.IndexOf("sub_banks", System.StringComparison.Ordinal)
+            < module.IndexOf("Samples_CentralBank_PyType.Register(module)", System.StringComparison.Ordinal));
         // No CS0108 (the derived part hiding the base's link to its Python object), nor anything else.
         Assert.Empty(run.CompileProblems());
+    }
+
+    [Fact]
+    public void A_py_class_deriving_from_a_py_class_of_another_assembly_is_NDB0026()
+    {
+        var library = TestCompilation.Create("""
+            using NdBindgen;
+            namespace Bank;
+            [PyClass] public partial class Account { }
+            """).WithAssemblyName("BankLibrary");
+        var input = TestCompilation.Create("""
+            using NdBindgen;
+            namespace Samples;
+            [PyClass] public partial class Savings : Bank.Account { }
+            """).AddReferences(library.ToMetadataReference());
+        GeneratorRun run = TestCompilation.Run(input, TestCompilation.CreateDriver());
+
+        Diagnostic d = Assert.Single(run.GeneratorDiagnostics, x => x.Id == "NDB0026");
+        Assert.Contains("'Savings' derives from 'Account', a [PyClass] of another assembly ('BankLibrary')",
+            d.GetMessage());
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("Savings"));
     }
 
     [Fact]

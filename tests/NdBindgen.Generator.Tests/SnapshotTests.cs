@@ -39,6 +39,7 @@ public class SnapshotTests
     [InlineData("Callbacks", "callbacks")]
     [InlineData("ClassNumbers", "numbers")]
     [InlineData("ClassAttributes", "attributes")]
+    [InlineData("ClassInheritance", "shapes")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

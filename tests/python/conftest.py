@@ -42,6 +42,7 @@ NUMPY_FREE = [
     "test_class_numbers.py",
     "test_class_containers.py",
     "test_class_attributes.py",
+    "test_class_inheritance.py",
 ]
 
 

@@ -54,10 +54,17 @@ def _annotation(node: ast.expr | None) -> str:
 class Values:
     """Well-typed values for a stub's annotations; instances of the module's classes made on demand."""
 
-    def __init__(self, module, classes: dict[str, ast.ClassDef], homes: dict[str, Any] | None = None):
+    def __init__(self, module, classes: dict[str, ast.ClassDef], homes: dict[str, Any] | None = None,
+                 factories: dict[str, tuple[Callable, list[ast.arg]]] | None = None):
         self.module = module
         self.classes = classes
         self.homes = homes or {}   # class name -> the module that defines it, where not `module` (a parent's)
+        self.factories = factories or {}   # class name -> a function returning one, and its parameters
+
+    def _constructible(self, cls: str) -> bool:
+        # The stub gives a class Python cannot construct (abstract, or made by C# only) no __init__.
+        return any(isinstance(i, ast.FunctionDef) and i.name == "__init__" for i in self.classes[cls].body) \
+            or self._is_enum(cls)
 
     def _class(self, name: str):
         return getattr(self.homes.get(name, self.module), name)
@@ -138,6 +145,13 @@ class Values:
             if kind in ("typing.Iterable", "set"):
                 return {self.make(items[0])}
             return [self.make(items[0]), self.make(items[0])]
+        if a in self.classes and not self._constructible(a):
+            # One of its [PyClass] subclasses (in the stub), else what the module makes it with.
+            for name, node in self.classes.items():
+                if a in (ast.unparse(b) for b in node.bases):
+                    return self.make(name)
+            fn, params = self.factories[a]
+            return fn(*[self.make(_annotation(p.annotation)) for p in params])
         if a in self.classes:
             cls = self._class(a)
             return cls(*[self.make(_annotation(p.annotation)) for p in self._init_args(a)])
@@ -205,12 +219,18 @@ def _stub_classes(tree: ast.Module) -> dict[str, ast.ClassDef]:
     return {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
 
 
+def _factories(module, tree: ast.Module) -> dict[str, tuple[Callable, list[ast.arg]]]:
+    """The module's functions and their parameters, by the class they return."""
+    return {ast.unparse(n.returns): (getattr(module, n.name), _required(n)) for n in tree.body
+            if isinstance(n, ast.FunctionDef) and n.returns is not None}
+
+
 def targets(module) -> list[Target]:
     """The module's entry points, then its submodules' (each imported as module.sub, stub <module>/<sub>.pyi)."""
     stub = pathlib.Path(module.__file__).with_name(module.__name__ + ".pyi")
     tree = ast.parse(stub.read_text())
     classes = _stub_classes(tree)
-    out = _targets(module, tree, Values(module, classes), classes)
+    out = _targets(module, tree, Values(module, classes, factories=_factories(module, tree)), classes)
     for sub_stub in sorted(stub.with_suffix("").glob("*.pyi")):
         sub = importlib.import_module(f"{module.__name__}.{sub_stub.stem}")
         sub_tree = ast.parse(sub_stub.read_text())

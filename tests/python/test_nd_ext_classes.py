@@ -260,3 +260,20 @@ def test_tutorial_session_runs(capsys):
     assert ">>> p\nPoint (3.0, 4.0)\n" in out
     assert ">>> print(p)\n(3.0, 4.0)\n" in out
     assert ">>> p.distance()\n5.0\n" in out
+
+
+def test_shapes_hierarchy():
+    from nd_ext import Rectangle, Shape, Square
+    s = Square(2.0)
+    assert Square.__mro__ == (Square, Rectangle, Shape, object)
+    assert s.area() == 4.0 and (s.width, s.height) == (2.0, 2.0)
+    assert Rectangle(2.0, 3.0).area() == 6.0
+    assert "area" in Shape.__dict__ and "area" not in Square.__dict__
+    assert error(TypeError, Shape) == "Can't instantiate abstract class Shape"
+    assert inspect.signature(Square) == inspect.Signature(
+        [inspect.Parameter("side", inspect.Parameter.POSITIONAL_OR_KEYWORD)]) or sys_version_before_3_10()
+
+
+def sys_version_before_3_10():
+    import sys
+    return sys.version_info < (3, 10)

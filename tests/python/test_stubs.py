@@ -155,3 +155,17 @@ def test_stub_of_class_attributes_and_accessors():
     assert ("    # write-only: reading raises AttributeError\n    @property\n    def secret(self) -> str:" in text)
     assert "    @label.deleter\n    def label(self) -> None: ...\n" in text
     assert "    def __setattr__(self, name: str, value: typing.Any) -> None: ...\n" in text
+
+
+def test_mypy_accepts_the_class_hierarchy():
+    result = mypy("--strict", "typing/uses_class_inheritance.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_rejects_wrong_uses_of_the_class_hierarchy_on_each_marked_line():
+    source = (HERE / "typing" / "misuses_class_inheritance.py").read_text().splitlines()
+    marked = {i for i, line in enumerate(source, start=1) if "# error:" in line}
+    result = mypy("typing/misuses_class_inheritance.py")
+    assert result.returncode == 1
+    reported = {int(m.group(1)) for m in re.finditer(r"misuses_class_inheritance\.py:(\d+): error", result.stdout)}
+    assert reported == marked, result.stdout

@@ -118,7 +118,7 @@ internal static class DiagnosticDescriptors
         "'{0}' is marked [PyClass] but {1}");
 
     public static readonly DiagnosticDescriptor NoConstructor = Error("NDB0014",
-        "[PyClass] has no constructor Python can call",
+        "[PyClass] has several constructors and none is marked",
         "'{0}' {1}; mark the one Python should call with [PyConstructor] (mark several to make them overloads of "
             + "one __init__)");
 
@@ -172,11 +172,8 @@ internal static class DiagnosticDescriptors
             + "[PyMethod(\"...\")]");
 
     public static readonly DiagnosticDescriptor PyClassInheritance = Error("NDB0026",
-        "A [PyClass] cannot derive from another [PyClass] yet",
-        "'{0}' derives from '{1}', which is a [PyClass]; NdBindgen does not turn C# inheritance into Python "
-            + "subclassing yet (Python would see two unrelated types: '{0}' without the members of '{1}', and a '{0}' "
-            + "passed where a '{1}' is expected a TypeError), so hold a '{1}' in a field and forward to it "
-            + "(composition), or derive both from a base class that is not a [PyClass]");
+        "A [PyClass] cannot derive from this [PyClass]",
+        "'{0}' derives from '{1}', a [PyClass] {2}");
 
     public static readonly DiagnosticDescriptor DuplicateMemberName = Error("NDB0027",
         "Two members of a [PyClass] have one Python name",
@@ -204,6 +201,9 @@ internal static class DiagnosticDescriptors
         "Enum member has no Python name of its own",
         "Member '{0}' of enum '{1}' becomes '{2}' in Python, {3}; rename the C# member");
 
+    public static readonly DiagnosticDescriptor MixedTraversal = Error("NDB0033",
+        "Generated and hand-written GC traversal in one [PyClass] hierarchy",
+        "'{0}' derives from '{1}' and {2}");
     public static readonly DiagnosticDescriptor InvalidContextManager = Error("NDB0039",
         "[PyClass(ContextManager = true)] cannot generate __enter__ and __exit__",
         "'{0}' asks for ContextManager = true, but {1}");
@@ -229,7 +229,7 @@ internal static class DiagnosticDescriptors
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
         ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads, OverloadsOfDifferentKinds,
         PyClassInheritance, DuplicateMemberName, ParameterKindOrder, InvalidVariadic, ConflictingParameterKinds,
-        VariadicOverload, InvalidEnumMember, UnsupportedConstantType, InvalidSubmodule, NotASubmodule,
+        VariadicOverload, InvalidEnumMember, MixedTraversal, UnsupportedConstantType, InvalidSubmodule, NotASubmodule,
         InvalidContextManager,
     };
 

@@ -53,21 +53,30 @@ internal static partial class ClassEmitter
     {
         bool ns = c.Namespace.Length > 0;
         if (ns) w.Open($"namespace {c.Namespace}");
-        string interfaces = R.IPyClass + (c.Gc.GeneratesTraverse ? ", " + R.IPyTraverse : "");
+        string interfaces = R.IPyClass + (c.Gc.GeneratesTraverse && c.Gc.Chain != GcChain.Override
+            ? ", " + R.IPyTraverse : "");
         w.Open($"unsafe partial class {c.TypeName} : {interfaces}");
-        w.Line($"private {R.PyObject}* __ndbindgenPythonObject;");
-        w.Line();
-        w.Line("/// <summary>The Python type of this class, created when the module is imported.</summary>");
-        w.Line(Hidden);
-        w.Line($"internal static {TypeObject} __NdBindgenPythonType;");
-        w.Line();
-        w.Open($"{R.PyObject}* {R.IPyClass}.PythonObject");
-        w.Line("get => __ndbindgenPythonObject;");
-        w.Line("set => __ndbindgenPythonObject = value;");
-        w.Close();
-        w.Line();
-        w.Line($"static {TypeObject} {R.IPyClass}.PythonType => __NdBindgenPythonType;");
-        if (c.Gc.GeneratesTraverse) EmitTraverse(w, c.Gc);
+        if (c.Python.Base is not null)
+        {
+            EmitDerivedLink(w);
+        }
+        else
+        {
+            w.Line($"private {R.PyObject}* __ndbindgenPythonObject;");
+            w.Line();
+            w.Line("/// <summary>The Python type of this class, created when the module is imported.</summary>");
+            w.Line(Hidden);
+            w.Line($"internal static {TypeObject} __NdBindgenPythonType;");
+            w.Line();
+            w.Open($"{R.PyObject}* {R.IPyClass}.PythonObject");
+            w.Line("get => __ndbindgenPythonObject;");
+            w.Line("set => __ndbindgenPythonObject = value;");
+            w.Close();
+            w.Line();
+            w.Line($"static {TypeObject} {R.IPyClass}.PythonType => __NdBindgenPythonType;");
+        }
+        if (c.Gc.GeneratesTraverse && c.Gc.Chain != GcChain.Own) EmitChainedTraverse(w, c.Gc);
+        else if (c.Gc.GeneratesTraverse) EmitTraverse(w, c.Gc);
         w.Close();
         if (ns) w.Close();
     }
@@ -107,6 +116,7 @@ internal static partial class ClassEmitter
     /// </summary>
     private static void EmitConstructor(SourceWriter w, ClassModel c)
     {
+        if (c.Python.Construction != Construction.Constructor) return;   // tp_new from the runtime refuses
         if (c.Constructor.Overloads is { } constructors)
         {
             EmitOverloadedConstructors(w, constructors);
@@ -238,8 +248,10 @@ internal static partial class ClassEmitter
         w.Line($"    {SourceWriter.Literal(Docstrings.Class(c.Python))},");
         bool unhashable = c.Protocols.Used.Any(p => SlotTable.Row(p.Dunder).Shape == SlotShape.NoHash);
         w.Line($"    subclassable: {Bool(!c.Sealed)}, gc: {Bool(c.Gc.Enabled)}, unhashable: {Bool(unhashable)},");
+        EmitLineage(w, c.Python);
         // Overloaded constructors: the dispatcher has a method's signature (nargsf an nint, as the bits are the same).
-        w.Line(c.Constructor.Overloads is null
+        w.Line(c.Python.Construction != Construction.Constructor ? "    null,"
+            : c.Constructor.Overloads is null
             ? $"    ({Vectorcall})&NewVectorcall,"
             : $"    ({Vectorcall})({Fast})&NewVectorcall,");
         w.Line("    [");
@@ -294,7 +306,8 @@ internal static partial class ClassEmitter
     private static IEnumerable<(string Slot, SlotDef Row)> Slots(ClassModel c)
     {
         var seen = new HashSet<string>();
-        foreach (SlotDef row in new[] { SlotTable.New }.Concat(c.Protocols.Used.Select(p => SlotTable.Row(p.Dunder))))
+        var construct = c.Python.Construction == Construction.Constructor ? new[] { SlotTable.New } : new SlotDef[0];
+        foreach (SlotDef row in construct.Concat(c.Protocols.Used.Select(p => SlotTable.Row(p.Dunder))))
         {
             foreach (string slot in row.Slots)
             {

@@ -35,8 +35,11 @@ internal static class Docstrings
     /// The signature has no <c>$type</c>: <c>inspect.signature</c> reads a class's
     /// <c>__text_signature__</c> as the call of the class, and would show <c>$type</c> as a parameter.
     /// </summary>
-    public static string Class(ClassExportModel c)
+    public static string? Class(ClassExportModel c)
     {
+        // Not constructible from Python: no signature to show, only the doc (or none).
+        if (c.Construction != Construction.Constructor)
+            return DocstringBody.Of(c.Summary) is { Length: > 0 } doc ? doc.TrimEnd('\n') + "\n" : null;
         if (c.Constructor.Overloads is { } constructors) return Overloads(constructors, DocstringBody.Of(c.Summary));
         var parameters = SignatureText.Parameters(c.Constructor.Parameters, Text, p => p.PythonName);
         // CPython splits the signature off only up to ")\n--\n\n", blank line included, even with no doc after it.

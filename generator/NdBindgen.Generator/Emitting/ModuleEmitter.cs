@@ -9,7 +9,7 @@ namespace NdBindgen.Generator.Emitting;
 /// The module: its method table, the exported <c>PyInit_&lt;name&gt;</c> entry point, and Populate, which adds
 /// <c>__version__</c>, the constants and the submodules.
 /// </summary>
-internal static class ModuleEmitter
+internal static partial class ModuleEmitter
 {
     public static string Emit(ModuleModel m)
     {
@@ -40,9 +40,9 @@ internal static class ModuleEmitter
             + $"EntryPoint = \"PyInit_{m.ModuleName}\")]");
         w.Open("private static PyObject* PyInit()");
         w.Line($"return {R.ModuleBuilder}.Create(Name, null,");
+        ClassOrder order = OrderClasses(m);
         // The enums' classes first: a class's methods may take or return them.
-        Tables(w, m.Exports, m.Enums.Select(e => e.RegisterName).Concat(m.Classes.Select(c => c.WrapperClass
-            + ".Register")), ",");
+        Tables(w, m.Exports, m.Enums.Select(e => e.RegisterName).Concat(order.Module), ",");
         w.Line("&Populate);");
         w.Close();
         w.Line();
@@ -56,9 +56,10 @@ internal static class ModuleEmitter
             string local = "sub_" + s.Name;
             w.Line($"PyObject* {local} = {R.ModuleBuilder}.AddSubmodule(module, Name + "
                 + $"{SourceWriter.Literal("." + s.Name)}, {SourceWriter.Literal(DocstringBody.Of(s.Doc))},");
-            Tables(w, s.Exports, s.Classes.Select(c => c.WrapperClass + ".Register"), ");");
+            Tables(w, s.Exports, order.Submodules[s.Name], ");");
             AddConstants(w, local, s.Constants);
         }
+        EmitLateRegistrations(w, order);
         w.Close();
         var constants = m.Constants.Concat(m.Submodules.SelectMany(s => s.Constants)).ToList();
         foreach (ConstantModel c in constants)

@@ -175,7 +175,10 @@ internal static partial class StubEmitter
     {
         var sb = new StringBuilder();
         sb.Append("class ").Append(c.PythonName);
-        if (c.Protocols.IterItem is { } item) sb.Append("(typing.Iterable[").Append(Annotation(item)).Append("])");
+        var bases = new List<string>();
+        if (c.Base is { } baseClass) bases.Add(baseClass.PythonName);
+        if (c.Protocols.IterItem is { } item) bases.Add("typing.Iterable[" + Annotation(item) + "]");
+        if (bases.Count > 0) sb.Append('(').Append(string.Join(", ", bases)).Append(')');
         sb.Append(":\n");
         if (c.Constructor.Overloads is { } constructors)
         {
@@ -189,16 +192,21 @@ internal static partial class StubEmitter
             // The class's doc, then its constructor's (its Parameters).
             string summary = Docstrings.ClassText(c).Trim('\n');
             if (summary.Length > 0) sb.Append(I).Append(DocString(summary, I)).Append('\n');
+            // Not constructible from Python (abstract, or no public constructor): no __init__ of its own.
             var ctor = SignatureText.Parameters(c.Constructor.Parameters, Parameter, Variadic);
-            sb.Append(I).Append("def __init__(").Append(string.Join(", ", new[] { "self" }.Concat(ctor)))
-              .Append(") -> None: ...\n");
+            if (c.Construction == Construction.Constructor)
+            {
+                sb.Append(I).Append("def __init__(").Append(string.Join(", ", new[] { "self" }.Concat(ctor)))
+                  .Append(") -> None: ...\n");
+            }
         }
         AppendClassAttributes(sb, c);
         foreach (PropertyModel p in c.Properties) AppendProperty(sb, p);
         foreach (FunctionModel m in c.Methods) sb.Append(Function(m, I)).Append('\n');
         foreach (OverloadSetModel set in c.MethodOverloads) sb.Append(Overloads(set, I)).Append('\n');
         AppendProtocols(sb, c);
-        return sb.ToString().TrimEnd('\n');
+        string text = sb.ToString().TrimEnd('\n');
+        return text.EndsWith(":") ? text + "\n" + I + "..." : text;   // nothing but the class line
     }
 
     private static void AppendProperty(StringBuilder sb, PropertyModel p)

@@ -48,6 +48,12 @@ internal sealed record ClassExportModel(
 
     /// <summary>[PyClass(Dict = true)]: instances have a __dict__.</summary>
     public bool Dict { get; init; }
+    /// <summary>The [PyClass] it derives from in C#, its Python base; null: object.</summary>
+    public ClassBaseModel? Base { get; init; }
+
+    /// <summary>How Python makes instances: by its constructor, or not at all (abstract, no public constructor).
+    /// </summary>
+    public Construction Construction { get; init; }
 }
 
 /// <summary>How Python constructs the class: one constructor's parameters and doc, or several constructors.</summary>
@@ -137,5 +143,43 @@ internal sealed record TraverseMember(string Name, bool IsSequence);
 
 /// <summary>The class's part in Python's cyclic GC.</summary>
 /// <param name="GeneratesTraverse">The generator writes IPyTraverse over <paramref name="Members"/>.</param>
-/// <param name="Enabled">The type takes part in GC (generated or user-written IPyTraverse).</param>
-internal sealed record GcModel(bool GeneratesTraverse, bool Enabled, EquatableArray<TraverseMember> Members);
+/// <param name="Enabled">The type takes part in GC (generated or user-written IPyTraverse, at any level of its
+/// [PyClass] hierarchy).</param>
+internal sealed record GcModel(bool GeneratesTraverse, bool Enabled, EquatableArray<TraverseMember> Members)
+{
+    /// <summary>How the generated traversal meets the levels above and below it.</summary>
+    public GcChain Chain { get; init; }
+}
+
+/// <summary>How a class's generated traverse/clear chains through a hierarchy of [PyClass]es.</summary>
+internal enum GcChain
+{
+    /// <summary>IPyTraverse implemented once, for this class alone (a sealed class with no generated base).</summary>
+    Own,
+
+    /// <summary>The first level with references of a class that can be derived from: IPyTraverse calls protected
+    /// virtual methods that derived [PyClass]es override.</summary>
+    VirtualRoot,
+
+    /// <summary>A level below one with generated traversal: overrides, calling the base's first.</summary>
+    Override,
+}
+
+/// <summary>The [PyClass] a [PyClass] derives from: what registering, ordering and stubbing the derived need.</summary>
+/// <param name="WrapperClass">The base's generated class (its Register), to register the base first.</param>
+/// <param name="FullType">The base's C# type, whose Python type becomes tp_base.</param>
+/// <param name="Depth">How many [PyClass]es the derived class has above it (1: this base is a root).</param>
+internal sealed record ClassBaseModel(string WrapperClass, string FullType, string PythonName, int Depth);
+
+/// <summary>How Python makes instances of a class.</summary>
+internal enum Construction
+{
+    /// <summary>Through its constructor (one, or several overloads).</summary>
+    Constructor,
+
+    /// <summary>No public constructor: instances come from C#; calling the class raises TypeError.</summary>
+    None,
+
+    /// <summary>An abstract class: calling it (or a Python subclass of it) raises TypeError.</summary>
+    Abstract,
+}

@@ -39,6 +39,7 @@ internal static class RuntimeNames
     private const string Classes = Root + "Classes.";
     public const string PyInstance = Classes + "PyInstance";
     public const string PyClassBuilder = Classes + "PyClassBuilder";
+    public const string PyConstruction = Classes + "PyConstruction";
     public const string PyClassErrors = Classes + "PyClassErrors";
     public const string ClassAttributes = Classes + "ClassAttributes";
     public const string PyIterator = Classes + "PyIterator";

@@ -30,21 +30,17 @@ internal static partial class ClassParser
             diagnostics.Add(DiagnosticInfo.Create(D.ClassNotPartial, location, type.Name, shapeProblem));
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
         }
-        if (PyClassAncestor(type) is { } ancestor)
-        {
-            // Nothing generated: the partial part would hide the base's link to its Python object (CS0108).
-            diagnostics.Add(DiagnosticInfo.Create(D.PyClassInheritance, BaseListLocation(type) ?? location, type.Name,
-                ancestor.Name));
-            return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
-        }
+        ClassBaseModel? baseClass = ParseBase(type, location, diagnostics);
+        if (diagnostics.Count > 0) return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
         string? whyNot = PythonIdentifiers.WhyNotIdentifier(pythonName);
         if (whyNot is not null)
             diagnostics.Add(DiagnosticInfo.Create(D.InvalidPythonName, location, pythonName, whyNot));
 
-        ConstructorModel? constructor = ParseConstructor(type, pythonName, diagnostics, cancellationToken);
+        ConstructorModel? constructor = ParseConstructor(type, pythonName, diagnostics, cancellationToken,
+            out Construction construction);
         var members = ParseMembers(type, pythonName, diagnostics, cancellationToken);
         ProtocolsModel protocols = ParseProtocols(type, members.DunderMethods, members.NumberMethods, diagnostics);
-        GcModel gc = ParseGc(type, diagnostics);
+        GcModel gc = InHierarchy(ParseGc(type, diagnostics), type, diagnostics);
         var (singleMethods, methodSets) = MethodOverloads(members.Methods, diagnostics);
         AttributeData? pyClass = type.GetAttributes()
             .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyClassAttribute));
@@ -61,6 +57,8 @@ internal static partial class ClassParser
             Submodule = submodule,
             ClassAttributes = members.ClassAttributes,
             Dict = WantsDict(pyClass),
+            Base = baseClass,
+            Construction = construction,
         };
         var model = new ClassModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "",
@@ -88,9 +86,6 @@ internal static partial class ClassParser
         : type.ContainingType is not null
             ? $"is nested in '{type.ContainingType.Name}'; the generated part of a [PyClass] is declared directly in "
                 + $"its namespace, so move it out of '{type.ContainingType.Name}'"
-        : type.IsAbstract
-            ? "is abstract; Python constructs it, so make it a concrete class (an abstract base class that is not a "
-                + "[PyClass] can hold the shared part)"
         : !IsPartial(type) ? NotPartial
         : null;
 
@@ -104,31 +99,6 @@ internal static partial class ClassParser
         _ => "not a class",
     };
 
-    /// <summary>The nearest base class that is a [PyClass], or null.</summary>
-    private static INamedTypeSymbol? PyClassAncestor(INamedTypeSymbol type)
-    {
-        for (INamedTypeSymbol? b = type.BaseType; b is not null; b = b.BaseType)
-            if (ConversionTable.IsPyClass(b)) return b;
-        return null;
-    }
-
-    /// <summary>The base class in the base list (where a base class comes first), where the user wrote it.</summary>
-    private static Location? BaseListLocation(INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences
-            .Select(r => r.GetSyntax())
-            .OfType<TypeDeclarationSyntax>()
-            .Select(t => t.BaseList?.Types.FirstOrDefault())
-            .FirstOrDefault(b => b is not null && LastName(b.Type) == type.BaseType?.Name)
-            ?.GetLocation();
-
-    private static string LastName(TypeSyntax t) => t switch
-    {
-        QualifiedNameSyntax q => q.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax a => a.Name.Identifier.ValueText,
-        SimpleNameSyntax s => s.Identifier.ValueText,
-        _ => "",
-    };
-
     internal const string NotPartial = "is not partial; the generator adds the link to its Python object to the "
         + "class, so declare it 'partial'";
 
@@ -137,8 +107,15 @@ internal static partial class ClassParser
     /// __init__. Null (with a diagnostic) when there is none to call.
     /// </summary>
     private static ConstructorModel? ParseConstructor(INamedTypeSymbol type, string pythonName,
-        ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken)
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics, CancellationToken cancellationToken,
+        out Construction construction)
     {
+        if (NotConstructible(type) is { } none)
+        {
+            construction = none;
+            return new ConstructorModel(ImmutableArray<ParameterModel>.Empty, null, null);
+        }
+        construction = Construction.Constructor;
         var constructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared || c.Parameters.Length == 0)
             .ToList();
         var marked = constructors.Where(c => Has(c, KnownTypes.PyConstructorAttribute)).ToList();
@@ -149,10 +126,8 @@ internal static partial class ClassParser
             : null;
         if (constructor is null && marked.Count < 2)
         {
-            string why = publicOnes.Count == 0
-                ? "has no public or internal constructor"
-                : "has several public constructors and none is marked [PyConstructor]";
-            diagnostics.Add(DiagnosticInfo.Create(D.NoConstructor, type.Locations.FirstOrDefault(), type.Name, why));
+            diagnostics.Add(DiagnosticInfo.Create(D.NoConstructor, type.Locations.FirstOrDefault(), type.Name,
+                "has several public constructors and none is marked [PyConstructor]"));
         }
         if (marked.Count > 1)
         {
@@ -198,7 +173,7 @@ internal static partial class ClassParser
             AttributeData? attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() is
                 KnownTypes.PyPropertyAttribute or KnownTypes.PyMethodAttribute or KnownTypes.PyClassMethodAttribute
                 or KnownTypes.PyConstantAttribute);
-            if (attribute is null) continue;
+            if (attribute is null || OverridesExport(member)) continue;
             string attributeName = attribute.AttributeClass!.Name;
             // A [PyConstant] is checked as a module's is (accessibility included): ClassParser.Attributes.cs.
             if (KnownTypes.Is(attribute, KnownTypes.PyConstantAttribute))

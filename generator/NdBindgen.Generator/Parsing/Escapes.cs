@@ -24,6 +24,11 @@ internal static class Escapes
         if (p.DeclaringSyntaxReferences.Length == 0) return true;
         foreach (SyntaxReference reference in p.ContainingSymbol.DeclaringSyntaxReferences)
         {
+            // : base(p) or : this(p) hands it to another constructor, which may keep it.
+            if (reference.GetSyntax() is ConstructorDeclarationSyntax { Initializer: { } initializer }
+                && initializer.DescendantNodes().OfType<IdentifierNameSyntax>()
+                    .Any(id => id.Identifier.ValueText == p.Name))
+                return true;
             SyntaxNode? body = reference.GetSyntax() switch
             {
                 BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,

@@ -16,4 +16,10 @@ public unsafe interface IPyClass
 
     /// <summary>The Python type created for the class at module init.</summary>
     static abstract PyTypeObject* PythonType { get; }
+
+    /// <summary>
+    /// The Python type of this object's own class when it derives from another [PyClass] (a C# Derived held as a
+    /// Base is wrapped as a Derived); null: the static type's <see cref="PythonType"/>, which is its class.
+    /// </summary>
+    PyTypeObject* OwnPythonType => null;
 }

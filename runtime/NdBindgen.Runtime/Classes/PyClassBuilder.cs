@@ -50,10 +50,25 @@ public static unsafe partial class PyClassBuilder
     public static PyTypeObject* Create(PyObject* module, string qualifiedName, string? doc, bool subclassable, bool gc, bool unhashable,
         delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*> vectorcall,
         ReadOnlySpan<MethodExport> methods, ReadOnlySpan<PropertyExport> properties, ReadOnlySpan<SlotExport> slots,
-        bool dict = false)
+        bool dict = false) =>
+        Create(module, qualifiedName, doc, subclassable, gc, unhashable, default, vectorcall, methods, properties, slots,
+            dict);
+
+    /// <remarks>
+    /// The instance: <see cref="PyInstanceObject"/>, then the dict pointer when the class or a base has a dict
+    /// (at the same offset at every level), then one unused word per level of [PyClass] inheritance
+    /// (PyClassBuilder.Inheritance.cs), so every C# class is a layout of its own.
+    /// </remarks>
+    private static PyTypeObject* Create(PyObject* module, string qualifiedName, string? doc, bool subclassable, bool gc,
+        bool unhashable, PyClassLineage lineage, delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*> vectorcall,
+        ReadOnlySpan<MethodExport> methods, ReadOnlySpan<PropertyExport> properties, ReadOnlySpan<SlotExport> slots,
+        bool dict)
     {
+        // A base's dict is the derived class's too: its dealloc, traverse and clear must know it.
+        dict |= lineage.Base != null && lineage.Base->tp_dictoffset != 0;
         gc |= dict;
         var all = new List<PyType_Slot>();
+        if (lineage.NewSlot != null) all.Add(Slot(PySlot.tp_new, lineage.NewSlot));
         if (dict)
         {
             AddDictSlots(all);
@@ -105,11 +120,13 @@ public static unsafe partial class PyClassBuilder
         for (int i = 0; i < all.Count; i++) slotArray[i] = all[i];
         var spec = (PyType_Spec*)NativeMemory.AllocZeroed((nuint)sizeof(PyType_Spec));
         spec->name = Utf8.AllocPermanent(qualifiedName);
-        spec->basicsize = dict ? PyInstance.BasicSizeWithDict : PyInstance.BasicSize;
+        spec->basicsize = (dict ? PyInstance.BasicSizeWithDict : PyInstance.BasicSize) + lineage.Depth * sizeof(nint);
         spec->flags = PySlot.Py_TPFLAGS_DEFAULT | (subclassable ? PySlot.Py_TPFLAGS_BASETYPE : 0) | (gc ? PySlot.Py_TPFLAGS_HAVE_GC : 0);
         spec->slots = slotArray;
 
-        var type = (PyTypeObject*)PyType_FromSpecWithBases(spec, null);
+        PyObject* bases = Bases(lineage.Base);
+        var type = (PyTypeObject*)PyType_FromSpecWithBases(spec, bases);
+        Py_XDECREF(bases);   // the type holds its own
         if (type == null) throw PythonException.Fetch();
         if (doc is not null && PythonVersions.RunningMinor < 10) KeepTextSignature(type, doc);
         // No spec slot for it before 3.14 (Py_tp_vectorcall); set as CPython's own types do. Calling

@@ -48,16 +48,51 @@ public static unsafe partial class PyInstance
         return self;
     }
 
-    /// <summary>The Python object for <paramref name="value"/> (a new reference): its own wrapper if it has one, else a new one.</summary>
-    public static PyObject* FromInstance<T>(T value) where T : class, IPyClass => FromInstance(value, T.PythonType);
+    /// <summary>
+    /// The Python object for <paramref name="value"/> (a new reference): its own wrapper if it has one, else a new one
+    /// of its own class's type (a C# Derived returned as a Base is a Python Derived).
+    /// </summary>
+    public static PyObject* FromInstance<T>(T value) where T : class, IPyClass
+    {
+        if (value is null) throw new NullReferenceException($"a null {typeof(T).Name} was returned where None is not allowed");
+        PyObject* existing = value.PythonObject;
+        if (existing != null) return Py_NewRef(existing);
+        PyTypeObject* own = value.OwnPythonType;
+        return New(own != null ? own : T.PythonType, value);
+    }
 
-    /// <summary>As <see cref="FromInstance{T}(T)"/>, creating a new wrapper of <paramref name="type"/> (a classmethod's cls).</summary>
+    /// <summary>
+    /// As <see cref="FromInstance{T}(T)"/>, creating a new wrapper of <paramref name="type"/>: a classmethod's cls, or
+    /// the type a constructor was called through (the class or a Python subclass).
+    /// </summary>
     public static PyObject* FromInstance<T>(T value, PyTypeObject* type) where T : class, IPyClass
     {
         if (value is null) throw new NullReferenceException($"a null {typeof(T).Name} was returned where None is not allowed");
         PyObject* existing = value.PythonObject;
         if (existing != null) return Py_NewRef(existing);
-        return New(type, value);
+        PyTypeObject* own = value.OwnPythonType;
+        if (own == null) own = T.PythonType;
+        return New(type == own ? own : WrapperType(own, type, T.PythonType), value);
+    }
+
+    /// <summary>
+    /// The type to wrap a C# object whose own class's type is <paramref name="own"/> in, when asked for
+    /// <paramref name="type"/>. A Python object may hold a C# object only if that object is an instance of every
+    /// [PyClass] whose methods its type has: the nearest [PyClass] type along its bases must be <paramref name="own"/>
+    /// or one of its bases (<see cref="Get{T}"/> does not check). A [PyClass] type itself gives way to the object's own
+    /// class (<c>Quad.unit()</c> returning a C# Square is a Square); a Python subclass stays what it is. Else
+    /// TypeError: <c>Derived.create()</c>, inherited from a factory of Base returning a C# Base, is such a case.
+    /// </summary>
+    private static PyTypeObject* WrapperType(PyTypeObject* own, PyTypeObject* type, PyTypeObject* declared)
+    {
+        if (type == declared) return own;
+        PyTypeObject* nearest = PyClassBuilder.NearestClass(type);
+        if (nearest != null && (nearest == own || PyType_IsSubtype(own, nearest) != 0)) return nearest == type ? own : type;
+        string ownName = PyClassBuilder.Name(own);
+        string needed = PyClassBuilder.Name(nearest != null ? nearest : type);
+        throw new PythonException(Builtins.TypeError,
+            $"cannot make a {PyClassBuilder.Name(type)} of the C# {ownName} this returned: it is not a {needed}; call it on "
+            + $"{ownName}, or give {needed} a [PyClassMethod] of its own that returns a {needed}");
     }
 
     /// <summary>True when <paramref name="o"/> is an instance of T's Python type (or a subclass).</summary>

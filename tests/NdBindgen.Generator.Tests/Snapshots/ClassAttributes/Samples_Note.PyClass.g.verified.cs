@@ -21,14 +21,22 @@ namespace Samples
 
         static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Classes.IPyClass.PythonType => __NdBindgenPythonType;
 
-        int global::NdBindgen.IPyTraverse.Traverse(global::NdBindgen.PyVisit visit)
+        int global::NdBindgen.IPyTraverse.Traverse(global::NdBindgen.PyVisit visit) => __NdBindgenTraverse(visit);
+
+        void global::NdBindgen.IPyTraverse.Clear() => __NdBindgenClear();
+
+        /// <summary>Reports the references of this level and those above it (tp_traverse).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected virtual int __NdBindgenTraverse(global::NdBindgen.PyVisit visit)
         {
             int r;
             if ((r = visit.Visit(this.Payload)) != 0) return r;
             return 0;
         }
 
-        void global::NdBindgen.IPyTraverse.Clear()
+        /// <summary>Releases the references of this level and those above it (tp_clear).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected virtual void __NdBindgenClear()
         {
             this.Payload?.Dispose();
         }

@@ -21,7 +21,13 @@ namespace NdExt
 
         static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Classes.IPyClass.PythonType => __NdBindgenPythonType;
 
-        int global::NdBindgen.IPyTraverse.Traverse(global::NdBindgen.PyVisit visit)
+        int global::NdBindgen.IPyTraverse.Traverse(global::NdBindgen.PyVisit visit) => __NdBindgenTraverse(visit);
+
+        void global::NdBindgen.IPyTraverse.Clear() => __NdBindgenClear();
+
+        /// <summary>Reports the references of this level and those above it (tp_traverse).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected virtual int __NdBindgenTraverse(global::NdBindgen.PyVisit visit)
         {
             int r;
             if (this._children is { } _children_)
@@ -33,7 +39,9 @@ namespace NdExt
             return 0;
         }
 
-        void global::NdBindgen.IPyTraverse.Clear()
+        /// <summary>Releases the references of this level and those above it (tp_clear).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected virtual void __NdBindgenClear()
         {
             if (this._children is { } _children_)
             {
