@@ -22,8 +22,13 @@ HEAPTYPE, BASETYPE, HAVE_GC = 1 << 9, 1 << 10, 1 << 14
 CLASSES = sorted(n for n in dir(nd_test)
                  if isinstance(getattr(nd_test, n), type) and not issubclass(getattr(nd_test, n), enum.Enum))
 SEALED = ["Bag", "Bare", "ConstPoint", "Fragile", "Money", "Paint", "Record", "Registry", "Tally", "Thrower", "ValueRecord", "Vec",
-          "Version2", "ViewTaker", "Words"]
-OPEN = ["Animal", "Holder", "Reading", "Samples", "SigBox"]
+          "Version2", "ViewTaker", "Words", "GoldPlate", "LabelledQuad", "Square", "TaggedBox", "Ticket"]
+OPEN = ["Animal", "Holder", "Reading", "Samples", "SigBox", "Box", "Circle", "Figure", "Quad"]
+# Classes deriving from another [PyClass] (test_class_inheritance.py): their Python base.
+BASES = {"Circle": nd_test.Figure, "Quad": nd_test.Figure, "Square": nd_test.Quad, "LabelledQuad": nd_test.Quad,
+         "TaggedBox": nd_test.Box, "GoldPlate": nd_test.shapes.Plate}
+# Abstract, or without a public constructor: no signature to split off.
+NOT_CONSTRUCTIBLE = {"Figure", "Ticket"}
 # Several [PyConstructor]s: no single text signature (test_overloads.py).
 OVERLOADED_CONSTRUCTORS = {"Reading"}
 # No doc comment at all: __doc__ None, as a builtin class without a doc has.
@@ -60,8 +65,10 @@ def test_every_class_is_a_heap_type_of_the_module(name):
     assert cls.__module__ == "nd_test"
     assert repr(cls) == f"<class 'nd_test.{name}'>"
     assert cls.__flags__ & HEAPTYPE
-    assert cls.__bases__ == (object,)
-    if name in OVERLOADED_CONSTRUCTORS:
+    assert cls.__bases__ == (BASES.get(name, object),)
+    if name in NOT_CONSTRUCTIBLE:
+        assert cls.__doc__ and cls.__text_signature__ is None
+    elif name in OVERLOADED_CONSTRUCTORS:
         assert cls.__doc__.startswith(name + "(") and cls.__text_signature__ is None   # every signature, none split off
     elif name in UNDOCUMENTED:
         assert cls.__doc__ is None and cls.__text_signature__ == "()"
