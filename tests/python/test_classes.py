@@ -22,8 +22,17 @@ HEAPTYPE, BASETYPE, HAVE_GC = 1 << 9, 1 << 10, 1 << 14
 CLASSES = sorted(n for n in dir(nd_test)
                  if isinstance(getattr(nd_test, n), type) and not issubclass(getattr(nd_test, n), enum.Enum))
 SEALED = ["Bag", "Bare", "ConstPoint", "Fragile", "Fraction", "Money", "Paint", "Record", "Registry", "Swatch", "Tally",
-          "Temperature", "Thrower", "ValueRecord", "Vec", "Version2", "ViewTaker", "Words"]
-OPEN = ["Animal", "Bits", "Box", "Holder", "PlainBox", "Reading", "Samples", "SigBox"]
+          "Temperature", "Thrower", "ValueRecord", "Vec", "Version2", "ViewTaker", "Words", "GoldPlate", "LabelledQuad",
+          "Square", "TaggedCrate", "Ticket",
+          # tests/NdTestModule/ClassesContainers.cs
+          "Countdown", "Describer", "Grid", "IntSequence", "Joiner", "Once", "Polynomial", "Resource", "Ring",
+          "Settings", "Tags", "Text", "Transaction"]
+OPEN = ["Animal", "Bits", "Box", "Holder", "PlainBox", "Reading", "Samples", "SigBox", "Crate", "Circle", "Figure", "Quad"]
+# Classes deriving from another [PyClass] (test_class_inheritance.py): their Python base.
+BASES = {"Circle": nd_test.Figure, "Quad": nd_test.Figure, "Square": nd_test.Quad, "LabelledQuad": nd_test.Quad,
+         "TaggedCrate": nd_test.Crate, "GoldPlate": nd_test.shapes.Plate}
+# Abstract, or without a public constructor: no signature to split off.
+NOT_CONSTRUCTIBLE = {"Figure", "Ticket"}
 # Several [PyConstructor]s: no single text signature (test_overloads.py).
 OVERLOADED_CONSTRUCTORS = {"Reading"}
 # No doc comment at all: __doc__ None, as a builtin class without a doc has.
@@ -60,8 +69,10 @@ def test_every_class_is_a_heap_type_of_the_module(name):
     assert cls.__module__ == "nd_test"
     assert repr(cls) == f"<class 'nd_test.{name}'>"
     assert cls.__flags__ & HEAPTYPE
-    assert cls.__bases__ == (object,)
-    if name in OVERLOADED_CONSTRUCTORS:
+    assert cls.__bases__ == (BASES.get(name, object),)
+    if name in NOT_CONSTRUCTIBLE:
+        assert cls.__doc__ and cls.__text_signature__ is None
+    elif name in OVERLOADED_CONSTRUCTORS:
         assert cls.__doc__.startswith(name + "(") and cls.__text_signature__ is None   # every signature, none split off
     elif name in UNDOCUMENTED:
         assert cls.__doc__ is None and cls.__text_signature__ == "()"
