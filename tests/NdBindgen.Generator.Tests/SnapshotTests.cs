@@ -36,6 +36,7 @@ public class SnapshotTests
     [InlineData("Enums", "enums")]
     [InlineData("Signatures", "signatures")]
     [InlineData("Callbacks", "callbacks")]
+    [InlineData("ClassOverrides", "zoo")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

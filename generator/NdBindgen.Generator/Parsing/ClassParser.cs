@@ -53,6 +53,10 @@ internal static partial class ClassParser
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
 
         string mangled = FunctionParser.Mangle(type);
+        ImmutableArray<OverrideModel> overrides = ParseOverrides(type, members.Methods);
+        if (overrides.Length > 0)
+            (singleMethods, methodSets, constructor) = WithSubclass(singleMethods, methodSets, constructor, overrides,
+                SubclassName(mangled + "_PyType"));
         DocModel? summary = Doc(type, cancellationToken);
         var python = new ClassExportModel(pythonName, mangled + "_PyType", summary, constructor, members.Properties,
             singleMethods.Select(m => m.WithoutLocation()).ToImmutableArray(), methodSets, protocols)
@@ -62,7 +66,10 @@ internal static partial class ClassParser
         var model = new ClassModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "",
             type.Name, ConversionTable.FullName(type), mangled + ".PyClass.g.cs", type.IsSealed, python, gc,
-            LocationInfo.From(location));
+            LocationInfo.From(location))
+        {
+            Overrides = overrides,
+        };
         return new ParseResult<ClassModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
     }
 
