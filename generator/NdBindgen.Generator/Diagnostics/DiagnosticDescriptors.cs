@@ -204,6 +204,12 @@ internal static class DiagnosticDescriptors
         "Enum member has no Python name of its own",
         "Member '{0}' of enum '{1}' becomes '{2}' in Python, {3}; rename the C# member");
 
+    public static readonly DiagnosticDescriptor OverrideNotSeen = new("NDB0035",
+        "Python overrides of a virtual member are not seen from C#",
+        "'{0}' is virtual, but C# calls of it cannot reach a Python subclass's override ({1}), so they run the C# "
+            + "implementation; make it non-virtual (or 'sealed override') if that is meant",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor UnsupportedConstantType = Error("NDB0040",
         "Constant type cannot be converted to Python",
         "'{0}' has type '{1}', which NdBindgen cannot convert to a Python module constant; supported: {2}");
@@ -225,7 +231,7 @@ internal static class DiagnosticDescriptors
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
         ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads, OverloadsOfDifferentKinds,
         PyClassInheritance, DuplicateMemberName, ParameterKindOrder, InvalidVariadic, ConflictingParameterKinds,
-        VariadicOverload, InvalidEnumMember, UnsupportedConstantType, InvalidSubmodule, NotASubmodule,
+        VariadicOverload, InvalidEnumMember, OverrideNotSeen, UnsupportedConstantType, InvalidSubmodule, NotASubmodule,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

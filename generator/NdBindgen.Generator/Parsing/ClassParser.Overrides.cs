@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using NdBindgen.Generator.Model;
 using NdBindgen.Generator.Naming;
+using D = NdBindgen.Generator.Diagnostics.DiagnosticDescriptors;
 
 namespace NdBindgen.Generator.Parsing;
 
@@ -25,24 +26,55 @@ internal static partial class ClassParser
     /// instance [PyMethod]s whose arguments convert to Python and whose result converts back, with positional
     /// parameters only (the override is called as Python calls a method: <c>self.speak(a, b)</c>).
     /// </summary>
-    private static ImmutableArray<OverrideModel> ParseOverrides(INamedTypeSymbol type, IEnumerable<FunctionModel> methods)
+    private static ImmutableArray<OverrideModel> ParseOverrides(INamedTypeSymbol type, IEnumerable<FunctionModel> methods,
+        ImmutableArray<DiagnosticInfo>.Builder warnings)
     {
         if (type.IsSealed) return ImmutableArray<OverrideModel>.Empty;
         var overrides = ImmutableArray.CreateBuilder<OverrideModel>();
-        foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
+        foreach (ISymbol member in type.GetMembers())
         {
-            if (!Overridable(method)) continue;
-            FunctionModel? model = methods.FirstOrDefault(m => m.Kind == CallKind.Instance && SameMethod(m, method));
-            if (model is null || model.Generic is not null) continue;
-            OverrideModel? o = Override(method, model);
-            if (o is not null) overrides.Add(o);
+            string? why = null;
+            if (member is IPropertySymbol property && IsVirtual(property)
+                && Marked(property, KnownTypes.PyPropertyAttribute))
+            {
+                why = "a Python subclass overrides an attribute with a descriptor of its own, which C# does not look "
+                    + "for (a virtual [PyProperty] is read and set as C# implements it)";
+            }
+            else if (member is IMethodSymbol method && Overridable(method))
+            {
+                FunctionModel? model = methods.FirstOrDefault(m => m.Kind == CallKind.Instance && SameMethod(m, method));
+                if (model is not null)
+                {
+                    (OverrideModel? o, why) = Override(method, model);
+                    if (o is not null) overrides.Add(o);
+                }
+                else if (FunctionParser.ExplicitName(member.GetAttributes().First(a =>
+                    KnownTypes.Is(a, KnownTypes.PyMethodAttribute))) is { } name && name.StartsWith("__"))
+                {
+                    why = $"'{name}' fills a protocol slot, and C# does not look for Python overrides of a slot";
+                }
+            }
+            else if (member is IMethodSymbol generic && generic.IsGenericMethod && IsVirtual(generic)
+                && Marked(generic, KnownTypes.PyMethodAttribute))
+            {
+                why = "it is generic";
+            }
+            if (why is not null)
+                warnings.Add(DiagnosticInfo.Create(D.OverrideNotSeen, member.Locations.FirstOrDefault(),
+                    type.Name + "." + member.Name, why));
         }
         return overrides.ToImmutable();
     }
 
+    private static bool IsVirtual(ISymbol member) =>
+        !member.IsStatic && (member.IsVirtual || member.IsAbstract || member.IsOverride && !member.IsSealed);
+
+    private static bool Marked(ISymbol member, string attribute) =>
+        member.GetAttributes().Any(a => KnownTypes.Is(a, attribute));
+
     private static bool Overridable(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Ordinary && !method.IsStatic && !method.IsGenericMethod
-        && (method.IsVirtual || method.IsAbstract || method.IsOverride && !method.IsSealed)
+        && IsVirtual(method)
         && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
             or Accessibility.ProtectedOrInternal
         && method.GetAttributes().Any(a => KnownTypes.Is(a, KnownTypes.PyMethodAttribute));
@@ -53,16 +85,25 @@ internal static partial class ClassParser
         && m.Parameters.Select(p => p.CSharpName.TrimStart('@'))
             .SequenceEqual(method.Parameters.Select(p => p.Name));
 
-    private static OverrideModel? Override(IMethodSymbol method, FunctionModel model)
+    /// <summary>The override of <paramref name="method"/>, or why Python overrides of it cannot be called from C#.</summary>
+    private static (OverrideModel?, string?) Override(IMethodSymbol method, FunctionModel model)
     {
         var parameters = ImmutableArray.CreateBuilder<OverrideParameter>();
         for (int i = 0; i < method.Parameters.Length; i++)
         {
             IParameterSymbol p = method.Parameters[i];
             ParameterModel pm = model.Parameters[i];
-            if (p.RefKind != RefKind.None || pm.Kind is not (ParameterKind.PositionalOrKeyword
-                or ParameterKind.PositionalOnly))
-                return null;
+            if (pm.Kind is not (ParameterKind.PositionalOrKeyword or ParameterKind.PositionalOnly))
+            {
+                string kind = pm.Kind switch
+                {
+                    ParameterKind.VarArgs => "*args",
+                    ParameterKind.VarKeywords => "**kwargs",
+                    _ => "keyword-only",
+                };
+                return (null, $"its parameter '{p.Name}' is {kind}, and an override is called with positional "
+                    + "arguments only");
+            }
             string declared = p.Type.ToDisplayString(s_declared);
             if (!pm.IsPythonArgument)
             {
@@ -70,8 +111,11 @@ internal static partial class ClassParser
                 continue;
             }
             // An argument goes to Python as a function's result does (as a callback's arguments).
-            TypeModel? t = p.Type.IsRefLikeType ? null : ConversionTable.Resolve(p.Type, isReturn: true, out _, out _);
-            if (t is null || !ContainerTypes.IsElementKind(t.Kind) || t.ToPython is null) return null;
+            TypeModel? t = p.Type.IsRefLikeType || p.RefKind != RefKind.None ? null
+                : ConversionTable.Resolve(p.Type, isReturn: true, out _, out _);
+            if (t is null || !ContainerTypes.IsElementKind(t.Kind) || t.ToPython is null)
+                return (null, $"its parameter '{p.Name}' of type '{p.Type.ToDisplayString()}' cannot be converted to "
+                    + "Python (an override receives what a function's result can be)");
             parameters.Add(new OverrideParameter(p.Name, declared, t));
         }
         TypeModel? result;
@@ -84,7 +128,9 @@ internal static partial class ClassParser
             // The result comes back as an argument does.
             result = method.ReturnsByRef || method.ReturnType.IsRefLikeType ? null
                 : ConversionTable.Resolve(method.ReturnType, isReturn: false, out _, out _);
-            if (result is null || !ContainerTypes.IsElementKind(result.Kind) || result.FromPython is null) return null;
+            if (result is null || !ContainerTypes.IsElementKind(result.Kind) || result.FromPython is null)
+                return (null, $"its result type '{method.ReturnType.ToDisplayString()}' cannot be converted from "
+                    + "Python (an override returns what a function's argument can be)");
         }
         string accessibility = method.DeclaredAccessibility switch
         {
@@ -92,9 +138,9 @@ internal static partial class ClassParser
             Accessibility.Internal => "internal",
             _ => "protected internal",
         };
-        return new OverrideModel(method.Name, model.PythonName, accessibility, method.IsAbstract,
+        return (new OverrideModel(method.Name, model.PythonName, accessibility, method.IsAbstract,
             parameters.ToImmutable(), method.ReturnsVoid ? "void" : method.ReturnType.ToDisplayString(s_declared),
-            result);
+            result), null);
     }
 
     private static (ImmutableArray<FunctionModel>, ImmutableArray<OverloadSetModel>, ConstructorModel) WithSubclass(

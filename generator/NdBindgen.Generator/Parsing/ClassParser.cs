@@ -53,7 +53,8 @@ internal static partial class ClassParser
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
 
         string mangled = FunctionParser.Mangle(type);
-        ImmutableArray<OverrideModel> overrides = ParseOverrides(type, members.Methods);
+        var warnings = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+        ImmutableArray<OverrideModel> overrides = ParseOverrides(type, members.Methods, warnings);
         if (overrides.Length > 0)
             (singleMethods, methodSets, constructor) = WithSubclass(singleMethods, methodSets, constructor, overrides,
                 SubclassName(mangled + "_PyType"));
@@ -70,7 +71,7 @@ internal static partial class ClassParser
         {
             Overrides = overrides,
         };
-        return new ParseResult<ClassModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
+        return new ParseResult<ClassModel>(model, warnings.ToImmutable());
     }
 
     /// <summary>Why the class cannot be a [PyClass] at all, and what to do: the end of NDB0013's message
