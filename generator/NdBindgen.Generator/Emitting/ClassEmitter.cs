@@ -66,6 +66,7 @@ internal static partial class ClassEmitter
         w.Close();
         w.Line();
         w.Line($"static {TypeObject} {R.IPyClass}.PythonType => __NdBindgenPythonType;");
+        EmitPythonObjectAccessor(w, c);
         if (c.Gc.GeneratesTraverse) EmitTraverse(w, c.Gc);
         w.Close();
         if (ns) w.Close();

@@ -33,9 +33,33 @@ public sealed unsafe class PyOverride(string pythonName)
         Py_INCREF(_own);
     }
 
-    internal PyObject* Name => _name;
+    // The last type asked about, its version tag then, and its override (borrowed from its dict; null: none).
+    private PyTypeObject* _cachedType;
+    private uint _cachedTag;
+    private PyObject* _cachedFound;
 
-    internal PyObject* Own => _own;
+    /// <summary>
+    /// The override on <paramref name="type"/> (borrowed), or null when the attribute there is the class's own
+    /// method. The answer is kept with the type's version tag, which CPython clears whenever the type or one of
+    /// its bases changes (a class attribute assigned, deleted) and never gives out twice: while it is the same,
+    /// so is the answer, and the attribute is still in the type's dict. Saves _PyType_Lookup's call: measured
+    /// 60 ns of a 97 ns C# call of a method a Python subclass does not override.
+    /// </summary>
+    internal PyObject* Lookup(PyTypeObject* type)
+    {
+        uint tag = type->tp_version_tag;
+        // Up to 3.12 a change clears the flag (3.11 keeps the old tag beside it); 3.12+ set the tag to 0.
+        if (type == _cachedType && tag != 0 && tag == _cachedTag
+            && ((type->tp_flags & PyConst.Py_TPFLAGS_VALID_VERSION_TAG) != 0 || PythonVersions.RunningMinor >= 13))
+            return _cachedFound;
+        PyObject* found = _PyType_Lookup(type, _name);   // assigns the type a tag when it has none
+        if (found == _own) found = null;
+        _cachedType = type;
+        _cachedTag = (type->tp_flags & PyConst.Py_TPFLAGS_VALID_VERSION_TAG) != 0 || PythonVersions.RunningMinor >= 13
+            ? type->tp_version_tag : 0;
+        _cachedFound = found;
+        return found;
+    }
 
     /// <summary>
     /// The signature a result converts under: "the result of the override 'speak' of Cat must be str, not int".
@@ -54,7 +78,7 @@ public sealed unsafe class PyOverride(string pythonName)
 /// The C# side of a Python override (pybind11's trampoline): the generated subclass behind every instance of
 /// a Python subclass overrides each overridable method with
 /// <code>
-/// var call = PyOverrideCall.Find(this, s_override);
+/// var call = PyOverrideCall.Find(__NdBindgenPythonObject, this, s_override);
 /// if (!call.Found) return base.Speak(times);
 /// try { argv...; call.Arg&lt;int, Conv_int&gt;(argv, 0, times); return call.Result&lt;string, Conv_string&gt;(call.Invoke(argv, 1)); }
 /// finally { call.Dispose(); }
@@ -84,19 +108,23 @@ public unsafe ref struct PyOverrideCall
     /// as Python does, so a class attribute assigned after the instance was made counts; an instance attribute does
     /// not, as for Python's own special methods). No Python object (it died while C# kept the object): none.
     /// </summary>
-    public static PyOverrideCall Find(IPyClass instance, PyOverride o)
+    /// <param name="self">The instance's Python object as the C# object links it (its field, read without the GIL:
+    /// null skips taking the GIL for an object Python no longer has).</param>
+    public static PyOverrideCall Find(PyObject* self, IPyClass instance, PyOverride o)
     {
         var call = new PyOverrideCall { _override = o };
-        // A racy read without the GIL, only to skip taking it for an object Python no longer has.
-        if (instance.PythonObject == null) return call;
-        if (PyGILState_Check() == 0) call._gil = Python.Acquire();
+        if (self == null) return call;
+        if (PyGILState_Check() == 0)
+        {
+            call._gil = Python.Acquire();
+            self = instance.PythonObject;   // again, with the GIL: the object may have died meanwhile
+        }
         try
         {
-            PyObject* self = instance.PythonObject;
             if (self == null) return call.NotFound();
             PyTypeObject* type = Py_TYPE(self);
-            PyObject* found = _PyType_Lookup(type, o.Name);
-            if (found == null || found == o.Own) return call.NotFound();
+            PyObject* found = o.Lookup(type);
+            if (found == null) return call.NotFound();
             call._type = type;
             PyTypeObject* kind = Py_TYPE(found);
             if ((kind->tp_flags & PyConst.Py_TPFLAGS_METHOD_DESCRIPTOR) != 0)

@@ -20,6 +20,9 @@ namespace Zoo
         }
 
         static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Classes.IPyClass.PythonType => __NdBindgenPythonType;
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal global::NdBindgen.Interop.PyObject* __NdBindgenPythonObject => __ndbindgenPythonObject;
     }
 }
 
@@ -268,7 +271,7 @@ namespace NdBindgen.Generated
 
             public override string Speak(int times)
             {
-                var __call = global::NdBindgen.Conversions.PyOverrideCall.Find(this, s_override_speak);
+                var __call = global::NdBindgen.Conversions.PyOverrideCall.Find(__NdBindgenPythonObject, this, s_override_speak);
                 if (!__call.Found) return base.Speak(times);
                 try
                 {
@@ -290,9 +293,10 @@ namespace NdBindgen.Generated
 
             private string Base_Speak(int times) =>
                 base.Speak(times);
+
             public override void Feed(global::System.Collections.Generic.List<double> food, global::Zoo.Animal? giver)
             {
-                var __call = global::NdBindgen.Conversions.PyOverrideCall.Find(this, s_override_feed);
+                var __call = global::NdBindgen.Conversions.PyOverrideCall.Find(__NdBindgenPythonObject, this, s_override_feed);
                 if (!__call.Found)
                 {
                     base.Feed(food, giver);
@@ -320,9 +324,10 @@ namespace NdBindgen.Generated
 
             private void Base_Feed(global::System.Collections.Generic.List<double> food, global::Zoo.Animal? giver) =>
                 base.Feed(food, giver);
+
             public override string Greet(string whom)
             {
-                var __call = global::NdBindgen.Conversions.PyOverrideCall.Find(this, s_override_greet);
+                var __call = global::NdBindgen.Conversions.PyOverrideCall.Find(__NdBindgenPythonObject, this, s_override_greet);
                 if (!__call.Found) return base.Greet(whom);
                 try
                 {
@@ -344,9 +349,10 @@ namespace NdBindgen.Generated
 
             private string Base_Greet(string whom) =>
                 base.Greet(whom);
+
             public override string Greet(long a, long b)
             {
-                var __call = global::NdBindgen.Conversions.PyOverrideCall.Find(this, s_override_greet);
+                var __call = global::NdBindgen.Conversions.PyOverrideCall.Find(__NdBindgenPythonObject, this, s_override_greet);
                 if (!__call.Found) return base.Greet(a, b);
                 try
                 {
