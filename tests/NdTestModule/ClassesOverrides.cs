@@ -33,9 +33,9 @@ public partial class Beast
     [PyProperty]
     public long Slept { get; set; }
 
-    /// <summary>Gives back <paramref name="thing"/> (any object), as C# does.</summary>
+    /// <summary>What the animal fetches when thrown <paramref name="thing"/> (any object): nothing, in C#.</summary>
     [PyMethod]
-    public virtual PyRef Fetch(PyRef thing) => thing;
+    public virtual PyRef? Fetch(PyRef thing) => null;
 
     /// <summary>A method with two C# overloads under one Python name.</summary>
     [PyMethod]
@@ -101,7 +101,7 @@ public static class Zoo
         try
         {
             using PyScope scope = py.Scope();
-            return animal.Fetch(thing).Handle == thing.Handle;
+            return animal.Fetch(thing) is { } got && got.Handle == thing.Handle;
         }
         finally
         {

@@ -199,6 +199,23 @@ def test_class_attribute_assigned_later_is_seen_instance_attribute_is_not():
     assert t.zoo_speak(late, 1) == "..."
 
 
+def test_a_python_base_changed_later_is_seen_through_its_subclasses():
+    class Middle(t.Beast):
+        pass
+
+    class Leaf(Middle):
+        pass
+
+    leaf, middle = Leaf("l"), Middle("m")
+    assert t.zoo_speak(leaf, 1) == "..."
+    assert t.zoo_speak(middle, 1) == "..."
+    Middle.speak = lambda self, times: "middle"
+    assert t.zoo_speak(leaf, 1) == "middle"
+    assert t.zoo_speak(middle, 1) == "middle"
+    Leaf.speak = lambda self, times: "leaf"
+    assert [t.zoo_speak(x, 1) for x in (leaf, middle, leaf, middle)] == ["leaf", "middle", "leaf", "middle"]
+
+
 def test_descriptors_and_callables_as_overrides():
     class Static(t.Beast):
         speak = staticmethod(lambda times: "static %d" % times)
@@ -236,6 +253,7 @@ def test_refcounts_of_arguments_results_and_self_stay_flat():
         def meet(self, other):
             return "met"
 
+    assert not t.zoo_fetch_same(Quiet("q"), object())   # C#'s Fetch gives back nothing
     f = Fetcher("f")
     thing = object()
     other = t.Beast("o")
