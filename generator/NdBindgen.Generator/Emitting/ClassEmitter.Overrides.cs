@@ -85,21 +85,22 @@ internal static partial class ClassEmitter
             + $"{declaring});";
         w.Line();
         w.Open($"{o.Accessibility} override {o.ReturnType} {method}({parameters})");
-        w.Line($"var __call = {R.PyOverrideCall}.Find(__NdBindgenPythonObject, this, {OverrideField(o.PythonName)});");
+        w.Line($"var __call = new {R.PyOverrideCall}();");
+        string find = $"!__call.Find(__NdBindgenPythonObject, this, {OverrideField(o.PythonName)})";
         if (o.Abstract)
         {
-            w.Line($"if (!__call.Found) {notOverridden}");
+            w.Line($"if ({find}) {notOverridden}");
         }
         else if (isVoid)
         {
-            w.Open("if (!__call.Found)");
+            w.Open($"if ({find})");
             w.Line($"base.{method}({arguments});");
             w.Line("return;");
             w.Close();
         }
         else
         {
-            w.Line($"if (!__call.Found) return base.{method}({arguments});");
+            w.Line($"if ({find}) return base.{method}({arguments});");
         }
         w.Open("try");
         w.Line($"PyObject** __argv = stackalloc PyObject*[{python.Count + 2}];");

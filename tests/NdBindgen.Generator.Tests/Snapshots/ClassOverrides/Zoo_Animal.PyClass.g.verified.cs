@@ -271,8 +271,8 @@ namespace NdBindgen.Generated
 
             public override string Speak(int times)
             {
-                var __call = global::NdBindgen.Conversions.PyOverrideCall.Find(__NdBindgenPythonObject, this, s_override_speak);
-                if (!__call.Found) return base.Speak(times);
+                var __call = new global::NdBindgen.Conversions.PyOverrideCall();
+                if (!__call.Find(__NdBindgenPythonObject, this, s_override_speak)) return base.Speak(times);
                 try
                 {
                     PyObject** __argv = stackalloc PyObject*[3];
@@ -296,8 +296,8 @@ namespace NdBindgen.Generated
 
             public override void Feed(global::System.Collections.Generic.List<double> food, global::Zoo.Animal? giver)
             {
-                var __call = global::NdBindgen.Conversions.PyOverrideCall.Find(__NdBindgenPythonObject, this, s_override_feed);
-                if (!__call.Found)
+                var __call = new global::NdBindgen.Conversions.PyOverrideCall();
+                if (!__call.Find(__NdBindgenPythonObject, this, s_override_feed))
                 {
                     base.Feed(food, giver);
                     return;
@@ -327,8 +327,8 @@ namespace NdBindgen.Generated
 
             public override string Greet(string whom)
             {
-                var __call = global::NdBindgen.Conversions.PyOverrideCall.Find(__NdBindgenPythonObject, this, s_override_greet);
-                if (!__call.Found) return base.Greet(whom);
+                var __call = new global::NdBindgen.Conversions.PyOverrideCall();
+                if (!__call.Find(__NdBindgenPythonObject, this, s_override_greet)) return base.Greet(whom);
                 try
                 {
                     PyObject** __argv = stackalloc PyObject*[3];
@@ -352,8 +352,8 @@ namespace NdBindgen.Generated
 
             public override string Greet(long a, long b)
             {
-                var __call = global::NdBindgen.Conversions.PyOverrideCall.Find(__NdBindgenPythonObject, this, s_override_greet);
-                if (!__call.Found) return base.Greet(a, b);
+                var __call = new global::NdBindgen.Conversions.PyOverrideCall();
+                if (!__call.Find(__NdBindgenPythonObject, this, s_override_greet)) return base.Greet(a, b);
                 try
                 {
                     PyObject** __argv = stackalloc PyObject*[4];
