@@ -46,11 +46,14 @@ internal static partial class ClassEmitter
         if (!HasSubclass(c)) return;
         w.Line();
         foreach (string name in c.Overrides.Select(o => o.PythonName).Distinct())
-            w.Line($"private static readonly {R.PyOverride} {OverrideField(name)} = new({SourceWriter.Literal(name)});");
+        {
+            w.Line($"private static readonly {R.PyOverride} {OverrideField(name)} = "
+                + $"new({SourceWriter.Literal(name)});");
+        }
         string cref = c.FullType.Replace("global::", "");
         w.Line();
-        w.Line($"/// <summary>The C# object of an instance of a Python subclass of <see cref=\"{cref}\"/>: a call of an "
-            + "overridable method from C# runs the subclass's override, if it has one.</summary>");
+        w.Line($"/// <summary>The C# object of an instance of a Python subclass of <see cref=\"{cref}\"/>: a call "
+            + "of an overridable method from C# runs the subclass's override, if it has one.</summary>");
         w.Open($"internal sealed class PythonSubclass : {c.FullType}");
         EmitSubclassConstructors(w, c);
         foreach (OverrideModel o in c.Overrides) EmitOverride(w, c, o);
@@ -122,7 +125,8 @@ internal static partial class ClassEmitter
         // this override again.
         string baseName = "Base_" + o.MethodName.TrimStart('@');
         string typedSelf = $"{c.FullType} __self" + (parameters.Length > 0 ? ", " + parameters : "");
-        w.Line($"/// <summary>{o.MethodName.TrimStart('@')} as C# implements it: what its Python method calls.</summary>");
+        w.Line($"/// <summary>{o.MethodName.TrimStart('@')} as C# implements it: what its Python method "
+            + "calls.</summary>");
         w.Open($"internal static {o.ReturnType} {FunctionEmitter.NonVirtual(o.MethodName)}({typedSelf})");
         if (isVoid)
         {
@@ -131,7 +135,8 @@ internal static partial class ClassEmitter
         }
         else
         {
-            w.Line($"return __self is PythonSubclass __sub ? __sub.{baseName}({arguments}) : __self.{method}({arguments});");
+            w.Line($"return __self is PythonSubclass __sub ? __sub.{baseName}({arguments}) "
+                + $": __self.{method}({arguments});");
         }
         w.Close();
         w.Line();

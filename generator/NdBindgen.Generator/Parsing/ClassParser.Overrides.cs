@@ -26,8 +26,8 @@ internal static partial class ClassParser
     /// instance [PyMethod]s whose arguments convert to Python and whose result converts back, with positional
     /// parameters only (the override is called as Python calls a method: <c>self.speak(a, b)</c>).
     /// </summary>
-    private static ImmutableArray<OverrideModel> ParseOverrides(INamedTypeSymbol type, IEnumerable<FunctionModel> methods,
-        ImmutableArray<DiagnosticInfo>.Builder warnings)
+    private static ImmutableArray<OverrideModel> ParseOverrides(INamedTypeSymbol type,
+        IEnumerable<FunctionModel> methods, ImmutableArray<DiagnosticInfo>.Builder warnings)
     {
         if (type.IsSealed) return ImmutableArray<OverrideModel>.Empty;
         var overrides = ImmutableArray.CreateBuilder<OverrideModel>();
@@ -42,7 +42,8 @@ internal static partial class ClassParser
             }
             else if (member is IMethodSymbol method && Overridable(method))
             {
-                FunctionModel? model = methods.FirstOrDefault(m => m.Kind == CallKind.Instance && SameMethod(m, method));
+                FunctionModel? model = methods.FirstOrDefault(m =>
+                    m.Kind == CallKind.Instance && SameMethod(m, method));
                 if (model is not null)
                 {
                     (OverrideModel? o, why) = Override(method, model);
@@ -79,13 +80,13 @@ internal static partial class ClassParser
             or Accessibility.ProtectedOrInternal
         && method.GetAttributes().Any(a => KnownTypes.Is(a, KnownTypes.PyMethodAttribute));
 
-    /// <summary>The model of <paramref name="method"/>: same C# name, same parameter names (overloads differ).</summary>
+    /// <summary>The model of <paramref name="method"/>: same C# name and parameter names (overloads differ).</summary>
     private static bool SameMethod(FunctionModel m, IMethodSymbol method) =>
         m.MethodName == method.Name
         && m.Parameters.Select(p => p.CSharpName.TrimStart('@'))
             .SequenceEqual(method.Parameters.Select(p => p.Name));
 
-    /// <summary>The override of <paramref name="method"/>, or why Python overrides of it cannot be called from C#.</summary>
+    /// <summary>The override of <paramref name="method"/>, or why C# cannot call Python overrides of it.</summary>
     private static (OverrideModel?, string?) Override(IMethodSymbol method, FunctionModel model)
     {
         var parameters = ImmutableArray.CreateBuilder<OverrideParameter>();
@@ -165,7 +166,8 @@ internal static partial class ClassParser
         string subclass) =>
         m.Kind == CallKind.Constructor
             || m.Kind == CallKind.Instance && overrides.Any(o => o.MethodName == m.MethodName
-                && o.Parameters.Select(p => p.Name).SequenceEqual(m.Parameters.Select(p => p.CSharpName.TrimStart('@'))))
+                && o.Parameters.Select(p => p.Name)
+                    .SequenceEqual(m.Parameters.Select(p => p.CSharpName.TrimStart('@'))))
             ? m with { Subclass = subclass }
             : m;
 }
