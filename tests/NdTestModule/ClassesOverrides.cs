@@ -13,9 +13,9 @@ public partial class Beast
     [PyProperty]
     public string Name { get; set; }
 
-    /// <summary>What the animal says, <paramref name="times"/> times.</summary>
+    /// <summary>What the animal says, <paramref name="times"/> times (none below 0, at most 100).</summary>
     [PyMethod]
-    public virtual string Speak(int times) => string.Join(" ", Enumerable.Repeat("...", times));
+    public virtual string Speak(int times) => string.Join(" ", Enumerable.Repeat("...", Math.Clamp(times, 0, 100)));
 
     /// <summary>How much of <paramref name="food"/> the animal eats, given how hungry it is.</summary>
     [PyMethod]
