@@ -103,3 +103,8 @@ public static class Modes
 {
     [PyFunction] public static Mode Switch(Mode m) => m;
 }
+
+[PyClass] public partial class Sensor
+{
+    [PyMethod] public virtual double Mean(NdView<double> samples) => 0;           // expect NDB0035
+}

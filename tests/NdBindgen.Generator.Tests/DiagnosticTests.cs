@@ -830,6 +830,42 @@ public class DiagnosticTests
             + "not make a member; rename the C# member"));
 
     [Fact]
+    public Task NDB0035_virtual_members_whose_python_overrides_cs_cannot_call() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial class Animal
+        {
+            [PyMethod] public virtual string Speak(int times) => "";
+            [PyMethod] public string Plain(NdView<double> values) => "";
+            [PyMethod] public virtual double {|#0:Sum|}(NdView<double> values) => 0;
+            [PyMethod] public virtual NdArray<double> {|#1:Make|}() => null!;
+            [PyMethod] public virtual double {|#2:Total|}(params double[] xs) => 0;
+            [PyMethod] public virtual double {|#3:Scaled|}(double x, [KeywordOnly] double by = 1) => x;
+            [PyProperty] public virtual double {|#4:Weight|} { get; set; }
+            [PyMethod("__repr__")] public virtual string {|#5:Repr|}() => "";
+        }
+        [PyClass] public sealed partial class Rock
+        {
+            [PyMethod] public double Sum(NdView<double> values) => 0;
+        }
+        """,
+        Warning(0).WithArguments("Animal.Sum", "its parameter 'values' of type 'NdBindgen.NdView<double>' cannot be "
+            + "converted to Python (an override receives what a function's result can be)"),
+        Warning(1).WithArguments("Animal.Make", "its result type 'NdBindgen.NdArray<double>' cannot be converted from "
+            + "Python (an override returns what a function's argument can be)"),
+        Warning(2).WithArguments("Animal.Total",
+            "its parameter 'xs' is *args, and an override is called with positional arguments only"),
+        Warning(3).WithArguments("Animal.Scaled",
+            "its parameter 'by' is keyword-only, and an override is called with positional arguments only"),
+        Warning(4).WithArguments("Animal.Weight", "a Python subclass overrides an attribute with a descriptor of its "
+            + "own, which C# does not look for (a virtual [PyProperty] is read and set as C# implements it)"),
+        Warning(5).WithArguments("Animal.Repr",
+            "'__repr__' fills a protocol slot, and C# does not look for Python overrides of a slot"));
+
+    private static DiagnosticResult Warning(int location) =>
+        DiagnosticResult.CompilerWarning("NDB0035").WithLocation(location);
+
+    [Fact]
     public Task NDB0040_constant_of_a_type_python_cannot_hold() => VerifyAsync("""
         using NdBindgen;
         namespace Samples;

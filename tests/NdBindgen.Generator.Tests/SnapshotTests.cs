@@ -40,6 +40,7 @@ public class SnapshotTests
     [InlineData("ClassNumbers", "numbers")]
     [InlineData("ClassAttributes", "attributes")]
     [InlineData("ClassInheritance", "shapes")]
+    [InlineData("ClassOverrides", "zoo")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

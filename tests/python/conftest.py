@@ -43,6 +43,7 @@ NUMPY_FREE = [
     "test_class_containers.py",
     "test_class_attributes.py",
     "test_class_inheritance.py",
+    "test_class_overrides.py",
 ]
 
 

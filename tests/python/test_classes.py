@@ -21,13 +21,14 @@ HEAPTYPE, BASETYPE, HAVE_GC = 1 << 9, 1 << 10, 1 << 14
 # The [PyClass] types: not the enum classes C# enums become (test_enums.py).
 CLASSES = sorted(n for n in dir(nd_test)
                  if isinstance(getattr(nd_test, n), type) and not issubclass(getattr(nd_test, n), enum.Enum))
-SEALED = ["Bag", "Bare", "ConstPoint", "Fragile", "Fraction", "Money", "Paint", "Record", "Registry", "Swatch", "Tally",
-          "Temperature", "Thrower", "ValueRecord", "Vec", "Version2", "ViewTaker", "Words", "GoldPlate", "LabelledQuad",
-          "Square", "TaggedCrate", "Ticket",
+SEALED = ["Bag", "Bare", "ConstPoint", "Fragile", "Fraction", "Money", "Paint", "Record", "Registry", "Stone", "Swatch",
+          "Tally", "Temperature", "Thrower", "ValueRecord", "Vec", "Version2", "ViewTaker", "Words", "GoldPlate",
+          "LabelledQuad", "Square", "TaggedCrate", "Ticket",
           # tests/NdTestModule/ClassesContainers.cs
           "Countdown", "Describer", "Grid", "IntSequence", "Joiner", "Once", "Polynomial", "Resource", "Ring",
           "Settings", "Tags", "Text", "Transaction"]
-OPEN = ["Animal", "Bits", "Box", "Holder", "PlainBox", "Reading", "Samples", "SigBox", "Crate", "Circle", "Figure", "Quad"]
+OPEN = ["Animal", "Beast", "Bits", "Box", "Holder", "PlainBox", "Reading", "Samples", "SigBox", "Crate", "Circle",
+        "Figure", "Quad"]
 # Classes deriving from another [PyClass] (test_class_inheritance.py): their Python base.
 BASES = {"Circle": nd_test.Figure, "Quad": nd_test.Figure, "Square": nd_test.Quad, "LabelledQuad": nd_test.Quad,
          "TaggedCrate": nd_test.Crate, "GoldPlate": nd_test.shapes.Plate}

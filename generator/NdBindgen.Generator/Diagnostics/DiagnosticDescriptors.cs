@@ -204,6 +204,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MixedTraversal = Error("NDB0033",
         "Generated and hand-written GC traversal in one [PyClass] hierarchy",
         "'{0}' derives from '{1}' and {2}");
+
+    public static readonly DiagnosticDescriptor OverrideNotSeen = new("NDB0035",
+        "Python overrides of a virtual member are not seen from C#",
+        "'{0}' is virtual, but C# calls of it cannot reach a Python subclass's override ({1}), so they run the C# "
+            + "implementation; make it non-virtual (or 'sealed override') if that is meant",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InvalidContextManager = Error("NDB0039",
         "[PyClass(ContextManager = true)] cannot generate __enter__ and __exit__",
         "'{0}' asks for ContextManager = true, but {1}");
@@ -229,8 +236,8 @@ internal static class DiagnosticDescriptors
         UntraversableReferences, InvalidMember, ConflictingAttributes, MemberOutsideClass, AsyncFunction, AssumedGil,
         ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads, OverloadsOfDifferentKinds,
         PyClassInheritance, DuplicateMemberName, ParameterKindOrder, InvalidVariadic, ConflictingParameterKinds,
-        VariadicOverload, InvalidEnumMember, MixedTraversal, UnsupportedConstantType, InvalidSubmodule, NotASubmodule,
-        InvalidContextManager,
+        VariadicOverload, InvalidEnumMember, MixedTraversal, OverrideNotSeen, UnsupportedConstantType, InvalidSubmodule,
+        NotASubmodule, InvalidContextManager,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

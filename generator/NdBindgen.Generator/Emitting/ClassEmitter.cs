@@ -40,6 +40,7 @@ internal static partial class ClassEmitter
         EmitProtocols(w, c);
         EmitContextManager(w, c);
         EmitRegister(w, c);
+        EmitSubclass(w, c);
         w.Close();
         ConverterEmitter.Emit(w, ConverterEmitter.Types(c));
         w.Close();
@@ -74,6 +75,7 @@ internal static partial class ClassEmitter
             w.Close();
             w.Line();
             w.Line($"static {TypeObject} {R.IPyClass}.PythonType => __NdBindgenPythonType;");
+            EmitPythonObjectAccessor(w, c);
         }
         if (c.Gc.GeneratesTraverse && c.Gc.Chain != GcChain.Own) EmitChainedTraverse(w, c.Gc);
         else if (c.Gc.GeneratesTraverse) EmitTraverse(w, c.Gc);
@@ -126,21 +128,24 @@ internal static partial class ClassEmitter
         var ps = all.Where(p => p.IsNamed).ToList();
         var held = all.Where(p => p.IsPythonArgument).ToList();
         bool variadic = held.Any(p => p.IsVariadic);
+        bool subclass = HasSubclass(c);
         w.Line($"private static readonly {R.PySignature} s_new = "
             + SignatureText.RuntimeSignature(c.PythonName, all) + ";");
         // *args and **kwargs: what binding left over goes to Construct beside the slots.
         string extra = variadic ? ", in extra" : "";
         EmitNewEntry(w, $"New({TypeObject} type, {Object} args, {Object} kwargs)", "type",
             variadic ? $"sig.BindTupleDict(args, kwargs, slots, out {R.PyExtraArgs} extra){extra}"
-                : "sig.BindTupleDict(args, kwargs, slots)", ps.Count);
+                : "sig.BindTupleDict(args, kwargs, slots)", ps.Count, subclass);
         EmitNewEntry(w, $"NewVectorcall({Object} callable, {Object}* args, nuint nargsf, {Object} kwnames)",
             $"({TypeObject})callable", variadic
                 ? $"sig.BindExtra(args, (nint)nargsf, kwnames, slots, out {R.PyExtraArgs} extra){extra}"
-                : "sig.Bind(args, (nint)nargsf, kwnames, slots)", ps.Count);
+                : "sig.Bind(args, (nint)nargsf, kwnames, slots)", ps.Count, subclass);
         w.Line();
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl("
             + "global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        w.Open($"private static {c.FullType} Construct({R.PySignature} sig, {Object}* a"
+        // With a Python-subclass class: the type to make decides which class is constructed.
+        w.Open($"private static {c.FullType} Construct({(subclass ? TypeObject + " type, " : "")}{R.PySignature} sig, "
+            + $"{Object}* a"
             + (variadic ? $", in {R.PyExtraArgs} extra" : "") + ")");
         // As a function's wrapper: references the constructor does not keep are released when it
         // returns; those it may keep, only if it threw.
@@ -148,7 +153,8 @@ internal static partial class ClassEmitter
         {
             for (int i = 0; i < ps.Count; i++) FunctionEmitter.EmitParameter(w, ps[i], i);
             foreach (ParameterModel p in held.Where(p => p.IsVariadic)) FunctionEmitter.EmitVariadic(w, p);
-            string construct = $"new {c.FullType}({string.Join(", ", all.Select(FunctionEmitter.Argument))})";
+            string construct = FunctionEmitter.Construction(c.FullType, all.Select(FunctionEmitter.Argument),
+                subclass ? SubclassClass(c) : null, "type");
             if (afterCall is null)
             {
                 w.Line($"return {construct};");
@@ -185,13 +191,14 @@ internal static partial class ClassEmitter
         OverloadEmitter.EmitDispatcher(w, set);
     }
 
-    private static void EmitNewEntry(SourceWriter w, string signature, string type, string bind, int count)
+    private static void EmitNewEntry(SourceWriter w, string signature, string type, string bind, int count,
+        bool subclass)
     {
         w.Line();
         EntryPoint.Emit(w, Object, signature, () =>
         {
             w.Line($"{Object}* slots = stackalloc {Object}[{System.Math.Max(1, count)}];");
-            w.Line($"return {R.PyInstance}.New({type}, Construct(sig, {bind}));");
+            w.Line($"return {R.PyInstance}.New({type}, Construct({(subclass ? type + ", " : "")}sig, {bind}));");
         }, prologue: $"{R.PySignature} sig = s_new;", skipLocalsInit: true);
     }
 
@@ -285,6 +292,7 @@ internal static partial class ClassEmitter
         w.Line(c.Python.Dict ? "    ], dict: true);" : "    ]);");
         w.Line($"{c.FullType}.__NdBindgenPythonType = type;");
         EmitAddClassAttributes(w, c);
+        EmitBindOverrides(w, c);
         w.Close();
     }
 

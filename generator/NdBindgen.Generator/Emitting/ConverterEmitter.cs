@@ -37,8 +37,19 @@ internal static class ConverterEmitter
             .Concat(functions.SelectMany(Types))
             .Concat(operators)
             .Concat(indexer)
-            .Concat(protocols.IterItem is { } item ? new[] { item } : new TypeModel[0]);
+            .Concat(protocols.IterItem is { } item ? new[] { item } : new TypeModel[0])
+            .Concat(c.Overrides.Select(Overridden));
     }
+
+    /// <summary>
+    /// An overridden method's arguments and result, converted as a callback's are: a callback-like type whose
+    /// elements they are, so their converters are written.
+    /// </summary>
+    private static TypeModel Overridden(OverrideModel o) => new(ValueKind.Callback, "", "")
+    {
+        Elements = new EquatableArray<TypeModel>(System.Collections.Immutable.ImmutableArray.CreateRange(
+            o.Parameters.Where(p => p.Type is not null).Select(p => p.Type!).Append(o.Result))),
+    };
 
     /// <summary>
     /// A parameter's type; *args or **kwargs of T? as the collection of its elements it is, whose None-aware

@@ -139,7 +139,11 @@ internal static class FunctionEmitter
                 ? $"{R.PyInstance}.Get<{f.ContainingType}>(self)" : f.ContainingType;
             string arguments = string.Join(", ", f.Parameters.Select(Argument));
             string call = f.Kind == CallKind.Constructor
-                ? $"new {f.ContainingType}({arguments})" : $"{target}.{Identifier(f.MethodName)}({arguments})";
+                ? Construction(f.ContainingType, f.Parameters.Select(Argument), f.Subclass, $"({R.PyTypeObject}*)self")
+                : f.Subclass is { } subclass
+                    // An overridable method: the C# implementation, not a Python override (super().speak() is here).
+                    ? $"{subclass}.{NonVirtual(f.MethodName)}({target}{(arguments.Length > 0 ? ", " : "")}{arguments})"
+                : $"{target}.{Identifier(f.MethodName)}({arguments})";
             // A classmethod's result, and a constructor's object, take the type of self (the class or a Python
             // subclass).
             string extra = f.Kind is CallKind.ClassMethod or CallKind.Constructor ? $", ({R.PyTypeObject}*)self" : "";
@@ -268,6 +272,21 @@ internal static class FunctionEmitter
                 break;
         }
     }
+
+    /// <summary>
+    /// <c>new T(arguments)</c>; with a Python-subclass class, that class when <paramref name="type"/> (the type to
+    /// make) is not the class's own (a Python subclass's instances call their overrides from C#).
+    /// </summary>
+    internal static string Construction(string fullType, IEnumerable<string> arguments, string? subclass, string type)
+    {
+        string list = string.Join(", ", arguments);
+        return subclass is null
+            ? $"new {fullType}({list})"
+            : $"({type} == {fullType}.__NdBindgenPythonType ? new {fullType}({list}) : new {subclass}({list}))";
+    }
+
+    /// <summary>The Python-subclass class's static method calling a method's C# implementation non-virtually.</summary>
+    internal static string NonVirtual(string methodName) => "NonVirtual_" + methodName.TrimStart('@');
 
     internal static string Identifier(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None

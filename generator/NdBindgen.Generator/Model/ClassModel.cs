@@ -20,6 +20,9 @@ internal sealed record ClassModel(
     public EquatableArray<FunctionModel> Methods => Python.Methods;
     public EquatableArray<OverloadSetModel> MethodOverloads => Python.MethodOverloads;
     public ProtocolsModel Protocols => Python.Protocols;
+
+    /// <summary>Overridable [PyMethod]s (of a non-sealed class): what its Python-subclass class overrides.</summary>
+    public EquatableArray<OverrideModel> Overrides { get; init; }
 }
 
 /// <summary>

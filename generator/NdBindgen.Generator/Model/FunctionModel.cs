@@ -127,6 +127,13 @@ internal sealed record FunctionModel(
 
     public int RequiredCount => ParameterModel.RequiredCount(Parameters);
 
+    /// <summary>
+    /// The generated class behind instances of Python subclasses (fully qualified), when the class has one: an
+    /// overridable method's wrapper calls the C# implementation through it non-virtually (super().speak() must not
+    /// find the Python override again), and a constructor makes it for a Python subclass.
+    /// </summary>
+    public string? Subclass { get; init; }
+
     /// <summary>The Python name of the [PySubmodule] a module function belongs to; null: the module itself.</summary>
     public string? Submodule { get; init; }
 

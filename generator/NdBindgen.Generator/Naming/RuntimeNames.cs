@@ -70,6 +70,8 @@ internal static class RuntimeNames
     public const string VarArgs = Conversions + "VarArgs";
     public const string PyExtraArgs = Root + "Binding.PyExtraArgs";
     public const string Callbacks = Conversions + "Callbacks";
+    public const string PyOverride = Conversions + "PyOverride";
+    public const string PyOverrideCall = Conversions + "PyOverrideCall";
     public const string Sequences = Conversions + "Sequences";
     public const string Mappings = Conversions + "Mappings";
     public const string Sets = Conversions + "Sets";

@@ -50,6 +50,14 @@ internal static partial class ClassParser
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
 
         string mangled = FunctionParser.Mangle(type);
+        var warnings = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+        // A class Python cannot construct has no instances of Python subclasses to run overrides of.
+        ImmutableArray<OverrideModel> overrides = construction == Construction.Constructor
+            ? ParseOverrides(type, members.Methods, warnings)
+            : ImmutableArray<OverrideModel>.Empty;
+        if (overrides.Length > 0)
+            (singleMethods, methodSets, constructor) = WithSubclass(singleMethods, methodSets, constructor, overrides,
+                SubclassName(mangled + "_PyType"));
         DocModel? summary = Doc(type, cancellationToken);
         var python = new ClassExportModel(pythonName, mangled + "_PyType", summary, constructor, members.Properties,
             singleMethods.Select(m => m.WithoutLocation()).ToImmutableArray(), methodSets, protocols)
@@ -63,8 +71,11 @@ internal static partial class ClassParser
         var model = new ClassModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "",
             type.Name, ConversionTable.FullName(type), mangled + ".PyClass.g.cs", type.IsSealed, python, gc,
-            LocationInfo.From(location));
-        return new ParseResult<ClassModel>(model, ImmutableArray<DiagnosticInfo>.Empty);
+            LocationInfo.From(location))
+        {
+            Overrides = overrides,
+        };
+        return new ParseResult<ClassModel>(model, warnings.ToImmutable());
     }
 
     /// <summary>Why the class cannot be a [PyClass] at all, and what to do: the end of NDB0013's message

@@ -94,6 +94,15 @@ public sealed unsafe class PySignature
         return made[index] ??= new PySignature(FunctionName, [_names[index]], required: 1) { _callbackResult = true };
     }
 
+    private string? _overrideOf;   // the result of a Python override: the Python subclass's name
+
+    /// <summary>
+    /// The "signature" of the result of a Python subclass's override of a method, called from C#:
+    /// "the result of the override 'speak' of Cat must be str, not int".
+    /// </summary>
+    public static PySignature OverrideResult(string methodName, string subclassName) =>
+        new(methodName, [methodName], required: 1) { _overrideOf = subclassName };
+
     public string FunctionName { get; }
 
     public int Count => _names.Length;
@@ -377,6 +386,7 @@ public sealed unsafe class PySignature
     internal string ArgumentPrefix(int index, string place) =>
         _element ? ElementMarker + place + PlaceEnd
         : _callbackResult ? $"the result{place} of the callback passed as '{_names[index]}' of {FunctionName}"
+        : _overrideOf is not null ? $"the result{place} of the override '{FunctionName}' of {_overrideOf}"
         : (_attributeOf is null ? $"{FunctionName}() argument {Place(index)}"
             : $"'{_attributeOf}' attribute '{_names[index]}'") + place;
 

@@ -37,4 +37,9 @@ internal static unsafe partial class CPython
 
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern nint PyDict_Size(PyObject* dict);
+
+    // Include/cpython/object.h: an attribute through the MRO, as attribute lookup finds it (borrowed, no error
+    // set; the type's method cache makes a repeated lookup a hash probe). Exported by every CPython 3.x.
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* _PyType_Lookup(PyTypeObject* type, PyObject* name);
 }

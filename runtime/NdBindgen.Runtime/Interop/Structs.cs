@@ -218,6 +218,8 @@ public static class PyConst
     public const int PYTHON_API_VERSION = 1013;
     public const long PY_VECTORCALL_ARGUMENTS_OFFSET = long.MinValue;
     public const ulong Py_TPFLAGS_HEAPTYPE = 1UL << 9;
+    public const ulong Py_TPFLAGS_METHOD_DESCRIPTOR = 1UL << 17;
+    public const ulong Py_TPFLAGS_VALID_VERSION_TAG = 1UL << 19;
     public const ulong Py_TPFLAGS_LONG_SUBCLASS = 1UL << 24;
     public const ulong Py_TPFLAGS_LIST_SUBCLASS = 1UL << 25;
     public const ulong Py_TPFLAGS_TUPLE_SUBCLASS = 1UL << 26;

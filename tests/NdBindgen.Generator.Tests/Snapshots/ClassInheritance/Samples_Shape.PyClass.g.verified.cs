@@ -21,6 +21,9 @@ namespace Samples
 
         static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Classes.IPyClass.PythonType => __NdBindgenPythonType;
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal global::NdBindgen.Interop.PyObject* __NdBindgenPythonObject => __ndbindgenPythonObject;
+
         int global::NdBindgen.IPyTraverse.Traverse(global::NdBindgen.PyVisit visit) => __NdBindgenTraverse(visit);
 
         void global::NdBindgen.IPyTraverse.Clear() => __NdBindgenClear();
