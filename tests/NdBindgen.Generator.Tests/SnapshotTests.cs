@@ -26,6 +26,7 @@ public class SnapshotTests
     [InlineData("OverloadSets", "shapes")]
     [InlineData("Classes", "nd_ext")]
     [InlineData("ClassProtocols", "protocols")]
+    [InlineData("ClassPickle", "pickles")]
     [InlineData("ClassOverloads", "shapes")]
     [InlineData("References", "references")]
     [InlineData("ArrayLikes", "array_likes")]

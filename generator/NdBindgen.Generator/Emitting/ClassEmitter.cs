@@ -37,6 +37,7 @@ internal static partial class ClassEmitter
         }
         foreach (OverloadSetModel set in c.MethodOverloads) EmitOverloadSet(w, set);
         EmitProtocols(w, c);
+        EmitReduce(w, c);
         EmitRegister(w, c);
         w.Close();
         ConverterEmitter.Emit(w, ConverterEmitter.Types(c));
@@ -250,6 +251,12 @@ internal static partial class ClassEmitter
             w.Line($"        new({SourceWriter.Literal(set.PythonName)}, "
                 + $"{SourceWriter.Literal(Docstrings.Overloads(set))}, "
                 + $"({Fast})&{set.DispatcherName}, {MethodFlags(set.Overloads[0].Kind)}),");
+        }
+        if (c.Python.Pickle is not null)
+        {
+            string doc = c.Python.Pickle.Refusal is null ? Docstrings.Reduce : Docstrings.ReduceRefused;
+            w.Line($"        new(\"__reduce__\", {SourceWriter.Literal(doc)}, ({Fast})&Reduce, "
+                + $"{MethodFlags(CallKind.Instance)}),");
         }
         w.Line("    ],");
         w.Line("    [");

@@ -197,6 +197,7 @@ internal static class StubEmitter
         foreach (FunctionModel m in c.Methods) sb.Append(Function(m, I)).Append('\n');
         foreach (OverloadSetModel set in c.MethodOverloads) sb.Append(Overloads(set, I)).Append('\n');
         AppendProtocols(sb, c);
+        if (c.Pickle is not null) sb.Append(I).Append("def __reduce__(self) -> tuple[typing.Any, ...]: ...\n");
         return sb.ToString().TrimEnd('\n');
     }
 

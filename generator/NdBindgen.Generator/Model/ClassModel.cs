@@ -41,7 +41,23 @@ internal sealed record ClassExportModel(
 {
     /// <summary>The [PySubmodule] holding the type (PyClass's Submodule), by Python name; null: the module.</summary>
     public string? Submodule { get; init; }
+
+    /// <summary>The generated <c>__reduce__</c>; null when none is generated (opted out, or written by hand).</summary>
+    public PickleModel? Pickle { get; init; }
 }
+
+/// <summary>
+/// How a generated <c>__reduce__</c> rebuilds an instance: the properties that give the constructor's arguments
+/// back (in parameter order), the settable properties the constructor does not set (restored by setattr), or why
+/// the class cannot be rebuilt (its <c>__reduce__</c> then raises TypeError saying so).
+/// </summary>
+/// <param name="UserGetState">The class has a [PyMethod("__getstate__")]: its result is the state instead.</param>
+/// <param name="Refusal">Why the generator cannot rebuild the class, and what to write instead.</param>
+internal sealed record PickleModel(
+    EquatableArray<PropertyModel> Args,
+    EquatableArray<PropertyModel> State,
+    bool UserGetState,
+    string? Refusal);
 
 /// <summary>How Python constructs the class: one constructor's parameters and doc, or several constructors.</summary>
 /// <param name="Doc">The single constructor's doc comment (its parameters').</param>

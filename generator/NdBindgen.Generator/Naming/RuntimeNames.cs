@@ -41,6 +41,8 @@ internal static class RuntimeNames
     public const string PyClassBuilder = Classes + "PyClassBuilder";
     public const string PyClassErrors = Classes + "PyClassErrors";
     public const string PyIterator = Classes + "PyIterator";
+    public const string PyReduce = Classes + "PyReduce";
+    public const string PyPickling = Classes + "PyPickling";
     public const string IPyClass = Classes + "IPyClass";
     public const string IPyTraverse = Root + "IPyTraverse";
     public const string PyVisit = Root + "PyVisit";

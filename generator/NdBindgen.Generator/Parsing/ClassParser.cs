@@ -46,8 +46,11 @@ internal static partial class ClassParser
         ProtocolsModel protocols = ParseProtocols(type, members.DunderMethods);
         GcModel gc = ParseGc(type, diagnostics);
         var (singleMethods, methodSets) = MethodOverloads(members.Methods, diagnostics);
-        string? submodule = SubmoduleParser.OfClass(type,
-            type.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyClassAttribute)), diagnostics);
+        AttributeData? pyClass =
+            type.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyClassAttribute));
+        string? submodule = SubmoduleParser.OfClass(type, pyClass, diagnostics);
+        PickleModel? pickle = constructor is null ? null
+            : ParsePickle(type, pyClass, constructor, members.Properties, members.Methods, diagnostics);
 
         if (diagnostics.Count > 0 || constructor is null)
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
@@ -58,6 +61,7 @@ internal static partial class ClassParser
             singleMethods.Select(m => m.WithoutLocation()).ToImmutableArray(), methodSets, protocols)
         {
             Submodule = submodule,
+            Pickle = pickle,
         };
         var model = new ClassModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "",
