@@ -100,7 +100,11 @@ public sealed partial class PHandReduce
 
     /// <summary>Rebuilt with 1000 more in extra, to tell it from the generated one.</summary>
     [PyMethod("__reduce__")]
-    public (PyRef, (int, int)) Reduce(Python py) => (PyRef.Of(this).GetAttr(py, "__class__"), (N, Extra + 1000));
+    public (PyRef, (int, int)) Reduce(Python py)
+    {
+        using PyRef self = PyRef.Of(this);
+        return (self.GetAttr(py, "__class__"), (N, Extra + 1000));
+    }
 }
 
 /// <summary>Hand-written __getstate__/__setstate__: private state round-trips through them.</summary>
