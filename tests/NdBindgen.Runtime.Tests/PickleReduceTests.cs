@@ -77,6 +77,33 @@ public unsafe class PickleReduceTests
         Assert.Equal("ValueError: conversion failed", Reduce("a", "label", fail: true));
 
     [Fact]
+    public void KeywordOnlyArgumentsGoByName()
+    {
+        string outcome = "";
+        Run(() =>
+        {
+            PyObject* o = Eval("a", Classes + "a = A()\n");
+            var reduce = new PyReduce(o, 0, null, new PyPickling(1, ["note"], false, keywords: ["unit"]));
+            try
+            {
+                reduce.Arg(0, Conversions.Floats.FromDouble(1.5));
+                reduce.Keyword(0, Conversions.Strings.FromString("km"));
+                reduce.State(0, Conversions.Strings.FromString("n"));
+                PyObject* result = reduce.Finish(Py_TYPE(o));
+                outcome = System.Text.RegularExpressions.Regex.Replace(Str(result), "<function (\\w+) at 0x[0-9a-f]+>",
+                    "<$1>");
+                Py_DECREF(result);
+            }
+            finally
+            {
+                reduce.Dispose();
+            }
+            Py_DECREF(o);
+        });
+        Assert.Equal("(<__newobj_ex__>, (<class 'A'>, (1.5,), {'unit': 'km'}), (None, {'note': 'n'}))", outcome);
+    }
+
+    [Fact]
     public void ArgumentsAreRefused()
     {
         string outcome = "";

@@ -49,6 +49,9 @@ public sealed partial class PBox
     [PyProperty] public List<double> Values { get; set; } = new();
 
     [PyProperty] public int? Count { get; set; }
+
+    /// <summary>Not a constructor parameter: state, so a cycle through it pickles.</summary>
+    [PyProperty] public PyRef? Link { get; set; }
 }
 
 /// <summary>Its constructor parameter has no property: pickling raises TypeError naming it.</summary>
@@ -120,4 +123,21 @@ public sealed partial class PCounter
     [PyMethod("__getstate__")] public int GetState() => _count;
 
     [PyMethod("__setstate__")] public void SetState(int count) => _count = count + 1000;
+}
+
+/// <summary>A keyword-only constructor parameter: rebuilt through copyreg.__newobj_ex__ (cls, args, kwargs).</summary>
+[PyClass]
+public partial class PMeasure
+{
+    public PMeasure(double value, [KeywordOnly] string unit = "m")
+    {
+        Value = value;
+        Unit = unit;
+    }
+
+    [PyProperty] public double Value { get; }
+
+    [PyProperty] public string Unit { get; }
+
+    [PyProperty] public string? Note { get; set; }
 }

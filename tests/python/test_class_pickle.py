@@ -14,7 +14,7 @@ import sys
 import pytest
 
 import nd_test
-from nd_test import PBox, PCounter, PHandReduce, PHidden, PNoPickle, PSecret, PVec
+from nd_test import PBox, PCounter, PHandReduce, PHidden, PMeasure, PNoPickle, PSecret, PVec
 
 PROTOCOLS = range(pickle.HIGHEST_PROTOCOL + 1)   # 0 and 1 work too: __reduce__ is a plain (cls, args) pair
 
@@ -42,6 +42,29 @@ def test_every_protocol_rebuilds_the_object(protocol):
     assert (w.x, w.y, w.label, w.norm) == (1.5, -2.0, "here", v.norm)
     w.x = 9.0   # a C# object of its own
     assert v.x == 1.5
+
+
+def test_a_keyword_only_parameter_goes_back_by_name():
+    import copyreg
+    m = PMeasure(2.5, unit="km")
+    m.note = "n"
+    assert m.__reduce__() == (copyreg.__newobj_ex__, (PMeasure, (2.5,), {"unit": "km"}), (None, {"note": "n"}))
+    for protocol in PROTOCOLS:
+        n = roundtrip(m, protocol)
+        assert type(n) is PMeasure and (n.value, n.unit, n.note) == (2.5, "km", "n")
+    assert copy.deepcopy(m).unit == "km"
+
+    class Sub(PMeasure):
+        pass
+    globals()["Sub"] = Sub
+    Sub.__qualname__ = "Sub"
+    try:
+        s = Sub(1.0, unit="s")
+        s.extra = 3
+        t = roundtrip(s)
+        assert type(t) is Sub and (t.value, t.unit, t.extra) == (1.0, "s", 3)
+    finally:
+        del globals()["Sub"]
 
 
 def test_private_state_marked_non_serialized_is_not_pickled():
@@ -90,6 +113,16 @@ def test_an_object_shared_twice_stays_shared():
     v = PVec(1.0)
     a, b = roundtrip([PBox(v, v), v])
     assert a.item is a.vec is b
+
+
+def test_a_cycle_through_state_pickles_and_one_through_constructor_arguments_raises_recursion_error():
+    b = PBox(None)
+    b.link = [b]
+    for c in (roundtrip(b), copy.deepcopy(b)):
+        assert c is not b and c.link[0] is c
+    b.item = b
+    with pytest.raises(RecursionError):
+        pickle.dumps(b)
 
 
 def test_a_python_subclass_pickles_as_itself_with_its_dict_and_without_init():
@@ -248,6 +281,8 @@ def once():
     s = Sub(3.0); s.extra = [1]
     pickle.loads(pickle.dumps(s)); copy.copy(s)
     c = m.PCounter(); c.bump(); pickle.loads(pickle.dumps(c))
+    k = m.PMeasure(1.0, unit="s"); k.note = "n"; pickle.loads(pickle.dumps(k, 2)); copy.deepcopy(k)
+    b.link = [b]; pickle.loads(pickle.dumps(b))
     try:
         pickle.dumps(m.PSecret(1))
     except TypeError:

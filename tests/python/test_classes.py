@@ -26,7 +26,7 @@ SEALED = ["Bag", "Bare", "ConstPoint", "Fragile", "Money", "Paint", "Record", "R
 OPEN = ["Animal", "Holder", "Reading", "Samples", "SigBox"]
 # tests/NdTestModule/ClassesPickle.cs (test_class_pickle.py)
 SEALED += ["PBox", "PCounter", "PHandReduce", "PHidden", "PNoPickle", "PSecret"]
-OPEN += ["PVec"]
+OPEN += ["PMeasure", "PVec"]
 # Several [PyConstructor]s: no single text signature (test_overloads.py).
 OVERLOADED_CONSTRUCTORS = {"Reading"}
 # No doc comment at all: __doc__ None, as a builtin class without a doc has.

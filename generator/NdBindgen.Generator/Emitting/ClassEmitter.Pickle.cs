@@ -23,16 +23,19 @@ internal static partial class ClassEmitter
             return;
         }
         string names = string.Join(", ", pickle.State.Select(p => SourceWriter.Literal(p.PythonName)));
+        string keywords = pickle.KeywordNames.Length == 0 ? ""
+            : $", keywords: [{string.Join(", ", pickle.KeywordNames.Select(SourceWriter.Literal))}]";
         w.Line($"private static readonly {R.PyPickling} s_pickling = new({pickle.Args.Length}, "
-            + $"[{names}], userGetState: {Bool(pickle.UserGetState)});");
+            + $"[{names}], userGetState: {Bool(pickle.UserGetState)}{keywords});");
         w.Line();
         EntryPoint.Emit(w, Object, ReduceSignature, () =>
         {
             w.Line($"var reduce = new {R.PyReduce}(self, nargsf, kwnames, s_pickling);");
             w.Open("try");
-            if (pickle.Args.Length > 0 || (pickle.State.Length > 0 && !pickle.UserGetState))
+            if (pickle.Args.Length + pickle.Keywords.Length > 0 || (pickle.State.Length > 0 && !pickle.UserGetState))
                 w.Line($"{c.FullType} value = {Self(c)};");
             for (int i = 0; i < pickle.Args.Length; i++) EmitReduceItem(w, "Arg", i, pickle.Args[i]);
+            for (int i = 0; i < pickle.Keywords.Length; i++) EmitReduceItem(w, "Keyword", i, pickle.Keywords[i]);
             if (!pickle.UserGetState)
             {
                 for (int i = 0; i < pickle.State.Length; i++) EmitReduceItem(w, "State", i, pickle.State[i]);

@@ -57,7 +57,14 @@ internal sealed record PickleModel(
     EquatableArray<PropertyModel> Args,
     EquatableArray<PropertyModel> State,
     bool UserGetState,
-    string? Refusal);
+    string? Refusal)
+{
+    /// <summary>The properties giving the keyword-only parameters back, passed by the parameters' names.</summary>
+    public EquatableArray<PropertyModel> Keywords { get; init; }
+
+    /// <summary>The keyword-only parameters' Python names, one per <see cref="Keywords"/> item.</summary>
+    public EquatableArray<string> KeywordNames { get; init; }
+}
 
 /// <summary>How Python constructs the class: one constructor's parameters and doc, or several constructors.</summary>
 /// <param name="Doc">The single constructor's doc comment (its parameters').</param>

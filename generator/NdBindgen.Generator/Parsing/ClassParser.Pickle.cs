@@ -28,6 +28,8 @@ internal static partial class ClassParser
         if (asked == false || methods.Any(m => s_pickleByHand.Contains(m.PythonName))) return null;
 
         var args = new List<PropertyModel>();
+        var keywords = new List<PropertyModel>();
+        var keywordNames = new List<string>();
         (string Why, string Fix, string? Parameter)? refusal = null;
         if (constructor.Overloads is not null)
         {
@@ -42,13 +44,6 @@ internal static partial class ClassParser
                 string stars = p.Kind == ParameterKind.VarArgs ? "*" : "**";
                 refusal = ($"its constructor takes {stars}{p.PythonName}, which no property gives back",
                     "write __reduce__ (or __getnewargs__)", p.CSharpName);
-                break;
-            }
-            if (p.Kind == ParameterKind.KeywordOnly)
-            {
-                refusal = ($"its constructor parameter '{p.PythonName}' is keyword-only, and the generated __reduce__ "
-                    + "passes arguments by position", "write __reduce__, or make the parameter positional",
-                    p.CSharpName);
                 break;
             }
             PropertyModel? property = properties.FirstOrDefault(q => q.PythonName == p.PythonName)
@@ -68,7 +63,15 @@ internal static partial class ClassParser
                     "give the property the parameter's type, or write __reduce__", p.CSharpName);
                 break;
             }
-            args.Add(property);
+            if (p.Kind == ParameterKind.KeywordOnly)
+            {
+                keywords.Add(property);
+                keywordNames.Add(p.PythonName);
+            }
+            else
+            {
+                args.Add(property);
+            }
         }
         bool userGetState = methods.Any(m => m.PythonName == "__getstate__");
         if (refusal is null && !userGetState && UnexportedField(type, properties) is { } field)
@@ -89,8 +92,12 @@ internal static partial class ClassParser
             return new PickleModel(ImmutableArray<PropertyModel>.Empty, ImmutableArray<PropertyModel>.Empty, false,
                 $"{r.Why}; {r.Fix}");
         }
-        var state = properties.Where(q => q.Writable && !args.Contains(q)).ToImmutableArray();
-        return new PickleModel(args.ToImmutableArray(), state, userGetState, null);
+        var state = properties.Where(q => q.Writable && !args.Contains(q) && !keywords.Contains(q)).ToImmutableArray();
+        return new PickleModel(args.ToImmutableArray(), state, userGetState, null)
+        {
+            Keywords = keywords.ToImmutableArray(),
+            KeywordNames = keywordNames.ToImmutableArray(),
+        };
     }
 
     /// <summary>

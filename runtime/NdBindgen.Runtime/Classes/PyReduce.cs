@@ -14,39 +14,42 @@ namespace NdBindgen.Classes;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed unsafe class PyPickling
 {
-    private readonly string[] _stateNames;
-    private PyObject** _names;   // interned str of each state name, made on first use (with the GIL)
+    private readonly string[] _stateNames, _keywords;
+    private PyObject** _names, _keywordNames;   // interned str of each name, made on first use (with the GIL)
 
-    /// <param name="argCount">How many constructor arguments <c>__reduce__</c> reads back.</param>
+    /// <param name="argCount">How many constructor arguments <c>__reduce__</c> reads back by position.</param>
     /// <param name="stateNames">The Python names of the settable properties the constructor does not set.</param>
     /// <param name="userGetState">The class has a <c>__getstate__</c> of its own: its result is the state.</param>
-    public PyPickling(int argCount, string[] stateNames, bool userGetState)
+    /// <param name="keywords">The constructor's keyword-only parameters, passed by these names.</param>
+    public PyPickling(int argCount, string[] stateNames, bool userGetState, string[]? keywords = null)
     {
         ArgCount = argCount;
         _stateNames = stateNames;
         UserGetState = userGetState;
+        _keywords = keywords ?? [];
     }
 
     public int ArgCount { get; }
-    public int StateCount => _stateNames.Length;
     public bool UserGetState { get; }
+    public bool HasKeywords => _keywords.Length > 0;
 
-    internal PyObject* Name(int i)
+    internal PyObject* Name(int i) => Interned(ref _names, _stateNames)[i];
+
+    internal PyObject* KeywordName(int i) => Interned(ref _keywordNames, _keywords)[i];
+
+    private static PyObject** Interned(ref PyObject** cache, string[] names)
     {
-        if (_names == null)
+        if (cache != null) return cache;
+        var made = (PyObject**)System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)names.Length,
+            (nuint)sizeof(PyObject*));
+        for (int k = 0; k < names.Length; k++)
         {
-            var names = (PyObject**)System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)_stateNames.Length,
-                (nuint)sizeof(PyObject*));
-            for (int k = 0; k < _stateNames.Length; k++)
-            {
-                byte* z = Utf8.AllocPermanent(_stateNames[k]);
-                names[k] = PyUnicode_InternFromString(z);
-                System.Runtime.InteropServices.NativeMemory.Free(z);
-                if (names[k] == null) throw PythonException.Fetch();
-            }
-            _names = names;   // kept for the life of the process, as the type is
+            byte* z = Utf8.AllocPermanent(names[k]);
+            made[k] = PyUnicode_InternFromString(z);
+            System.Runtime.InteropServices.NativeMemory.Free(z);
+            if (made[k] == null) throw PythonException.Fetch();
         }
-        return _names[i];
+        return cache = made;   // kept for the life of the process, as the type is
     }
 }
 
@@ -63,12 +66,13 @@ public sealed unsafe class PyPickling
 [EditorBrowsable(EditorBrowsableState.Never)]
 public unsafe ref struct PyReduce
 {
-    private static PyObject* s_newobj, s_slotnames, s_objectGetState;
+    private static PyObject* s_newobj, s_newobjEx, s_slotnames, s_objectGetState;
 
     private readonly PyObject* _self;
     private readonly PyPickling _how;
     private PyObject* _args;
     private PyObject* _slots;   // dict of state names to values, made when the first value comes
+    private PyObject* _kwargs;  // the keyword-only arguments, made when the first one comes
 
     /// <summary>Checks the call (no arguments) and makes the argument tuple.</summary>
     public PyReduce(PyObject* self, nint nargsf, PyObject* kwnames, PyPickling how)
@@ -81,6 +85,7 @@ public unsafe ref struct PyReduce
         _args = PyTuple_New(how.ArgCount);
         if (_args == null) throw PythonException.Fetch();
         _slots = null;
+        _kwargs = null;
     }
 
     /// <summary>The i-th constructor argument (a new reference, stolen; NULL: the error set by its conversion).</summary>
@@ -91,13 +96,18 @@ public unsafe ref struct PyReduce
     }
 
     /// <summary>The value of the i-th state property (a new reference, stolen).</summary>
-    public void State(int i, PyObject* value)
+    public void State(int i, PyObject* value) => Put(ref _slots, value == null ? null : _how.Name(i), value);
+
+    /// <summary>The i-th keyword-only constructor argument (a new reference, stolen).</summary>
+    public void Keyword(int i, PyObject* value) => Put(ref _kwargs, value == null ? null : _how.KeywordName(i), value);
+
+    private static void Put(ref PyObject* dict, PyObject* name, PyObject* value)
     {
         if (value == null) throw PythonException.Fetch();
         try
         {
-            if (_slots == null && (_slots = PyDict_New()) == null) throw PythonException.Fetch();
-            if (PyDict_SetItem(_slots, _how.Name(i), value) < 0) throw PythonException.Fetch();
+            if (dict == null && (dict = PyDict_New()) == null) throw PythonException.Fetch();
+            if (PyDict_SetItem(dict, name, value) < 0) throw PythonException.Fetch();
         }
         finally
         {
@@ -109,34 +119,50 @@ public unsafe ref struct PyReduce
     public PyObject* Finish(PyTypeObject* cls)
     {
         PyTypeObject* type = Py_TYPE(_self);
-        if (type != cls) return FinishSubclass(type);
+        if (type != cls || _how.HasKeywords) return FinishNewObj(type, type != cls);
         PyObject* state = null;
         if (_how.UserGetState) state = CallMethod(_self, "__getstate__"u8);
         else if (_slots != null) state = Pair(Py_NewRef(Builtins.None), Take(ref _slots));
         return Tuple((PyObject*)type, Take(ref _args), state);
     }
 
-    /// <summary>A Python subclass: <c>(copyreg.__newobj__, (cls, *args), state)</c>, its __dict__ and slots in the state.</summary>
-    private PyObject* FinishSubclass(PyTypeObject* type)
+    /// <summary>
+    /// copyreg's forms, which call <c>cls.__new__</c>: <c>(copyreg.__newobj__, (cls, *args), state)</c> for a Python
+    /// subclass (its __dict__ and slots in the state), <c>(copyreg.__newobj_ex__, (cls, args, kwargs), state)</c>
+    /// when the constructor has keyword-only parameters.
+    /// </summary>
+    private PyObject* FinishNewObj(PyTypeObject* type, bool subclass)
     {
         EnsureCopyreg(type);
-        PyObject* state = SubclassState(type);
+        PyObject* state = null;
         PyObject* newArgs = null;
         try
         {
+            if (subclass) state = SubclassState(type);
+            else if (_how.UserGetState) state = CallMethod(_self, "__getstate__"u8);
+            else if (_slots != null) state = Pair(Py_NewRef(Builtins.None), Take(ref _slots));
+            if (_how.HasKeywords)
+            {
+                if (_kwargs == null && (_kwargs = PyDict_New()) == null) throw PythonException.Fetch();
+                newArgs = PyTuple_New(3);
+                if (newArgs == null) throw PythonException.Fetch();
+                PyTuple_SET_ITEM(newArgs, 0, Py_NewRef((PyObject*)type));
+                PyTuple_SET_ITEM(newArgs, 1, Take(ref _args));
+                PyTuple_SET_ITEM(newArgs, 2, Take(ref _kwargs));
+                return Tuple(s_newobjEx, Take(ref newArgs), Take(ref state));
+            }
             nint n = PyTuple_GET_SIZE(_args);
             newArgs = PyTuple_New(n + 1);
             if (newArgs == null) throw PythonException.Fetch();
             PyTuple_SET_ITEM(newArgs, 0, Py_NewRef((PyObject*)type));
             for (nint i = 0; i < n; i++) PyTuple_SET_ITEM(newArgs, i + 1, Py_NewRef(PyTuple_GET_ITEM(_args, i)));
+            return Tuple(s_newobj, Take(ref newArgs), Take(ref state));
         }
-        catch
+        finally
         {
             Py_XDECREF(state);
             Py_XDECREF(newArgs);
-            throw;
         }
-        return Tuple(s_newobj, newArgs, state);
     }
 
     /// <summary>
@@ -239,11 +265,13 @@ public unsafe ref struct PyReduce
         try
         {
             PyObject* newobj = PyObject_GetAttrString(copyreg, Utf8.Z("__newobj__"u8));
-            if (newobj == null) throw PythonException.Fetch();
+            PyObject* newobjEx = PyObject_GetAttrString(copyreg, Utf8.Z("__newobj_ex__"u8));
             PyObject* slotnames = PyObject_GetAttrString(copyreg, Utf8.Z("_slotnames"u8));
-            if (slotnames == null)
+            if (newobj == null || newobjEx == null || slotnames == null)
             {
-                Py_DECREF(newobj);
+                Py_XDECREF(newobj);
+                Py_XDECREF(newobjEx);
+                Py_XDECREF(slotnames);
                 throw PythonException.Fetch();
             }
             // object.__getstate__ (3.11+), or NULL where object has none; object is the root of any type's bases.
@@ -254,6 +282,7 @@ public unsafe ref struct PyReduce
             // Kept for the life of the process, as Builtins' references are.
             s_objectGetState = objectGetState;
             s_slotnames = slotnames;
+            s_newobjEx = newobjEx;
             s_newobj = newobj;
         }
         finally
@@ -314,6 +343,7 @@ public unsafe ref struct PyReduce
     {
         Py_XDECREF(Take(ref _args));
         Py_XDECREF(Take(ref _slots));
+        Py_XDECREF(Take(ref _kwargs));
     }
 
     /// <summary>

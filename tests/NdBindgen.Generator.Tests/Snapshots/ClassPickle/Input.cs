@@ -69,3 +69,17 @@ public sealed partial class ByHand
 {
     [PyMethod("__reduce__")] public PyRef Reduce(PyRef self) => self;
 }
+
+// A keyword-only parameter goes back by its name (copyreg.__newobj_ex__).
+[PyClass]
+public sealed partial class Measure
+{
+    public Measure(double value, [KeywordOnly] string unit)
+    {
+        Value = value;
+        Unit = unit;
+    }
+
+    [PyProperty] public double Value { get; }
+    [PyProperty] public string Unit { get; }
+}
