@@ -256,7 +256,10 @@ def discover(module):
 
 # Constructor arguments for a placeholder instance (used only to read a bound method's signature).
 PLACEHOLDER_CTOR = {"SigBox": ("n",), "Animal": ("a",), "Money": (1,), "Reading": (1,), "Record": (1,), "Samples": (2,), "Tally": (1,), "Version2": (1,),
-                    "Rect": (1.0, 2.0), "ConstPoint": (1.0, 2.0)}
+                    "Rect": (1.0, 2.0), "ConstPoint": (1.0, 2.0),
+                    # tests/NdTestModule/ClassesPickle.cs
+                    "PVec": (1.0,), "PBox": (None,), "PSecret": (1,), "PHidden": (1,), "PNoPickle": (1,),
+                    "PHandReduce": (1,), "PMeasure": (1.0,)}
 
 # Entry points that are not fuzzed here, and why.
 SKIP = {

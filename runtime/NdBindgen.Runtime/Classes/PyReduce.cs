@@ -96,16 +96,17 @@ public unsafe ref struct PyReduce
     }
 
     /// <summary>The value of the i-th state property (a new reference, stolen).</summary>
-    public void State(int i, PyObject* value) => Put(ref _slots, value == null ? null : _how.Name(i), value);
+    public void State(int i, PyObject* value) => Put(ref _slots, _how, i, keyword: false, value);
 
     /// <summary>The i-th keyword-only constructor argument (a new reference, stolen).</summary>
-    public void Keyword(int i, PyObject* value) => Put(ref _kwargs, value == null ? null : _how.KeywordName(i), value);
+    public void Keyword(int i, PyObject* value) => Put(ref _kwargs, _how, i, keyword: true, value);
 
-    private static void Put(ref PyObject* dict, PyObject* name, PyObject* value)
+    private static void Put(ref PyObject* dict, PyPickling how, int i, bool keyword, PyObject* value)
     {
         if (value == null) throw PythonException.Fetch();
         try
         {
+            PyObject* name = keyword ? how.KeywordName(i) : how.Name(i);
             if (dict == null && (dict = PyDict_New()) == null) throw PythonException.Fetch();
             if (PyDict_SetItem(dict, name, value) < 0) throw PythonException.Fetch();
         }
