@@ -2199,6 +2199,27 @@ def test_fuzz_protocols(target):
             check_outcome(vec_binary(op, obj, other), lambda: getattr(cls, op)(obj, other), Args(), {}, target)
         elif op == "__neg__":
             check_outcome(Ok(check=lambda r: vec_same(r, -obj.x, -obj.y)), lambda: -obj, Args(), {}, target)
+        elif op in ("__getstate__", "__setstate__"):
+            # Hand-written, on PCounter only (tests/NdTestModule/ClassesPickle.cs): the count; setting adds 1000.
+            state = obj.__getstate__()
+            assert type(state) is int
+            if op == "__setstate__":
+                obj.__setstate__(state)
+                assert obj.__getstate__() == state + 1000
+        elif op == "__reduce__":
+            # Generated: rebuilt from the constructor's arguments (copy.copy calls the class with them), or a
+            # TypeError saying why the class cannot be rebuilt.
+            try:
+                reduced = obj.__reduce__()
+            except TypeError as e:
+                assert str(e).startswith("cannot pickle '") and f"{name}' object: " in str(e), e
+            else:
+                import copy, copyreg
+                assert reduced[0] in (cls, copyreg.__newobj__, copyreg.__newobj_ex__), reduced
+                copied = copy.copy(obj)
+                assert type(copied) is type(obj) and copied is not obj
+                if name in EQUAL:
+                    assert EQUAL[name](copied, obj), (copied, obj)
         else:
             raise AssertionError(f"{target.id}: no check for {op}")
     run()
