@@ -15,6 +15,7 @@ import datetime
 import json
 import os
 import pathlib
+import pickle
 import platform
 import statistics
 import subprocess
@@ -50,6 +51,7 @@ POINT_STMTS = {
     "set_x": "p.x = 3.0",
     "add": "p + q",
     "area2": "s.area()",   # Square(2.0).area(): Shape.area, two levels up, dispatching to Rectangle's
+    "pickle": "loads(dumps(p))",
 }
 
 # Container workloads (numpy-free): the statement timed, on fast locals f (the function) and x (its argument).
@@ -92,6 +94,7 @@ def workloads() -> list[Workload]:
         Workload("p.x = 3.0 write", "set_x", 1_000_000),
         Workload("p + q (operator +)", "add", 1_000_000),
         Workload("s.area(), Shape.area through Rectangle <- Square", "area2", 1_000_000),
+        Workload("pickle round trip of Point, loads(dumps(p))", "pickle", 200_000),
         Workload("sum_list, a list of 1,000 floats", "sum_list", 20_000),
         Workload("make_list(1000), a new list of 1,000 floats", "make_list", 10_000),
         Workload("bump_counts, a dict of 100 str -> int in and out", "bump_counts", 10_000),
@@ -123,8 +126,8 @@ def timer_for(contender: str, mod, wl: Workload, arr) -> timeit.Timer:
     if wl.kind in POINT_STMTS:
         return timeit.Timer(POINT_STMTS[wl.kind],
                             setup="P = _m.Point; p = P(1.0, 2.0); q = P(4.0, 6.0); x = _x; y = _y; "
-                                  "s = _m.Square(2.0)",
-                            globals={"_m": mod, "_x": 1.0, "_y": 2.0})
+                                  "s = _m.Square(2.0); loads = _pickle.loads; dumps = _pickle.dumps",
+                            globals={"_m": mod, "_x": 1.0, "_y": 2.0, "_pickle": pickle})
     fname = {"copy": "add_scalar_to_array", "inplace": "add_scalar_to_array_inplace"}[wl.kind]
     return timeit.Timer("f(s, a)", setup=f"f = _m.{fname}; s = _s; a = _a",
                         globals={"_m": mod, "_s": SCAL, "_a": arr})
@@ -177,13 +180,18 @@ def run_point(mod, wl: Workload) -> list[float]:
     """The Point workload's statement once, plus what it leaves behind, as numbers."""
     P = mod.Point
     p, q = P(1.0, 2.0), P(4.0, 6.0)
-    ns = {"P": P, "p": p, "q": q, "x": 1.0, "y": 2.0, "s": mod.Square(2.0)}
+    ns = {"P": P, "p": p, "q": q, "x": 1.0, "y": 2.0, "s": mod.Square(2.0), "loads": pickle.loads,
+          "dumps": pickle.dumps}
     stmt = POINT_STMTS[wl.kind]
     if "=" in stmt:
         exec(stmt, {}, ns)
         value = None
     else:
         value = eval(stmt, {}, ns)
+    if wl.kind == "pickle":
+        if type(value) is not P or value is p or repr(value) != repr(p):
+            fail(f"{wl.name}: {mod.__name__} gave {type(value).__name__} {value!r}")
+        return [value.x, value.y]
     if wl.kind == "point_new":
         if type(value) is not P or repr(value) != "Point (1.0, 2.0)" or str(value) != "(1.0, 2.0)":
             fail(f"{wl.name}: {mod.__name__} gave {type(value).__name__} {value!r}")

@@ -40,6 +40,8 @@ ROWS = [
     ("p.x", "p = m.Point(3.0, 4.0)", "p.x"),
     ("p + q", "p = m.Point(3.0, 4.0); q = m.Point(1.0, 2.0)", "p + q"),
     ("s.area(), two levels below Shape", "s = m.Square(2.0)", "s.area()"),
+    ("pickle round trip of Point", "import pickle; p = m.Point(3.0, 4.0); loads = pickle.loads; dumps = pickle.dumps",
+     "loads(dumps(p))"),
     ("sum_list, 1,000 floats", "f = m.sum_list; xs = [float(i) for i in range(1000)]", "f(xs)"),
     ("make_list(1000)", "f = m.make_list; k = 1000", "f(k)"),
     ("bump_counts, 100 str -> int", "f = m.bump_counts; d = {f'key{i}': i for i in range(100)}", "f(d)"),

@@ -218,6 +218,21 @@ def test_point_refcounts():
     assert (sys.getrefcount(P), sys.getrefcount(p), sys.getrefcount(q), sys.getrefcount(1.0)) == before
 
 
+def test_point_pickles():
+    import copy
+    import pickle
+    p = m.Point(1.5, -2.0)
+    assert p.__reduce__() == (m.Point, (1.5, -2.0))
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        q = pickle.loads(pickle.dumps(p, protocol))
+        assert type(q) is m.Point and (q.x, q.y) == (1.5, -2.0)
+    assert repr(copy.deepcopy(p)) == repr(p)
+    before = sys.getrefcount(m.Point), sys.getrefcount(p)
+    for _ in range(1000):
+        pickle.loads(pickle.dumps(p))
+    assert (sys.getrefcount(m.Point), sys.getrefcount(p)) == before
+
+
 class _Float:
     def __float__(self):
         return 2.5
@@ -263,6 +278,8 @@ PARITY = {
     "del": lambda P: delattr(P(), "x"),
     "repr": lambda P: repr(P(0.1, 1e20)),
     "str": lambda P: str(P(-0.0, math.inf)),
+    "reduce-arg": lambda P: P().__reduce__(1),
+    "pickle": lambda P: __import__("pickle").loads(__import__("pickle").dumps(P(1.5, -2.0))),
 }
 
 

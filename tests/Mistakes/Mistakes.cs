@@ -92,6 +92,11 @@ public static class Limits
 [PyClass(Submodule = typeof(Limits))] public partial class Gauge { }             // expect NDB0042
 
 [PyClass(ContextManager = true)] public partial class Session { }                 // expect NDB0039
+[PyClass(Pickle = true)] public partial class Dice
+{
+    public Dice(int sides, int seed) => Sides = sides;                            // expect NDB0044
+    [PyProperty] public int Sides { get; }
+}
 
 public enum Mode
 {

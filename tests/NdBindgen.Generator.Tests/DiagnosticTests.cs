@@ -908,6 +908,44 @@ public class DiagnosticTests
         Error("NDB0042").WithArguments("Widget", "Helpers"));
 
     [Fact]
+    public Task NDB0044_pickle_asked_for_a_class_that_cannot_be_rebuilt() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass(Pickle = true)] public partial class Seeded
+        {
+            public Seeded(double x, int {|#0:seed|}) { X = x; }
+            [PyProperty] public double X { get; }
+        }
+        [PyClass(Pickle = true)] public partial class {|#1:Logged|}
+        {
+            private readonly System.Collections.Generic.List<int> _log = new();
+            [PyProperty] public int Start { get; set; }
+        }
+        [PyClass(Pickle = true)] public partial class Typed
+        {
+            public Typed(string {|#2:n|}) { N = n.Length; }
+            [PyProperty] public int N { get; }
+        }
+        [PyClass] public partial class NotAsked
+        {
+            public NotAsked(int seed) { }
+        }
+        [PyClass(Pickle = true)] public partial class ByHand
+        {
+            public ByHand(int seed) { }
+            [PyMethod("__reduce__")] public string Reduce() => "ByHand";
+        }
+        """,
+        Error("NDB0044", 0).WithArguments("Seeded", "its constructor parameter 'seed' has no property to read it back "
+            + "from", "add a [PyProperty] named 'seed', or write __reduce__ (or __getnewargs__ and "
+            + "__getstate__/__setstate__)"),
+        Error("NDB0044", 1).WithArguments("Logged", "its field 'Logged._log' is not a [PyProperty], so pickling would "
+            + "lose it", "mark it [NonSerialized] ([field: NonSerialized] on an auto-property) if it is not state, or "
+            + "write __getstate__ and __setstate__ (or __reduce__)"),
+        Error("NDB0044", 2).WithArguments("Typed", "its constructor parameter 'n' is str but property 'n' is int",
+            "give the property the parameter's type, or write __reduce__"));
+
+    [Fact]
     public Task NDB0028_parameter_kinds_out_of_order() => VerifyAsync(Class("""
             [PyFunction] public static double Late(double a, [PositionalOnly] double {|#0:b|}) => a;
             [PyFunction] public static double Back([KeywordOnly] double c, double {|#1:d|}) => c;

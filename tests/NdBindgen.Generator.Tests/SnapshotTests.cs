@@ -27,6 +27,7 @@ public class SnapshotTests
     [InlineData("Classes", "nd_ext")]
     [InlineData("ClassProtocols", "protocols")]
     [InlineData("ClassContainers", "containers")]
+    [InlineData("ClassPickle", "pickles")]
     [InlineData("ClassOverloads", "shapes")]
     [InlineData("References", "references")]
     [InlineData("ArrayLikes", "array_likes")]

@@ -44,6 +44,7 @@ NUMPY_FREE = [
     "test_class_attributes.py",
     "test_class_inheritance.py",
     "test_class_overrides.py",
+    "test_class_pickle.py",
 ]
 
 

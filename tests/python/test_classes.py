@@ -34,6 +34,9 @@ BASES = {"Circle": nd_test.Figure, "Quad": nd_test.Figure, "Square": nd_test.Qua
          "TaggedCrate": nd_test.Crate, "GoldPlate": nd_test.shapes.Plate}
 # Abstract, or without a public constructor: no signature to split off.
 NOT_CONSTRUCTIBLE = {"Figure", "Ticket"}
+# tests/NdTestModule/ClassesPickle.cs (test_class_pickle.py)
+SEALED += ["PBox", "PCounter", "PHandReduce", "PHidden", "PNoPickle", "PSecret"]
+OPEN += ["PMeasure", "PVec"]
 # Several [PyConstructor]s: no single text signature (test_overloads.py).
 OVERLOADED_CONSTRUCTORS = {"Reading"}
 # No doc comment at all: __doc__ None, as a builtin class without a doc has.

@@ -278,7 +278,10 @@ PLACEHOLDER_CTOR = {"Swatch": ("s",), "SigBox": ("n",), "Animal": ("a",), "Money
                     "Rect": (1.0, 2.0), "ConstPoint": (1.0, 2.0), "Quad": (1.0, 2.0), "Plate": (1.0,),
                     # tests/NdTestModule/ClassesContainers.cs
                     "IntSequence": ([1],), "Text": ("a",), "Ring": ([1],), "Tags": ([],), "Countdown": (1,),
-                    "Once": (1,), "Joiner": ("-",)}
+                    "Once": (1,), "Joiner": ("-",),
+                    # tests/NdTestModule/ClassesPickle.cs
+                    "PVec": (1.0,), "PBox": (None,), "PSecret": (1,), "PHidden": (1,), "PNoPickle": (1,),
+                    "PHandReduce": (1,), "PMeasure": (1.0,)}
 
 # Classes Python cannot construct (abstract, or made by C# only): how to get instances of them.
 MADE_BY = {
@@ -2258,6 +2261,27 @@ def test_fuzz_protocols(target):
             check_outcome(vec_binary(op, obj, other), lambda: getattr(cls, op)(obj, other), Args(), {}, target)
         elif op == "__neg__" and name == "Vec":
             check_outcome(Ok(check=lambda r: vec_same(r, -obj.x, -obj.y)), lambda: -obj, Args(), {}, target)
+        elif op in ("__getstate__", "__setstate__"):
+            # Hand-written, on PCounter only (tests/NdTestModule/ClassesPickle.cs): the count; setting adds 1000.
+            state = obj.__getstate__()
+            assert type(state) is int
+            if op == "__setstate__":
+                obj.__setstate__(state)
+                assert obj.__getstate__() == state + 1000
+        elif op == "__reduce__":
+            # Generated: rebuilt from the constructor's arguments (copy.copy calls the class with them), or a
+            # TypeError saying why the class cannot be rebuilt.
+            try:
+                reduced = obj.__reduce__()
+            except TypeError as e:
+                assert str(e).startswith("cannot pickle '") and f"{name}' object: " in str(e), e
+            else:
+                import copy, copyreg
+                assert reduced[0] in (cls, copyreg.__newobj__, copyreg.__newobj_ex__), reduced
+                copied = copy.copy(obj)
+                assert type(copied) is type(obj) and copied is not obj
+                if name in EQUAL:
+                    assert EQUAL[name](copied, obj), (copied, obj)
         elif name in NUMBER_SLOTS and op in NUMBER_OPS:
             call, expected = number_case(name, op, obj, other)
             check_outcome(expected, call, Args(), {}, target)

@@ -1,8 +1,10 @@
 """The tutorial's classes in nd_ext (issue 3, item 10): Point, and Node, which holds any Python
 object and forms cycles the garbage collector frees."""
+import copy
 import gc
 import inspect
 import math
+import pickle
 import weakref
 
 from conftest import np   # numpy; where it is missing, a stand-in that skips the test using it
@@ -130,6 +132,16 @@ def test_point_identity_and_hash():
     assert w() is None
 
 
+def test_point_pickles_and_copies_with_no_code():
+    p = Point(1.5, -2.0)
+    assert p.__reduce__() == (Point, (1.5, -2.0))
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        q = pickle.loads(pickle.dumps(p, protocol))
+        assert type(q) is Point and q is not p and (q.x, q.y) == (1.5, -2.0)
+    for q in (copy.copy(p), copy.deepcopy(p)):
+        assert type(q) is Point and q is not p and repr(q) == repr(p)
+
+
 # --- Node -----------------------------------------------------------------------------------
 
 def test_node_type():
@@ -139,6 +151,12 @@ def test_node_type():
     assert Node.__doc__.startswith("A tree node holding any Python object.")
     assert Node.value.__doc__ == "The object this node holds."
     assert Node.parent.__doc__ == "The node this one was added to, or None."
+
+
+def test_node_does_not_pickle_and_says_why():
+    with pytest.raises(TypeError, match=r"cannot pickle 'nd_ext.Node' object: its field 'Node._children' is not a "
+                                        r"\[PyProperty\]"):
+        pickle.dumps(Node(1))
 
 
 @pytest.mark.parametrize("value", [None, 1, "text", [1, 2], Thing(), np.arange(3), Point(), Node()],

@@ -228,6 +228,10 @@ internal static class DiagnosticDescriptors
         "'{0}' names '{1}' as its Submodule, but '{1}' is not marked [PySubmodule]; mark '{1}' [PySubmodule] (a "
             + "static class), or remove Submodule to put '{0}' in the module itself");
 
+    public static readonly DiagnosticDescriptor CannotPickle = Error("NDB0044",
+        "[PyClass(Pickle = true)] class cannot be rebuilt by pickle",
+        "'{0}' asks for pickling (Pickle = true), but the generated __reduce__ cannot rebuild it: {1}; {2}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
@@ -237,7 +241,7 @@ internal static class DiagnosticDescriptors
         ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads, OverloadsOfDifferentKinds,
         PyClassInheritance, DuplicateMemberName, ParameterKindOrder, InvalidVariadic, ConflictingParameterKinds,
         VariadicOverload, InvalidEnumMember, MixedTraversal, OverrideNotSeen, UnsupportedConstantType, InvalidSubmodule,
-        NotASubmodule, InvalidContextManager,
+        NotASubmodule, InvalidContextManager, CannotPickle,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

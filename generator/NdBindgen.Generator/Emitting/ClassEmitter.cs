@@ -39,6 +39,7 @@ internal static partial class ClassEmitter
         EmitClassAttributeReaders(w, c);
         EmitProtocols(w, c);
         EmitContextManager(w, c);
+        EmitReduce(w, c);
         EmitRegister(w, c);
         EmitSubclass(w, c);
         w.Close();
@@ -274,6 +275,12 @@ internal static partial class ClassEmitter
                 + $"({Fast})&{set.DispatcherName}, {MethodFlags(set.Overloads[0].Kind, set.PythonName)}),");
         }
         EmitContextManagerEntries(w, c);
+        if (c.Python.Pickle is not null)
+        {
+            string doc = c.Python.Pickle.Refusal is null ? Docstrings.Reduce : Docstrings.ReduceRefused;
+            w.Line($"        new(\"__reduce__\", {SourceWriter.Literal(doc)}, ({Fast})&Reduce, "
+                + $"{MethodFlags(CallKind.Instance)}),");
+        }
         w.Line("    ],");
         w.Line("    [");
         foreach (PropertyModel p in c.Properties)

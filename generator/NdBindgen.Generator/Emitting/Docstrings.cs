@@ -9,6 +9,14 @@ namespace NdBindgen.Generator.Emitting;
 /// </summary>
 internal static class Docstrings
 {
+    /// <summary>The generated <c>__reduce__</c>'s.</summary>
+    public const string Reduce = "__reduce__($self)\n--\n\nHelper for pickle: the constructor's arguments, read "
+        + "back from the properties, and the settable properties' values.";
+
+    /// <summary>The <c>__reduce__</c> of a class the generator cannot rebuild.</summary>
+    public const string ReduceRefused = "__reduce__($self)\n--\n\nRaises TypeError: the generated __reduce__ cannot "
+        + "rebuild this class (the message says why and what to write instead).";
+
     /// <summary>
     /// A first line "name($module, x, y=2.0)\n--\n\n" that <c>inspect.signature</c> reads as
     /// <c>__text_signature__</c>, then the doc comment.

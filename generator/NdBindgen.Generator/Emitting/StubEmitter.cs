@@ -205,6 +205,7 @@ internal static partial class StubEmitter
         foreach (FunctionModel m in c.Methods) sb.Append(Function(m, I)).Append('\n');
         foreach (OverloadSetModel set in c.MethodOverloads) sb.Append(Overloads(set, I)).Append('\n');
         AppendProtocols(sb, c);
+        if (c.Pickle is not null) sb.Append(I).Append("def __reduce__(self) -> tuple[typing.Any, ...]: ...\n");
         string text = sb.ToString().TrimEnd('\n');
         return text.EndsWith(":") ? text + "\n" + I + "..." : text;   // nothing but the class line
     }

@@ -57,6 +57,29 @@ internal sealed record ClassExportModel(
     /// <summary>How Python makes instances: by its constructor, or not at all (abstract, no public constructor).
     /// </summary>
     public Construction Construction { get; init; }
+
+    /// <summary>The generated <c>__reduce__</c>; null when none is generated (opted out, or written by hand).</summary>
+    public PickleModel? Pickle { get; init; }
+}
+
+/// <summary>
+/// How a generated <c>__reduce__</c> rebuilds an instance: the properties that give the constructor's arguments
+/// back (in parameter order), the settable properties the constructor does not set (restored by setattr), or why
+/// the class cannot be rebuilt (its <c>__reduce__</c> then raises TypeError saying so).
+/// </summary>
+/// <param name="UserGetState">The class has a [PyMethod("__getstate__")]: its result is the state instead.</param>
+/// <param name="Refusal">Why the generator cannot rebuild the class, and what to write instead.</param>
+internal sealed record PickleModel(
+    EquatableArray<PropertyModel> Args,
+    EquatableArray<PropertyModel> State,
+    bool UserGetState,
+    string? Refusal)
+{
+    /// <summary>The properties giving the keyword-only parameters back, passed by the parameters' names.</summary>
+    public EquatableArray<PropertyModel> Keywords { get; init; }
+
+    /// <summary>The keyword-only parameters' Python names, one per <see cref="Keywords"/> item.</summary>
+    public EquatableArray<string> KeywordNames { get; init; }
 }
 
 /// <summary>How Python constructs the class: one constructor's parameters and doc, or several constructors.</summary>

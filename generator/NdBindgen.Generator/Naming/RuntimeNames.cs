@@ -46,6 +46,8 @@ internal static class RuntimeNames
     public const string PyNumbers = Classes + "PyNumbers";
     public const string PyContainers = Classes + "PyContainers";
     public const string PyStopIteration = Root + "PyStopIteration";
+    public const string PyReduce = Classes + "PyReduce";
+    public const string PyPickling = Classes + "PyPickling";
     public const string IPyClass = Classes + "IPyClass";
     public const string IPyTraverse = Root + "IPyTraverse";
     public const string PyVisit = Root + "PyVisit";

@@ -45,6 +45,9 @@ internal static partial class ClassParser
         AttributeData? pyClass = type.GetAttributes()
             .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyClassAttribute));
         string? submodule = SubmoduleParser.OfClass(type, pyClass, diagnostics);
+        // A class Python cannot construct cannot be rebuilt by unpickling either: Python's own refusal stands.
+        PickleModel? pickle = constructor is null || construction != Construction.Constructor ? null
+            : ParsePickle(type, pyClass, constructor, members.Properties, members.Methods, diagnostics);
 
         if (diagnostics.Count > 0 || constructor is null)
             return new ParseResult<ClassModel>(null, diagnostics.ToImmutable());
@@ -67,6 +70,7 @@ internal static partial class ClassParser
             Dict = WantsDict(pyClass),
             Base = baseClass,
             Construction = construction,
+            Pickle = pickle,
         };
         var model = new ClassModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "",

@@ -46,6 +46,14 @@ public sealed class PyClassAttribute : Attribute
     /// Python's cyclic GC. Without it, setting an attribute the class does not export raises AttributeError.
     /// </summary>
     public bool Dict { get; set; }
+
+    /// <summary>
+    /// Pickling and copying. Unset: a <c>__reduce__</c> is generated when the constructor's arguments can be read
+    /// back from properties of the same names (else pickling raises TypeError saying why); true: the same, and a
+    /// class that cannot be rebuilt is an error (NDB0044); false: none is generated. A hand-written
+    /// <c>__reduce__</c>, <c>__reduce_ex__</c>, <c>__getnewargs__</c> or <c>__getnewargs_ex__</c> replaces it.
+    /// </summary>
+    public bool Pickle { get; set; }
 }
 
 /// <summary>The constructor Python calls (<c>__new__</c>); needed only when the class has more than one public constructor.</summary>

@@ -5,3 +5,4 @@ nd_ext.add_scalars("1", 2.0)                  # error: str is not float
 p = nd_ext.Point(1.0)
 p.x = "far"                                   # error: str is not float
 p.distance(3)                                 # error: int is not Point | None
+n: int = p.__reduce__()                       # error: a tuple is not int

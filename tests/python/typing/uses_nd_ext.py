@@ -1,4 +1,8 @@
 """A typed program using nd_ext that mypy --strict accepts through the generated stub."""
+import copy
+import pickle
+import typing
+
 import numpy as np
 import numpy.typing as npt
 import nd_ext
@@ -14,4 +18,7 @@ root = nd_ext.Node("root")
 child = root.add(nd_ext.Node([1, 2]))
 parent = child.parent
 names = [n.value for n in root]
-print(total, out, d, parent, names, len(root), root[0])
+reduced: tuple[typing.Any, ...] = p.__reduce__()
+again: nd_ext.Point = pickle.loads(pickle.dumps(p))
+copied: nd_ext.Point = copy.deepcopy(p)
+print(total, out, d, parent, names, len(root), root[0], reduced, again, copied)

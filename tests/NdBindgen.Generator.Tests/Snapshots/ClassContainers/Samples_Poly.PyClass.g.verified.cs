@@ -111,6 +111,30 @@ namespace NdBindgen.Generated
             }
         }
 
+        private static readonly global::NdBindgen.Classes.PyPickling s_pickling = new(0, [], userGetState: false);
+
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
+        {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            try
+            {
+                var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
+                try
+                {
+                    return reduce.Finish(global::Samples.Poly.__NdBindgenPythonType);
+                }
+                finally
+                {
+                    reduce.Dispose();
+                }
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
@@ -120,6 +144,7 @@ namespace NdBindgen.Generated
                 (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,
                 [
                     new("__call__", "__call__($self, x, *, scale=1.0)\n--\n\n", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Samples_Poly_Evaluate, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PyConst.METH_COEXIST),
+                    new("__reduce__", "__reduce__($self)\n--\n\nHelper for pickle: the constructor's arguments, read back from the properties, and the settable properties' values.", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Reduce, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],
                 [
                 ],

@@ -156,6 +156,37 @@ namespace NdBindgen.Generated
             }
         }
 
+        private static readonly global::NdBindgen.Classes.PyPickling s_pickling = new(2, ["label", "tag"], userGetState: false);
+
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
+        {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            try
+            {
+                var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
+                try
+                {
+                    global::Samples.Rectangle value = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Rectangle>(self);
+                    reduce.Arg(0, global::NdBindgen.Conversions.Floats.FromDouble(value.Width));
+                    reduce.Arg(1, global::NdBindgen.Conversions.Floats.FromDouble(value.Height));
+                    global::NdBindgen.PyRef? state0 = value.Label;
+                    reduce.State(0, state0 is null ? global::NdBindgen.Conversions.Args.None() : global::NdBindgen.Conversions.PyRefs.FromRef(state0));
+                    global::NdBindgen.PyRef? state1 = value.Tag;
+                    reduce.State(1, state1 is null ? global::NdBindgen.Conversions.Args.None() : global::NdBindgen.Conversions.PyRefs.FromRef(state1));
+                    return reduce.Finish(global::Samples.Rectangle.__NdBindgenPythonType);
+                }
+                finally
+                {
+                    reduce.Dispose();
+                }
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
@@ -165,6 +196,7 @@ namespace NdBindgen.Generated
                 @base: global::Samples.Shape.__NdBindgenPythonType, depth: 1, construction: global::NdBindgen.Classes.PyConstruction.Constructor,
                 (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,
                 [
+                    new("__reduce__", "__reduce__($self)\n--\n\nHelper for pickle: the constructor's arguments, read back from the properties, and the settable properties' values.", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Reduce, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],
                 [
                     new("width", null, (delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_Width, null),

@@ -68,6 +68,20 @@ namespace NdBindgen.Generated
             return new global::Samples.Square(arg_side);
         }
 
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
+        {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            try
+            {
+                return global::NdBindgen.Classes.PyReduce.Refuse(self, "its constructor parameter 'side' has no property to read it back from; add a [PyProperty] named 'side', or write __reduce__ (or __getnewargs__ and __getstate__/__setstate__)");
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
@@ -77,6 +91,7 @@ namespace NdBindgen.Generated
                 @base: global::Samples.Rectangle.__NdBindgenPythonType, depth: 2, construction: global::NdBindgen.Classes.PyConstruction.Constructor,
                 (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,
                 [
+                    new("__reduce__", "__reduce__($self)\n--\n\nRaises TypeError: the generated __reduce__ cannot rebuild this class (the message says why and what to write instead).", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Reduce, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],
                 [
                 ],

@@ -359,6 +359,20 @@ namespace NdBindgen.Generated
             }
         }
 
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
+        {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            try
+            {
+                return global::NdBindgen.Classes.PyReduce.Refuse(self, "it has several [PyConstructor]s, and which one rebuilds an object is not known; write __reduce__ (or __getnewargs__) choosing one");
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
@@ -371,6 +385,7 @@ namespace NdBindgen.Generated
                     new("scale", "scale(factor: float) -> Vec\nscale(fx: float, fy: float) -> Vec\n\nOverloaded function.\n\n1. scale(factor: float) -> Vec\n\n    Scaled by one factor.\n\n    Parameters\n    ----------\n    factor : float\n\n    Returns\n    -------\n    Vec\n\n2. scale(fx: float, fy: float) -> Vec\n\n    Scaled by one factor per axis.\n\n    Parameters\n    ----------\n    fx : float\n    fy : float\n\n    Returns\n    -------\n    Vec", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Shapes_Vec_Scale, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                     new("unit", "unit(axis: str) -> Vec\nunit(angle: float) -> Vec\n\nOverloaded function.\n\n1. unit(axis: str) -> Vec\n\n    A unit vector along an axis.\n\n    Parameters\n    ----------\n    axis : str\n\n    Returns\n    -------\n    Vec\n\n2. unit(angle: float) -> Vec\n\n    A unit vector at an angle.\n\n    Parameters\n    ----------\n    angle : float\n\n    Returns\n    -------\n    Vec", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Shapes_Vec_Unit, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PyConst.METH_STATIC),
                     new("of", "of(length: float) -> Vec\nof(text: str) -> Vec\n\nOverloaded function.\n\n1. of(length: float) -> Vec\n\n    A vector of this type from a length.\n\n    Parameters\n    ----------\n    length : float\n\n    Returns\n    -------\n    Vec\n\n2. of(text: str) -> Vec\n\n    From text.\n\n    Parameters\n    ----------\n    text : str\n\n    Returns\n    -------\n    Vec", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Shapes_Vec_Of, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PyConst.METH_CLASS),
+                    new("__reduce__", "__reduce__($self)\n--\n\nRaises TypeError: the generated __reduce__ cannot rebuild this class (the message says why and what to write instead).", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Reduce, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],
                 [
                     new("x", null, (delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_X, (delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_X),

@@ -235,6 +235,32 @@ namespace NdBindgen.Generated
             }
         }
 
+        private static readonly global::NdBindgen.Classes.PyPickling s_pickling = new(1, [], userGetState: false);
+
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
+        {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            try
+            {
+                var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
+                try
+                {
+                    global::Zoo.Animal value = global::NdBindgen.Classes.PyInstance.Get<global::Zoo.Animal>(self);
+                    reduce.Arg(0, global::NdBindgen.Conversions.Strings.FromString(value.Name));
+                    return reduce.Finish(global::Zoo.Animal.__NdBindgenPythonType);
+                }
+                finally
+                {
+                    reduce.Dispose();
+                }
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
@@ -247,6 +273,7 @@ namespace NdBindgen.Generated
                     new("feed", "feed($self, food, giver=None)\n--\n\nReturns nothing; a list argument and an optional one.\n\nParameters\n----------\nfood : Sequence[float]\ngiver : Animal, optional", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Zoo_Animal_Feed, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                     new("kind", "kind($self)\n--\n\nNot virtual: no override from Python is seen by C#.", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Zoo_Animal_Kind, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                     new("greet", "greet(whom: str) -> str\ngreet(a: int, b: int) -> str\n\nOverloaded function.\n\n1. greet(whom: str) -> str\n\n    Two C# overloads under one Python name, both overridable.\n\n    Parameters\n    ----------\n    whom : str\n\n    Returns\n    -------\n    str\n\n2. greet(a: int, b: int) -> str", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Zoo_Animal_Greet, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
+                    new("__reduce__", "__reduce__($self)\n--\n\nHelper for pickle: the constructor's arguments, read back from the properties, and the settable properties' values.", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Reduce, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],
                 [
                     new("name", null, (delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_Name, (delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_Name),

@@ -243,6 +243,33 @@ namespace NdBindgen.Generated
             }
         }
 
+        private static readonly global::NdBindgen.Classes.PyPickling s_pickling = new(2, [], userGetState: false);
+
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
+        {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            try
+            {
+                var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
+                try
+                {
+                    global::Samples.Vector2 value = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(self);
+                    reduce.Arg(0, global::NdBindgen.Conversions.Floats.FromDouble(value.X));
+                    reduce.Arg(1, global::NdBindgen.Conversions.Floats.FromDouble(value.Y));
+                    return reduce.Finish(global::Samples.Vector2.__NdBindgenPythonType);
+                }
+                finally
+                {
+                    reduce.Dispose();
+                }
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
@@ -253,6 +280,7 @@ namespace NdBindgen.Generated
                 [
                     new("unit", "unit($type, angle)\n--\n\n", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Samples_Vector2_Unit, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PyConst.METH_CLASS),
                     new("dot", "dot(a, b)\n--\n\n", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Samples_Vector2_Dot, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PyConst.METH_STATIC),
+                    new("__reduce__", "__reduce__($self)\n--\n\nHelper for pickle: the constructor's arguments, read back from the properties, and the settable properties' values.", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Reduce, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],
                 [
                     new("x", null, (delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_X, null),

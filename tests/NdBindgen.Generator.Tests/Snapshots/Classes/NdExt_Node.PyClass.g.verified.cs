@@ -262,6 +262,20 @@ namespace NdBindgen.Generated
             return global::NdBindgen.Conversions.PyRefs.FromRef(value);
         }
 
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
+        {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            try
+            {
+                return global::NdBindgen.Classes.PyReduce.Refuse(self, "its field 'Node._children' is not a [PyProperty], so pickling would lose it; mark it [NonSerialized] ([field: NonSerialized] on an auto-property) if it is not state, or write __getstate__ and __setstate__ (or __reduce__)");
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
@@ -271,6 +285,7 @@ namespace NdBindgen.Generated
                 (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,
                 [
                     new("add", "add($self, child)\n--\n\nAdds child under this node and makes this node its parent.\n\nParameters\n----------\nchild : Node\n    The node to add.\n\nReturns\n-------\nNode\n    The child, for chaining.", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&NdExt_Node_Add, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
+                    new("__reduce__", "__reduce__($self)\n--\n\nRaises TypeError: the generated __reduce__ cannot rebuild this class (the message says why and what to write instead).", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Reduce, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],
                 [
                     new("value", "The object this node holds.", (delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_Value, (delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_Value),

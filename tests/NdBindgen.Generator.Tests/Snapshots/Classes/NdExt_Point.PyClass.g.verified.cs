@@ -217,6 +217,33 @@ namespace NdBindgen.Generated
             }
         }
 
+        private static readonly global::NdBindgen.Classes.PyPickling s_pickling = new(2, [], userGetState: false);
+
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
+        {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            try
+            {
+                var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
+                try
+                {
+                    global::NdExt.Point value = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self);
+                    reduce.Arg(0, global::NdBindgen.Conversions.Floats.FromDouble(value.X));
+                    reduce.Arg(1, global::NdBindgen.Conversions.Floats.FromDouble(value.Y));
+                    return reduce.Finish(global::NdExt.Point.__NdBindgenPythonType);
+                }
+                finally
+                {
+                    reduce.Dispose();
+                }
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
@@ -226,6 +253,7 @@ namespace NdBindgen.Generated
                 (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,
                 [
                     new("distance", "distance($self, other=None)\n--\n\nThe distance to other, or to the origin when it is None.\n\nParameters\n----------\nother : Point, optional\n    Another point.\n\nReturns\n-------\nfloat\n    The Euclidean distance.", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&NdExt_Point_Distance, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
+                    new("__reduce__", "__reduce__($self)\n--\n\nHelper for pickle: the constructor's arguments, read back from the properties, and the settable properties' values.", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Reduce, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],
                 [
                     new("x", "The x coordinate.", (delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_X, (delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_X),

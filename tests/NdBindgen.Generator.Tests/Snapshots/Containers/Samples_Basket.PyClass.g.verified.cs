@@ -145,6 +145,33 @@ namespace NdBindgen.Generated
             }
         }
 
+        private static readonly global::NdBindgen.Classes.PyPickling s_pickling = new(0, ["items", "prices"], userGetState: false);
+
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
+        {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            try
+            {
+                var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
+                try
+                {
+                    global::Samples.Basket value = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Basket>(self);
+                    reduce.State(0, global::NdBindgen.Conversions.Sequences.FromList<global::Samples.Basket, global::NdBindgen.Generated.Conv_Samples_DBasket>(value.Items));
+                    reduce.State(1, global::NdBindgen.Conversions.Mappings.FromDictionary<string, double, global::NdBindgen.Generated.Conv_string, global::NdBindgen.Generated.Conv_double>(value.Prices));
+                    return reduce.Finish(global::Samples.Basket.__NdBindgenPythonType);
+                }
+                finally
+                {
+                    reduce.Dispose();
+                }
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
@@ -153,6 +180,7 @@ namespace NdBindgen.Generated
                 subclassable: false, gc: false, unhashable: false,
                 (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,
                 [
+                    new("__reduce__", "__reduce__($self)\n--\n\nHelper for pickle: the constructor's arguments, read back from the properties, and the settable properties' values.", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Reduce, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],
                 [
                     new("items", "The items.", (delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_Items, (delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_Items),

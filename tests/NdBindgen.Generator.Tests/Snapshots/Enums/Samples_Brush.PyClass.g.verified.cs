@@ -109,6 +109,32 @@ namespace NdBindgen.Generated
             }
         }
 
+        private static readonly global::NdBindgen.Classes.PyPickling s_pickling = new(0, ["color"], userGetState: false);
+
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
+        {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            try
+            {
+                var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
+                try
+                {
+                    global::Samples.Brush value = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Brush>(self);
+                    reduce.State(0, global::NdBindgen.Conversions.Enums.FromEnum<global::Samples.Color>(value.Color));
+                    return reduce.Finish(global::Samples.Brush.__NdBindgenPythonType);
+                }
+                finally
+                {
+                    reduce.Dispose();
+                }
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
@@ -117,6 +143,7 @@ namespace NdBindgen.Generated
                 subclassable: false, gc: false, unhashable: false,
                 (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,
                 [
+                    new("__reduce__", "__reduce__($self)\n--\n\nHelper for pickle: the constructor's arguments, read back from the properties, and the settable properties' values.", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Reduce, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],
                 [
                     new("color", "Its colour.", (delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_Color, (delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_Color),

@@ -138,6 +138,20 @@ namespace NdBindgen.Generated
             }
         }
 
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
+        private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
+        {
+            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            try
+            {
+                return global::NdBindgen.Classes.PyReduce.Refuse(self, "its constructor takes **values, which no property gives back; write __reduce__ (or __getnewargs__)");
+            }
+            catch (global::System.Exception e)
+            {
+                return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+        }
+
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
@@ -148,6 +162,7 @@ namespace NdBindgen.Generated
                 [
                     new("get", "get($self, key, /, *, fallback=0)\n--\n\nOne setting, or a fallback given by keyword.\n\nParameters\n----------\nkey : str\nfallback : int, optional\n\nReturns\n-------\nint", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Samples_Settings_Get, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                     new("count_set", "count_set(settings, *keys)\n--\n\nHow many of the keys are set.\n\nParameters\n----------\nsettings : Settings\n*keys : str\n\nReturns\n-------\nint", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Samples_Settings_CountSet, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PyConst.METH_STATIC),
+                    new("__reduce__", "__reduce__($self)\n--\n\nRaises TypeError: the generated __reduce__ cannot rebuild this class (the message says why and what to write instead).", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Reduce, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],
                 [
                     new("name", null, (delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_Name, null),
