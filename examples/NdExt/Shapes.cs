@@ -40,4 +40,8 @@ public sealed partial class Square : Rectangle
 {
     /// <param name="side">The length of each side.</param>
     public Square(double side) : base(side, side) { }
+
+    /// <summary>The length of each side (what pickling passes back to the constructor).</summary>
+    [PyProperty]
+    public double Side => Width;
 }

@@ -292,6 +292,19 @@ def test_shapes_hierarchy():
         [inspect.Parameter("side", inspect.Parameter.POSITIONAL_OR_KEYWORD)]) or sys_version_before_3_10()
 
 
+def test_shapes_pickle_through_the_hierarchy():
+    # A derived class's generated __reduce__ reads its own property (side) and its bases' (width, height).
+    import copy
+    import pickle
+    from nd_ext import Rectangle, Square
+    for shape in (Square(2.5), Rectangle(1.5, 4.0)):
+        for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+            back = pickle.loads(pickle.dumps(shape, protocol))
+            assert type(back) is type(shape) and back is not shape
+            assert (back.width, back.height, back.area()) == (shape.width, shape.height, shape.area())
+        assert copy.deepcopy(shape).area() == shape.area()
+
+
 def sys_version_before_3_10():
     import sys
     return sys.version_info < (3, 10)
