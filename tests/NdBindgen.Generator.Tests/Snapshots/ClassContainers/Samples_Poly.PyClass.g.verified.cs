@@ -119,7 +119,7 @@ namespace NdBindgen.Generated
                 subclassable: false, gc: false, unhashable: false,
                 (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,
                 [
-                    new("__call__", "__call__($self, x, *, scale=1.0)\n--\n\n", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Samples_Poly_Evaluate, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
+                    new("__call__", "__call__($self, x, *, scale=1.0)\n--\n\n", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Samples_Poly_Evaluate, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS | global::NdBindgen.Interop.PyConst.METH_COEXIST),
                 ],
                 [
                 ],
