@@ -24,6 +24,9 @@ CLASSES = sorted(n for n in dir(nd_test)
 SEALED = ["Bag", "Bare", "ConstPoint", "Fragile", "Money", "Paint", "Record", "Registry", "Tally", "Temperature", "Thrower", "ValueRecord", "Vec",
           "Version2", "ViewTaker", "Words"]
 OPEN = ["Animal", "Holder", "Reading", "Samples", "SigBox"]
+# tests/NdTestModule/ClassesContainers.cs (test_class_containers.py).
+SEALED += ["Countdown", "Describer", "Grid", "IntSequence", "Joiner", "Once", "Polynomial", "Resource", "Ring",
+           "Settings", "Tags", "Text", "Transaction"]
 # Several [PyConstructor]s: no single text signature (test_overloads.py).
 OVERLOADED_CONSTRUCTORS = {"Reading"}
 # No doc comment at all: __doc__ None, as a builtin class without a doc has.
