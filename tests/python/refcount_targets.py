@@ -105,6 +105,8 @@ class Values:
             return object()
         if a == "complex":
             return complex("1+2j")
+        if a == "slice":                            # a slice key (issue 18): bounds of our own
+            return slice(int("0"), int("1"))
         if a == "bytes":
             return bytes([1, 2, 3])                 # a bytes object of our own
         if a == "decimal.Decimal":

@@ -1,5 +1,4 @@
 using System;
-using NdBindgen.Conversions;
 using NdBindgen.Core;
 using NdBindgen.Interop;
 using static NdBindgen.Interop.CPython;
@@ -51,8 +50,8 @@ public sealed class PyStopIteration : Exception
             PyRef r => Py_NewRef(r.Handle),
             long l => PyLong_FromLongLong(l),
             double d => PyFloat_FromDouble(d),
-            string s => Strings.FromString(s),
-            bool b => Bools.FromBool(b),
+            string s => Utf8.NewStr(s),
+            bool b => Py_NewRef(b ? Builtins.True : Builtins.False),
             _ => Py_NewRef(Builtins.None),
         };
         if (value == null) return null;
