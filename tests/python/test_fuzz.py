@@ -321,10 +321,6 @@ SKIP.update({t.id: "hostile views: test_hostile_views.py" for t in discover(nd_t
 SKIP.update({t.id: "containers, iterators, with: test_class_containers.py" for t in discover(nd_test)
              if t.kind == "protocols" and t.cls in ("IntSequence", "Text", "Ring", "Settings", "Grid", "Tags",
                                                     "Countdown", "Once", "Resource", "Transaction")})
-# [PyMethod("__format__")] and the other dunders of 3fa8f61 are methods of the type, with no check in
-# test_fuzz_protocols: test_class_dunders.py covers them.
-SKIP.update({t.id: "dunder methods: test_class_dunders.py" for t in discover(nd_test)
-             if t.kind == "protocols" and t.cls == "Temperature"})
 
 
 def is_generic(target):
