@@ -1590,6 +1590,8 @@ BODY_ERRORS = {
 BODY_ERRORS.update({t.id: (FuzzError, TypeError, ValueError, OverflowError)
                     for t in discover(nd_test) if t.id.split(".")[1].startswith("cb_")})
 BODY_ERRORS["nd_test.star_enumerable"] = (OverflowError,)   # the C# body's checked long Sum of the values
+# The number classes' constructors: Fraction(n, 0) is ZeroDivisionError, its checked long arithmetic OverflowError.
+BODY_ERRORS["nd_test.Fraction"] = (ZeroDivisionError, OverflowError)
 
 class Args(dict):
     """Converted arguments (by parameter name), the raw values, the instance and its state."""
