@@ -257,7 +257,7 @@ def discover(module):
 
 
 # Constructor arguments for a placeholder instance (used only to read a bound method's signature).
-PLACEHOLDER_CTOR = {"SigBox": ("n",), "Animal": ("a",), "Money": (1,), "Reading": (1,), "Record": (1,), "Samples": (2,), "Tally": (1,), "Version2": (1,),
+PLACEHOLDER_CTOR = {"SigBox": ("n",), "Animal": ("a",), "Money": (1,), "Fraction": (1,), "Reading": (1,), "Record": (1,), "Samples": (2,), "Tally": (1,), "Version2": (1,),
                     "Rect": (1.0, 2.0), "ConstPoint": (1.0, 2.0)}
 
 # Entry points that are not fuzzed here, and why.
