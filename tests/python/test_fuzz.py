@@ -274,7 +274,7 @@ def discover(module):
 WRITE_ONLY = {"nd_test.Box.secret"}
 
 # Constructor arguments for a placeholder instance (used only to read a bound method's signature).
-PLACEHOLDER_CTOR = {"Swatch": ("s",), "SigBox": ("n",), "Animal": ("a",), "Money": (1,), "Reading": (1,), "Record": (1,), "Samples": (2,), "Tally": (1,), "Version2": (1,),
+PLACEHOLDER_CTOR = {"Swatch": ("s",), "SigBox": ("n",), "Animal": ("a",), "Money": (1,), "Fraction": (1,), "Reading": (1,), "Record": (1,), "Samples": (2,), "Tally": (1,), "Version2": (1,),
                     "Rect": (1.0, 2.0), "ConstPoint": (1.0, 2.0), "Quad": (1.0, 2.0), "Plate": (1.0,),
                     # tests/NdTestModule/ClassesContainers.cs
                     "IntSequence": ([1],), "Text": ("a",), "Ring": ([1],), "Tags": ([],), "Countdown": (1,),
@@ -1640,6 +1640,8 @@ BODY_ERRORS = {
 BODY_ERRORS.update({t.id: (FuzzError, TypeError, ValueError, OverflowError)
                     for t in discover(nd_test) if t.id.split(".")[1].startswith("cb_")})
 BODY_ERRORS["nd_test.star_enumerable"] = (OverflowError,)   # the C# body's checked long Sum of the values
+# The number classes' constructors: Fraction(n, 0) is ZeroDivisionError, its checked long arithmetic OverflowError.
+BODY_ERRORS["nd_test.Fraction"] = (ZeroDivisionError, OverflowError)
 
 class Args(dict):
     """Converted arguments (by parameter name), the raw values, the instance and its state."""

@@ -22,4 +22,23 @@ public static unsafe class PyNumbers
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool SameType(PyObject* a, PyObject* b) => Py_TYPE(a) == Py_TYPE(b);
+
+    /// <summary>
+    /// An operand's C# object when it is an instance of <paramref name="type"/> (the class's own type, which the
+    /// generated code reads from its static field): as <see cref="PyInstance.TryGet{T}"/> without asking T for its
+    /// type, a generic lookup in code shared by every class.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryGet<T>(PyObject* o, PyTypeObject* type, out T value) where T : class
+    {
+        PyTypeObject* t = Py_TYPE(o);
+        nint handle;
+        if ((t == type || PyType_IsSubtype(t, type) != 0) && (handle = ((PyInstanceObject*)o)->handle) != 0)
+        {
+            value = Unsafe.As<T>(InstanceTable.Get(handle));
+            return true;
+        }
+        value = null!;
+        return false;
+    }
 }

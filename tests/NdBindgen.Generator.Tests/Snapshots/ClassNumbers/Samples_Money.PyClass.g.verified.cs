@@ -95,10 +95,10 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
-                if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(a, out var l0) && global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(b, out var r0))
+                if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money r0))
                 {
                     global::Samples.Money result = l0 + r0;
-                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
+                    return global::NdBindgen.Classes.PyInstance.FromInstance(result, global::Samples.Money.__NdBindgenPythonType);
                 }
                 return global::NdBindgen.Conversions.Args.NotImplemented();
             }
@@ -114,7 +114,7 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
-                if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(a, out var l0) && global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(b, out var r0))
+                if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money r0))
                 {
                     l0.Deposit(r0);
                     return global::NdBindgen.Classes.PyNumbers.Self(a);
@@ -133,10 +133,10 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
-                if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(a, out var l0) && global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(b, out var r0))
+                if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money r0))
                 {
                     global::Samples.Money result = l0.Withdraw(r0);
-                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
+                    return global::NdBindgen.Classes.PyInstance.FromInstance(result, global::Samples.Money.__NdBindgenPythonType);
                 }
                 return global::NdBindgen.Conversions.Args.NotImplemented();
             }
@@ -152,15 +152,15 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
-                if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(a, out var l0) && global::NdBindgen.Conversions.Ints.TryToInt64(b, out long r0))
+                if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Conversions.Ints.TryToInt64(b, out long r0))
                 {
                     global::Samples.Money result = l0 * r0;
-                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
+                    return global::NdBindgen.Classes.PyInstance.FromInstance(result, global::Samples.Money.__NdBindgenPythonType);
                 }
-                if (global::NdBindgen.Conversions.Ints.TryToInt64(a, out long l1) && global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(b, out var r1))
+                if (global::NdBindgen.Conversions.Ints.TryToInt64(a, out long l1) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money r1))
                 {
                     global::Samples.Money result = l1 * r1;
-                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
+                    return global::NdBindgen.Classes.PyInstance.FromInstance(result, global::Samples.Money.__NdBindgenPythonType);
                 }
                 return global::NdBindgen.Conversions.Args.NotImplemented();
             }
@@ -176,7 +176,7 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
-                if (!global::NdBindgen.Classes.PyNumbers.SameType(a, b) && global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(b, out var r0) && global::NdBindgen.Conversions.Floats.TryToDouble(a, out double l0))
+                if (!global::NdBindgen.Classes.PyNumbers.SameType(a, b) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money r0) && global::NdBindgen.Conversions.Floats.TryToDouble(a, out double l0))
                 {
                     double result = r0.Per(l0);
                     return global::NdBindgen.Conversions.Floats.FromDouble(result);
@@ -195,7 +195,7 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
-                if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(a, out var l0) && global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(b, out var r0))
+                if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money r0))
                 {
                     long result = l0.Shares(r0);
                     return global::NdBindgen.Conversions.Ints.FromInt64(result);
@@ -214,10 +214,10 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
-                if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(a, out var l0) && global::NdBindgen.Conversions.Ints.TryToInt64(b, out long r0))
+                if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Conversions.Ints.TryToInt64(b, out long r0))
                 {
                     global::Samples.Money result = l0 % r0;
-                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
+                    return global::NdBindgen.Classes.PyInstance.FromInstance(result, global::Samples.Money.__NdBindgenPythonType);
                 }
                 return global::NdBindgen.Conversions.Args.NotImplemented();
             }
@@ -233,15 +233,15 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
-                if (global::NdBindgen.Conversions.Args.IsNone(c) && global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(a, out var l0) && global::NdBindgen.Conversions.Ints.TryToInt64(b, out long r0))
+                if (global::NdBindgen.Conversions.Args.IsNone(c) && global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Conversions.Ints.TryToInt64(b, out long r0))
                 {
                     global::Samples.Money result = l0.Power(r0);
-                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
+                    return global::NdBindgen.Classes.PyInstance.FromInstance(result, global::Samples.Money.__NdBindgenPythonType);
                 }
-                if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(a, out var l1) && global::NdBindgen.Conversions.Ints.TryToInt64(b, out long r1) && global::NdBindgen.Conversions.Ints.TryToInt64(c, out long m1))
+                if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l1) && global::NdBindgen.Conversions.Ints.TryToInt64(b, out long r1) && global::NdBindgen.Conversions.Ints.TryToInt64(c, out long m1))
                 {
                     global::Samples.Money result = l1.Power(r1, m1);
-                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
+                    return global::NdBindgen.Classes.PyInstance.FromInstance(result, global::Samples.Money.__NdBindgenPythonType);
                 }
                 return global::NdBindgen.Conversions.Args.NotImplemented();
             }
@@ -257,7 +257,7 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
-                if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(a, out var l0) && global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Money>(b, out var r0))
+                if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money r0))
                 {
                     (long, global::Samples.Money) result = l0.Split(r0);
                     return global::NdBindgen.Generated.Tuple__Plong_CSamples_DMoney_Q.ToPython(result);
@@ -278,7 +278,7 @@ namespace NdBindgen.Generated
             {
                 var l = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Money>(a);
                 global::Samples.Money result = -l;
-                return global::NdBindgen.Classes.PyInstance.FromInstance(result);
+                return global::NdBindgen.Classes.PyInstance.FromInstance(result, global::Samples.Money.__NdBindgenPythonType);
             }
             catch (global::System.Exception e)
             {
@@ -294,7 +294,7 @@ namespace NdBindgen.Generated
             {
                 var l = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Money>(a);
                 global::Samples.Money result = l.Abs();
-                return global::NdBindgen.Classes.PyInstance.FromInstance(result);
+                return global::NdBindgen.Classes.PyInstance.FromInstance(result, global::Samples.Money.__NdBindgenPythonType);
             }
             catch (global::System.Exception e)
             {

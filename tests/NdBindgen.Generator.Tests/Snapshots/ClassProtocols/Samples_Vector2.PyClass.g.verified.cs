@@ -195,10 +195,10 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
-                if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(a, out var l0) && global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(b, out var r0))
+                if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Vector2.__NdBindgenPythonType, out global::Samples.Vector2 l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Vector2.__NdBindgenPythonType, out global::Samples.Vector2 r0))
                 {
                     global::Samples.Vector2 result = l0 + r0;
-                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
+                    return global::NdBindgen.Classes.PyInstance.FromInstance(result, global::Samples.Vector2.__NdBindgenPythonType);
                 }
                 return global::NdBindgen.Conversions.Args.NotImplemented();
             }
@@ -214,10 +214,10 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
-                if (global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(a, out var l0) && global::NdBindgen.Conversions.Floats.TryToDouble(b, out double r0))
+                if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Vector2.__NdBindgenPythonType, out global::Samples.Vector2 l0) && global::NdBindgen.Conversions.Floats.TryToDouble(b, out double r0))
                 {
                     global::Samples.Vector2 result = l0 * r0;
-                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
+                    return global::NdBindgen.Classes.PyInstance.FromInstance(result, global::Samples.Vector2.__NdBindgenPythonType);
                 }
                 return global::NdBindgen.Conversions.Args.NotImplemented();
             }
@@ -235,7 +235,7 @@ namespace NdBindgen.Generated
             {
                 var l = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(a);
                 global::Samples.Vector2 result = -l;
-                return global::NdBindgen.Classes.PyInstance.FromInstance(result);
+                return global::NdBindgen.Classes.PyInstance.FromInstance(result, global::Samples.Vector2.__NdBindgenPythonType);
             }
             catch (global::System.Exception e)
             {

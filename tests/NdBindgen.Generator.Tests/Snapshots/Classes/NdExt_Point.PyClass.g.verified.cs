@@ -204,10 +204,10 @@ namespace NdBindgen.Generated
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             try
             {
-                if (global::NdBindgen.Classes.PyInstance.TryGet<global::NdExt.Point>(a, out var l0) && global::NdBindgen.Classes.PyInstance.TryGet<global::NdExt.Point>(b, out var r0))
+                if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::NdExt.Point.__NdBindgenPythonType, out global::NdExt.Point l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::NdExt.Point.__NdBindgenPythonType, out global::NdExt.Point r0))
                 {
                     global::NdExt.Point result = l0 + r0;
-                    return global::NdBindgen.Classes.PyInstance.FromInstance(result);
+                    return global::NdBindgen.Classes.PyInstance.FromInstance(result, global::NdExt.Point.__NdBindgenPythonType);
                 }
                 return global::NdBindgen.Conversions.Args.NotImplemented();
             }
