@@ -12,6 +12,7 @@ Instance creation of Point, Node(object) and Vec + Vec is measured in test_class
 (1,000,000 each, 8 MB bound); this file adds the nd_test classes made from Python and from C#.
 """
 import gc
+import pickle
 import time
 import weakref
 
@@ -379,3 +380,39 @@ def test_nd_test_holder_instances():
           f"nd_test .NET GCs gen0/1/2 {gcs}")
     assert gcs[0] > 0
     assert growth < BOUND, f"RSS grew by {growth / MB:.1f} MB over {CALLS:,} Holders (bound {BOUND // MB} MB)"
+
+
+# --- issue 18's class features: operators, containers, pickling, Python overrides -------------
+
+class Lion(nd_test.Beast):
+    """A Python override that C# calls (nd_test.zoo_speak -> Beast.Speak -> this)."""
+
+    def speak(self, times):
+        return "roar" * times
+
+
+@pytest.mark.parametrize("name, step", [
+    ("Fraction + Fraction, ** and in-place |=", lambda a=nd_test.Fraction(1, 3), b=nd_test.Fraction(1, 6),
+     bits=nd_test.Bits(1): (a + b == nd_test.Fraction(1, 2)) and (a ** 2 == nd_test.Fraction(1, 9))
+     and bits.__ior__(nd_test.Bits(2)) is bits),
+    ("Fraction + str: NotImplemented, then TypeError", lambda a=nd_test.Fraction(1, 3): _raises(TypeError, lambda: a + "x")
+     and a.__add__("x") is NotImplemented),
+    ("IntSequence slices, negative indices, in", lambda s=nd_test.IntSequence(list(range(10))):
+     s[1:8:3] and s[-1] == 9 and (3 in s) and ("x" not in s)),
+    ("Settings KeyError with the key", lambda m=nd_test.Settings(): _raises(KeyError, m.__getitem__, "missing")),
+    ("pickle round trip of PVec", lambda v=nd_test.PVec(1.5, 2.5): pickle.loads(pickle.dumps(v)).x == 1.5),
+    ("C# calling a Python override", lambda lion=Lion(): nd_test.zoo_speak(lion, 2) == "roarroar"),
+])
+def test_class_features(name, step):
+    def checked():
+        assert step(), name
+
+    assert_flat(name, checked, nd_test)
+
+
+def _raises(kind, f, *args):
+    try:
+        f(*args)
+    except kind:
+        return True
+    return False
