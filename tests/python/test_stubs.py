@@ -63,87 +63,26 @@ def test_dtype_of_every_element_type_and_optionals():
     assert "float | None" in text
 
 
-def test_mypy_accepts_a_typed_program():
-    result = mypy("--strict", "typing/uses_nd_ext.py")
+# Each topic has typing/uses_<topic>.py (right uses: mypy --strict passes) and typing/misuses_<topic>.py
+# (every line marked "# error:" is reported, and no other).
+TYPING_TOPICS = ["nd_ext", "containers", "callbacks", "numbers", "class_containers", "class_attributes",
+                 "class_inheritance"]
+
+
+@pytest.mark.parametrize("topic", TYPING_TOPICS)
+def test_mypy_accepts_right_uses(topic):
+    result = mypy("--strict", f"typing/uses_{topic}.py")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_rejects_a_wrong_program_on_each_marked_line():
-    source = (HERE / "typing" / "misuses_nd_ext.py").read_text().splitlines()
+@pytest.mark.parametrize("topic", TYPING_TOPICS)
+def test_mypy_rejects_wrong_uses_on_each_marked_line(topic):
+    source = (HERE / "typing" / f"misuses_{topic}.py").read_text().splitlines()
     marked = {i for i, line in enumerate(source, start=1) if "# error:" in line}
-    result = mypy("typing/misuses_nd_ext.py")
+    assert marked
+    result = mypy(f"typing/misuses_{topic}.py")
     assert result.returncode == 1
-    reported = {int(m.group(1)) for m in re.finditer(r"misuses_nd_ext\.py:(\d+): error", result.stdout)}
-    assert reported == marked, result.stdout
-
-
-def test_mypy_accepts_containers_and_tuples():
-    result = mypy("--strict", "typing/uses_containers.py")
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_mypy_rejects_wrong_containers_and_tuples_on_each_marked_line():
-    source = (HERE / "typing" / "misuses_containers.py").read_text().splitlines()
-    marked = {i for i, line in enumerate(source, start=1) if "# error:" in line}
-    result = mypy("typing/misuses_containers.py")
-    assert result.returncode == 1
-    reported = {int(m.group(1)) for m in re.finditer(r"misuses_containers\.py:(\d+): error", result.stdout)}
-    assert reported == marked, result.stdout
-
-
-def test_mypy_accepts_callbacks():
-    result = mypy("--strict", "typing/uses_callbacks.py")
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_mypy_rejects_wrong_callbacks_on_each_marked_line():
-    source = (HERE / "typing" / "misuses_callbacks.py").read_text().splitlines()
-    marked = {i for i, line in enumerate(source, start=1) if "# error:" in line}
-    result = mypy("typing/misuses_callbacks.py")
-    assert result.returncode == 1
-    reported = {int(m.group(1)) for m in re.finditer(r"misuses_callbacks\.py:(\d+): error", result.stdout)}
-    assert reported == marked, result.stdout
-
-
-def test_mypy_accepts_the_number_protocol():
-    result = mypy("--strict", "typing/uses_numbers.py")
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_mypy_rejects_wrong_operands_on_each_marked_line():
-    source = (HERE / "typing" / "misuses_numbers.py").read_text().splitlines()
-    marked = {i for i, line in enumerate(source, start=1) if "# error:" in line}
-    result = mypy("typing/misuses_numbers.py")
-    assert result.returncode == 1
-    reported = {int(m.group(1)) for m in re.finditer(r"misuses_numbers\.py:(\d+): error", result.stdout)}
-    assert reported == marked, result.stdout
-
-
-def test_mypy_accepts_containers_iterators_callables_and_with():
-    result = mypy("--strict", "typing/uses_class_containers.py")
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_mypy_rejects_wrong_uses_of_containers_on_each_marked_line():
-    source = (HERE / "typing" / "misuses_class_containers.py").read_text().splitlines()
-    marked = {i for i, line in enumerate(source, start=1) if "# error:" in line}
-    result = mypy("typing/misuses_class_containers.py")
-    assert result.returncode == 1
-    reported = {int(m.group(1)) for m in re.finditer(r"misuses_class_containers\.py:(\d+): error", result.stdout)}
-    assert reported == marked, result.stdout
-
-
-def test_mypy_accepts_class_attributes_and_properties():
-    result = mypy("--strict", "typing/uses_class_attributes.py")
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_mypy_rejects_wrong_class_attributes_on_each_marked_line():
-    source = (HERE / "typing" / "misuses_class_attributes.py").read_text().splitlines()
-    marked = {i for i, line in enumerate(source, start=1) if "# error:" in line}
-    result = mypy("typing/misuses_class_attributes.py")
-    assert result.returncode == 1
-    reported = {int(m.group(1)) for m in re.finditer(r"misuses_class_attributes\.py:(\d+): error", result.stdout)}
+    reported = {int(m.group(1)) for m in re.finditer(rf"misuses_{topic}\.py:(\d+): error", result.stdout)}
     assert reported == marked, result.stdout
 
 
@@ -155,17 +94,3 @@ def test_stub_of_class_attributes_and_accessors():
     assert ("    # write-only: reading raises AttributeError\n    @property\n    def secret(self) -> str:" in text)
     assert "    @label.deleter\n    def label(self) -> None: ...\n" in text
     assert "    def __setattr__(self, name: str, value: typing.Any) -> None: ...\n" in text
-
-
-def test_mypy_accepts_the_class_hierarchy():
-    result = mypy("--strict", "typing/uses_class_inheritance.py")
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_mypy_rejects_wrong_uses_of_the_class_hierarchy_on_each_marked_line():
-    source = (HERE / "typing" / "misuses_class_inheritance.py").read_text().splitlines()
-    marked = {i for i, line in enumerate(source, start=1) if "# error:" in line}
-    result = mypy("typing/misuses_class_inheritance.py")
-    assert result.returncode == 1
-    reported = {int(m.group(1)) for m in re.finditer(r"misuses_class_inheritance\.py:(\d+): error", result.stdout)}
-    assert reported == marked, result.stdout
