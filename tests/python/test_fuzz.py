@@ -2287,6 +2287,16 @@ def test_fuzz_protocols(target):
         elif name in NUMBER_SLOTS and op in NUMBER_OPS:
             call, expected = number_case(name, op, obj, other)
             check_outcome(expected, call, Args(), {}, target)
+        elif name == "Quad" and op == "__add__":
+            # Quad's C# operator + (tests/NdTestModule/ClassesInheritance.cs), inherited by Square and LabelledQuad:
+            # widths add, the taller height stays (Math.Max: NaN if either is); another operand is NotImplemented.
+            if isinstance(other, nd_test.Quad):
+                w = obj.width + other.width
+                h = math.nan if math.isnan(obj.height) or math.isnan(other.height) else max(obj.height, other.height)
+                expected = Ok(check=lambda r: type(r) is nd_test.Quad and same(r.width, w) and same(r.height, h))
+            else:
+                expected = Ok(NotImplemented)
+            check_outcome(expected, lambda: getattr(cls, op)(obj, other), Args(), {}, target)
         elif op in METHOD_DUNDERS:
             # Exported as methods (their behaviour: test_class_dunders.py, test_class_numbers.py): here, called
             # without arguments, each returns or raises a Python exception, and leaks nothing.
