@@ -27,6 +27,16 @@ internal static unsafe class Builtins
         ZeroDivisionError, NotImplementedError, MemoryError, RuntimeError, ImportError, ModuleNotFoundError,
         AttributeError, RecursionError, KeyboardInterrupt, BufferError;
 
+    // The rest of the exception hierarchy the PyBaseException family raises (Core/PyExceptions.cs).
+    internal static PyObject* BaseException, Exception, LookupError, ArithmeticError, AssertionError, EOFError,
+        OSError, FileNotFoundError, FileExistsError, PermissionError, TimeoutError, IsADirectoryError,
+        NotADirectoryError, ConnectionError, NameError, SystemError, UnicodeError, ReferenceError,
+        Warning, UserWarning, DeprecationWarning, PendingDeprecationWarning, RuntimeWarning, FutureWarning,
+        ImportWarning, UnicodeWarning, BytesWarning, ResourceWarning, SyntaxWarning;
+
+    /// <summary>3.11's <c>BaseExceptionGroup</c>; NULL before 3.11.</summary>
+    internal static PyObject* BaseExceptionGroup;
+
     // Containers and iterators (Classes/PyContainers.cs).
     internal static PyTypeObject* SliceType;
     internal static PyObject* StopIteration;
@@ -78,6 +88,36 @@ internal static unsafe class Builtins
             RecursionError = Get(builtins, "RecursionError"u8);
             KeyboardInterrupt = Get(builtins, "KeyboardInterrupt"u8);
             BufferError = Get(builtins, "BufferError"u8);
+            BaseException = Get(builtins, "BaseException"u8);
+            Exception = Get(builtins, "Exception"u8);
+            LookupError = Get(builtins, "LookupError"u8);
+            ArithmeticError = Get(builtins, "ArithmeticError"u8);
+            AssertionError = Get(builtins, "AssertionError"u8);
+            EOFError = Get(builtins, "EOFError"u8);
+            OSError = Get(builtins, "OSError"u8);
+            FileNotFoundError = Get(builtins, "FileNotFoundError"u8);
+            FileExistsError = Get(builtins, "FileExistsError"u8);
+            PermissionError = Get(builtins, "PermissionError"u8);
+            TimeoutError = Get(builtins, "TimeoutError"u8);
+            IsADirectoryError = Get(builtins, "IsADirectoryError"u8);
+            NotADirectoryError = Get(builtins, "NotADirectoryError"u8);
+            ConnectionError = Get(builtins, "ConnectionError"u8);
+            NameError = Get(builtins, "NameError"u8);
+            SystemError = Get(builtins, "SystemError"u8);
+            UnicodeError = Get(builtins, "UnicodeError"u8);
+            ReferenceError = Get(builtins, "ReferenceError"u8);
+            Warning = Get(builtins, "Warning"u8);
+            UserWarning = Get(builtins, "UserWarning"u8);
+            DeprecationWarning = Get(builtins, "DeprecationWarning"u8);
+            PendingDeprecationWarning = Get(builtins, "PendingDeprecationWarning"u8);
+            RuntimeWarning = Get(builtins, "RuntimeWarning"u8);
+            FutureWarning = Get(builtins, "FutureWarning"u8);
+            ImportWarning = Get(builtins, "ImportWarning"u8);
+            UnicodeWarning = Get(builtins, "UnicodeWarning"u8);
+            BytesWarning = Get(builtins, "BytesWarning"u8);
+            ResourceWarning = Get(builtins, "ResourceWarning"u8);
+            SyntaxWarning = Get(builtins, "SyntaxWarning"u8);
+            BaseExceptionGroup = PythonVersions.RunningMinor >= 11 ? Get(builtins, "BaseExceptionGroup"u8) : null;
             SliceType = (PyTypeObject*)Get(builtins, "slice"u8);
             StopIteration = Get(builtins, "StopIteration"u8);
         }

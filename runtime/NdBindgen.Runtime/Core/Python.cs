@@ -92,6 +92,25 @@ public readonly ref struct Python
 
     // From(double), From(string), ...: Conversions/ConversionExtensions.cs.
 
+    /// <summary>
+    /// Issues a warning, as <c>warnings.warn(message, UserWarning, stacklevel)</c>: <paramref name="stackLevel"/> 1
+    /// blames the Python line that called into C#. The warnings filter decides what happens: shown once,
+    /// ignored, or (with <c>-W error</c>, <c>warnings.simplefilter("error")</c>) raised, which throws a
+    /// <see cref="PythonException"/> to let propagate.
+    /// </summary>
+    public void Warn(string message, int stackLevel = 1) => Warn(new PyUserWarning(message), stackLevel);
+
+    /// <summary>
+    /// Issues <paramref name="warning"/> in its category: <c>py.Warn(new PyDeprecationWarning("use g()"))</c>,
+    /// or a <c>[PyException]</c> class deriving from a <see cref="PyWarning"/> for a category of the module's own.
+    /// As <see cref="Warn(string, int)"/> otherwise.
+    /// </summary>
+    public unsafe void Warn(PyWarning warning, int stackLevel = 1)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        if (PyErrors.WarnEx(warning, stackLevel) < 0) throw PythonException.Fetch();
+    }
+
     /// <summary>Runs pending signal handlers: after Ctrl-C this throws KeyboardInterrupt (as a <see cref="PythonException"/>), which a long kernel lets propagate.</summary>
     public void CheckSignals()
     {

@@ -31,4 +31,26 @@ internal static unsafe partial class CPython
 
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern void PyErr_WriteUnraisable(PyObject* obj);
+
+    // Exception classes, objects and warnings (all in the stable ABI since 3.2).
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyErr_NewExceptionWithDoc(byte* name, byte* doc, PyObject* @base, PyObject* dict);
+
+    /// <summary>Steals <paramref name="cause"/> (may be NULL); sets <c>__suppress_context__</c>.</summary>
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern void PyException_SetCause(PyObject* exception, PyObject* cause);
+
+    /// <summary>A new reference, or NULL without an error when there is none.</summary>
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyException_GetCause(PyObject* exception);
+
+    /// <summary>A new reference, or NULL without an error when there is none.</summary>
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern PyObject* PyException_GetTraceback(PyObject* exception);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyException_SetTraceback(PyObject* exception, PyObject* traceback);
+
+    [DllImport(Lib, ExactSpelling = true)]
+    internal static extern int PyErr_WarnEx(PyObject* category, byte* message, nint stackLevel);
 }

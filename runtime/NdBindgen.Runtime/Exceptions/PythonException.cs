@@ -62,6 +62,8 @@ public sealed unsafe class PythonException : Exception
         if (type == null)
             return new PythonException(Builtins.RuntimeError, "a Python C API call failed without setting an exception") { PythonTypeName = "RuntimeError" };
         PyErr_NormalizeException(&type, &value, &tb);
+        // The object carries its traceback from now on (before 3.12 the indicator's may be newer).
+        if (value != null && tb != null) PyException_SetTraceback(value, tb);
         string message = value == null ? "" : Text(PyObject_Str(value));
         return new PythonException(PyRef.OwnUntracked(type), value == null ? null : PyRef.OwnUntracked(value), tb == null ? null : PyRef.OwnUntracked(tb), message)
         {
@@ -81,30 +83,19 @@ public sealed unsafe class PythonException : Exception
         return relabeled;
     }
 
-    /// <summary>Sets the interpreter's error indicator from this exception. Call once, with the GIL held.</summary>
-    internal void Restore()
+    /// <summary>
+    /// The Python exception object (a new reference; NULL with an error set): the one Python raised, or,
+    /// for a type and a message not raised yet, a new instance. The GIL is held.
+    /// </summary>
+    internal PyObject* NewObject()
     {
-        if (_value is { IsAlive: true } || _traceback is { IsAlive: true })
-        {
-            PyErr_Restore(Take(ref _type), Take(ref _value), Take(ref _traceback));   // steals the references
-        }
-        else if (_type is { IsAlive: true } t)
-        {
-            PyErrors.SetString(t.Handle, Message);
-            t.Dispose();
-            _type = null;
-        }
-        else
-        {
-            PyErrors.SetString(Builtins.RuntimeError, Message);
-        }
-    }
-
-    private static PyObject* Take(ref PyRef? reference)
-    {
-        PyObject* o = reference is { IsAlive: true } r ? r.Detach() : null;
-        reference = null;
-        return o;
+        if (_value is { IsAlive: true } v) return Py_NewRef(v.Handle);
+        PyObject* type = _type is { IsAlive: true } t ? t.Handle : Builtins.RuntimeError;
+        PyObject* args = PyErrors.MessageArguments(Message);
+        if (args == null) return null;
+        PyObject* exception = PyObject_Call(type, args, null);
+        Py_DECREF(args);
+        return exception;
     }
 
     private static string Text(PyObject* s)

@@ -10,7 +10,7 @@ namespace NdBindgen;
 /// carrying <see cref="Value"/> when given (what a generator's <c>return value</c> carries, and
 /// <c>yield from</c> evaluates to).
 /// </summary>
-public sealed class PyStopIteration : Exception
+public sealed class PyStopIteration : PyBaseException
 {
     private readonly object? _value;
     private readonly bool _hasValue;
@@ -38,24 +38,14 @@ public sealed class PyStopIteration : Exception
     /// <summary>The value the iteration ends with: a PyRef, long, double, string or bool; null for None or none.</summary>
     public object? Value => _value;
 
-    /// <summary>
-    /// Sets StopIteration(value) (or nothing at all when there is no value: a NULL from tp_iternext with no
-    /// error is the cheapest StopIteration) and returns NULL for tp_iternext to return.
-    /// </summary>
-    internal unsafe PyObject* Raise()
+    private protected override unsafe PyObject* PythonType => Builtins.StopIteration;
+
+    /// <summary>(value,), or () when there is none.</summary>
+    private protected override unsafe PyObject* NewArguments()
     {
-        if (!_hasValue) return null;
-        PyObject* value = _value switch
-        {
-            PyRef r => Py_NewRef(r.Handle),
-            long l => PyLong_FromLongLong(l),
-            double d => PyFloat_FromDouble(d),
-            string s => Utf8.NewStr(s),
-            bool b => Py_NewRef(b ? Builtins.True : Builtins.False),
-            _ => Py_NewRef(Builtins.None),
-        };
+        if (!_hasValue) return PyTuple_New(0);
+        PyObject* value = NewValue();
         if (value == null) return null;
-        // StopIteration(value) made first, so a tuple or exception value is not taken for the arguments.
         PyObject* args = PyTuple_New(1);
         if (args == null)
         {
@@ -63,6 +53,29 @@ public sealed class PyStopIteration : Exception
             return null;
         }
         PyTuple_SET_ITEM(args, 0, value);
+        return args;
+    }
+
+    private unsafe PyObject* NewValue() => _value switch
+    {
+        PyRef r => Py_NewRef(r.Handle),
+        long l => PyLong_FromLongLong(l),
+        double d => PyFloat_FromDouble(d),
+        string s => Utf8.NewStr(s),
+        bool b => Py_NewRef(b ? Builtins.True : Builtins.False),
+        _ => Py_NewRef(Builtins.None),
+    };
+
+    /// <summary>
+    /// Sets StopIteration(value) (or nothing at all when there is no value: a NULL from tp_iternext with no
+    /// error is the cheapest StopIteration) and returns NULL for tp_iternext to return.
+    /// </summary>
+    internal unsafe PyObject* Raise()
+    {
+        if (!_hasValue) return null;
+        // StopIteration(value) made first, so a tuple or exception value is not taken for the arguments.
+        PyObject* args = NewArguments();
+        if (args == null) return null;
         PyObject* exception = PyObject_Call(Builtins.StopIteration, args, null);
         Py_DECREF(args);
         if (exception == null) return null;
