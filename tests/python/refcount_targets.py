@@ -507,6 +507,9 @@ def run_quietly(call: Callable[[], Any]) -> None:
         call()
     except Exception:
         pass
+    except BaseException as e:   # a group holding a KeyboardInterrupt (raise_group(True)) is raised on purpose
+        if type(e).__name__ != "BaseExceptionGroup":
+            raise
 
 
 def _shared(o) -> bool:

@@ -27,16 +27,22 @@ public class PyKeyError : PyLookupError
 
     public PyKeyError(string message, Exception? innerException) : base(message, innerException) { }
 
-    /// <summary>KeyError(key), as a dict raises it: the key is the exception's argument (<c>e.args[0]</c>), shown as its repr.</summary>
-    public PyKeyError(PyRef key) : base("KeyError") => Key = key;
+    /// <summary>
+    /// KeyError(key), as a dict raises it: the key is the exception's argument (<c>e.args[0]</c>), shown as its
+    /// repr. Made with the GIL held (it takes a reference of its own); the reference goes to Python with the
+    /// exception, or is released by .NET's finalizer when C# catches it for good.
+    /// </summary>
+    public PyKeyError(PyRef key) : base("KeyError") => _key = PyErrors.OwnReference(key);
 
-    /// <summary>The key given to <see cref="PyKeyError(PyRef)"/>, else null (the message is the argument).</summary>
-    public PyRef? Key { get; }
+    private PyRef? _key;
+
+    /// <summary>The key given to <see cref="PyKeyError(PyRef)"/> until the exception is raised in Python, else null.</summary>
+    public PyRef? Key => _key is { IsAlive: true } ? _key : null;
 
     private protected override unsafe PyObject* PythonType => Builtins.KeyError;
 
     private protected override unsafe PyObject* NewArguments() =>
-        Key is { IsAlive: true } key ? PyErrors.OneArgument(CPython.Py_NewRef(key.Handle)) : base.NewArguments();
+        _key is { IsAlive: true } key ? PyErrors.OneArgument(key.Detach()) : base.NewArguments();
 }
 
 /// <summary>Python's <c>IndexError</c>: a sequence index is out of range.</summary>

@@ -8,7 +8,7 @@ namespace NdBindgen;
 /// <summary>
 /// A .NET exception that is a given built-in Python exception when it reaches Python:
 /// <c>throw new PyTypeError("expected a list")</c> raises <c>TypeError: expected a list</c>. The family
-/// (<c>Exceptions/PyBuiltinExceptions.cs</c>) follows Python's hierarchy, so <c>catch (PyLookupError)</c>
+/// (<c>Core/PyBuiltinExceptions.cs</c>) follows Python's hierarchy, so <c>catch (PyLookupError)</c>
 /// catches <see cref="PyKeyError"/> and <see cref="PyIndexError"/> in C# as <c>except LookupError</c> does
 /// in Python. Its <see cref="Exception.InnerException"/> becomes <c>__cause__</c>; a <c>[PyException]</c>
 /// class deriving from one of them is a Python subclass of that exception.

@@ -84,17 +84,31 @@ public sealed unsafe class PythonException : Exception
     }
 
     /// <summary>
-    /// The Python exception object (a new reference; NULL with an error set): the one Python raised, or,
-    /// for a type and a message not raised yet, a new instance. The GIL is held.
+    /// The Python exception object, handed over (a new reference; NULL with an error set): the one Python
+    /// raised, or, for a type and a message not raised yet, a new instance. This exception lets go of its
+    /// references then, so they do not wait for .NET's finalizer: raised a second time, it is a
+    /// RuntimeError naming the Python type. The GIL is held.
     /// </summary>
-    internal PyObject* NewObject()
+    internal PyObject* TakeObject()
     {
-        if (_value is { IsAlive: true } v) return Py_NewRef(v.Handle);
-        PyObject* type = _type is { IsAlive: true } t ? t.Handle : Builtins.RuntimeError;
-        PyObject* args = PyErrors.MessageArguments(Message);
-        if (args == null) return null;
-        PyObject* exception = PyObject_Call(type, args, null);
-        Py_DECREF(args);
+        PyObject* exception;
+        if (_value is { IsAlive: true } v)
+        {
+            exception = v.Detach();
+        }
+        else
+        {
+            bool typed = _type is { IsAlive: true };
+            PyObject* args = PyErrors.MessageArguments(typed || PythonTypeName.Length == 0 ? Message : $"{PythonTypeName}: {Message}");
+            if (args == null) return null;
+            exception = PyObject_Call(typed ? _type!.Handle : Builtins.RuntimeError, args, null);
+            Py_DECREF(args);
+        }
+        _value = null;
+        _type?.Dispose();
+        _type = null;
+        _traceback?.Dispose();
+        _traceback = null;
         return exception;
     }
 

@@ -216,7 +216,7 @@ public static unsafe class PyErrors
         {
             // The very object Python raised (its own cause, context and traceback kept), or a conversion's
             // type and message made into one now.
-            exception = pe.NewObject();
+            exception = pe.TakeObject();
             if (exception == null) return null;
         }
         else if (e is AggregateException group && group.InnerExceptions.Count > 0)
@@ -253,7 +253,7 @@ public static unsafe class PyErrors
         catch (PythonException failed)
         {
             // The exception raised while copying is the one Python gets, with the original as its cause.
-            PyObject* instead = failed.NewObject();
+            PyObject* instead = failed.TakeObject();
             if (instead == null) return false;
             SetCause(instead, e, MaxCauseDepth);
             PyErr_SetObject((PyObject*)Py_TYPE(instead), instead);
@@ -334,7 +334,7 @@ public static unsafe class PyErrors
         var suffix = new StringBuilder();
         foreach (Exception inner in group.InnerExceptions) suffix.Append(" (").Append(inner.Message).Append(')');
         string message = group.Message;
-        return message.EndsWith(suffix.ToString(), StringComparison.Ordinal) && message.Length > suffix.Length
+        return message.EndsWith(suffix.ToString(), StringComparison.Ordinal)
             ? message[..^suffix.Length]
             : message;
     }
@@ -365,6 +365,10 @@ public static unsafe class PyErrors
         PyTuple_SET_ITEM(args, 0, item);
         return args;
     }
+
+    /// <summary>A reference of the exception's own to a value it carries (the GIL is held): outside any scope, so it lives as long as the exception.</summary>
+    internal static PyRef? OwnReference(PyRef? value) =>
+        value is null ? null : PyRef.OwnUntracked(Py_NewRef(value.Handle));
 
     /// <summary>Sets the error indicator to <paramref name="type"/>(<paramref name="message"/>), the whole message (NULs included).</summary>
     internal static void SetString(PyObject* type, string message)
