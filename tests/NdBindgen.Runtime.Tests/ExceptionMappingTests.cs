@@ -57,6 +57,9 @@ public unsafe class ExceptionMappingTests
             Assert.Equal("Exception", Name(PyErrors.PythonTypeOf(typeof(Exception))));
             Assert.Equal("Exception", Name(PyErrors.PythonTypeOf(typeof(InvalidOperationException))));
             Assert.Equal("OSError", Name(PyErrors.PythonTypeOf(typeof(System.IO.PathTooLongException))));
+            Assert.Equal("ArithmeticError", Name(PyErrors.PythonTypeOf(typeof(PyArithmeticError))));
+            Assert.Equal("LookupError", Name(PyErrors.PythonTypeOf(typeof(UnmappedSubclassOfPyLookupError))));
+            Assert.Equal("DeprecationWarning", Name(PyErrors.PythonTypeOf(typeof(PyDeprecationWarning))));
         });
     }
 

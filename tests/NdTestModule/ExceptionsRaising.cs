@@ -130,6 +130,33 @@ public static class ExceptionsRaising
         }
     }
 
+    /// <summary>Calls <paramref name="f"/> and names the first C# family its Python exception matches.</summary>
+    [PyFunction]
+    public static string MatchCaught(Python py, PyRef f)
+    {
+        try
+        {
+            f.Call(py).Dispose();
+            return "nothing raised";
+        }
+        catch (PythonException e) when (e.Matches<PyKeyError>())
+        {
+            return "KeyError";
+        }
+        catch (PythonException e) when (e.Matches<PyLookupError>())
+        {
+            return "LookupError";
+        }
+        catch (PythonException e) when (e.Matches<ArgumentException>())
+        {
+            return "ValueError";
+        }
+        catch (PythonException e) when (e.Matches<Exception>())
+        {
+            return "Exception";
+        }
+    }
+
     /// <summary>Calls <paramref name="f"/> and lets its Python exception propagate as it is.</summary>
     [PyFunction]
     public static void Propagate(Python py, PyRef f) => f.Call(py).Dispose();

@@ -154,6 +154,24 @@ def test_python_exception_propagating_keeps_identity():
     assert info.value is raised[0]
 
 
+@pytest.mark.parametrize("error, family", [
+    (KeyError("k"), "KeyError"), (IndexError(1), "LookupError"), (LookupError(), "LookupError"),
+    (UnicodeDecodeError("utf-8", b"", 0, 1, "x"), "ValueError"), (ValueError(), "ValueError"),
+    (OSError(), "Exception"),
+])
+def test_csharp_matches_a_caught_python_exception_by_class(error, family):
+    def f():
+        raise error
+    assert nd_test.match_caught(f) == family
+
+
+def test_a_base_exception_matches_no_exception_family():
+    def f():
+        raise SystemExit(3)
+    with pytest.raises(SystemExit):
+        nd_test.match_caught(f)
+
+
 def test_raised_inside_an_except_block_gets_the_handled_exception_as_context():
     try:
         try:

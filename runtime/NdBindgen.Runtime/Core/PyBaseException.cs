@@ -19,11 +19,6 @@ public abstract class PyBaseException : Exception
 
     private protected PyBaseException(string message, Exception? innerException) : base(message, innerException) { }
 
-    /// <summary>The built-in Python class raised (a borrowed reference the runtime keeps).</summary>
-    private protected abstract unsafe PyObject* PythonType { get; }
-
-    internal unsafe PyObject* BuiltinType => PythonType;
-
     /// <summary>
     /// The arguments the Python exception is made with (a new tuple): <c>(message,)</c>, as
     /// <c>TypeError("message")</c>; <see cref="PyKeyError"/> and <see cref="PyStopIteration"/> carry a value instead.

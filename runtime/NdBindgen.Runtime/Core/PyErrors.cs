@@ -60,29 +60,30 @@ public static unsafe class PyErrors
         : t == typeof(IOException) ? Builtins.OSError
         : t == typeof(TimeoutException) ? Builtins.TimeoutError
         : t == typeof(PythonInterruptedException) ? Builtins.KeyboardInterrupt
-        : null;
+        : null;   // the PyBaseException family's rows: PyBuiltinExceptions.FamilyRow
 
     /// <summary>The table's answer for an exception: its entry (an unmapped type's is RuntimeError).</summary>
     private static Entry Lookup(Exception e)
     {
         Type type = e.GetType();
         if (s_resolved.TryGetValue(type, out Entry? known)) return known;
-        Entry entry = Resolve(type, e as PyBaseException);
+        Entry entry = Resolve(type);
         s_resolved[type] = entry;
         return entry;
     }
 
-    private static Entry Resolve(Type type, PyBaseException? builtin)
+    private static Entry Resolve(Type type)
     {
         for (Type? t = type; t is not null && t != typeof(Exception); t = t.BaseType)
         {
             if (s_registered.TryGetValue(t, out Entry? registered)) return registered;
-            if (DotNetRow(t) is var row && row != null) return new Entry((nint)row, null, false);
+            if (Row(t) is var row && row != null) return new Entry((nint)row, null, false);
         }
-        // The PyBaseException family names its class itself (nothing above registered a subclass of it).
-        if (builtin is not null) return new Entry((nint)builtin.BuiltinType, null, false);
         return new Entry((nint)Builtins.RuntimeError, null, true);
     }
+
+    /// <summary>A built-in row: .NET's own exceptions here, the PyBaseException family's next to it.</summary>
+    private static PyObject* Row(Type t) => DotNetRow(t) is var row && row != null ? row : PyBuiltinExceptions.FamilyRow(t);
 
     /// <summary>
     /// The Python class a .NET exception type maps to, for a <c>[PyException]</c> base that is not itself
@@ -94,7 +95,7 @@ public static unsafe class PyErrors
         {
             if (t == typeof(Exception)) return Builtins.Exception;
             if (s_registered.TryGetValue(t, out Entry? registered)) return (PyObject*)registered.PythonType;
-            if (DotNetRow(t) is var row && row != null) return row;
+            if (Row(t) is var row && row != null) return row;
         }
         return Builtins.Exception;
     }

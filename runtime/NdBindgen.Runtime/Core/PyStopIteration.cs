@@ -38,8 +38,6 @@ public sealed class PyStopIteration : PyBaseException
     /// <summary>The value the iteration ends with: a PyRef, long, double, string or bool; null for None or none.</summary>
     public object? Value => _value;
 
-    private protected override unsafe PyObject* PythonType => Builtins.StopIteration;
-
     /// <summary>(value,), or () when there is none.</summary>
     private protected override unsafe PyObject* NewArguments()
     {

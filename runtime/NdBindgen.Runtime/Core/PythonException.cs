@@ -54,6 +54,16 @@ public sealed unsafe class PythonException : Exception
     /// <summary>The exception object (a new reference), or null before it was ever raised in Python.</summary>
     public PyRef? Value => _value is { IsAlive: true } v ? PyRef.FromBorrowed(v.Handle) : null;
 
+    /// <summary>
+    /// Whether this is an instance of the Python class <typeparamref name="T"/> raises (a subclass counts), as
+    /// <c>except</c> decides: <c>catch (PythonException e) when (e.Matches&lt;PyKeyError&gt;())</c>, a
+    /// <c>[PyException]</c> class of the module, <c>Matches&lt;ArgumentException&gt;()</c> for ValueError,
+    /// <c>Matches&lt;Exception&gt;()</c> for Exception. With the GIL held.
+    /// </summary>
+    public unsafe bool Matches<T>() where T : Exception =>
+        _type is { IsAlive: true } t
+        && PyType_IsSubtype((PyTypeObject*)t.Handle, (PyTypeObject*)PyErrors.PythonTypeOf(typeof(T))) != 0;
+
     /// <summary>Takes the interpreter's current error (the GIL is held) into a .NET exception.</summary>
     internal static PythonException Fetch()
     {
