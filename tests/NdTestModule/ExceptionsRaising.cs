@@ -99,9 +99,12 @@ public static class ExceptionsRaising
     public static void RaiseStopIteration(PyRef value) => throw new PyStopIteration(value);
 
     /// <summary>A chain of <paramref name="depth"/> exceptions, each the InnerException of the next: level i is "level i".</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="depth"/> is not within 1..10000.</exception>
     [PyFunction]
     public static void RaiseChain(int depth)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, 10000);
         Exception? e = null;
         for (int i = depth - 1; i >= 0; i--)
         {

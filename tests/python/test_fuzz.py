@@ -311,6 +311,7 @@ SKIP = {
     "nd_test.call_back": "recursion helper; test_hostile_recursion.py",
     "nd_test.call_ref": "recursion helper; test_hostile_recursion.py",
     "nd_test.zoo_speak_many": "a benchmark loop as long as its argument; test_class_overrides.py",
+    "nd_test.raise_group": "raises a BaseExceptionGroup (a KeyboardInterrupt inside) on purpose; test_exception_raising.py",
 }
 # Entry points that exist for the hostile-view programs (Python code changing an array mid-call).
 SKIP.update({t.id: "hostile views: test_hostile_views.py" for t in discover(nd_test)
@@ -1644,6 +1645,16 @@ BODY_ERRORS.update({t.id: (FuzzError, TypeError, ValueError, OverflowError)
 BODY_ERRORS["nd_test.star_enumerable"] = (OverflowError,)   # the C# body's checked long Sum of the values
 # The number classes' constructors: Fraction(n, 0) is ZeroDivisionError, its checked long arithmetic OverflowError.
 BODY_ERRORS["nd_test.Fraction"] = (ZeroDivisionError, OverflowError)
+# Issue 19's raisers (ExceptionsRaising.cs): they raise on purpose, whatever their arguments name
+# (test_exception_raising.py checks each); an unknown kind is ValueError, a kind that is no warning TypeError.
+BODY_ERRORS.update({
+    "nd_test.raise_builtin": (Exception,), "nd_test.raise_builtin_with_cause": (Exception,),
+    "nd_test.catch_in_csharp": (ValueError,), "nd_test.raise_key": (KeyError,),
+    "nd_test.raise_stop_iteration": (StopIteration,), "nd_test.raise_chain": (RuntimeError, ValueError),
+    "nd_test.raise_wrapping": (RuntimeError,), "nd_test.propagate": (Exception,), "nd_test.match_caught": (),
+    "nd_test.raise_empty_group": (RuntimeError,), "nd_test.raise_from_task": (Exception,),
+    "nd_test.warn": (ValueError, TypeError, Warning), "nd_test.warn_catching": (),
+})
 
 class Args(dict):
     """Converted arguments (by parameter name), the raw values, the instance and its state."""
