@@ -1,8 +1,11 @@
 """Raising any built-in Python exception from C#, causes from InnerException, AggregateException as
 ExceptionGroup, and warnings through the warnings filter (tests/NdTestModule/ExceptionsRaising.cs)."""
 import gc
+import os
 import pickle
+import subprocess
 import sys
+import textwrap
 import warnings
 
 import pytest
@@ -19,7 +22,15 @@ BUILTINS = [
     "FutureWarning", "SyntaxWarning", "ImportWarning", "UnicodeWarning", "BytesWarning", "ResourceWarning",
 ]
 
-HAS_GROUPS = sys.version_info >= (3, 11)
+# 3.11's groups, or before 3.11 the exceptiongroup backport's (which the runtime uses when it can import it).
+try:
+    from builtins import BaseExceptionGroup, ExceptionGroup
+except ImportError:
+    try:
+        from exceptiongroup import BaseExceptionGroup, ExceptionGroup
+    except ImportError:
+        BaseExceptionGroup = ExceptionGroup = None
+HAS_GROUPS = ExceptionGroup is not None
 
 
 @pytest.mark.parametrize("kind", BUILTINS)
@@ -183,22 +194,26 @@ def test_raised_inside_an_except_block_gets_the_handled_exception_as_context():
         assert e.__cause__ is None
 
 
-@pytest.mark.skipif(not HAS_GROUPS, reason="ExceptionGroup is 3.11+")
+@pytest.mark.skipif(not HAS_GROUPS, reason="no ExceptionGroup: 3.11+ or the exceptiongroup backport")
 def test_aggregate_exception_is_an_exception_group():
-    with pytest.raises(ExceptionGroup) as info:   # noqa: F821 (3.11+)
+    with pytest.raises(ExceptionGroup) as info:
         nd_test.raise_group()
     group = info.value
-    assert type(group) is ExceptionGroup          # noqa: F821
+    assert type(group) is ExceptionGroup
     assert group.message == "several things failed"
     a, b, nested = group.exceptions
     assert type(a) is ValueError and a.args == ("a",)
     assert type(b) is TypeError and b.args == ("b",)
     assert type(b.__cause__) is ZeroDivisionError and b.__cause__.args == ("b's cause",)
-    assert type(nested) is ExceptionGroup and nested.message == "nested"     # noqa: F821
+    assert type(nested) is ExceptionGroup and nested.message == "nested"
     assert [(type(e), e.args) for e in nested.exceptions] == [(KeyError, ("c",))]
-    # split and except* work as for any group
     matched, rest = group.split(ValueError)
     assert [type(e) for e in matched.exceptions] == [ValueError]
+    assert [type(e) for e in rest.exceptions] == [TypeError, ExceptionGroup]
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="except* is 3.11 syntax")
+def test_except_star_catches_the_members():
     code = ("try:\n    nd_test.raise_group()\nexcept* KeyError as g:\n    seen.append(g)\n"
             "except* (ValueError, TypeError) as g:\n    seen.append(g)\n")
     seen = []
@@ -206,30 +221,39 @@ def test_aggregate_exception_is_an_exception_group():
     assert len(seen) == 2
 
 
-@pytest.mark.skipif(not HAS_GROUPS, reason="BaseExceptionGroup is 3.11+")
+@pytest.mark.skipif(not HAS_GROUPS, reason="no BaseExceptionGroup: 3.11+ or the exceptiongroup backport")
 def test_a_group_with_a_base_exception_is_a_base_exception_group():
-    with pytest.raises(BaseExceptionGroup) as info:   # noqa: F821
+    with pytest.raises(BaseExceptionGroup) as info:
         nd_test.raise_group(True)
-    assert type(info.value) is BaseExceptionGroup     # noqa: F821
+    assert type(info.value) is BaseExceptionGroup
     assert type(info.value.exceptions[-1]) is KeyboardInterrupt
 
 
-@pytest.mark.skipif(not HAS_GROUPS, reason="ExceptionGroup is 3.11+")
+@pytest.mark.skipif(not HAS_GROUPS, reason="no ExceptionGroup: 3.11+ or the exceptiongroup backport")
 def test_a_task_failure_is_a_group_of_one():
-    with pytest.raises(ExceptionGroup) as info:   # noqa: F821
+    with pytest.raises(ExceptionGroup) as info:
         nd_test.raise_from_task()
     assert [(type(e), e.args) for e in info.value.exceptions] == [(ValueError, ("failed in a task",))]
 
 
-@pytest.mark.skipif(HAS_GROUPS, reason="before 3.11 only")
-def test_before_311_a_group_is_a_runtime_error_with_the_exceptions():
-    with pytest.raises(RuntimeError) as info:
-        nd_test.raise_group()
-    e = info.value
-    assert str(e) == "System.AggregateException: several things failed"
-    assert [type(x) for x in e.exceptions] == [ValueError, TypeError, RuntimeError]
-    assert e.__cause__ is e.exceptions[0]
-    assert [type(x) for x in e.exceptions[2].exceptions] == [KeyError]
+@pytest.mark.skipif(sys.version_info >= (3, 11), reason="3.11+ always has ExceptionGroup")
+def test_before_311_without_the_backport_a_group_is_a_runtime_error_with_the_exceptions():
+    code = textwrap.dedent("""
+        import sys
+        sys.modules["exceptiongroup"] = None     # as if it were not installed
+        import nd_test
+        try:
+            nd_test.raise_group()
+        except RuntimeError as e:
+            assert str(e) == "System.AggregateException: several things failed", str(e)
+            assert [type(x) for x in e.exceptions] == [ValueError, TypeError, RuntimeError]
+            assert e.__cause__ is e.exceptions[0]
+            assert [type(x) for x in e.exceptions[2].exceptions] == [KeyError]
+            print("ok")
+    """)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.stdout.strip() == "ok", proc.stderr[-2000:]
 
 
 def test_an_empty_aggregate_exception_is_an_unmapped_exception():

@@ -282,10 +282,11 @@ public static unsafe class PyErrors
     }
 
     /// <summary>
-    /// An AggregateException: <c>BaseExceptionGroup(message, [each inner exception])</c> on 3.11+ (an
-    /// ExceptionGroup when all of them are Exceptions, as Python decides); before 3.11 a RuntimeError
-    /// naming the .NET type, whose <c>exceptions</c> attribute is the tuple of the inner exceptions and whose
-    /// <c>__cause__</c> is the first.
+    /// An AggregateException: <c>BaseExceptionGroup(message, [each inner exception])</c> (an ExceptionGroup
+    /// when all of them are Exceptions, as Python decides): the built-in class on 3.11+, the
+    /// <c>exceptiongroup</c> backport's before 3.11 when it can be imported (pytest, anyio and trio
+    /// install it). Without either, a RuntimeError naming the .NET type, whose <c>exceptions</c> attribute
+    /// is the tuple of the inner exceptions and whose <c>__cause__</c> is the first.
     /// </summary>
     private static PyObject* Group(AggregateException group, int depth)
     {
@@ -304,7 +305,7 @@ public static unsafe class PyErrors
         }
         string message = GroupMessage(group);
         PyObject* exception;
-        if (Builtins.BaseExceptionGroup != null)
+        if (GroupClass() is var groupClass && groupClass != null)
         {
             PyObject* args = PyTuple_New(2);
             if (args == null)
@@ -312,9 +313,10 @@ public static unsafe class PyErrors
                 Py_DECREF(members);
                 return null;
             }
-            PyTuple_SET_ITEM(args, 0, Utf8.NewStr(message));
             PyTuple_SET_ITEM(args, 1, members);
-            exception = PyTuple_GET_ITEM(args, 0) == null ? null : PyObject_Call(Builtins.BaseExceptionGroup, args, null);
+            PyObject* text = Utf8.NewStr(message);
+            PyTuple_SET_ITEM(args, 0, text);
+            exception = PyObject_Call(groupClass, args, null);
             Py_DECREF(args);
             return exception;
         }
@@ -327,6 +329,24 @@ public static unsafe class PyErrors
         PyException_SetCause(exception, Py_NewRef(PyTuple_GET_ITEM(members, 0)));
         SetAttribute(exception, "exceptions", members);
         return exception;
+    }
+
+    // Before 3.11: the backport's BaseExceptionGroup, looked for on the first group (0: not yet; -1: none).
+    private static nint s_backportGroup;
+
+    private static PyObject* GroupClass()
+    {
+        if (Builtins.BaseExceptionGroup != null) return Builtins.BaseExceptionGroup;
+        if (s_backportGroup == 0)
+        {
+            s_backportGroup = -1;
+            PyObject* module = PyImport_ImportModule(Utf8.Z("exceptiongroup"u8));
+            PyObject* cls = module == null ? null : PyObject_GetAttrString(module, Utf8.Z("BaseExceptionGroup"u8));
+            Py_XDECREF(module);
+            if (cls == null) PyErr_Clear();
+            else s_backportGroup = (nint)cls;   // kept for the life of the process
+        }
+        return s_backportGroup == -1 ? null : (PyObject*)s_backportGroup;
     }
 
     /// <summary>The message an AggregateException was made with: .NET appends " (inner message)" per inner exception.</summary>
