@@ -70,6 +70,20 @@ public static class FramesChain
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int FrameChecked(int x) => x < 0 ? throw new OverflowException("negative") : x;
 
+    /// <summary>A local function calls a lambda that throws: they are named after the method that holds them.</summary>
+    [PyFunction]
+    public static int FramesThroughLambda(int x) => FrameHoldsLambda(x);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int FrameHoldsLambda(int x)
+    {
+        Func<int, int> check = y => y > 0 ? throw new InvalidOperationException("lambda failed") : y;
+        return Twice(x);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        int Twice(int y) => check(y) * 2;
+    }
+
     /// <summary>Throws from a recursion <paramref name="depth"/> calls deep (the traceback keeps the 200 frames nearest the throw).</summary>
     [PyFunction]
     public static int FramesRecurse(int depth) => FrameRecursive(depth);

@@ -140,6 +140,12 @@ def test_the_users_frames_on_both_sides_of_the_bcl_stay():
     assert all(filename.startswith("<System.Linq+0x") for name, filename, _ in entries(e) if name in middle)
 
 
+def test_lambdas_and_local_functions_are_named_after_the_method_that_holds_them():
+    e = caught(nd_test.frames_through_lambda, 1)
+    assert dotnet_names(e) == [CHAIN + "FrameHoldsLambda", CHAIN + "FrameHoldsLambda.Twice",
+                               CHAIN + "FrameHoldsLambda.<lambda>"]
+
+
 def test_a_deep_recursion_keeps_the_200_frames_nearest_the_throw():
     assert dotnet_names(caught(nd_test.frames_recurse, 5)) == [CHAIN + "FrameRecursive"] * 6
     e = caught(nd_test.frames_recurse, 1000)

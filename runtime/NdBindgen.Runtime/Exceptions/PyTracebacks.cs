@@ -124,7 +124,7 @@ internal static unsafe class PyTracebacks
             string? file = frame.GetFileName();
             int line = file is null ? 0 : Math.Max(frame.GetFileLineNumber(), 0);
             file ??= Placeholder(method, ip, frame.GetNativeImageBase());
-            var key = (MethodName(method), file, line);
+            var key = (MethodName(method.DeclaringTypeName, method.Name), file, line);
             if (!s_codes.TryGetValue(key, out code))
             {
                 code = (nint)NewCode(key.Item1, file, line);
@@ -146,9 +146,37 @@ internal static unsafe class PyTracebacks
         ShortAssemblyName(method.DeclaringAssemblyName) != "NdBindgen.Runtime"
         && !method.DeclaringTypeName.StartsWith("NdBindgen.Generated.", StringComparison.Ordinal);
 
-    /// <summary>"Namespace.Type.Method", nested types joined with dots as Python joins qualified names.</summary>
-    private static string MethodName(DiagnosticMethodInfo method) =>
-        method.DeclaringTypeName.Length == 0 ? method.Name : method.DeclaringTypeName.Replace('+', '.') + "." + method.Name;
+    /// <summary>
+    /// "Namespace.Type.Method", nested types joined with dots as Python joins qualified names, and the methods the
+    /// C# compiler makes named after the method the user wrote: a lambda <c>Type.Method.&lt;lambda&gt;</c> (Python's
+    /// name for one), a local function <c>Type.Method.Local</c>, an async or iterator method's <c>MoveNext</c>
+    /// <c>Type.Method</c>.
+    /// </summary>
+    internal static string MethodName(string type, string name)
+    {
+        int plus = type.LastIndexOf('+');
+        if (plus >= 0)
+        {
+            string nested = type.Substring(plus + 1);
+            int close = nested.IndexOf('>');
+            if (nested.StartsWith("<>c", StringComparison.Ordinal))
+                type = type.Substring(0, plus);                 // a closure class: <>c, <>c__DisplayClass3_0
+            else if (nested.StartsWith('<') && close > 1 && name == "MoveNext")
+            {
+                type = type.Substring(0, plus);                 // a state machine: <Method>d__4
+                name = nested.Substring(1, close - 1);
+            }
+        }
+        int end = name.IndexOf('>');
+        if (name.StartsWith('<') && end > 1 && end + 3 <= name.Length)
+        {
+            string within = name.Substring(1, end - 1), kind = name.Substring(end + 1);
+            if (kind.StartsWith("b__", StringComparison.Ordinal)) name = within + ".<lambda>";
+            else if (kind.StartsWith("g__", StringComparison.Ordinal))
+                name = within + "." + (kind.IndexOf('|') is var bar && bar > 3 ? kind.Substring(3, bar - 3) : kind.Substring(3));
+        }
+        return type.Length == 0 ? name : type.Replace('+', '.') + "." + name;
+    }
 
     /// <summary>
     /// The file of a frame .NET knows no file of: where the code is, <c>&lt;Assembly+0xADDRESS&gt;</c>, the address
