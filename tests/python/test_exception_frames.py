@@ -194,6 +194,37 @@ def test_the_code_objects_are_made_once_per_call_site_and_the_frames_are_freed()
     assert frames_after <= frames_before + 2, (frames_before, frames_after)
 
 
+LEAK_CHECK = """
+import gc, sys
+sys.path.insert(0, sys.argv[1])
+import nd_test
+def run(n):
+    for _ in range(n):
+        for f, args in ((nd_test.frames_raise_chain, ()), (nd_test.frames_raise_with_cause, ()),
+                        (nd_test.frames_through_lambda, (1,)), (nd_test.frames_recurse, (5,))):
+            try:
+                f(*args)
+            except Exception:
+                pass
+run(50)
+gc.collect()
+before = sys.gettotalrefcount()
+run(1000)
+gc.collect()
+print(sys.gettotalrefcount() - before)
+"""
+
+
+@pytest.mark.skipif(not os.path.exists("/usr/bin/python3.11-dbg"), reason="needs python3.11-dbg (sys.gettotalrefcount)")
+def test_a_thousand_raises_with_frames_leave_the_total_reference_count_where_it_was():
+    """4000 raises, each making frames and tracebacks for 3-6 C# methods and a cause: in the debug interpreter the
+    total of all reference counts ends where it started (a leak of one reference per raise would be 4000)."""
+    proc = subprocess.run(["/usr/bin/python3.11-dbg", "-c", LEAK_CHECK, str(MODULES)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert abs(int(proc.stdout.strip().splitlines()[-1])) < 50, proc.stdout
+
+
 @pytest.mark.skipif(shutil.which("addr2line") is None, reason="needs addr2line (binutils)")
 def test_addr2line_turns_each_address_into_the_file_and_line_of_the_call():
     """How a user gets file and line today: the module's debug symbols (<Assembly>.so.dbg, which the publish
