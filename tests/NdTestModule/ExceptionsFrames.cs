@@ -84,9 +84,13 @@ public static class FramesChain
         int Twice(int y) => check(y) * 2;
     }
 
-    /// <summary>Throws from a recursion <paramref name="depth"/> calls deep (the traceback keeps the 200 frames nearest the throw).</summary>
+    /// <summary>
+    /// Throws from a recursion <paramref name="depth"/> calls deep (the traceback keeps the 200 frames nearest the
+    /// throw); a depth over 10000 is refused (ArgumentOutOfRangeException) before it could exhaust the stack.
+    /// </summary>
     [PyFunction]
-    public static int FramesRecurse(int depth) => FrameRecursive(depth);
+    public static int FramesRecurse(int depth) =>
+        depth > 10000 ? throw new ArgumentOutOfRangeException(nameof(depth), "at most 10000") : FrameRecursive(depth);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int FrameRecursive(int depth) => depth <= 0 ? throw new InvalidOperationException("bottom") : FrameRecursive(depth - 1) + 1;

@@ -152,6 +152,7 @@ def test_a_deep_recursion_keeps_the_200_frames_nearest_the_throw():
     names = dotnet_names(e)
     assert names == [CHAIN + "FrameRecursive"] * 200
     assert len(entries(e)) == 201   # and the Python caller
+    assert isinstance(caught(nd_test.frames_recurse, 10001), ValueError)   # refused before the stack runs out
 
 
 def test_the_opt_out_module_raises_the_same_exceptions_without_csharp_frames():
