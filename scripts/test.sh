@@ -12,7 +12,7 @@ dotnet test NdBindgen.sln -c Release --no-build --verbosity quiet --blame-hang-t
 
 # Publish the modules; any trim/AOT warning fails the run (the toolkit promises none).
 rm -rf .build/modules .build/memory
-for target in examples/NdExt:modules tests/NdTestModule:modules examples/Memory:memory; do
+for target in examples/NdExt:modules tests/NdTestModule:modules tests/NdFramesOff:modules examples/Memory:memory; do
   project=${target%%:*}
   log=$(mktemp)
   dotnet publish "$project" -c Release -o ".build/${target##*:}" --no-restore >"$log" 2>&1 || { cat "$log" >&2; exit 1; }

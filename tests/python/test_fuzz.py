@@ -1643,6 +1643,12 @@ BODY_ERRORS = {
 BODY_ERRORS.update({t.id: (FuzzError, TypeError, ValueError, OverflowError)
                     for t in discover(nd_test) if t.id.split(".")[1].startswith("cb_")})
 BODY_ERRORS["nd_test.star_enumerable"] = (OverflowError,)   # the C# body's checked long Sum of the values
+# Issue 19's call chains for the .NET frames in tracebacks (ExceptionsFrames.cs; test_exception_frames.py checks the
+# frames): each throws by design, frames_call_back passes on what its callback raises, as the cb_ functions do.
+BODY_ERRORS.update({"nd_test.frames_raise_chain": (RuntimeError,), "nd_test.frames_raise_with_cause": (ValueError,),
+                    "nd_test.frames_through_linq": (OverflowError,), "nd_test.frames_through_lambda": (RuntimeError,),
+                    "nd_test.frames_recurse": (RuntimeError, ValueError),
+                    "nd_test.frames_call_back": (FuzzError, TypeError, ValueError, OverflowError)})
 # The number classes' constructors: Fraction(n, 0) is ZeroDivisionError, its checked long arithmetic OverflowError.
 BODY_ERRORS["nd_test.Fraction"] = (ZeroDivisionError, OverflowError)
 # Issue 19's raisers (ExceptionsRaising.cs): they raise on purpose, whatever their arguments name
