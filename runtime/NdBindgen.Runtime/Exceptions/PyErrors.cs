@@ -100,6 +100,13 @@ public static unsafe class PyErrors
     }
 
     /// <summary>
+    /// The built-in class of a <see cref="PyBaseException"/> family member, for a <c>[PyException]</c> base in the
+    /// family (<c>new PyDeprecationWarning("")</c>): the family names its class on the instance, so no second
+    /// table by type has to agree with it.
+    /// </summary>
+    public static PyObject* PythonTypeOf(PyBaseException builtin) => builtin.BuiltinType;
+
+    /// <summary>
     /// Called by the generated module init for a <c>[PyException]</c> class <typeparamref name="T"/>: makes
     /// the Python class <paramref name="name"/> of <paramref name="module"/> (its <c>__module__</c> is the
     /// module's <c>__name__</c>, so pickle finds it) deriving from <paramref name="baseType"/>, adds it to the
