@@ -132,7 +132,7 @@ public sealed partial class Fragile
     public static void Todo() => throw new NotImplementedException("not done yet");
 
     [PyMethod("__repr__")]
-    public string Repr() => Mode == 3 ? throw new FormatException("cannot represent mode 3") : $"Fragile({Mode})";
+    public string Repr() => Mode == 3 ? throw new InvalidOperationException("cannot represent mode 3") : $"Fragile({Mode})";
 
     public override string ToString() => Mode == 4 ? throw new OverflowException("too big to print") : $"fragile {Mode}";
 }

@@ -60,11 +60,11 @@ public sealed partial class Thrower : IEquatable<Thrower>, IComparable<Thrower>,
         _ => Math.Clamp(_value, 0, 3),
     };
 
-    /// <summary>index * value; "getitem" throws KeyNotFoundException, "setitem" FormatException.</summary>
+    /// <summary>index * value; "getitem" throws KeyNotFoundException, "setitem" InvalidOperationException.</summary>
     public int this[int index]
     {
         get => FailIn == "getitem" ? throw new KeyNotFoundException("getitem failed") : index * _value;
-        set => _value = FailIn == "setitem" ? throw new FormatException("setitem failed") : value;
+        set => _value = FailIn == "setitem" ? throw new InvalidOperationException("setitem failed") : value;
     }
 
     public static Thrower operator +(Thrower a, Thrower b) => Add(a, b._value, b.FailIn);

@@ -486,7 +486,7 @@ def test_repr_and_str():
 
 
 def test_repr_and_str_exceptions():
-    assert error(RuntimeError, repr, Fragile(3)) == "System.FormatException: cannot represent mode 3"
+    assert error(RuntimeError, repr, Fragile(3)) == "System.InvalidOperationException: cannot represent mode 3"
     assert error(OverflowError, str, Fragile(4)) == "too big to print"
 
 

@@ -172,7 +172,7 @@ def test_getitem_and_setitem():
     assert error(KeyError, lambda: t[1]).args == ("getitem failed",)
     t.fail_in = "setitem"
     e = error(RuntimeError, t.__setitem__, 0, 7)
-    assert str(e) == "System.FormatException: setitem failed"
+    assert str(e) == "System.InvalidOperationException: setitem failed"
     t.fail_in = ""
     assert t[2] == 6
     t[0] = 7

@@ -913,8 +913,10 @@ EXCEPTIONS = {
     "IndexOutOfRangeException": IndexError, "KeyNotFoundException": KeyError, "OverflowException": OverflowError,
     "DivideByZeroException": ZeroDivisionError, "NotImplementedException": NotImplementedError,
     "OutOfMemoryException": MemoryError, "InsufficientExecutionStackException": RecursionError,
-    "InvalidOperationException": RuntimeError, "NullReferenceException": RuntimeError, "FormatException": RuntimeError,
-    "CustomError": RuntimeError,
+    "InvalidOperationException": RuntimeError, "NullReferenceException": RuntimeError, "FormatException": ValueError,
+    "CustomError": RuntimeError, "InvalidCastException": TypeError, "ArithmeticException": ArithmeticError,
+    "FileNotFoundException": FileNotFoundError, "IOException": OSError, "TimeoutException": TimeoutError,
+    "NotSupportedException": RuntimeError,
 }
 
 
@@ -930,7 +932,7 @@ def o_raise_exception(a):
     kind = a["kind"]
     if kind in EXCEPTIONS:
         prefix = {"InvalidOperationException": "System.", "NullReferenceException": "System.",
-                  "FormatException": "System.", "CustomError": "NdTestModule."}.get(kind, "")
+                  "NotSupportedException": "System.", "CustomError": "NdTestModule."}.get(kind, "")
         prefix = prefix + kind + ": " if prefix else ""
         return Raise((EXCEPTIONS[kind], "^" + re.escape(prefix + f"boom: {kind}") + "$"))
     return Raise((ValueError, "^" + re.escape(f"unknown exception kind '{kind}' (Parameter 'kind')") + "$"))
@@ -2123,7 +2125,7 @@ TEXT = {
     ("Fraction", "__repr__"): lambda f: Ok(f"Fraction({f.numerator}, {f.denominator})"),
     ("Bits", "__repr__"): lambda b: Ok(f"Bits(0x{b.mask & (2**64 - 1):x})"),
     ("Point", "__str__"): lambda p: Ok(f"({p.x!r}, {p.y!r})"),
-    ("Fragile", "__repr__"): lambda f: (Raise((RuntimeError, "^System.FormatException: cannot represent mode 3$")) if f.mode == 3
+    ("Fragile", "__repr__"): lambda f: (Raise((RuntimeError, "^System.InvalidOperationException: cannot represent mode 3$")) if f.mode == 3
                                         else Ok(f"Fragile({f.mode})")),
     ("Fragile", "__str__"): lambda f: Raise((OverflowError, "^too big to print$")) if f.mode == 4 else Ok(f"fragile {f.mode}"),
 }

@@ -77,11 +77,11 @@ internal static class ExceptionEmitter
         w.Close();
     }
 
-    /// <summary>The Python base class, as the runtime answers for the deciding C# type.</summary>
-    private static string BaseType(ExceptionBaseModel b) => b.Kind == ExceptionBaseKind.Builtin
-        // The family names its built-in on the instance (a message-only instance, made once at import).
-        ? $"{R.PyErrors}.PythonTypeOf(new {b.CSharpType}(\"\"))"
-        : $"{R.PyErrors}.PythonTypeOf(typeof({b.CSharpType}))";
+    /// <summary>
+    /// The Python base class, as the runtime's table answers for the deciding C# type (a registered class, a .NET
+    /// row, or a family member's built-in).
+    /// </summary>
+    private static string BaseType(ExceptionBaseModel b) => $"{R.PyErrors}.PythonTypeOf(typeof({b.CSharpType}))";
 
     /// <summary>
     /// <c>__doc__</c>: the doc comment, then an Attributes section (numpydoc's) naming the class's own attributes

@@ -6,15 +6,16 @@ namespace NdBindgen.Generator.Naming;
 
 /// <summary>
 /// The Python class a .NET exception type maps to, as the generator needs it for a [PyException] class's base
-/// (its registration and its stub): the runtime's rows for .NET's own exceptions, mirrored, and NdBindgen's
-/// PyBaseException family (PyTypeError -> TypeError: the class name without "Py"). tests/python's
+/// (its stub; its registration asks the runtime's table): the runtime's rows for .NET's own exceptions, mirrored,
+/// and NdBindgen's PyBaseException family (PyTypeError -> TypeError: the class name without "Py", as the runtime's
+/// PyBuiltinExceptions.FamilyRow has it). tests/python's
 /// test_exception_classes.py checks, for a [PyException] class derived from each row, that the class the
 /// runtime made derives from what the stub says.
 /// </summary>
 internal static class PythonExceptions
 {
     /// <summary>
-    /// runtime/NdBindgen.Runtime/Exceptions/PyErrors.cs <c>DotNetRow</c>, row for row, by metadata name
+    /// runtime/NdBindgen.Runtime/Core/PyErrors.cs <c>DotNetRow</c>, row for row, by metadata name
     /// (PythonInterruptedException is sealed: no class derives from it, so it has no row here).
     /// </summary>
     private static readonly Dictionary<string, string> s_dotNetRows = new()

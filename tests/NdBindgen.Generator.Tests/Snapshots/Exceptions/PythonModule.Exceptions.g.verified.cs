@@ -29,7 +29,7 @@ namespace NdBindgen.Generated
         {
             global::NdBindgen.Core.PyErrors.RegisterException<global::Samples.OldApiWarning>(module, "OldApiWarning",
                 "An old API was used.",
-                global::NdBindgen.Core.PyErrors.PythonTypeOf(new global::NdBindgen.PyDeprecationWarning("")), null);
+                global::NdBindgen.Core.PyErrors.PythonTypeOf(typeof(global::NdBindgen.PyDeprecationWarning)), null);
         }
 
         /// <summary>Makes the Python exception class Oops of <see cref="Samples.OopsException"/>.</summary>
@@ -123,7 +123,7 @@ namespace NdBindgen.Generated
         {
             global::NdBindgen.Core.PyErrors.RegisterException<global::Samples.SingularMatrixException>(module, "SingularMatrixError",
                 "The matrix is singular.\n\nAttributes\n----------\nrank : int",
-                global::NdBindgen.Core.PyErrors.PythonTypeOf(new global::NdBindgen.PyArithmeticError("")), &__NdBindgenExceptionAttributes_Samples_SingularMatrixException);
+                global::NdBindgen.Core.PyErrors.PythonTypeOf(typeof(global::NdBindgen.PyArithmeticError)), &__NdBindgenExceptionAttributes_Samples_SingularMatrixException);
         }
 
         /// <summary>Copies the properties of a raised <see cref="Samples.SingularMatrixException"/> onto its Python exception.</summary>

@@ -54,6 +54,16 @@ public sealed unsafe class PythonException : Exception
     /// <summary>The exception object (a new reference), or null before it was ever raised in Python.</summary>
     public PyRef? Value => _value is { IsAlive: true } v ? PyRef.FromBorrowed(v.Handle) : null;
 
+    /// <summary>
+    /// Whether this is an instance of the Python class <typeparamref name="T"/> raises (a subclass counts), as
+    /// <c>except</c> decides: <c>catch (PythonException e) when (e.Matches&lt;PyKeyError&gt;())</c>, a
+    /// <c>[PyException]</c> class of the module, <c>Matches&lt;ArgumentException&gt;()</c> for ValueError,
+    /// <c>Matches&lt;Exception&gt;()</c> for Exception. With the GIL held.
+    /// </summary>
+    public unsafe bool Matches<T>() where T : Exception =>
+        _type is { IsAlive: true } t
+        && PyType_IsSubtype((PyTypeObject*)t.Handle, (PyTypeObject*)PyErrors.PythonTypeOf(typeof(T))) != 0;
+
     /// <summary>Takes the interpreter's current error (the GIL is held) into a .NET exception.</summary>
     internal static PythonException Fetch()
     {
@@ -84,17 +94,31 @@ public sealed unsafe class PythonException : Exception
     }
 
     /// <summary>
-    /// The Python exception object (a new reference; NULL with an error set): the one Python raised, or,
-    /// for a type and a message not raised yet, a new instance. The GIL is held.
+    /// The Python exception object, handed over (a new reference; NULL with an error set): the one Python
+    /// raised, or, for a type and a message not raised yet, a new instance. This exception lets go of its
+    /// references then, so they do not wait for .NET's finalizer: raised a second time, it is a
+    /// RuntimeError naming the Python type. The GIL is held.
     /// </summary>
-    internal PyObject* NewObject()
+    internal PyObject* TakeObject()
     {
-        if (_value is { IsAlive: true } v) return Py_NewRef(v.Handle);
-        PyObject* type = _type is { IsAlive: true } t ? t.Handle : Builtins.RuntimeError;
-        PyObject* args = PyErrors.MessageArguments(Message);
-        if (args == null) return null;
-        PyObject* exception = PyObject_Call(type, args, null);
-        Py_DECREF(args);
+        PyObject* exception;
+        if (_value is { IsAlive: true } v)
+        {
+            exception = v.Detach();
+        }
+        else
+        {
+            bool typed = _type is { IsAlive: true };
+            PyObject* args = PyErrors.MessageArguments(typed || PythonTypeName.Length == 0 ? Message : $"{PythonTypeName}: {Message}");
+            if (args == null) return null;
+            exception = PyObject_Call(typed ? _type!.Handle : Builtins.RuntimeError, args, null);
+            Py_DECREF(args);
+        }
+        _value = null;
+        _type?.Dispose();
+        _type = null;
+        _traceback?.Dispose();
+        _traceback = null;
         return exception;
     }
 

@@ -19,7 +19,7 @@ public sealed class PyStopIteration : PyBaseException
     public PyStopIteration() : base("StopIteration") { }
 
     /// <summary>The iteration is over with this value (None when null).</summary>
-    public PyStopIteration(PyRef? value) : this((object?)value) { }
+    public PyStopIteration(PyRef? value) : this((object?)PyErrors.OwnReference(value)) { }
 
     public PyStopIteration(long value) : this((object)value) { }
 
@@ -37,8 +37,6 @@ public sealed class PyStopIteration : PyBaseException
 
     /// <summary>The value the iteration ends with: a PyRef, long, double, string or bool; null for None or none.</summary>
     public object? Value => _value;
-
-    private protected override unsafe PyObject* PythonType => Builtins.StopIteration;
 
     /// <summary>(value,), or () when there is none.</summary>
     private protected override unsafe PyObject* NewArguments()
@@ -58,7 +56,8 @@ public sealed class PyStopIteration : PyBaseException
 
     private unsafe PyObject* NewValue() => _value switch
     {
-        PyRef r => Py_NewRef(r.Handle),
+        PyRef { IsAlive: true } r => r.Detach(),   // the reference goes to Python with the exception
+        PyRef => Py_NewRef(Builtins.None),
         long l => PyLong_FromLongLong(l),
         double d => PyFloat_FromDouble(d),
         string s => Utf8.NewStr(s),

@@ -60,29 +60,30 @@ public static unsafe class PyErrors
         : t == typeof(IOException) ? Builtins.OSError
         : t == typeof(TimeoutException) ? Builtins.TimeoutError
         : t == typeof(PythonInterruptedException) ? Builtins.KeyboardInterrupt
-        : null;
+        : null;   // the PyBaseException family's rows: PyBuiltinExceptions.FamilyRow
 
     /// <summary>The table's answer for an exception: its entry (an unmapped type's is RuntimeError).</summary>
     private static Entry Lookup(Exception e)
     {
         Type type = e.GetType();
         if (s_resolved.TryGetValue(type, out Entry? known)) return known;
-        Entry entry = Resolve(type, e as PyBaseException);
+        Entry entry = Resolve(type);
         s_resolved[type] = entry;
         return entry;
     }
 
-    private static Entry Resolve(Type type, PyBaseException? builtin)
+    private static Entry Resolve(Type type)
     {
         for (Type? t = type; t is not null && t != typeof(Exception); t = t.BaseType)
         {
             if (s_registered.TryGetValue(t, out Entry? registered)) return registered;
-            if (DotNetRow(t) is var row && row != null) return new Entry((nint)row, null, false);
+            if (Row(t) is var row && row != null) return new Entry((nint)row, null, false);
         }
-        // The PyBaseException family names its class itself (nothing above registered a subclass of it).
-        if (builtin is not null) return new Entry((nint)builtin.BuiltinType, null, false);
         return new Entry((nint)Builtins.RuntimeError, null, true);
     }
+
+    /// <summary>A built-in row: .NET's own exceptions here, the PyBaseException family's next to it.</summary>
+    private static PyObject* Row(Type t) => DotNetRow(t) is var row && row != null ? row : PyBuiltinExceptions.FamilyRow(t);
 
     /// <summary>
     /// The Python class a .NET exception type maps to, for a <c>[PyException]</c> base that is not itself
@@ -94,17 +95,10 @@ public static unsafe class PyErrors
         {
             if (t == typeof(Exception)) return Builtins.Exception;
             if (s_registered.TryGetValue(t, out Entry? registered)) return (PyObject*)registered.PythonType;
-            if (DotNetRow(t) is var row && row != null) return row;
+            if (Row(t) is var row && row != null) return row;
         }
         return Builtins.Exception;
     }
-
-    /// <summary>
-    /// The built-in class of a <see cref="PyBaseException"/> family member, for a <c>[PyException]</c> base in the
-    /// family (<c>new PyDeprecationWarning("")</c>): the family names its class on the instance, so no second
-    /// table by type has to agree with it.
-    /// </summary>
-    public static PyObject* PythonTypeOf(PyBaseException builtin) => builtin.BuiltinType;
 
     /// <summary>
     /// Called by the generated module init for a <c>[PyException]</c> class <typeparamref name="T"/>: makes
@@ -223,7 +217,7 @@ public static unsafe class PyErrors
         {
             // The very object Python raised (its own cause, context and traceback kept), or a conversion's
             // type and message made into one now.
-            exception = pe.NewObject();
+            exception = pe.TakeObject();
             if (exception == null) return null;
         }
         else if (e is AggregateException group && group.InnerExceptions.Count > 0)
@@ -260,7 +254,7 @@ public static unsafe class PyErrors
         catch (PythonException failed)
         {
             // The exception raised while copying is the one Python gets, with the original as its cause.
-            PyObject* instead = failed.NewObject();
+            PyObject* instead = failed.TakeObject();
             if (instead == null) return false;
             SetCause(instead, e, MaxCauseDepth);
             PyErr_SetObject((PyObject*)Py_TYPE(instead), instead);
@@ -341,7 +335,7 @@ public static unsafe class PyErrors
         var suffix = new StringBuilder();
         foreach (Exception inner in group.InnerExceptions) suffix.Append(" (").Append(inner.Message).Append(')');
         string message = group.Message;
-        return message.EndsWith(suffix.ToString(), StringComparison.Ordinal) && message.Length > suffix.Length
+        return message.EndsWith(suffix.ToString(), StringComparison.Ordinal)
             ? message[..^suffix.Length]
             : message;
     }
@@ -372,6 +366,10 @@ public static unsafe class PyErrors
         PyTuple_SET_ITEM(args, 0, item);
         return args;
     }
+
+    /// <summary>A reference of the exception's own to a value it carries (the GIL is held): outside any scope, so it lives as long as the exception.</summary>
+    internal static PyRef? OwnReference(PyRef? value) =>
+        value is null ? null : PyRef.OwnUntracked(Py_NewRef(value.Handle));
 
     /// <summary>Sets the error indicator to <paramref name="type"/>(<paramref name="message"/>), the whole message (NULs included).</summary>
     internal static void SetString(PyObject* type, string message)
