@@ -180,6 +180,30 @@ internal static class ExceptionParser
         return false;
     }
 
+    /// <summary>
+    /// What an &lt;exception cref="..."/&gt; in <paramref name="documented"/>'s doc comment raises in Python, by the cref's
+    /// documentation id ("T:Samples.ParseException"): as the runtime looks a thrown exception up, the type and then
+    /// its bases — a [PyException] class's Python name, a row's class — else RuntimeError; null when the cref names
+    /// no type of the compilation.
+    /// </summary>
+    internal static System.Func<string, string?>? RaisedAs(ISymbol documented) =>
+        documented.ContainingAssembly is ISourceAssemblySymbol { Compilation: { } compilation }
+            ? cref => DocumentationCommentId.GetFirstSymbolForDeclarationId(cref, compilation) is INamedTypeSymbol type
+                ? RaisedAs(type)
+                : null
+            : null;
+
+    private static string RaisedAs(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? t = type; t is not null && t.ToDisplayString() != PythonExceptions.SystemException;
+             t = t.BaseType)
+        {
+            if (Mark(t) is { } mark) return PythonName(t, mark);
+            if (PythonExceptions.Row(t) is var (_, python)) return python;
+        }
+        return "RuntimeError";
+    }
+
     internal static AttributeData? Mark(INamedTypeSymbol type) =>
         type.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyExceptionAttribute));
 }

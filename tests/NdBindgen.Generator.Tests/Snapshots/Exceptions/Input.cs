@@ -82,3 +82,18 @@ namespace Samples
     [PyException(Submodule = typeof(LinAlg))]
     public class BadShapeException(string m) : ParseException(m, 0);
 }
+
+namespace Samples
+{
+    public static class Parsing
+    {
+        /// <summary>Parses <paramref name="text"/>.</summary>
+        /// <exception cref="ParseException">The text is not valid.</exception>
+        /// <exception cref="EmptyInputException">The text is empty (an unmarked subclass: its marked base's class).</exception>
+        /// <exception cref="SingularMatrixException">A submodule's class.</exception>
+        /// <exception cref="System.FormatException">A row of the table.</exception>
+        /// <exception cref="PyTypeError">A family member.</exception>
+        /// <exception cref="System.InvalidOperationException">Anything else.</exception>
+        [PyFunction] public static int Parse(string text) => text.Length;
+    }
+}
