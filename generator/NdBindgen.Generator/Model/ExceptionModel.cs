@@ -41,9 +41,10 @@ internal enum ExceptionBaseKind
 {
     /// <summary>A [PyException] base: its class, made before this one.</summary>
     Marked,
-    /// <summary>A .NET exception with a row in the runtime's table (or System.Exception itself): the row's class.</summary>
+    /// <summary>A .NET exception with a row in the runtime's table (or System.Exception itself): its class.</summary>
     DotNet,
-    /// <summary>A member of NdBindgen's PyBaseException family (PyTypeError, PyDeprecationWarning...): its built-in.</summary>
+    /// <summary>A class of NdBindgen's PyBaseException family (PyTypeError, PyDeprecationWarning...): its built-in.
+    /// </summary>
     Builtin,
 }
 

@@ -22,7 +22,8 @@ internal static class DocComments
     /// (<see cref="ExceptionParser.RaisedAs"/>: [PyException] classes and the runtime's table); null, or a null answer,
     /// falls back to the .NET name alone.
     /// </param>
-    public static DocModel? Parse(string? xml, Func<string, string> pythonNameOf, Func<string, string?>? raisedAs = null)
+    public static DocModel? Parse(string? xml, Func<string, string> pythonNameOf,
+        Func<string, string?>? raisedAs = null)
     {
         if (string.IsNullOrWhiteSpace(xml)) return null;
         XElement root;

@@ -134,7 +134,8 @@ internal static class ExceptionParser
             foreach (IPropertySymbol p in t.GetMembers().OfType<IPropertySymbol>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (p.IsStatic || p.IsIndexer || p.IsImplicitlyDeclared || p.DeclaredAccessibility != Accessibility.Public
+                if (p.IsStatic || p.IsIndexer || p.IsImplicitlyDeclared
+                    || p.DeclaredAccessibility != Accessibility.Public
                     || p.GetMethod is not { DeclaredAccessibility: Accessibility.Public } || OverridesForeign(p)
                     || !csharpNames.Add(p.Name))
                     continue;
@@ -172,7 +173,7 @@ internal static class ExceptionParser
         return result.ToImmutable();
     }
 
-    /// <summary>An override of a property declared outside the source (Exception.Message): not the user's own.</summary>
+    /// <summary>An override of a property declared outside the source (Exception.Message): not the user's.</summary>
     private static bool OverridesForeign(IPropertySymbol p)
     {
         for (IPropertySymbol? o = p.OverriddenProperty; o is not null; o = o.OverriddenProperty)
@@ -181,10 +182,10 @@ internal static class ExceptionParser
     }
 
     /// <summary>
-    /// What an &lt;exception cref="..."/&gt; in <paramref name="documented"/>'s doc comment raises in Python, by the cref's
-    /// documentation id ("T:Samples.ParseException"): as the runtime looks a thrown exception up, the type and then
-    /// its bases — a [PyException] class's Python name, a row's class — else RuntimeError; null when the cref names
-    /// no type of the compilation.
+    /// What an &lt;exception cref="..."/&gt; in <paramref name="documented"/>'s doc comment raises in Python, by the
+    /// cref's documentation id ("T:Samples.ParseException"): as the runtime looks a thrown exception up, the type and
+    /// then its bases (a [PyException] class's Python name, a row's class), else RuntimeError; null when the cref
+    /// names no type of the compilation.
     /// </summary>
     internal static System.Func<string, string?>? RaisedAs(ISymbol documented) =>
         documented.ContainingAssembly is ISourceAssemblySymbol { Compilation: { } compilation }
