@@ -98,6 +98,8 @@ public class BadShapeException(string message, int line) : ParseException(messag
 
 public static class ExceptionClasses
 {
+    /// <summary>Raises ParseError with every kind of attribute set.</summary>
+    /// <exception cref="ParseException">Always.</exception>
     [PyFunction]
     public static void RaiseParse(string message, int line, string? file = null) =>
         throw new ParseException(message, line)
@@ -105,36 +107,45 @@ public static class ExceptionClasses
             File = file, Column = 1.5, Fatal = true, Stage = ParseStage.Lexing, Expected = ["a", "b"],
         };
 
+    /// <summary>Raises UnexpectedTokenError, a ParseError.</summary>
     [PyFunction]
     public static void RaiseToken(string message, int line, string token) =>
         throw new UnexpectedTokenException(message, line, token);
 
+    /// <summary>Throws an unmarked subclass of ParseException: raises ParseError.</summary>
     [PyFunction]
     public static void RaiseEmpty() => throw new EmptyInputException("empty input");
 
+    /// <summary>Raises Oops.</summary>
     [PyFunction]
     public static void RaiseOops(string message) => throw new OopsException(message);
 
+    /// <summary>Throws an unmarked subclass of the abstract StoreException: raises StoreError.</summary>
     [PyFunction]
     public static void RaiseMissing(string message) => throw new MissingItemException(message);
 
+    /// <summary>Raises lin_alg.BadShapeError, a submodule's class deriving from ParseError.</summary>
     [PyFunction]
     public static void RaiseBadShape(int line) => throw new BadShapeException("bad shape", line);
 
+    /// <summary>Raises LoadError whose InnerException (its __cause__) is a ParseException.</summary>
     [PyFunction]
     public static void RaiseLoad(string message, int innerLine) =>
         throw new LoadException(message, new ParseException("inner", innerLine));
 
+    /// <summary>Raises LocatedError whose attribute is <paramref name="where"/> itself.</summary>
     [PyFunction]
     public static void RaiseLocated(ConstPoint where) => throw new LocatedException("here", where);
 
+    /// <summary>Raises BrokenError, whose attribute's getter throws.</summary>
     [PyFunction]
     public static void RaiseBroken() => throw new BrokenException("broken");
 
+    /// <summary>Issues OldApiWarning through the warnings filter.</summary>
     [PyFunction]
     public static void WarnOldApi(Python py, string message) => py.Warn(new OldApiWarning(message));
 
-    /// <summary>Throws the row class named <paramref name="name"/> (a class of ExceptionRows).</summary>
+    /// <summary>Throws the row class named <paramref name="name"/> (one of the Row classes below).</summary>
     [PyFunction]
     public static void RaiseRow(string name, string message) =>
         throw name switch

@@ -56,6 +56,8 @@ def test_module_qualname_and_doc():
     assert "file : str | None\n    The source file, or None for a string." in doc
     assert nd_test.Oops.__doc__ == "Something went wrong."
     assert nd_test.lin_alg.BadShapeError.__doc__ == "A submodule's class deriving from the module's."
+    # A function's doc names the Python class of an <exception cref="ParseException">.
+    assert "Raises\n------\nParseError\n    Always." in nd_test.raise_parse.__doc__
 
 
 # ---- raising from C# ----
