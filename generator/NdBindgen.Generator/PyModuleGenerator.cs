@@ -17,6 +17,7 @@ public static class TrackingNames
     public const string Module = nameof(Module);
     public const string Constants = nameof(Constants);
     public const string Submodules = nameof(Submodules);
+    public const string Exceptions = nameof(Exceptions);
 }
 
 /// <summary>
@@ -110,6 +111,17 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
             Report(spc, input.Right, input.Left.Diagnostics);
         });
 
+        IncrementalValuesProvider<ParseResult<ExceptionModel>> exceptions = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownTypes.PyExceptionAttribute,
+                static (node, _) => node is TypeDeclarationSyntax,
+                ExceptionParser.Parse)
+            .WithTrackingName(TrackingNames.Exceptions);
+        context.RegisterSourceOutput(exceptions.Combine(reports), static (spc, input) =>
+        {
+            Report(spc, input.Right, input.Left.Diagnostics);
+        });
+
         IncrementalValueProvider<(ModuleModel? Module, EquatableArray<DiagnosticInfo> Diagnostics)> module = functions
             .Select(static (r, _) => r.Model)
             .Where(static f => f is not null)
@@ -118,8 +130,10 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
             .Combine(options)
             .Combine(constants.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!).Collect())
             .Combine(submodules.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!).Collect())
-            .Select(static (input, _) => ModuleParser.Parse(input.Left.Left.Left.Left!, input.Left.Left.Left.Right,
-                input.Left.Left.Right, input.Left.Right, input.Right))
+            .Combine(exceptions.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!).Collect())
+            .Select(static (input, _) => ModuleParser.Parse(input.Left.Left.Left.Left.Left!,
+                input.Left.Left.Left.Left.Right, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right,
+                input.Right))
             .WithTrackingName(TrackingNames.Module);
 
         context.RegisterSourceOutput(module.Combine(reports), static (spc, input) =>
@@ -129,6 +143,8 @@ public sealed class PyModuleGenerator : IIncrementalGenerator
             if (m.Module is { } model) spc.AddSource("PythonModule.g.cs", ModuleEmitter.Emit(model));
             if (m.Module is { Overloads.Length: > 0 } withOverloads)
                 spc.AddSource("PythonModule.Overloads.g.cs", OverloadEmitter.EmitDispatchers(withOverloads.Overloads));
+            if (m.Module is { Exceptions.Length: > 0 } withExceptions)
+                spc.AddSource(ExceptionEmitter.HintName, ExceptionEmitter.Emit(withExceptions));
         });
     }
 

@@ -113,3 +113,9 @@ public static class Modes
 {
     [PyMethod] public virtual double Mean(NdView<double> samples) => 0;           // expect NDB0035
 }
+
+[PyException] public class NotAnException { }                                     // expect NDB0045
+[PyException] public class MalformedException(string m) : Exception(m)
+{
+    public object Context { get; } = new();                                       // expect NDB0046
+}

@@ -11,7 +11,7 @@ using static NdBindgen.Generator.Tests.Infrastructure.GeneratorVerifier;
 namespace NdBindgen.Generator.Tests;
 
 /// <summary>Each descriptor, reported at the user's own token ({|#0:...|}) with its exact arguments.</summary>
-public class DiagnosticTests
+public partial class DiagnosticTests
 {
     private static DiagnosticResult Error(string id, int location = 0) => DiagnosticResult.CompilerError(id).WithLocation(location);
 
@@ -1025,7 +1025,9 @@ public class DiagnosticTests
     [Fact]
     public void Every_descriptor_has_a_test_a_release_entry_and_a_doc_entry()
     {
-        string tests = File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "DiagnosticTests.cs"));
+        // DiagnosticTests.cs and its partial files (DiagnosticTests.Exceptions.cs, ...).
+        string tests = string.Concat(Directory.GetFiles(TestPaths.ProjectDirectory, "DiagnosticTests*.cs")
+            .Select(File.ReadAllText));
         string releases = File.ReadAllText(TestPaths.RepositoryFile("generator/NdBindgen.Generator/AnalyzerReleases.Unshipped.md"));
         string docs = File.ReadAllText(TestPaths.RepositoryFile("docs/diagnostics.md"));
         Assert.Equal(DiagnosticDescriptors.All.Count, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());

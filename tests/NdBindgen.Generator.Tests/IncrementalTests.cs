@@ -14,7 +14,7 @@ namespace NdBindgen.Generator.Tests;
 /// The pipeline's named steps (TrackingNames) stay Cached/Unchanged when an edit cannot change
 /// the output, so the IDE does not re-emit the module on every keystroke (STYLE.md habit 16).
 /// </summary>
-public class IncrementalTests
+public partial class IncrementalTests
 {
     private const string Functions = """
         using NdBindgen;

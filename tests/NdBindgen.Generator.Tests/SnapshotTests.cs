@@ -42,6 +42,7 @@ public class SnapshotTests
     [InlineData("ClassAttributes", "attributes")]
     [InlineData("ClassInheritance", "shapes")]
     [InlineData("ClassOverrides", "zoo")]
+    [InlineData("Exceptions", "errors")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

@@ -47,6 +47,7 @@ NUMPY_FREE = [
     "test_class_pickle.py",
     "test_exception_raising.py",
     "test_exception_frames.py",
+    "test_exception_classes.py",
 ]
 
 

@@ -306,6 +306,10 @@ def _targets(module, tree: ast.Module, values: Values, classes: dict[str, ast.Cl
         if values._is_enum(cname):
             continue   # a Python enum class (from a C# enum): its members are arguments above, nothing to call
         cls = getattr(module, cname)
+        if issubclass(cls, BaseException):
+            # A [PyException] class: no entry point of its own (Python's exception type; its attributes are set
+            # when C# raises it), so the functions raising it are the targets.
+            continue
         init_params = values._init_args(cname)
         cls_numpy = any(values.needs_numpy(_annotation(p.annotation)) for p in init_params)
         first_init = next((item for item in cnode.body

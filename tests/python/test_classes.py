@@ -18,9 +18,11 @@ from nd_test import Animal, Fragile, Money, Record, Samples, Tally, Vec, Version
 
 HEAPTYPE, BASETYPE, HAVE_GC = 1 << 9, 1 << 10, 1 << 14
 
-# The [PyClass] types: not the enum classes C# enums become (test_enums.py).
+# The [PyClass] types: not the enum classes C# enums become (test_enums.py), nor the [PyException] classes
+# (test_exception_classes.py).
 CLASSES = sorted(n for n in dir(nd_test)
-                 if isinstance(getattr(nd_test, n), type) and not issubclass(getattr(nd_test, n), enum.Enum))
+                 if isinstance(getattr(nd_test, n), type)
+                 and not issubclass(getattr(nd_test, n), (enum.Enum, BaseException)))
 SEALED = ["Bag", "Bare", "ConstPoint", "Fragile", "Fraction", "Money", "Paint", "Record", "Registry", "Stone", "Swatch",
           "Tally", "Temperature", "Thrower", "ValueRecord", "Vec", "Version2", "ViewTaker", "Words", "GoldPlate",
           "LabelledQuad", "Square", "TaggedCrate", "Ticket",

@@ -94,6 +94,11 @@ public sealed class PyBindingsAnalyzer : DiagnosticAnalyzer
             Report(context.Compilation, context.ReportDiagnostic, help,
                 SubmoduleParser.ParseClass(type, context.CancellationToken).Diagnostics);
         }
+        if (ExceptionParser.Mark(type) is not null)
+        {
+            Report(context.Compilation, context.ReportDiagnostic, help,
+                ExceptionParser.ParseClass(type, context.CancellationToken).Diagnostics);
+        }
         if (!type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, pyClass))) return;
         var diagnostics = ClassParser.ParseClass(type, context.CancellationToken).Diagnostics;
         Report(context.Compilation, context.ReportDiagnostic, help,

@@ -12,7 +12,7 @@ namespace NdBindgen.Generator.Analyzers;
 
 /// <summary>
 /// The module-wide diagnostics in an editor: two exports of one Python name (NDB0005: functions, classes,
-/// constants and submodules, in the module or in one submodule), an invalid
+/// constants, submodules and exception classes, in the module or in one submodule), an invalid
 /// module name (NDB0007), overloads Python cannot tell apart (NDB0023, of module functions and of a
 /// class's methods alike), members of an exported enum Python's enum would refuse or drop (NDB0032). It
 /// collects what the generator's module step sees (each [PyFunction]'s and [PyClass]'s model, parsed by
@@ -46,6 +46,7 @@ public sealed class PyModuleAnalyzer : DiagnosticAnalyzer
             var classDiagnostics = new ConcurrentBag<DiagnosticInfo>();
             var constants = new ConcurrentBag<ConstantModel>();
             var submodules = new ConcurrentBag<SubmoduleDeclaration>();
+            var exceptions = new ConcurrentBag<ExceptionModel>();
             start.RegisterSymbolAction(c =>
             {
                 var marks = MemberMarks.Of(c.Symbol);
@@ -70,6 +71,9 @@ public sealed class PyModuleAnalyzer : DiagnosticAnalyzer
                 if (type.GetAttributes().Any(a => KnownTypes.Is(a, KnownTypes.PySubmoduleAttribute))
                     && SubmoduleParser.ParseClass(type, c.CancellationToken).Model is { } submodule)
                     submodules.Add(submodule);
+                if (ExceptionParser.Mark(type) is not null
+                    && ExceptionParser.ParseClass(type, c.CancellationToken).Model is { } exception)
+                    exceptions.Add(exception);
                 if (!type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, pyClass)))
                     return;
                 var result = ClassParser.ParseClass(type, c.CancellationToken);
@@ -81,7 +85,7 @@ public sealed class PyModuleAnalyzer : DiagnosticAnalyzer
             {
                 var (_, diagnostics) = ModuleParser.Parse(functions.ToImmutableArray(), classes.ToImmutableArray(),
                     ModuleOptionsParser.Parse(provider, end.CancellationToken), constants.ToImmutableArray(),
-                    submodules.ToImmutableArray());
+                    submodules.ToImmutableArray(), exceptions.ToImmutableArray());
                 PyBindingsAnalyzer.Report(end.Compilation, end.ReportDiagnostic, D.HelpPage(provider.GlobalOptions),
                     diagnostics.Concat(classDiagnostics));
             });

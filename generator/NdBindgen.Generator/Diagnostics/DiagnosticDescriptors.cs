@@ -232,6 +232,15 @@ internal static class DiagnosticDescriptors
         "[PyClass(Pickle = true)] class cannot be rebuilt by pickle",
         "'{0}' asks for pickling (Pickle = true), but the generated __reduce__ cannot rebuild it: {1}; {2}");
 
+    public static readonly DiagnosticDescriptor InvalidException = Error("NDB0045",
+        "[PyException] class cannot be a Python exception class",
+        "'{0}' is marked [PyException] but {1}");
+
+    public static readonly DiagnosticDescriptor ExceptionPropertyNotAttribute = new("NDB0046",
+        "Public property of a [PyException] class is not an attribute of the Python exception",
+        "Property '{0}' of '{1}' is not an attribute of the Python exception: {2}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
@@ -241,7 +250,7 @@ internal static class DiagnosticDescriptors
         ViewPointerEscapes, ArrayLikeOnWrongType, IndistinguishableOverloads, OverloadsOfDifferentKinds,
         PyClassInheritance, DuplicateMemberName, ParameterKindOrder, InvalidVariadic, ConflictingParameterKinds,
         VariadicOverload, InvalidEnumMember, MixedTraversal, OverrideNotSeen, UnsupportedConstantType, InvalidSubmodule,
-        NotASubmodule, InvalidContextManager, CannotPickle,
+        NotASubmodule, InvalidContextManager, CannotPickle, InvalidException, ExceptionPropertyNotAttribute,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

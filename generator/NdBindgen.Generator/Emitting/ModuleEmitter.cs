@@ -60,6 +60,7 @@ internal static partial class ModuleEmitter
             AddConstants(w, local, s.Constants);
         }
         EmitLateRegistrations(w, order);
+        ExceptionEmitter.EmitRegistrations(w, m);
         w.Close();
         var constants = m.Constants.Concat(m.Submodules.SelectMany(s => s.Constants)).ToList();
         foreach (ConstantModel c in constants)

@@ -28,13 +28,14 @@ internal static partial class StubEmitter
     /// </summary>
     public static string Module(ModuleModel m)
     {
-        string body = Body(m.Constants, m.Enums, m.Classes, m.Exports);
+        string body = Body(m.Constants, m.Enums, m.Classes, m.Exports, ExceptionsOf(m, null));
         var sb = new StringBuilder(Header).Append(Imports(body));
         if (m.Submodules.Length > 0) sb.Append('\n');
         foreach (SubmoduleModel s in m.Submodules)
             sb.Append("import ").Append(m.ModuleName).Append('.').Append(s.Name).Append(" as ").Append(s.Name)
               .Append('\n');
         AppendForeignClasses(sb, m, null, m.Classes);
+        AppendForeignExceptionBases(sb, m, null);
         sb.Append("\n__version__: str\n");
         return sb.Append(body).ToString();
     }
@@ -45,9 +46,10 @@ internal static partial class StubEmitter
     /// </summary>
     public static string Submodule(ModuleModel m, SubmoduleModel s)
     {
-        string body = Body(s.Constants, Enumerable.Empty<EnumModel>(), s.Classes, s.Exports);
+        string body = Body(s.Constants, Enumerable.Empty<EnumModel>(), s.Classes, s.Exports, ExceptionsOf(m, s.Name));
         var sb = new StringBuilder(Header).Append(Imports(body));
         AppendForeignClasses(sb, m, s.Name, s.Classes);
+        AppendForeignExceptionBases(sb, m, s.Name);
         var enums = m.Enums.Where(e => System.Text.RegularExpressions.Regex.IsMatch(body,
             @"\b" + System.Text.RegularExpressions.Regex.Escape(e.PythonName) + @"\b")).ToList();
         if (enums.Count > 0) sb.Append('\n');
@@ -67,11 +69,12 @@ internal static partial class StubEmitter
     }
 
     private static string Body(IEnumerable<ConstantModel> constants, IEnumerable<EnumModel> enums,
-        IEnumerable<ClassExportModel> classes, IEnumerable<ExportModel> exports)
+        IEnumerable<ClassExportModel> classes, IEnumerable<ExportModel> exports, IEnumerable<ExceptionModel> exceptions)
     {
         var sb = new StringBuilder();
         foreach (ConstantModel c in constants) AppendConstant(sb, c);
         foreach (EnumModel e in enums) sb.Append("\n\n").Append(Enum(e));
+        foreach (ExceptionModel e in exceptions) sb.Append("\n\n").Append(Exception(e));
         foreach (ClassExportModel c in classes) sb.Append("\n\n").Append(Class(c));
         foreach (ExportModel e in exports)
             sb.Append("\n\n").Append(e.Function is { } f ? Function(f) : Overloads(e.OverloadSet!));

@@ -36,6 +36,12 @@ internal sealed record ModuleModel(
     public string Version { get; init; } = ModuleOptions.DefaultVersion;
     /// <summary>The enums the exports use, each a Python enum class of the module, in Python-name order.</summary>
     public EquatableArray<EnumModel> Enums { get; init; }
+
+    /// <summary>
+    /// The [PyException] classes of the module and its submodules, in registration order: each after its marked
+    /// base, else in Python-name order.
+    /// </summary>
+    public EquatableArray<ExceptionModel> Exceptions { get; init; }
 }
 
 /// <summary>

@@ -22,6 +22,7 @@ internal static class KnownTypes
     public const string PyConstructorAttribute = Namespace + ".PyConstructorAttribute";
     public const string PyConstantAttribute = Namespace + ".PyConstantAttribute";
     public const string PySubmoduleAttribute = Namespace + ".PySubmoduleAttribute";
+    public const string PyExceptionAttribute = Namespace + ".PyExceptionAttribute";
     public const string ArrayLikeAttribute = Namespace + ".ArrayLikeAttribute";
     public const string NdimAttribute = Namespace + ".NdimAttribute";
     public const string DtypesAttribute = Namespace + ".DtypesAttribute";
@@ -77,7 +78,7 @@ internal static class KnownTypes
     {
         Simple(PyFunctionAttribute), Simple(PyMethodAttribute), Simple(PyClassMethodAttribute),
         Simple(PyPropertyAttribute), Simple(PyClassAttribute), Simple(PyConstantAttribute),
-        Simple(PySubmoduleAttribute),
+        Simple(PySubmoduleAttribute), Simple(PyExceptionAttribute),
     };
 
     // BCL types, by the display name of their original definition.

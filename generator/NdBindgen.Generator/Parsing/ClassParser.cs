@@ -161,7 +161,7 @@ internal static partial class ClassParser
         string xml = constructor.GetDocumentationCommentXml(cancellationToken: cancellationToken) is { Length: > 0 } x
             ? x
             : "<member></member>";
-        DocModel? doc = DocComments.Parse(xml, PythonIdentifiers.ToSnakeCase);
+        DocModel? doc = DocComments.Parse(xml, PythonIdentifiers.ToSnakeCase, ExceptionParser.RaisedAs(constructor));
         return new ConstructorModel(parameters.ToImmutable(), doc, null);
     }
 
@@ -455,7 +455,7 @@ internal static partial class ClassParser
 
     private static DocModel? Doc(ISymbol symbol, CancellationToken cancellationToken) =>
         DocComments.Parse(symbol.GetDocumentationCommentXml(cancellationToken: cancellationToken),
-            PythonIdentifiers.ToSnakeCase);
+            PythonIdentifiers.ToSnakeCase, ExceptionParser.RaisedAs(symbol));
 
     private static bool IsCallable(IMethodSymbol? accessor) =>
         accessor is not null

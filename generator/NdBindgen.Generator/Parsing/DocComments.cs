@@ -17,7 +17,13 @@ namespace NdBindgen.Generator.Parsing;
 internal static class DocComments
 {
     /// <summary>The doc comment's content, or null when there is none (or its XML is malformed).</summary>
-    public static DocModel? Parse(string? xml, Func<string, string> pythonNameOf)
+    /// <param name="raisedAs">
+    /// The Python exception an &lt;exception cref="..."/&gt; becomes, by the cref's documentation id
+    /// (<see cref="ExceptionParser.RaisedAs"/>: [PyException] classes and the runtime's table); null, or a null answer,
+    /// falls back to the .NET name alone.
+    /// </param>
+    public static DocModel? Parse(string? xml, Func<string, string> pythonNameOf,
+        Func<string, string?>? raisedAs = null)
     {
         if (string.IsNullOrWhiteSpace(xml)) return null;
         XElement root;
@@ -31,8 +37,9 @@ internal static class DocComments
         }
         var parameters = root.Elements("param")
             .Select(e => new ParamDoc((string?)e.Attribute("name") ?? "", Text(e, pythonNameOf)));
-        var raises = root.Elements("exception").Select(e => new RaisesDoc(
-            PythonExceptionName(ShortName((string?)e.Attribute("cref") ?? "")), Text(e, pythonNameOf)));
+        var raises = root.Elements("exception").Select(e => (Cref: (string?)e.Attribute("cref") ?? "", Element: e))
+            .Select(x => new RaisesDoc(raisedAs?.Invoke(x.Cref) ?? PythonExceptionName(ShortName(x.Cref)),
+                Text(x.Element, pythonNameOf)));
         return new DocModel(
             Text(root.Element("summary"), pythonNameOf),
             Text(root.Element("remarks"), pythonNameOf),

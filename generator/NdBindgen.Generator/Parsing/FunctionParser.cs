@@ -142,7 +142,7 @@ internal static class FunctionParser
             methodName += "<" + ConversionTable.FullName(method.TypeArguments[0]) + ">";
         }
         DocModel? doc = DocComments.Parse(method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
-            PythonIdentifiers.ToSnakeCase);
+            PythonIdentifiers.ToSnakeCase, ExceptionParser.RaisedAs(method));
 
         string messageName = pythonClass is null ? pythonName : pythonClass + "." + pythonName;
         return new FunctionModel(containing, methodName, pythonName, messageName, kind, wrapperName,
@@ -297,7 +297,7 @@ internal static class FunctionParser
         string wrapperName = Mangle(method.ContainingType) + "_" + method.Name + OverloadSuffix(method);
         // The generic method's own doc; Emitting names its types across the dtypes ("numpy.ndarray[int8 | float64]").
         DocModel? doc = DocComments.Parse(method.GetDocumentationCommentXml(cancellationToken: cancellationToken),
-            PythonIdentifiers.ToSnakeCase);
+            PythonIdentifiers.ToSnakeCase, ExceptionParser.RaisedAs(method));
         var model = first with
         {
             MethodName = method.Name,

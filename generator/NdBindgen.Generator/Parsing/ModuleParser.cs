@@ -11,17 +11,19 @@ namespace NdBindgen.Generator.Parsing;
 /// <see cref="ModuleModel"/> and the module-wide diagnostics: an invalid module name (NDB0007), two exports of one
 /// Python name in the module or in one submodule (NDB0005), C# overloads Python cannot tell apart (NDB0023).
 /// </summary>
-internal static class ModuleParser
+internal static partial class ModuleParser
 {
     public static (ModuleModel?, EquatableArray<DiagnosticInfo>) Parse(ImmutableArray<FunctionModel?> functions,
         ImmutableArray<ClassExport> classes, ModuleOptions options,
-        ImmutableArray<ConstantModel> constants = default, ImmutableArray<SubmoduleDeclaration> submodules = default)
+        ImmutableArray<ConstantModel> constants = default, ImmutableArray<SubmoduleDeclaration> submodules = default,
+        ImmutableArray<ExceptionModel> exceptions = default)
     {
+        exceptions = exceptions.IsDefault ? ImmutableArray<ExceptionModel>.Empty : exceptions;
         constants = constants.IsDefault ? ImmutableArray<ConstantModel>.Empty : constants;
         submodules = submodules.IsDefault ? ImmutableArray<SubmoduleDeclaration>.Empty : submodules;
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         if (options.ModuleName is null && functions.Length == 0 && classes.Length == 0 && constants.Length == 0
-            && submodules.Length == 0)
+            && submodules.Length == 0 && exceptions.Length == 0)
             return (null, diagnostics.ToImmutable());   // not an extension project
         string name = options.ModuleName ?? "";
         if (PythonIdentifiers.WhyNotIdentifier(name) is not null)
@@ -45,15 +47,19 @@ internal static class ModuleParser
         var overloadSets = ImmutableArray.CreateBuilder<OverloadSetModel>();
         var top = Namespace(null, name, seen, functions, classes, constants, overloadSets, diagnostics);
         var subs = ImmutableArray.CreateBuilder<SubmoduleModel>();
+        var subSeen = new Dictionary<string, Dictionary<string, Owner>>();
         foreach (SubmoduleDeclaration d in declared)
         {
             var (exports, classModels, constantModels) = Namespace(d.PythonName, name + "." + d.PythonName,
-                new Dictionary<string, Owner>(), functions, classes, constants, overloadSets, diagnostics);
+                subSeen[d.PythonName] = new Dictionary<string, Owner>(), functions, classes, constants, overloadSets,
+                diagnostics);
             subs.Add(new SubmoduleModel(d.PythonName, d.Doc, exports, classModels, constantModels));
         }
-        // The enums of every signature and constant, classes of the module itself (those of a submodule's too).
+        var exceptionModels = Exceptions(exceptions, name, seen, subSeen, diagnostics);
+        // The enums of every signature, constant and exception attribute, classes of the module itself (those of a
+        // submodule's too).
         var enums = Enums(functions!, top.Classes.Concat(subs.SelectMany(s => s.Classes)), constants, name, seen,
-            diagnostics);
+            diagnostics, exceptionModels.SelectMany(e => e.Attributes).Select(a => a.Type));
         var module = new ModuleModel(name, top.Exports, top.Classes)
         {
             Enums = enums,
@@ -61,6 +67,7 @@ internal static class ModuleParser
             Constants = top.Constants,
             Submodules = subs.ToImmutable(),
             Version = options.Version,
+            Exceptions = exceptionModels,
         };
         return (module, diagnostics.ToImmutable());
     }
@@ -127,9 +134,10 @@ internal static class ModuleParser
     /// </summary>
     private static ImmutableArray<EnumModel> Enums(IEnumerable<FunctionModel> functions,
         IEnumerable<ClassExportModel> classes, ImmutableArray<ConstantModel> constants, string module,
-        Dictionary<string, Owner> seen, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+        Dictionary<string, Owner> seen, ImmutableArray<DiagnosticInfo>.Builder diagnostics,
+        IEnumerable<TypeModel> attributes)
     {
-        var types = new List<TypeModel>(constants.Select(c => c.Type));
+        var types = new List<TypeModel>(constants.Select(c => c.Type).Concat(attributes));
         void AddFunction(FunctionModel f)
         {
             types.Add(f.Return);
