@@ -27,8 +27,12 @@ public class PyKeyError : PyLookupError
 
     public PyKeyError(string message, Exception? innerException) : base(message, innerException) { }
 
-    /// <summary>KeyError(key), as a dict raises it: the key is the exception's argument (<c>e.args[0]</c>), shown as its repr.</summary>
-    public PyKeyError(PyRef key) : base("KeyError") => Key = key;
+    /// <summary>
+    /// KeyError(key), as a dict raises it: the key is the exception's argument (<c>e.args[0]</c>), shown as its repr.
+    /// The exception holds a reference of its own (the caller's, a parameter's say, is released before the
+    /// exception reaches Python) and hands it to the Python exception when raised. Call it with the GIL held.
+    /// </summary>
+    public unsafe PyKeyError(PyRef key) : base("KeyError") => Key = PyRef.OwnUntracked(CPython.Py_NewRef(key.Handle));
 
     /// <summary>The key given to <see cref="PyKeyError(PyRef)"/>, else null (the message is the argument).</summary>
     public PyRef? Key { get; }
@@ -36,7 +40,7 @@ public class PyKeyError : PyLookupError
     private protected override unsafe PyObject* PythonType => Builtins.KeyError;
 
     private protected override unsafe PyObject* NewArguments() =>
-        Key is { IsAlive: true } key ? PyErrors.OneArgument(CPython.Py_NewRef(key.Handle)) : base.NewArguments();
+        Key is { IsAlive: true } key ? PyErrors.OneArgument(key.Detach()) : base.NewArguments();
 }
 
 /// <summary>Python's <c>IndexError</c>: a sequence index is out of range.</summary>

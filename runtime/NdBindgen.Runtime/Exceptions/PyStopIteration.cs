@@ -18,8 +18,11 @@ public sealed class PyStopIteration : PyBaseException
     /// <summary>The iteration is over; no value (StopIteration().value is None).</summary>
     public PyStopIteration() : base("StopIteration") { }
 
-    /// <summary>The iteration is over with this value (None when null).</summary>
-    public PyStopIteration(PyRef? value) : this((object?)value) { }
+    /// <summary>
+    /// The iteration is over with this value (None when null). The exception holds a reference of its own (the
+    /// caller's may be released before it reaches Python) and hands it to Python when raised. Call it with the GIL held.
+    /// </summary>
+    public unsafe PyStopIteration(PyRef? value) : this((object?)(value is null ? null : PyRef.OwnUntracked(Py_NewRef(value.Handle)))) { }
 
     public PyStopIteration(long value) : this((object)value) { }
 
@@ -58,7 +61,7 @@ public sealed class PyStopIteration : PyBaseException
 
     private unsafe PyObject* NewValue() => _value switch
     {
-        PyRef r => Py_NewRef(r.Handle),
+        PyRef { IsAlive: true } r => r.Detach(),   // handed over: raised again, the value is None
         long l => PyLong_FromLongLong(l),
         double d => PyFloat_FromDouble(d),
         string s => Utf8.NewStr(s),

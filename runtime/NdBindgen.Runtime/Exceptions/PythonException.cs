@@ -86,10 +86,20 @@ public sealed unsafe class PythonException : Exception
     /// <summary>
     /// The Python exception object (a new reference; NULL with an error set): the one Python raised, or,
     /// for a type and a message not raised yet, a new instance. The GIL is held.
+    /// <para>
+    /// Called as the exception goes back to Python: the object Python raised is handed over, not copied, and
+    /// its traceback is released too, so .NET no longer keeps it (and the frames its traceback holds) alive until
+    /// a finalizer runs; raised again, the exception is a new object of the same type and message, and
+    /// <see cref="Value"/> and <see cref="PythonTraceback"/> (unless read before) are empty.
+    /// </para>
     /// </summary>
     internal PyObject* NewObject()
     {
-        if (_value is { IsAlive: true } v) return Py_NewRef(v.Handle);
+        if (_value is { IsAlive: true } v)
+        {
+            _traceback?.Dispose();
+            return v.Detach();
+        }
         PyObject* type = _type is { IsAlive: true } t ? t.Handle : Builtins.RuntimeError;
         PyObject* args = PyErrors.MessageArguments(Message);
         if (args == null) return null;
