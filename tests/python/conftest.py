@@ -45,6 +45,7 @@ NUMPY_FREE = [
     "test_class_inheritance.py",
     "test_class_overrides.py",
     "test_class_pickle.py",
+    "test_exception_notes.py",
 ]
 
 

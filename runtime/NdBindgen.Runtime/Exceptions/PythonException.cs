@@ -11,7 +11,7 @@ namespace NdBindgen;
 /// Python sees that very exception object again, traceback and <c>__cause__</c> intact — or it
 /// names a Python exception type and a message to raise.
 /// </summary>
-public sealed unsafe class PythonException : Exception
+public sealed unsafe partial class PythonException : Exception
 {
     // Owned while the exception is in .NET (PyRef: released with the GIL, or queued without it);
     // handed back to the interpreter by Restore.
