@@ -14,10 +14,11 @@ namespace NdBindgen;
 public sealed unsafe partial class PythonException : Exception
 {
     // Owned while the exception is in .NET (PyRef: released with the GIL, or queued without it);
-    // handed back to the interpreter by Restore.
+    // handed back to the interpreter when raised (NewObject).
     private PyRef? _type, _value, _traceback;
     private string? _tracebackText;
 
+    /// <param name="type">A class the runtime keeps for the life of the process: a built-in or a registered one.</param>
     internal PythonException(PyObject* type, string message) : base(message)
     {
         _type = PyRef.OwnUntracked(Py_NewRef(type));
@@ -100,13 +101,22 @@ public sealed unsafe partial class PythonException : Exception
             _traceback?.Dispose();
             return v.Detach();
         }
-        PyObject* type = _type is { IsAlive: true } t ? t.Handle : Builtins.RuntimeError;
+        PyObject* type = _type is { IsAlive: true } t ? t.Handle : _raisedType != 0 ? (PyObject*)_raisedType : Builtins.RuntimeError;
         PyObject* args = PyErrors.MessageArguments(Message);
         if (args == null) return null;
         PyObject* exception = PyObject_Call(type, args, null);
         Py_DECREF(args);
+        if (_type is { IsAlive: true } owned)
+        {
+            // A type and a message: the type is a class the runtime keeps for the life of the process (a built-in
+            // or a registered one), so its reference is released now, not by a finalizer, and the pointer kept.
+            _raisedType = (nint)owned.Handle;
+            owned.Dispose();
+        }
         return exception;
     }
+
+    private nint _raisedType;   // the type of a message-only exception once raised (see NewObject)
 
     private static string Text(PyObject* s)
     {
