@@ -20,10 +20,11 @@ public static class ExceptionsRaisePaths
         throw new InvalidOperationException(message, new KeyNotFoundException("inner"));
 
     /// <summary>Raises an ExceptionGroup of n ValueErrors (3.11+) from an AggregateException of ArgumentExceptions.</summary>
-    /// <param name="n">How many members (at least 1).</param>
+    /// <param name="n">How many members, 1 to 16 (else ValueError).</param>
     [PyFunction]
     public static void RaisePathGroup(int n) =>
-        throw new AggregateException("group", Enumerable.Range(0, n).Select(i => new ArgumentException($"member {i}")));
+        throw (n is < 1 or > 16 ? (Exception)new ArgumentOutOfRangeException(nameof(n), "1 to 16 members")
+            : new AggregateException("group", Enumerable.Range(0, n).Select(i => new ArgumentException($"member {i}"))));
 
     /// <summary>Raises KeyError(key), the key object itself as its argument.</summary>
     /// <param name="key">Any object.</param>

@@ -311,6 +311,9 @@ SKIP = {
     "nd_test.call_back": "recursion helper; test_hostile_recursion.py",
     "nd_test.call_ref": "recursion helper; test_hostile_recursion.py",
     "nd_test.zoo_speak_many": "a benchmark loop as long as its argument; test_class_overrides.py",
+    # Issue 19's raise paths that call what they are given: test_refcounts.py and test_leaks.py.
+    "nd_test.raise_path_reraise": "calls its argument; test_refcounts.py, test_leaks.py",
+    "nd_test.raise_path_wrapped": "calls its argument; test_refcounts.py, test_leaks.py",
 }
 # Entry points that exist for the hostile-view programs (Python code changing an array mid-call).
 SKIP.update({t.id: "hostile views: test_hostile_views.py" for t in discover(nd_test)
@@ -1642,6 +1645,12 @@ BODY_ERRORS.update({t.id: (FuzzError, TypeError, ValueError, OverflowError)
 BODY_ERRORS["nd_test.star_enumerable"] = (OverflowError,)   # the C# body's checked long Sum of the values
 # The number classes' constructors: Fraction(n, 0) is ZeroDivisionError, its checked long arithmetic OverflowError.
 BODY_ERRORS["nd_test.Fraction"] = (ZeroDivisionError, OverflowError)
+# Issue 19: functions that raise on every call (the raise benchmark rows, the leak and refcount checks' raise paths).
+BODY_ERRORS.update({"nd_ext.raise_mapped": (ValueError,), "nd_ext.raise_value_error": (ValueError,),
+                    "nd_test.raise_path_argument": (ValueError,), "nd_test.raise_path_cause": (RuntimeError,),
+                    "nd_test.raise_path_key": (KeyError,), "nd_test.raise_path_stop": (StopIteration,),
+                    # n out of 1-16 is ValueError; the group an ExceptionGroup (3.11+) or a RuntimeError before
+                    "nd_test.raise_path_group": (ValueError, RuntimeError) + ((ExceptionGroup,) if sys.version_info >= (3, 11) else ())})
 
 class Args(dict):
     """Converted arguments (by parameter name), the raw values, the instance and its state."""
