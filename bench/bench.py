@@ -54,6 +54,10 @@ POINT_STMTS = {
     "pickle": "loads(dumps(p))",
 }
 
+# Raising workloads: the function that raises ValueError("bad value"), called and caught on fast locals.
+RAISE_FUNCTIONS = {"raise_mapped": "raise_mapped", "raise_value_error": "raise_value_error"}
+RAISE_STMT = "try:\n    f()\nexcept ValueError:\n    pass"
+
 # Container workloads (numpy-free): the statement timed, on fast locals f (the function) and x (its argument).
 CONTAINER_STMTS = {
     "sum_list": ("sum_list", lambda: [float(i) for i in range(1000)]),
@@ -98,6 +102,8 @@ def workloads() -> list[Workload]:
         Workload("sum_list, a list of 1,000 floats", "sum_list", 20_000),
         Workload("make_list(1000), a new list of 1,000 floats", "make_list", 10_000),
         Workload("bump_counts, a dict of 100 str -> int in and out", "bump_counts", 10_000),
+        Workload("raise and catch a mapped exception (ArgumentException -> ValueError)", "raise_mapped", 200_000),
+        Workload("raise and catch PyValueError (-> ValueError)", "raise_value_error", 200_000),
     ]
     return out
 
@@ -119,6 +125,8 @@ def timer_for(contender: str, mod, wl: Workload, arr) -> timeit.Timer:
     if wl.kind in CONTAINER_STMTS:
         name, make = CONTAINER_STMTS[wl.kind]
         return timeit.Timer("f(x)", setup=f"f = _m.{name}; x = _x", globals={"_m": mod, "_x": make()})
+    if wl.kind in RAISE_FUNCTIONS:
+        return timeit.Timer(RAISE_STMT, setup=f"f = _m.{RAISE_FUNCTIONS[wl.kind]}", globals={"_m": mod})
     if wl.kind == "datetime":
         return timeit.Timer("f(d)", setup="f = _m.echo_datetime; d = _d", globals={"_m": mod, "_d": DATETIME})
     if wl.kind == "varargs":
@@ -142,6 +150,14 @@ def run_once(contender: str, mod, wl: Workload):
         if not (type(r) is datetime.datetime and r == DATETIME and r is not DATETIME and r.tzinfo is None):
             fail(f"{wl.name}: {mod.__name__} returned {r!r}")
         return np.asarray([r.year, r.month, r.day, r.hour, r.minute, r.second, r.microsecond])
+    if wl.kind in RAISE_FUNCTIONS:
+        try:
+            getattr(mod, RAISE_FUNCTIONS[wl.kind])()
+        except ValueError as e:
+            if type(e) is not ValueError or e.args != ("bad value",):
+                fail(f"{wl.name}: {mod.__name__} raised {e!r}")
+            return np.asarray([1])
+        fail(f"{wl.name}: {mod.__name__} did not raise")
     if wl.kind == "varargs":
         return np.asarray(mod.scaled_sum(1.0, 2.0, 3.0, a=2.0, b=0.5))
     if wl.kind in POINT_STMTS:

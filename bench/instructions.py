@@ -26,6 +26,8 @@ import tempfile
 BENCH_DIR = pathlib.Path(__file__).resolve().parent
 CALLS = 20_000
 
+TRY_F = "try: f()\n        except ValueError: pass"
+
 # (row, setup, statement): the statement runs on locals, in a function, as bench.py times it.
 ROWS = [
     ("add_scalars(1.0, 2.0)", "f = m.add_scalars; x = 2.0", "f(1.0, x)"),
@@ -45,9 +47,13 @@ ROWS = [
     ("sum_list, 1,000 floats", "f = m.sum_list; xs = [float(i) for i in range(1000)]", "f(xs)"),
     ("make_list(1000)", "f = m.make_list; k = 1000", "f(k)"),
     ("bump_counts, 100 str -> int", "f = m.bump_counts; d = {f'key{i}': i for i in range(100)}", "f(d)"),
+    # A try statement cannot follow "for ...:" on its line: the loop's body starts on the next one.
+    ("raise and catch ArgumentException -> ValueError", "f = m.raise_mapped", "\n        " + TRY_F),
+    ("raise and catch PyValueError -> ValueError", "f = m.raise_value_error", "\n        " + TRY_F),
 ]
 # Rows of 100-1,000 elements cost far more per call: fewer calls keep callgrind's run short.
-CALLS_PER_ROW = {"sum_list, 1,000 floats": 2_000, "make_list(1000)": 2_000, "bump_counts, 100 str -> int": 2_000}
+CALLS_PER_ROW = {"sum_list, 1,000 floats": 2_000, "make_list(1000)": 2_000, "bump_counts, 100 str -> int": 2_000,
+                 "raise and catch ArgumentException -> ValueError": 2_000, "raise and catch PyValueError -> ValueError": 2_000}
 
 PROGRAM = """
 import sys, gc

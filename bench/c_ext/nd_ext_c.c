@@ -196,6 +196,17 @@ echo_datetime(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nar
         PyDateTime_DATE_GET_MICROSECOND(d), Py_None, PyDateTimeAPI->DateTimeType);
 }
 
+/* raise_mapped() and raise_value_error(): the C way to raise, PyErr_SetString and NULL; the row
+   against nd_ext's throw of a .NET exception (ArgumentException, PyValueError) that becomes a ValueError. */
+static PyObject *
+raise_value_error(PyObject *Py_UNUSED(module), PyObject *const *Py_UNUSED(args), Py_ssize_t nargs)
+{
+    if (check_nargs("raise_value_error", nargs, 0) < 0)
+        return NULL;
+    PyErr_SetString(PyExc_ValueError, "bad value");
+    return NULL;
+}
+
 /* scaled_sum(*values, **scales): the sum of the positional arguments times each keyword's value.
  * METH_FASTCALL | METH_KEYWORDS as a careful C programmer writes it: the values straight from the
  * caller's array, the keywords' values after them; the names are not needed, so never looked at. */
@@ -904,6 +915,10 @@ static PyMethodDef nd_ext_c_methods[] = {
     {"echo_datetime", (PyCFunction)(void (*)(void))echo_datetime, METH_FASTCALL,
      "echo_datetime(when)\n--\n\n"
      "Returns when as a new datetime: a naive one as it is, an aware one in UTC."},
+    {"raise_mapped", (PyCFunction)(void (*)(void))raise_value_error, METH_FASTCALL,
+     "raise_mapped()\n--\n\nRaises ValueError(\"bad value\") (nd_ext: from ArgumentException)."},
+    {"raise_value_error", (PyCFunction)(void (*)(void))raise_value_error, METH_FASTCALL,
+     "raise_value_error()\n--\n\nRaises ValueError(\"bad value\") (nd_ext: from PyValueError)."},
     {"scaled_sum", (PyCFunction)(void (*)(void))scaled_sum, METH_FASTCALL | METH_KEYWORDS,
      "scaled_sum(*values, **scales)\n--\n\n"
      "The sum of values, multiplied by the value of each keyword argument."},

@@ -48,6 +48,7 @@ NUMPY_FREE = [
     "test_exception_raising.py",
     "test_exception_frames.py",
     "test_exception_classes.py",
+    "test_exception_notes.py",
 ]
 
 

@@ -314,6 +314,9 @@ SKIP = {
     "nd_test.call_ref": "recursion helper; test_hostile_recursion.py",
     "nd_test.zoo_speak_many": "a benchmark loop as long as its argument; test_class_overrides.py",
     "nd_test.raise_group": "raises a BaseExceptionGroup (a KeyboardInterrupt inside) on purpose; test_exception_raising.py",
+    # Issue 19's raise paths that call what they are given: test_refcounts.py and test_leaks.py.
+    "nd_test.raise_path_reraise": "calls its argument; test_refcounts.py, test_leaks.py",
+    "nd_test.raise_path_wrapped": "calls its argument; test_refcounts.py, test_leaks.py",
 }
 # Entry points that exist for the hostile-view programs (Python code changing an array mid-call).
 SKIP.update({t.id: "hostile views: test_hostile_views.py" for t in discover(nd_test)
@@ -1673,6 +1676,12 @@ BODY_ERRORS.update({
     "nd_test.raise_broken": (RuntimeError,), "nd_test.warn_old_api": (nd_test.OldApiWarning,),
     "nd_test.raise_row": (Exception,), "nd_test.lin_alg.invert": (nd_test.lin_alg.SingularMatrixError,),
 })
+# Issue 19: functions that raise on every call (the raise benchmark rows, the leak and refcount checks' raise paths).
+BODY_ERRORS.update({"nd_ext.raise_mapped": (ValueError,), "nd_ext.raise_value_error": (ValueError,),
+                    "nd_test.raise_path_argument": (ValueError,), "nd_test.raise_path_cause": (RuntimeError,),
+                    "nd_test.raise_path_key": (KeyError,), "nd_test.raise_path_stop": (StopIteration,),
+                    # n out of 1-16 is ValueError; the group an ExceptionGroup (3.11+) or a RuntimeError before
+                    "nd_test.raise_path_group": (ValueError, RuntimeError) + ((ExceptionGroup,) if sys.version_info >= (3, 11) else ())})
 
 class Args(dict):
     """Converted arguments (by parameter name), the raw values, the instance and its state."""

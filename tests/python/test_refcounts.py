@@ -114,3 +114,55 @@ def test_total_reference_count_returns_to_its_start_in_the_debug_interpreter(tmp
     assert leaks == []
     kept = {name: int(change) for change, name in measured if name in KEEPS}
     assert kept == {name: CALLS for name in KEEPS}      # one reference per call, kept on purpose
+
+
+# Raise paths (issue 19): raising and catching leaves no reference behind, to the exception's class, to an
+# object the exception carries (a KeyError's key, a StopIteration's value, given as a PyRef the wrapper
+# releases before the exception reaches Python), or to a Python exception that went through C# and back.
+RAISED = ZeroDivisionError("raised by Python, through C#")
+CARRIED = object()
+
+
+def _raise_python_error():
+    raise RAISED
+
+
+def _raises(call, kind, check=lambda e: None):
+    def once():
+        try:
+            call()
+        except kind as e:
+            check(e)
+            e.__traceback__ = None   # the traceback holds this frame, whose locals hold e
+        else:
+            raise AssertionError("did not raise")
+    return once
+
+
+RAISE_PATHS = {
+    "mapped: ValueError's class": (ValueError, _raises(lambda: nd_test.raise_path_argument("m"), ValueError)),
+    "with a cause: RuntimeError's class": (RuntimeError, _raises(lambda: nd_test.raise_path_cause("m"), RuntimeError)),
+    "with a cause: the cause's class (KeyError)": (KeyError, _raises(lambda: nd_test.raise_path_cause("m"), RuntimeError)),
+    "group: its members' class (ValueError)": (ValueError, _raises(lambda: nd_test.raise_path_group(3), BaseException)),
+    "PyKeyError(PyRef): the key": (CARRIED, _raises(lambda: nd_test.raise_path_key(CARRIED), KeyError,
+                                                     lambda e: e.args == (CARRIED,) or pytest.fail(repr(e.args)))),
+    "PyStopIteration(PyRef): the value": (CARRIED, _raises(lambda: nd_test.raise_path_stop(CARRIED), StopIteration,
+                                                           lambda e: e.value is CARRIED or pytest.fail(repr(e.args)))),
+    "PythonException re-raised: the same object": (RAISED, _raises(lambda: nd_test.raise_path_reraise(_raise_python_error),
+                                                                   ZeroDivisionError, lambda e: e is RAISED or pytest.fail(repr(e)))),
+    "PythonException as InnerException: the cause": (RAISED, _raises(lambda: nd_test.raise_path_wrapped(_raise_python_error),
+                                                                      RuntimeError,
+                                                                      lambda e: e.__cause__ is RAISED or pytest.fail(repr(e)))),
+}
+
+
+@pytest.mark.parametrize("path", list(RAISE_PATHS))
+def test_raise_paths_keep_reference_counts(path):
+    watched, once = RAISE_PATHS[path]
+    once()   # warm-up: first-use caches
+    RAISED.__traceback__ = None
+    before = sys.getrefcount(watched)
+    for _ in range(CALLS):
+        once()
+    RAISED.__traceback__ = None   # the last raise's traceback (its frames hold nothing watched, but be exact)
+    assert sys.getrefcount(watched) - before == 0

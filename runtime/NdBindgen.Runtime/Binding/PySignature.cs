@@ -14,7 +14,7 @@ namespace NdBindgen.Binding;
 /// rules and messages. One instance per export, created by generated code.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed unsafe class PySignature
+public sealed unsafe partial class PySignature
 {
     private readonly string[] _names;
     private readonly int _required;

@@ -52,7 +52,7 @@ public static unsafe partial class Arrays
             if (want == null)
             {
                 Py_DECREF(found);
-                throw PythonException.Fetch();
+                throw sig.ConversionError(index);
             }
             if (api->PyArray_CanCastTypeTo(f->descr, want, Npy.NPY_SAFE_CASTING) != 0)
             {
@@ -80,7 +80,7 @@ public static unsafe partial class Arrays
                 }
             }
             Py_DECREF(found);
-            if (array == null) throw PythonException.Fetch();
+            if (array == null) throw sig.ConversionError(index);
         }
         lease.Temporary = array;   // released by the lease, also when a check below throws
         var a = (PyArrayObject*)array;
@@ -122,9 +122,9 @@ public static unsafe partial class Arrays
         const int fresh = Npy.NPY_ARRAY_C_CONTIGUOUS | Npy.NPY_ARRAY_ALIGNED;
         if ((found->flags & fresh) != fresh || found->descr->byteorder == (byte)'>') return null;   // numpy made it from a list: always so
         PyArray_Descr* descr = api->PyArray_DescrFromType(NpyElement<T>.TypeNum);
-        if (descr == null) throw PythonException.Fetch();
+        if (descr == null) throw sig.ConversionError(index);
         PyObject* result = api->PyArray_NewFromDescr(api->PyArray_Type, descr, found->nd, found->dimensions, null, null, 0, null);   // steals descr
-        if (result == null) throw PythonException.Fetch();
+        if (result == null) throw sig.ConversionError(index);
         T* to = (T*)((PyArrayObject*)result)->data;
         bool unsigned = from is Npy.NPY_ULONG or Npy.NPY_ULONGLONG;
         if (bigInts)
@@ -264,7 +264,7 @@ public static unsafe partial class Arrays
     private static PythonException NotAnArray<T>(PySignature sig, int index) where T : unmanaged
     {
         bool value = PyErr_ExceptionMatches(Builtins.ValueError) != 0;
-        if (!value && PyErr_ExceptionMatches(Builtins.TypeError) == 0) return PythonException.Fetch();   // the object's own failure (in __array__, say)
+        if (!value && PyErr_ExceptionMatches(Builtins.TypeError) == 0) return sig.ConversionError(index);   // the object's own failure (in __array__, say)
         PyObject* type, exc, tb;
         PyErr_Fetch(&type, &exc, &tb);
         PyErr_NormalizeException(&type, &exc, &tb);

@@ -152,7 +152,7 @@ public static unsafe partial class Arrays
         Py_buffer* b = (Py_buffer*)Unsafe.AsPointer(ref lease.Buffer);   // a ref struct: on the stack, does not move
         if (PyObject_GetBuffer(o, b, PyConst.PyBUF_RECORDS_RO) < 0)
         {
-            if (PyErr_ExceptionMatches(Builtins.TypeError) == 0) throw PythonException.Fetch();
+            if (PyErr_ExceptionMatches(Builtins.TypeError) == 0) throw sig.ConversionError(index);
             PyErr_Clear();
             throw sig.WrongType(index, $"numpy.ndarray of {NpyElement<T>.Name}", o);
         }

@@ -24,7 +24,7 @@ public static unsafe class BigIntegers
         if (!isInt && PyIndex_Check(o) == 0) throw sig.WrongType(index, "int", o);
         if (!isInt) StackGuard.Check();   // __index__ may call the module again
         PyObject* n = PyNumber_Index(o);
-        if (n == null) throw PythonException.Fetch();
+        if (n == null) throw sig.ConversionError(index);
         try
         {
             return FromInt(n);

@@ -24,7 +24,7 @@ public static unsafe class Bools
         if (IsNumpyBool(o))
         {
             int truth = CPython.PyObject_IsTrue(o);
-            if (truth < 0) throw PythonException.Fetch();
+            if (truth < 0) throw sig.ConversionError(index);
             return truth != 0;
         }
         throw sig.WrongType(index, "bool", o);

@@ -30,7 +30,7 @@ public static unsafe class Bytes
         {
             byte* data;
             nint size;
-            if (PyBytes_AsStringAndSize(o, &data, &size) < 0) throw PythonException.Fetch();
+            if (PyBytes_AsStringAndSize(o, &data, &size) < 0) throw sig.ConversionError(index);
             return new ReadOnlySpan<byte>(data, checked((int)size)).ToArray();
         }
         var lease = new ArrayLease();
@@ -64,7 +64,7 @@ public static unsafe class Bytes
         // Strides and format asked for, so an exporter gives what it has (numpy refuses a simple request
         // of a strided array, and would give an object array's pointers to one); a C-contiguous block is read
         // in place, anything else copied.
-        if (PyObject_GetBuffer(o, b, PyConst.PyBUF_FULL_RO) < 0) throw PythonException.Fetch();
+        if (PyObject_GetBuffer(o, b, PyConst.PyBUF_FULL_RO) < 0) throw sig.ConversionError(index);
         lease.Active = true;
         // A hostile exporter's numbers are checked before memory is read through them.
         if (b->len < 0 || b->len > int.MaxValue || b->buf == null && b->len != 0)
@@ -75,11 +75,11 @@ public static unsafe class Bytes
         lease.Active = false;
         PyBuffer_Release(b);
         PyObject* copy = PyBytes_FromObject(o);
-        if (copy == null) throw PythonException.Fetch();
+        if (copy == null) throw sig.ConversionError(index);
         lease.Temporary = copy;
         byte* data;
         nint size;
-        if (PyBytes_AsStringAndSize(copy, &data, &size) < 0) throw PythonException.Fetch();
+        if (PyBytes_AsStringAndSize(copy, &data, &size) < 0) throw sig.ConversionError(index);
         return new ReadOnlySpan<byte>(data, checked((int)size));
     }
 

@@ -211,10 +211,10 @@ public static unsafe class DateTimes
         if (d->hastzinfo == 0 || d->tzinfo == Builtins.None) return null;
         StackGuard.Check();   // a tzinfo's utcoffset() may call the module again
         PyObject* method = PyObject_GetAttrString(o, Utf8.Z("utcoffset"u8));
-        if (method == null) throw PythonException.Fetch();
+        if (method == null) throw sig.ConversionError(index);
         PyObject* delta = StackGuard.Call(method, null, 0, null);
         Py_DECREF(method);
-        if (delta == null) throw PythonException.Fetch();
+        if (delta == null) throw sig.ConversionError(index);
         try
         {
             if (delta == Builtins.None) return null;

@@ -78,7 +78,7 @@ public static unsafe class Decimals
         if ((Py_TYPE(digits)->tp_flags & PyConst.Py_TPFLAGS_TUPLE_SUBCLASS) == 0)
             throw new PythonException(Builtins.TypeError, $"{sig.ArgumentPrefix(index)}: as_tuple() did not return a DecimalTuple");
         long exp = PyLong_AsLongLong(exponent);
-        if (exp == -1 && PyErr_Occurred() != null) throw PythonException.Fetch();
+        if (exp == -1 && PyErr_Occurred() != null) throw sig.ConversionError(index);
         nint count = PyTuple_GET_SIZE(digits);
         // Trailing zeros change no value: dropped first (Decimal('1.000') is 1000E-3); as_tuple() has no
         // leading zeros but for zero itself.

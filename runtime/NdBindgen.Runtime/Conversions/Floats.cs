@@ -30,7 +30,7 @@ public static unsafe class Floats
             throw sig.WrongType(index, "float", o);
         StackGuard.Check();   // __float__ may call the module again
         double value = PyFloat_AsDouble(o);
-        if (value == -1.0 && PyErr_Occurred() != null) throw PythonException.Fetch();
+        if (value == -1.0 && PyErr_Occurred() != null) throw sig.ConversionError(index);
         return value;
     }
 
@@ -55,7 +55,7 @@ public static unsafe class Floats
         if (!isComplex && !HasFloat(Py_TYPE(o)) && PyIndex_Check(o) == 0 && !HasComplexMethod(o))
             throw sig.WrongType(index, "complex", o);
         Py_complex c = PyComplex_AsCComplex(o);
-        if (c.real == -1.0 && PyErr_Occurred() != null) throw PythonException.Fetch();
+        if (c.real == -1.0 && PyErr_Occurred() != null) throw sig.ConversionError(index);
         return new System.Numerics.Complex(c.real, c.imag);
     }
 

@@ -88,7 +88,7 @@ public static unsafe class Mappings
         }
         Py_DECREF(method);
         PyObject* items = PyMapping_Items(o);
-        if (items == null) throw PythonException.Fetch();
+        if (items == null) throw sig.ConversionError(index);
         try
         {
             nint n = PyList_GET_SIZE(items);

@@ -16,9 +16,13 @@ namespace NdBindgen.Conversions;
 /// </summary>
 internal static unsafe class Places
 {
-    /// <summary>A message that still says "somewhere in an element": the marker of <see cref="PySignature.Element"/>.</summary>
+    /// <summary>
+    /// A message that still says "somewhere in an element": the marker of <see cref="PySignature.Element"/>; or an
+    /// error Python raised converting an element, whose note waits for the place (<see cref="PySignature.ConversionError"/>).
+    /// </summary>
     internal static bool IsMarked(PythonException e) =>
-        e.IsMessageOnly && e.Message.Contains(PySignature.ElementMarker, StringComparison.Ordinal);
+        e.PendingNotePlace is not null
+        || e.IsMessageOnly && e.Message.Contains(PySignature.ElementMarker, StringComparison.Ordinal);
 
     /// <summary>
     /// The error with the marked place (what the containers inside wrote) put after the element's
@@ -27,6 +31,21 @@ internal static unsafe class Places
     /// </summary>
     internal static PythonException At(PythonException e, PySignature sig, int index, string suffix)
     {
+        if (e.PendingNotePlace is { } pending)
+        {
+            // Python's own error: its message stays; the note names the place once the argument is known.
+            string where = suffix + pending;
+            if (sig.IsElement)
+            {
+                e.PendingNotePlace = where;
+            }
+            else
+            {
+                e.PendingNotePlace = null;
+                e.AddNote(sig.ConversionNote(index, where));
+            }
+            return e;
+        }
         string text = e.Message;
         int at = text.IndexOf(PySignature.ElementMarker, StringComparison.Ordinal);
         int end = text.IndexOf(PySignature.PlaceEnd, at, StringComparison.Ordinal);

@@ -62,7 +62,7 @@ public static unsafe class Sequences
             throw NotFromStr(sig, index, "a sequence of " + C.PythonType);
         if (PySequence_Check(o) == 0) throw sig.WrongType(index, "a sequence of " + C.PythonType, o);
         nint n = PySequence_Size(o);
-        if (n < 0) throw PythonException.Fetch();
+        if (n < 0) throw sig.ConversionError(index);
         if (n > Array.MaxLength) throw TooLong(sig, index, n);
         return n;
     }
@@ -145,7 +145,7 @@ public static unsafe class Sequences
         {
             at = i;
             PyObject* item = PySequence_GetItem(o, i);
-            if (item == null) throw PythonException.Fetch();
+            if (item == null) throw PySignature.Element.ConversionError(0);
             try
             {
                 into[i] = C.FromPython(item, PySignature.Element, 0);

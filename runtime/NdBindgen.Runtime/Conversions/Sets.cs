@@ -48,7 +48,7 @@ public static unsafe class Sets
                     Py_DECREF(item);
                 }
             }
-            if (PyErr_Occurred() != null) throw PythonException.Fetch();
+            if (PyErr_Occurred() != null) throw sig.ConversionError(index);
         }
         finally
         {

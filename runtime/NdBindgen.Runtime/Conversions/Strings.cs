@@ -25,7 +25,7 @@ public static unsafe class Strings
         if (Utf8.TryAscii(o, out string? ascii)) return ascii;
         nint size;
         byte* utf8 = PyUnicode_AsUTF8AndSize(o, &size);
-        if (utf8 == null) throw PythonException.Fetch();
+        if (utf8 == null) throw sig.ConversionError(index);
         if (!FitsNetString(utf8, size)) throw TooLong(o, sig, index);
         return Encoding.UTF8.GetString(utf8, (int)size);
     }

@@ -30,7 +30,7 @@ public static unsafe class Tuples
             if ((type->tp_flags & PyConst.Py_TPFLAGS_UNICODE_SUBCLASS) != 0) throw Sequences.NotFromStr(sig, index, pythonType);
             if (PySequence_Check(o) == 0) throw sig.WrongType(index, pythonType, o);
             tuple = PySequence_Tuple(o);
-            if (tuple == null) throw PythonException.Fetch();
+            if (tuple == null) throw sig.ConversionError(index);
         }
         nint n = PyTuple_GET_SIZE(tuple);
         if (n != length)

@@ -11,13 +11,14 @@ namespace NdBindgen;
 /// Python sees that very exception object again, traceback and <c>__cause__</c> intact — or it
 /// names a Python exception type and a message to raise.
 /// </summary>
-public sealed unsafe class PythonException : Exception
+public sealed unsafe partial class PythonException : Exception
 {
     // Owned while the exception is in .NET (PyRef: released with the GIL, or queued without it);
-    // handed back to the interpreter by Restore.
+    // handed back to the interpreter when raised (TakeObject).
     private PyRef? _type, _value, _traceback;
     private string? _tracebackText;
 
+    /// <param name="type">A class the runtime keeps for the life of the process: a built-in or a registered one.</param>
     internal PythonException(PyObject* type, string message) : base(message)
     {
         _type = PyRef.OwnUntracked(Py_NewRef(type));
@@ -94,33 +95,39 @@ public sealed unsafe class PythonException : Exception
     }
 
     /// <summary>
-    /// The Python exception object, handed over (a new reference; NULL with an error set): the one Python
-    /// raised, or, for a type and a message not raised yet, a new instance. This exception lets go of its
-    /// references then, so they do not wait for .NET's finalizer: raised a second time, it is a
-    /// RuntimeError naming the Python type. The GIL is held.
+    /// The Python exception object (a new reference; NULL with an error set): the one Python raised, or,
+    /// for a type and a message not raised yet, a new instance. The GIL is held.
+    /// <para>
+    /// Called as the exception goes back to Python: the object Python raised is handed over, not copied, and
+    /// its traceback is released too, so .NET no longer keeps it (and the frames its traceback holds) alive until
+    /// a finalizer runs; raised again, the exception is a new object of the same type and message, and
+    /// <see cref="Value"/> and <see cref="PythonTraceback"/> (unless read before) are empty.
+    /// </para>
     /// </summary>
     internal PyObject* TakeObject()
     {
-        PyObject* exception;
         if (_value is { IsAlive: true } v)
         {
-            exception = v.Detach();
+            _traceback?.Dispose();
+            _type?.Dispose();   // raised again: a RuntimeError with the message (the class may be gone by then)
+            return v.Detach();
         }
-        else
+        PyObject* type = _type is { IsAlive: true } t ? t.Handle : _raisedType != 0 ? (PyObject*)_raisedType : Builtins.RuntimeError;
+        PyObject* args = PyErrors.MessageArguments(Message);
+        if (args == null) return null;
+        PyObject* exception = PyObject_Call(type, args, null);
+        Py_DECREF(args);
+        if (_type is { IsAlive: true } owned)
         {
-            bool typed = _type is { IsAlive: true };
-            PyObject* args = PyErrors.MessageArguments(typed || PythonTypeName.Length == 0 ? Message : $"{PythonTypeName}: {Message}");
-            if (args == null) return null;
-            exception = PyObject_Call(typed ? _type!.Handle : Builtins.RuntimeError, args, null);
-            Py_DECREF(args);
+            // A type and a message: the type is a class the runtime keeps for the life of the process (a built-in
+            // or a registered one), so its reference is released now, not by a finalizer, and the pointer kept.
+            _raisedType = (nint)owned.Handle;
+            owned.Dispose();
         }
-        _value = null;
-        _type?.Dispose();
-        _type = null;
-        _traceback?.Dispose();
-        _traceback = null;
         return exception;
     }
+
+    private nint _raisedType;   // the type of a message-only exception once raised (see TakeObject)
 
     private static string Text(PyObject* s)
     {
