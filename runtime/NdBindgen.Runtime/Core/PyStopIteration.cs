@@ -39,20 +39,8 @@ public sealed class PyStopIteration : PyBaseException
     public object? Value => _value;
 
     /// <summary>(value,), or () when there is none.</summary>
-    private protected override unsafe PyObject* NewArguments()
-    {
-        if (!_hasValue) return PyTuple_New(0);
-        PyObject* value = NewValue();
-        if (value == null) return null;
-        PyObject* args = PyTuple_New(1);
-        if (args == null)
-        {
-            Py_DECREF(value);
-            return null;
-        }
-        PyTuple_SET_ITEM(args, 0, value);
-        return args;
-    }
+    private protected override unsafe PyObject* NewArguments() =>
+        _hasValue ? PyErrors.OneArgument(NewValue()) : PyTuple_New(0);
 
     private unsafe PyObject* NewValue() => _value switch
     {
