@@ -390,12 +390,4 @@ public static unsafe class PyErrors
     /// <summary>A reference of the exception's own to a value it carries (the GIL is held): outside any scope, so it lives as long as the exception.</summary>
     internal static PyRef? OwnReference(PyRef? value) =>
         value is null ? null : PyRef.OwnUntracked(Py_NewRef(value.Handle));
-
-    /// <summary>Sets the error indicator to <paramref name="type"/>(<paramref name="message"/>), the whole message (NULs included).</summary>
-    internal static void SetString(PyObject* type, string message)
-    {
-        PyObject* text = Utf8.NewStr(message);   // a str of its own: a C string would end at a NUL
-        PyErr_SetObject(type, text);
-        Py_DECREF(text);
-    }
 }
