@@ -6,7 +6,9 @@ namespace NdBindgen.Generator.Emitting;
 /// The frame of every function Python calls: <c>[UnmanagedCallersOnly]</c>, the fork check (a load
 /// and a branch: <c>ForkGuard</c> refuses calls in a forked child), and a try whose catch
 /// turns any exception into a Python error (one escaping would kill the process), returning NULL
-/// (<c>PyErrors.Raise</c>) or -1 (<c>PyErrors.RaiseStatus</c>) as the C signature wants.
+/// (<c>PyErrors.Raise</c>) or -1 (<c>PyErrors.RaiseStatus</c>) as the C signature wants. The
+/// call's mark in <c>CallArrays</c> is read first and ended in a finally: arrays the call made and did
+/// not return are released when it returns, thrown or not.
 /// </summary>
 internal static class EntryPoint
 {
@@ -26,12 +28,16 @@ internal static class EntryPoint
         string refuse = returnType == Object ? ".Raise()" : ".RaiseStatus()";
         w.Line($"if ({RuntimeNames.ForkGuard}.Forked) return {RuntimeNames.ForkGuard}{refuse};");
         if (prologue is not null) w.Line(prologue);
+        w.Line($"ulong arraysMark = {RuntimeNames.CallArrays}.Mark;");
         w.Open("try");
         body();
         w.Close();
         w.Open("catch (global::System.Exception e)");
         string raise = returnType == Object ? RuntimeNames.Raise : RuntimeNames.RaiseStatus;
         w.Line($"return {raise}({(translate is null ? "e" : translate + "(e)")});");
+        w.Close();
+        w.Open("finally");
+        w.Line($"{RuntimeNames.CallArrays}.End(arraysMark);");
         w.Close();
         w.Close();
     }

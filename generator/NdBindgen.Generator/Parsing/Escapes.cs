@@ -56,20 +56,27 @@ internal static class Escapes
     // NdBindgen's own objects never keep what they are given (obj.SetAttr(py, name, value) takes
     // a reference of its own): an argument of a call on another parameter of type PyRef, PyRef<T>,
     // PyBorrowed or Python is not kept.
-    private static bool IsArgumentToTheRuntime(IdentifierNameSyntax id, IParameterSymbol p)
+    private static bool IsArgumentToTheRuntime(IdentifierNameSyntax id, IParameterSymbol p) =>
+        p.ContainingSymbol is IMethodSymbol method && IsArgumentToTheRuntime(id, method);
+
+    /// <summary>
+    /// Whether <paramref name="id"/> is an argument of a call on a parameter of <paramref name="method"/>
+    /// of type PyRef, PyBorrowed or Python.
+    /// </summary>
+    internal static bool IsArgumentToTheRuntime(IdentifierNameSyntax id, IMethodSymbol method)
     {
         if (id.Parent is not ArgumentSyntax { RefKindKeyword.RawKind: 0 } argument
             || argument.Parent?.Parent is not InvocationExpressionSyntax
                 { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } })
             return false;
-        return p.ContainingSymbol is IMethodSymbol method && method.Parameters.Any(other =>
+        return method.Parameters.Any(other =>
             other.Name == receiver.Identifier.ValueText
             && (KnownTypes.IsNdBindgen(other.Type, KnownTypes.PyRefName)
                 || KnownTypes.IsNdBindgen(other.Type, KnownTypes.PyBorrowedName)
                 || KnownTypes.IsNdBindgen(other.Type, KnownTypes.PythonName)));
     }
 
-    private static bool IsTransientUse(IdentifierNameSyntax id) => id.Parent switch
+    internal static bool IsTransientUse(IdentifierNameSyntax id) => id.Parent switch
     {
         MemberAccessExpressionSyntax access when access.Expression == id =>
             !SelfReturning.Contains(access.Name.Identifier.ValueText),

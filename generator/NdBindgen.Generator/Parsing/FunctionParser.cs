@@ -114,6 +114,9 @@ internal static class FunctionParser
     {
         TypeModel? returns = ConversionTable.Resolve(method.ReturnType, isReturn: true, out var failure,
             out string? element);
+        // A new reference nothing else holds goes to Python as it is (FreshReturns).
+        if (returns is { Kind: ValueKind.Reference, AcceptsNone: false } && FreshReturns.AllNew(method))
+            return returns with { ToPython = Naming.RuntimeNames.PyRefs + ".HandOver" };
         if (returns is not null) return returns;
         Location? location = ReturnTypeLocation(method) ?? method.Locations.FirstOrDefault();
         diagnostics.Add(failure == ConversionTable.Failure.BadElement

@@ -25,6 +25,17 @@ public static unsafe class PyRefs
 
     public static PyObject* FromRef(PyRef value) => Py_NewRef(value.Handle);
 
+    /// <summary>
+    /// A result nothing else holds (the generator's FreshReturns saw it made in the method): its
+    /// reference goes to Python as it is, and the PyRef is empty afterwards.
+    /// </summary>
+    public static PyObject* HandOver(PyRef value)
+    {
+        PyObject* o = value.Handle;   // a released reference throws, as FromRef does
+        value.Detach();
+        return o;
+    }
+
     /// <summary>Releases a parameter the method did not keep, when the call returns (the wrapper's work).</summary>
     public static void Release(PyRef? parameter) => parameter?.Dispose();
 

@@ -14,10 +14,16 @@ namespace NdBindgen;
 /// memory (64-byte aligned) and hands it to numpy without a copy when it is returned. Returned from a
 /// function it becomes that <c>numpy.ndarray</c>; the memory is freed when Python drops the last
 /// reference. Once handed to Python this object is empty and using it throws
-/// <see cref="ObjectDisposedException"/>. Not handed over, it is freed by <see cref="Dispose"/> or
-/// its finalizer.
+/// <see cref="ObjectDisposedException"/>.
 /// </summary>
-public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
+/// <remarks>
+/// Not handed over, it is released deterministically: by <see cref="Dispose"/>, or, for an array made
+/// during a call from Python, when that call returns (a temporary need not be disposed, and memory
+/// stays flat however many calls make one). To keep an array beyond the call that made it (in a field,
+/// to return later), call <see cref="Keep"/>; a kept array is released by <see cref="Dispose"/> or,
+/// if it is dropped, by a .NET finalizer (as is one made without the GIL, in .NET memory).
+/// </remarks>
+public sealed unsafe class NdArray<T> : IDisposable, ICallOwnedArray where T : unmanaged
 {
     private const nuint Alignment = 64;
     private const nuint HugePage = 2 * 1024 * 1024;
@@ -28,6 +34,9 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
     private Interop.PyObject* _owner; // numpy memory only: the ndarray holding _data (a reference we own)
     private readonly int _ndim;
     private readonly nint _length;
+    private ulong _serial;            // numpy memory owned by the call that made it: its place in CallArrays, else 0
+    private int _thread;
+    private NdArrayGuard? _guard;     // what a finalizer frees if this object is dropped: .NET memory, or a kept array's owner
 
     private NdArray(ReadOnlySpan<nint> shape, bool zero)
     {
@@ -54,6 +63,14 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
         // measured: a new 10,000,000-element array cost 4x numpy's without it).
         if (bytes >= HugeThreshold && OperatingSystem.IsLinux()) Interop.Libc.madvise(_data, bytes, Interop.Libc.MADV_HUGEPAGE);
         if (zero) NativeMemory.Clear(_data, bytes);
+        // Made in a call from Python: the call's, as numpy memory is. Otherwise (a pool thread, C#
+        // code without Python) a finalizer frees it if it is dropped undisposed.
+        if (HoldsGil())
+        {
+            _thread = Environment.CurrentManagedThreadId;
+            _serial = CallArrays.Adopt(this);
+        }
+        else _guard = new NdArrayGuard { Data = _data, Dims = _shape };
         nint stride = sizeof(T);
         for (int d = _ndim - 1; d >= 0; d--)
         {
@@ -73,8 +90,27 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
         // calls into Python are in a method of their own, compiled only once they can be made
         // (a JIT resolves a method's native calls when it compiles it).
         Interop.NumPyApiTable* api = NumPyRuntime.IfLoaded;
-        return api != null && NumPyMemory(api, shape);
+        if (api == null)
+        {
+            // numpy's C API is loaded at the first array argument or result; a call that has had
+            // neither yet (or module code) takes it now if Python has numpy imported.
+            if (!Core.Builtins.IsInitialized) return false;
+            api = ImportedNumPy();
+            if (api == null) return false;
+        }
+        return NumPyMemory(api, shape);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Interop.NumPyApiTable* ImportedNumPy() =>
+        Interop.CPython.PyGILState_Check() == 0 ? null : NumPyRuntime.IfImported();
+
+    /// <summary>Whether this thread holds the GIL of a running interpreter (false in C# code without Python).</summary>
+    private static bool HoldsGil() => Core.Builtins.IsInitialized && GilCheck();
+
+    // Its own method: compiled (and its native call resolved) only once Python is there.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool GilCheck() => Interop.CPython.PyGILState_Check() != 0;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool NumPyMemory(Interop.NumPyApiTable* api, ReadOnlySpan<nint> shape)
@@ -93,7 +129,35 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
         _data = a->data;
         _shape = a->dimensions;
         _strides = a->strides;
+        _thread = Environment.CurrentManagedThreadId;
+        _serial = CallArrays.Adopt(this);
         return true;
+    }
+
+    /// <summary>
+    /// Keeps this array beyond the call that made it (otherwise released when that call returns):
+    /// it is then released by <see cref="Dispose"/>, when it is returned to Python, or by a .NET
+    /// finalizer if dropped. Call it with the GIL held (as in any call from Python); returns this array.
+    /// </summary>
+    public NdArray<T> Keep()
+    {
+        if (_serial != 0)
+        {
+            CallArrays.Remove(this);
+            _serial = 0;
+            _guard = _owner != null ? new NdArrayGuard { Owner = _owner } : new NdArrayGuard { Data = _data, Dims = _shape };
+        }
+        return this;
+    }
+
+    ulong ICallOwnedArray.Serial => _serial;
+
+    int ICallOwnedArray.Thread => _thread;
+
+    void ICallOwnedArray.ReleaseAtCallEnd()
+    {
+        _serial = 0;
+        Free();
     }
 
     /// <summary>A new array of the given shape, every element zero.</summary>
@@ -149,10 +213,10 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
         if (owner != null)
         {
             Live();
+            Unscope();
             _owner = null;
             _data = null;
             _shape = _strides = null;
-            GC.SuppressFinalize(this);
         }
         return owner;
     }
@@ -165,6 +229,7 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
     {
         byte* data = Live()._data;
         _data = null;
+        if (_guard is not null) _guard.Data = null;
         return data;
     }
 
@@ -174,23 +239,43 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
 
     private NdArray<T> Live()
     {
-        if (_data == null) throw new ObjectDisposedException(nameof(NdArray<T>), "this NdArray was handed to Python or disposed");
+        if (_data == null) throw new ObjectDisposedException(nameof(NdArray<T>), "this NdArray was handed to Python, disposed, or released when the call that made it returned (Keep() an array to use it in a later call)");
         return this;
     }
 
+    /// <summary>Releases the array now (with the GIL held, numpy's memory at once; without it, at the next call).</summary>
     public void Dispose()
     {
+        // Out of the call's table only with the GIL (which guards it); otherwise the call's end
+        // finds it empty.
+        if (_serial != 0 && GilCheck()) Unscope();
         Free();
-        GC.SuppressFinalize(this);
     }
 
-    ~NdArray() => Free();
+    private void Unscope()
+    {
+        if (_serial != 0)
+        {
+            CallArrays.Remove(this);
+            _serial = 0;
+        }
+        if (_guard is not null)
+        {
+            GC.SuppressFinalize(_guard);
+            _guard = null;
+        }
+    }
 
     private void Free()
     {
+        if (_guard is not null)
+        {
+            GC.SuppressFinalize(_guard);
+            _guard = null;
+        }
         if (_owner != null)
         {
-            PyRef.Release((nint)_owner);   // without the GIL (a finalizer) it waits for the next call
+            PyRef.Release((nint)_owner);   // without the GIL it waits for the next call
             _owner = null;
             _data = null;
             _shape = _strides = null;
@@ -206,5 +291,24 @@ public sealed unsafe class NdArray<T> : IDisposable where T : unmanaged
             NativeMemory.Free(_shape);
             _shape = _strides = null;
         }
+    }
+}
+
+/// <summary>
+/// What a dropped <see cref="NdArray{T}"/> leaves to a .NET finalizer: its .NET memory (made without
+/// the GIL), or the numpy array of one kept beyond its call. Arrays a call owns have none, so the
+/// common path allocates nothing finalizable.
+/// </summary>
+internal sealed unsafe class NdArrayGuard
+{
+    internal byte* Data;                 // .NET memory: the aligned data block
+    internal nint* Dims;                 // .NET memory: the shape and strides block
+    internal Interop.PyObject* Owner;    // a kept array's numpy array (an owned reference)
+
+    ~NdArrayGuard()
+    {
+        if (Owner != null) PyRef.Release((nint)Owner);   // no GIL here: queued for the next call
+        if (Data != null) NativeMemory.AlignedFree(Data);
+        if (Dims != null) NativeMemory.Free(Dims);
     }
 }

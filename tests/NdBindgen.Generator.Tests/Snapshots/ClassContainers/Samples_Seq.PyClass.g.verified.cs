@@ -39,6 +39,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -48,6 +49,10 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -56,6 +61,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -64,6 +70,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -80,6 +90,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_getitem;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 global::Samples.Seq target = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Seq>(self);
@@ -101,6 +112,10 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(global::NdBindgen.Classes.PyClassErrors.FromIndexer(e));
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         private static readonly global::NdBindgen.Binding.PySignature s_setitem = new("Seq.__setitem__", new[] { "index", "value" }, required: 2);
@@ -110,6 +125,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_setitem;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 global::Samples.Seq target = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Seq>(self);
@@ -133,12 +149,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.RaiseStatus(global::NdBindgen.Classes.PyClassErrors.FromIndexer(e));
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static nint Length(PyObject* self)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 global::Samples.Seq target = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Seq>(self);
@@ -149,6 +170,10 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.RaiseStatus(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         private static readonly global::NdBindgen.Binding.PySignature s_contains = new("Seq.__contains__", new[] { "item" }, required: 1);
@@ -158,6 +183,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_contains;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 if (global::NdBindgen.Conversions.ArgMatches.ToInt64(key) == global::NdBindgen.Conversions.ArgMatch.No) return 0;
@@ -168,12 +194,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.RaiseStatus(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 return global::NdBindgen.Classes.PyReduce.Refuse(self, "its field 'Seq._items' is not a [PyProperty], so pickling would lose it; mark it [NonSerialized] ([field: NonSerialized] on an auto-property) if it is not state, or write __getstate__ and __setstate__ (or __reduce__)");
@@ -181,6 +212,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 

@@ -71,6 +71,7 @@ namespace NdBindgen.Generated
         private static PyObject* NewVectorcall(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -92,12 +93,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* New(global::NdBindgen.Interop.PyTypeObject* type, PyObject* args, PyObject* kwargs)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 return global::NdBindgen.Binding.PyOverloads.NewFromTupleDict(&NewVectorcall, type, args, kwargs);
@@ -106,12 +112,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Get_X(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 double result = global::NdBindgen.Classes.PyInstance.Get<global::Shapes.Vec>(self).X;
@@ -120,6 +131,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -130,6 +145,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_set_X;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Vec", "x");
@@ -142,12 +158,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.RaiseStatus(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Get_Y(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 double result = global::NdBindgen.Classes.PyInstance.Get<global::Shapes.Vec>(self).Y;
@@ -156,6 +177,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -166,6 +191,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_set_Y;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Vec", "y");
@@ -178,6 +204,10 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.RaiseStatus(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         private static readonly global::NdBindgen.Binding.PySignature s_Shapes_Vec_Length = new("Vec.length", global::System.Array.Empty<string>(), required: 0);
@@ -189,6 +219,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_Shapes_Vec_Length;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 sig.Bind(args, nargsf, kwnames, null);
@@ -198,6 +229,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -232,6 +267,7 @@ namespace NdBindgen.Generated
         private static PyObject* Shapes_Vec_Scale(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -252,6 +288,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -285,6 +325,7 @@ namespace NdBindgen.Generated
         private static PyObject* Shapes_Vec_Unit(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -304,6 +345,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -337,6 +382,7 @@ namespace NdBindgen.Generated
         private static PyObject* Shapes_Vec_Of(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -357,12 +403,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 return global::NdBindgen.Classes.PyReduce.Refuse(self, "it has several [PyConstructor]s, and which one rebuilds an object is not known; write __reduce__ (or __getnewargs__) choosing one");
@@ -370,6 +421,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 

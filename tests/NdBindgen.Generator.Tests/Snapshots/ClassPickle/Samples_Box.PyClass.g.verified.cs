@@ -51,6 +51,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -60,6 +61,10 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -68,6 +73,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -76,6 +82,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -102,6 +112,7 @@ namespace NdBindgen.Generated
         private static PyObject* Get_Item(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 global::NdBindgen.PyRef? result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Box>(self).Item;
@@ -110,6 +121,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -120,6 +135,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_set_Item;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Box", "item");
@@ -135,12 +151,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.RaiseStatus(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Get_Vec(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 global::Samples.Vec? result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Box>(self).Vec;
@@ -149,6 +170,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -159,6 +184,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_set_Vec;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Box", "vec");
@@ -171,12 +197,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.RaiseStatus(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Get_Values(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 global::System.Collections.Generic.List<double> result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Box>(self).Values;
@@ -185,6 +216,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -195,6 +230,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_set_Values;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Box", "values");
@@ -207,6 +243,10 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.RaiseStatus(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         private static readonly global::NdBindgen.Classes.PyPickling s_pickling = new(2, ["values"], userGetState: false);
@@ -215,6 +255,7 @@ namespace NdBindgen.Generated
         private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
@@ -236,6 +277,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 

@@ -39,6 +39,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -48,6 +49,10 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -56,6 +61,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -64,6 +70,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -79,6 +89,7 @@ namespace NdBindgen.Generated
         private static PyObject* Get_X(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 double result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(self).X;
@@ -88,12 +99,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Get_Y(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 double result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(self).Y;
@@ -102,6 +118,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -114,6 +134,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_Samples_Vector2_Unit;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -126,6 +147,10 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         private static readonly global::NdBindgen.Binding.PySignature s_Samples_Vector2_Dot = new("Vec.dot", new[] { "a", "b" }, required: 2);
@@ -137,6 +162,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_Samples_Vector2_Dot;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -150,12 +176,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* RichCompare(PyObject* a, PyObject* b, int op)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 if (!global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(a, out var left) || !global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(b, out var right))
@@ -172,12 +203,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static nint Hash(PyObject* self)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 nint hash = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(self).GetHashCode();
@@ -187,12 +223,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.RaiseStatus(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Add(PyObject* a, PyObject* b)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Vector2.__NdBindgenPythonType, out global::Samples.Vector2 l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Vector2.__NdBindgenPythonType, out global::Samples.Vector2 r0))
@@ -206,12 +247,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Multiply(PyObject* a, PyObject* b)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Vector2.__NdBindgenPythonType, out global::Samples.Vector2 l0) && global::NdBindgen.Conversions.Floats.TryToDouble(b, out double r0))
@@ -225,12 +271,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Negative(PyObject* a)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 var l = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(a);
@@ -241,6 +292,10 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         private static readonly global::NdBindgen.Classes.PyPickling s_pickling = new(2, [], userGetState: false);
@@ -249,6 +304,7 @@ namespace NdBindgen.Generated
         private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
@@ -267,6 +323,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 

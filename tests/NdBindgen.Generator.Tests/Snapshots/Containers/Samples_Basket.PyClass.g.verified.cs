@@ -39,6 +39,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -48,6 +49,10 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -56,6 +61,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -64,6 +70,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -77,6 +87,7 @@ namespace NdBindgen.Generated
         private static PyObject* Get_Items(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 global::System.Collections.Generic.List<global::Samples.Basket> result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Basket>(self).Items;
@@ -85,6 +96,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -95,6 +110,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_set_Items;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Basket", "items");
@@ -107,12 +123,17 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.RaiseStatus(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         private static PyObject* Get_Prices(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 global::System.Collections.Generic.Dictionary<string, double> result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Basket>(self).Prices;
@@ -121,6 +142,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 
@@ -131,6 +156,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_set_Prices;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Basket", "prices");
@@ -143,6 +169,10 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.RaiseStatus(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         private static readonly global::NdBindgen.Classes.PyPickling s_pickling = new(0, ["items", "prices"], userGetState: false);
@@ -151,6 +181,7 @@ namespace NdBindgen.Generated
         private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
@@ -169,6 +200,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
 

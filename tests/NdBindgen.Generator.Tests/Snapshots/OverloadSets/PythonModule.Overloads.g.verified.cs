@@ -17,6 +17,7 @@ namespace NdBindgen.Generated
         private static PyObject* Shapes_Geometry_Length(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[3];
@@ -43,6 +44,10 @@ namespace NdBindgen.Generated
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
             }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+            }
         }
 
         private static readonly global::NdBindgen.Binding.PyOverloads s_Shapes_Geometry_Scale = new("scale", new[] { "scale(x: int, factor: int = 2) -> int", "scale(text: str, upper: bool, ratio: float | None = None) -> str", "scale(values: numpy.ndarray[float32], tag: object | None, f: Callable[[float], float]) -> None", "scale() -> None" });
@@ -53,6 +58,7 @@ namespace NdBindgen.Generated
         private static PyObject* Shapes_Geometry_Scale(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[3];
@@ -82,6 +88,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
     }

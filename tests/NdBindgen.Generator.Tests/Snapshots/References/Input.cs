@@ -36,4 +36,27 @@ public static class References
     /// <summary>Captures f in a lambda: may keep it.</summary>
     [PyFunction]
     public static double Later(Func<double, double> f) => new Func<double>(() => f(1.0))();
+
+    private static PyRef? s_cached;
+
+    /// <summary>Returns its argument: the wrapper's reference is handed back (HandOver).</summary>
+    [PyFunction]
+    public static PyRef Identity(PyRef x) => x;
+
+    /// <summary>Returns a field: Python gets a reference of its own (FromRef), the field keeps one.</summary>
+    [PyFunction]
+    public static PyRef Cached(Python py) => s_cached ??= py.Eval("[]");
+
+    /// <summary>A new reference also stored in a field: not handed over (FromRef).</summary>
+    [PyFunction]
+    public static PyRef Stored(Python py)
+    {
+        PyRef made = py.Eval("{}");
+        s_cached = made;
+        return made;
+    }
+
+    /// <summary>Either of two new references: handed over.</summary>
+    [PyFunction]
+    public static PyRef Either(Python py, PyRef f, bool first) => first ? f.Call(py) : py.Eval("()");
 }

@@ -18,6 +18,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_Samples_References_Swap;
+            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[3];
@@ -30,7 +31,7 @@ namespace NdBindgen.Generated
                     string arg_name = global::NdBindgen.Conversions.Strings.ToString(a[1], sig, 1);
                     arg_value = global::NdBindgen.Conversions.PyRefs.ToRef(a[2], sig, 2);
                     global::NdBindgen.PyRef result = global::Samples.References.Swap(global::NdBindgen.Python.AssumeGilHeld(), arg_obj, arg_name, arg_value);
-                    return global::NdBindgen.Conversions.PyRefs.FromRef(result);
+                    return global::NdBindgen.Conversions.PyRefs.HandOver(result);
                 }
                 finally
                 {
@@ -41,6 +42,10 @@ namespace NdBindgen.Generated
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.Raise(e);
+            }
+            finally
+            {
+                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
             }
         }
     }

@@ -1,0 +1,156 @@
+"""Who owns what a call makes (issue 20, item 7): arrays a call makes and does not return are
+released when it returns, thrown or not, with no .NET finalizer; Keep() takes one beyond its call;
+a PyRef the method made is handed to Python as it is (the reference count of a C extension's result).
+"""
+import gc
+import sys
+import threading
+
+import numpy as np
+import pytest
+
+from memory import rss_bytes
+
+import nd_ext
+import nd_test
+
+MB = 1 << 20
+
+
+def fresh_list():
+    return [1, 2, 3]
+
+
+def test_temporaries_are_released_when_the_call_returns():
+    # 200 arrays of 8 MB each, none returned nor disposed: 1.6 GB if they waited for a finalizer
+    # (nothing managed is allocated to start a .NET collection).
+    nd_test.temporaries(5, 1_000_000)
+    gc.collect()
+    before = rss_bytes()
+    for _ in range(20):
+        assert nd_test.temporaries(10, 1_000_000) == 10.0
+    gc.collect()
+    assert rss_bytes() - before < 100 * MB
+
+
+def test_a_temporary_is_released_when_the_call_throws():
+    gc.collect()
+    before = rss_bytes()
+    for _ in range(100):
+        with pytest.raises(ValueError, match="thrown with a temporary of 1000000 elements"):
+            nd_test.temporary_then_throw(1_000_000)
+    gc.collect()
+    assert rss_bytes() - before < 100 * MB
+
+
+def test_disposed_and_returned_arrays():
+    r = nd_test.dispose_one_return_other(5)
+    assert r.tolist() == [4.0] * 5
+    assert r.flags.owndata or r.base is not None
+
+
+def test_a_kept_array_outlives_its_call_and_can_be_returned_later():
+    nd_test.keep_array(1000, 0.5)
+    nd_test.temporaries(3, 10)          # other calls end in between
+    assert nd_test.sum_kept() == 500.0
+    assert nd_test.sum_kept() == 500.0
+    a = nd_test.return_kept()
+    assert a.shape == (1000,) and (a == 0.5).all()
+    a[:] = 2.0                            # Python's now
+    assert a.sum() == 2000.0
+
+
+def test_an_array_stored_without_keep_is_released_and_says_so():
+    nd_test.store_without_keep(10)
+    with pytest.raises(RuntimeError, match=r"released when the call that made it returned \(Keep\(\) an array"):
+        nd_test.use_not_kept()
+
+
+def test_nested_calls_end_only_their_own_arrays():
+    assert nd_test.array_across_python(lambda: nd_test.temporaries(3, 100), 50) == 50.0
+
+
+def test_another_thread_ending_its_call_leaves_this_threads_array():
+    # Thread B's call makes an array, then waits in Python code (GIL released). This thread's call
+    # makes an array after B's call began, then lets B finish while it still uses its own.
+    b_waiting, a_made = threading.Event(), threading.Event()
+    results = {}
+
+    def b_callback():
+        b_waiting.set()
+        a_made.wait(10)
+
+    def run_b():
+        results["b"] = nd_test.array_across_python(b_callback, 7)
+
+    b = threading.Thread(target=run_b)
+    b.start()
+    assert b_waiting.wait(10)
+
+    def a_callback():
+        a_made.set()
+        b.join(10)                       # B's call ends here, while this call holds its array
+
+    assert nd_test.array_across_python(a_callback, 11) == 11.0
+    b.join(10)
+    assert results["b"] == 7.0
+
+
+def test_an_array_made_without_the_gil_is_returned():
+    a = nd_test.made_without_gil(6)
+    assert a.tolist() == [5.0] * 6
+
+
+def test_new_arrays_keep_memory_flat():
+    # 1,000,000 calls returning 10-element arrays, after warm-up: < 1 MB (issue 20's bound).
+    f, a = nd_ext.add_scalar_to_array, np.ones(10)
+    for _ in range(300_000):
+        f(1.0, a)
+    gc.collect()
+    before = rss_bytes()
+    for _ in range(1_000_000):
+        r = f(1.0, a)
+    assert r[9] == 2.0
+    gc.collect()
+    growth = rss_bytes() - before
+    print(f"\nRSS growth over 1,000,000 calls: {growth / MB:+.2f} MB")
+    assert growth < 1 * MB
+
+
+# ---- PyRef results ----
+
+def test_a_new_reference_is_handed_over():
+    # Counted outside the asserts: pytest's assertion rewriting keeps the values it shows.
+    baseline = sys.getrefcount(fresh_list())
+    counts = [sys.getrefcount(nd_test.new_list()), sys.getrefcount(nd_test.call_it(fresh_list)),
+              sys.getrefcount(nd_test.new_dict_with_item("k", 1.5))]
+    assert counts == [baseline] * 3
+    assert nd_test.new_dict_with_item("k", 1.5) == {"k": 1.5}
+    x = nd_test.new_list()
+    named, named_baseline = sys.getrefcount(x), sys.getrefcount(fresh_list()) + 1
+    assert x == [1, 2, 3] and named == named_baseline
+
+
+def test_a_returned_argument_is_handed_back():
+    o = object()
+    before = sys.getrefcount(o)
+    r = nd_test.identity(o)
+    after = sys.getrefcount(o)
+    assert r is o
+    assert after == before + 1     # r's; no C# reference left behind
+    del r
+    released = sys.getrefcount(o)
+    assert released == before
+
+
+def test_a_cached_reference_is_not_handed_over():
+    first = nd_test.cached()
+    second = nd_test.cached()
+    assert first is second and first == [4, 5, 6]
+    # first, second and the C# field hold it; a fresh temporary counts 1.
+    count, expected = sys.getrefcount(first), sys.getrefcount(fresh_list()) + 3
+    assert count == expected
+    d1 = nd_test.cached_through_local()
+    d2 = nd_test.cached_through_local()
+    assert d1 == d2 == {"k": 1} and d1 is not d2
+    assert nd_test.cached() == {"k": 1}        # the field holds the last one, alive
