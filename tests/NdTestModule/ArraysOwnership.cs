@@ -14,15 +14,20 @@ public static class ArraysOwnership
     private static NdArray<double>? s_notKept;
     private static PyRef? s_cached;
 
+    // Sizes the fuzz harness draws from a broad int: bounded, so a call cannot exhaust memory.
+    private static nint Size(long n) =>
+        n is >= 0 and <= 2_000_000 ? (nint)n : throw new ArgumentOutOfRangeException(nameof(n), n, "0 to 2,000,000 elements");
+
     /// <summary>Makes <paramref name="count"/> arrays of <paramref name="n"/> float64 and returns none of them: the sum of their first elements.</summary>
     [PyFunction]
     public static double Temporaries(long count, long n)
     {
+        if (count is < 0 or > 1000) throw new ArgumentOutOfRangeException(nameof(count), count, "0 to 1000 arrays");
         double sum = 0;
         for (long k = 0; k < count; k++)
         {
-            NdArray<double> t = NdArray<double>.Full(1.0, (nint)n);
-            sum += t[0];
+            NdArray<double> t = NdArray<double>.Full(1.0, Size(n));
+            sum += t.Length > 0 ? t[0] : 0;
         }
         return sum;
     }
@@ -31,7 +36,7 @@ public static class ArraysOwnership
     [PyFunction]
     public static void TemporaryThenThrow(long n)
     {
-        NdArray<double> t = NdArray<double>.Full(2.0, (nint)n);
+        NdArray<double> t = NdArray<double>.Full(2.0, Size(n));
         throw new ArgumentException($"thrown with a temporary of {t.Length} elements");
     }
 
@@ -39,8 +44,8 @@ public static class ArraysOwnership
     [PyFunction]
     public static NdArray<double> DisposeOneReturnOther(long n)
     {
-        using (var first = NdArray<double>.Full(3.0, (nint)n)) { }
-        return NdArray<double>.Full(4.0, (nint)n);
+        using (var first = NdArray<double>.Full(3.0, Size(n))) { }
+        return NdArray<double>.Full(4.0, Size(n));
     }
 
     /// <summary>Keeps an array of <paramref name="n"/> elements filled with <paramref name="value"/> for a later call.</summary>
@@ -48,7 +53,7 @@ public static class ArraysOwnership
     public static void KeepArray(long n, double value)
     {
         s_kept?.Dispose();
-        s_kept = NdArray<double>.Full(value, (nint)n).Keep();
+        s_kept = NdArray<double>.Full(value, Size(n)).Keep();
     }
 
     /// <summary>The sum of the kept array's elements (it outlived the call that made it).</summary>
@@ -56,7 +61,7 @@ public static class ArraysOwnership
     public static double SumKept()
     {
         double sum = 0;
-        foreach (double x in s_kept!.AsView()) sum += x;
+        foreach (double x in (s_kept ?? throw new InvalidOperationException("no array kept")).AsView()) sum += x;
         return sum;
     }
 
@@ -64,7 +69,7 @@ public static class ArraysOwnership
     [PyFunction]
     public static NdArray<double> ReturnKept()
     {
-        NdArray<double> kept = s_kept!;
+        NdArray<double> kept = s_kept ?? throw new InvalidOperationException("no array kept");
         s_kept = null;
         return kept;
     }
@@ -73,18 +78,18 @@ public static class ArraysOwnership
     [PyFunction]
     public static void StoreWithoutKeep(long n)
     {
-        s_notKept = NdArray<double>.Full(1.0, (nint)n);
+        s_notKept = NdArray<double>.Full(1.0, Math.Max(1, Size(n)));
     }
 
     /// <summary>Uses the array StoreWithoutKeep stored: an ObjectDisposedException (RuntimeError) naming Keep().</summary>
     [PyFunction]
-    public static double UseNotKept() => s_notKept!.AsSpan()[0];
+    public static double UseNotKept() => (s_notKept ?? throw new InvalidOperationException("nothing stored")).AsSpan()[0];
 
     /// <summary>Makes an array on this thread, then runs Python code (which may switch threads), then returns the array's sum.</summary>
     [PyFunction]
     public static double ArrayAcrossPython(Python py, PyRef callback, long n)
     {
-        NdArray<double> t = NdArray<double>.Full(1.0, (nint)n);
+        NdArray<double> t = NdArray<double>.Full(1.0, Size(n));
         callback.Call(py).Dispose();
         double sum = 0;
         foreach (double x in t.AsSpan()) sum += x;
@@ -96,7 +101,8 @@ public static class ArraysOwnership
     public static NdArray<double> MadeWithoutGil(Python py, long n)
     {
         NdArray<double>? made = null;
-        py.AllowThreads(n, k => made = NdArray<double>.Full(5.0, (nint)k));
+        nint size = Size(n);
+        py.AllowThreads(size, k => made = NdArray<double>.Full(5.0, k));
         return made!;
     }
 

@@ -1683,6 +1683,19 @@ BODY_ERRORS.update({"nd_ext.raise_mapped": (ValueError,), "nd_ext.raise_value_er
                     # n out of 1-16 is ValueError; the group an ExceptionGroup (3.11+) or a RuntimeError before
                     "nd_test.raise_path_group": (ValueError, RuntimeError) + ((ExceptionGroup,) if sys.version_info >= (3, 11) else ())})
 
+# Issue 20's ownership checks (ArraysOwnership.cs, test_array_ownership.py): sizes outside 0-2,000,000 (counts
+# outside 0-1000) are ValueError; temporary_then_throw raises on purpose; sum_kept/return_kept/use_not_kept say
+# RuntimeError when nothing is kept or the stored array was released; the callback takers pass on its errors.
+BODY_ERRORS.update({
+    "nd_test.temporaries": (ValueError,), "nd_test.temporary_then_throw": (ValueError,),
+    "nd_test.dispose_one_return_other": (ValueError,), "nd_test.keep_array": (ValueError,),
+    "nd_test.sum_kept": (RuntimeError,), "nd_test.return_kept": (RuntimeError,),
+    "nd_test.store_without_keep": (ValueError,), "nd_test.use_not_kept": (RuntimeError,),
+    "nd_test.made_without_gil": (ValueError,),
+    "nd_test.array_across_python": (FuzzError, TypeError, ValueError, OverflowError),
+    "nd_test.call_it": (FuzzError, TypeError, ValueError, OverflowError),
+})
+
 class Args(dict):
     """Converted arguments (by parameter name), the raw values, the instance and its state."""
     raw = self = state = target = None
