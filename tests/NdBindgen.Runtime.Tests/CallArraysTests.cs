@@ -8,21 +8,22 @@ namespace NdBindgen.Runtime.Tests;
 
 /// <summary>
 /// The call's table of arrays it made (CallArrays): a call ends only the arrays its own thread made
-/// after its mark, newest first, and leaves older ones and other threads' to their calls.
+/// after its mark, newest first, and leaves older ones and other threads' to their calls. As in a
+/// call from Python, the GIL is held (entries remember the thread's Python thread state).
 /// </summary>
 [Collection("CallArrays")]   // the table is the process's
 public class CallArraysTests
 {
-    private sealed class Fake(List<string> released, string name, int thread) : ICallOwnedArray
+    private sealed class Fake(List<string> released, string name, nint thread) : ICallOwnedArray
     {
         public ulong Serial { get; set; }
-        public int Thread { get; } = thread;
+        public nint Thread { get; } = thread;
         public void ReleaseAtCallEnd() => released.Add(name);
     }
 
-    private static Fake Make(List<string> released, string name, int? thread = null)
+    private static Fake Make(List<string> released, string name, nint? thread = null)
     {
-        var a = new Fake(released, name, thread ?? Environment.CurrentManagedThreadId);
+        var a = new Fake(released, name, thread ?? CallArrays.CurrentThread());
         a.Serial = CallArrays.Adopt(a);
         return a;
     }
@@ -30,45 +31,54 @@ public class CallArraysTests
     [Fact]
     public void A_call_ends_the_arrays_its_thread_made_after_its_mark_newest_first()
     {
-        var released = new List<string>();
-        int live = CallArrays.Live;
-        Fake before = Make(released, "before");
-        ulong mark = CallArrays.Mark;
-        Make(released, "a");
-        Make(released, "other thread's", thread: -1);
-        Make(released, "b");
-        CallArrays.End(mark);
-        Assert.Equal(new[] { "b", "a" }, released);
-        Assert.Equal(live + 2, CallArrays.Live);   // "before" and the other thread's are left
-        CallArrays.Remove(before);
-        Assert.Equal(live + 1, CallArrays.Live);
+        EmbeddedPython.Run(() =>
+        {
+            var released = new List<string>();
+            int live = CallArrays.Live;
+            Fake before = Make(released, "before");
+            ulong mark = CallArrays.Mark;
+            Make(released, "a");
+            Make(released, "other thread's", thread: -1);
+            Make(released, "b");
+            CallArrays.End(mark);
+            Assert.Equal(new[] { "b", "a" }, released);
+            Assert.Equal(live + 2, CallArrays.Live);   // "before" and the other thread's are left
+            CallArrays.Remove(before);
+            Assert.Equal(live + 1, CallArrays.Live);
+        });
     }
 
     [Fact]
     public void Returned_or_kept_arrays_are_not_released_and_an_empty_call_costs_nothing()
     {
-        var released = new List<string>();
-        int live = CallArrays.Live;
-        ulong mark = CallArrays.Mark;
-        Fake returned = Make(released, "returned");
-        CallArrays.Remove(returned);               // handed to Python
-        CallArrays.End(mark);
-        Assert.Empty(released);
-        Assert.Equal(live, CallArrays.Live);
-        ulong nothing = CallArrays.Mark;
-        CallArrays.End(nothing);                   // no array made: nothing to do
-        Assert.Equal(nothing, CallArrays.Mark);
+        EmbeddedPython.Run(() =>
+        {
+            var released = new List<string>();
+            int live = CallArrays.Live;
+            ulong mark = CallArrays.Mark;
+            Fake returned = Make(released, "returned");
+            CallArrays.Remove(returned);               // handed to Python
+            CallArrays.End(mark);
+            Assert.Empty(released);
+            Assert.Equal(live, CallArrays.Live);
+            ulong nothing = CallArrays.Mark;
+            CallArrays.End(nothing);                   // no array made: nothing to do
+            Assert.Equal(nothing, CallArrays.Mark);
+        });
     }
 
     [Fact]
     public void The_table_grows_past_its_first_size()
     {
-        var released = new List<string>();
-        ulong mark = CallArrays.Mark;
-        for (int i = 0; i < 100; i++) Make(released, i.ToString());
-        CallArrays.End(mark);
-        Assert.Equal(100, released.Count);
-        Assert.Equal("99", released[0]);
+        EmbeddedPython.Run(() =>
+        {
+            var released = new List<string>();
+            ulong mark = CallArrays.Mark;
+            for (int i = 0; i < 100; i++) Make(released, i.ToString());
+            CallArrays.End(mark);
+            Assert.Equal(100, released.Count);
+            Assert.Equal("99", released[0]);
+        });
     }
 
     [Fact]

@@ -15,8 +15,8 @@ internal interface ICallOwnedArray
     /// <summary>Which array this is in the order of creation (for <see cref="CallArrays.End"/>).</summary>
     ulong Serial { get; }
 
-    /// <summary>The managed thread that made it.</summary>
-    int Thread { get; }
+    /// <summary>The thread that made it (<see cref="CallArrays.CurrentThread"/>).</summary>
+    nint Thread { get; }
 }
 
 /// <summary>
@@ -30,11 +30,15 @@ internal interface ICallOwnedArray
 /// held); each entry remembers its thread, so a call that released the GIL ends only its own
 /// arrays and not those of a call another thread is still running.
 /// </summary>
+/// <remarks>
+/// Entries are structs (an array of an interface type checks each store's type: measured, a tenth
+/// of the table's cost), and the thread is Python's thread state, read without a .NET thread-local.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class CallArrays
 {
     private static ulong s_made;                        // arrays ever adopted: a call's mark is this count
-    private static ICallOwnedArray?[]? s_live;          // no initializer: a static constructor would put a check before every Mark
+    private static LiveArray[]? s_live;          // no initializer: a static constructor would put a check before every Mark
     private static int s_count;
 
     /// <summary>What an entry point reads when Python calls it.</summary>
@@ -54,24 +58,44 @@ public static class CallArrays
     /// <summary>Arrays made and not yet returned, released or kept (tests).</summary>
     internal static int Live => s_count;
 
+    private struct LiveArray
+    {
+        internal ICallOwnedArray? Array;
+    }
+
+    /// <summary>This thread, as entries remember it: its Python thread state (the GIL is held), or, without Python (tests), its .NET id.</summary>
+    internal static nint CurrentThread() =>
+        Core.Builtins.IsInitialized ? PythonThread() : Environment.CurrentManagedThreadId;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint PythonThread() => Interop.CPython.PyThreadState_Get();
+
     /// <summary>Registers an array just made with the GIL held; returns its serial.</summary>
     internal static ulong Adopt(ICallOwnedArray array)
     {
-        s_live ??= new ICallOwnedArray?[16];
-        if (s_count == s_live.Length) Array.Resize(ref s_live, s_live.Length * 2);
-        s_live[s_count++] = array;
+        LiveArray[] live = s_live ??= new LiveArray[16];
+        if (s_count == live.Length) Array.Resize(ref s_live, live.Length * 2);
+        s_live[s_count++].Array = array;
         return ++s_made;
     }
 
     /// <summary>Takes an array out of the table (returned, disposed or kept); the GIL must be held.</summary>
     internal static void Remove(ICallOwnedArray array)
     {
-        ICallOwnedArray?[] live = s_live!;
-        for (int i = s_count - 1; i >= 0; i--)
+        LiveArray[] live = s_live!;
+        int last = s_count - 1;
+        if (last >= 0 && ReferenceEquals(live[last].Array, array))   // the usual case: the newest
         {
-            if (!ReferenceEquals(live[i], array)) continue;
-            Array.Copy(live, i + 1, live, i, s_count - i - 1);
-            live[--s_count] = null;
+            live[last].Array = null;
+            s_count = last;
+            return;
+        }
+        for (int i = last - 1; i >= 0; i--)
+        {
+            if (!ReferenceEquals(live[i].Array, array)) continue;
+            Array.Copy(live, i + 1, live, i, last - i);
+            live[last].Array = null;
+            s_count = last;
             return;
         }
     }
@@ -79,19 +103,19 @@ public static class CallArrays
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void EndSlow(ulong mark)
     {
-        int thread = Environment.CurrentManagedThreadId;
-        ICallOwnedArray?[] live = s_live!;
+        nint thread = CurrentThread();
+        LiveArray[] live = s_live!;
         // Newest first. A release may run Python code (a numpy subclass's finalizer is not one, but
         // a base object's __del__ can be), which may make or end arrays: re-read the count each time.
         for (int i = s_count - 1; i >= 0; i--)
         {
             if (i >= s_count) continue;
-            ICallOwnedArray? a = live[i];
+            ICallOwnedArray? a = live[i].Array;
             if (a is null) continue;
             if (a.Serial <= mark) break;   // in order of creation: the rest are older than the call
             if (a.Thread != thread) continue;
             Array.Copy(live, i + 1, live, i, s_count - i - 1);
-            live[--s_count] = null;
+            live[--s_count].Array = null;
             a.ReleaseAtCallEnd();
             live = s_live!;
         }

@@ -35,7 +35,7 @@ public sealed unsafe class NdArray<T> : IDisposable, ICallOwnedArray where T : u
     private readonly int _ndim;
     private readonly nint _length;
     private ulong _serial;            // numpy memory owned by the call that made it: its place in CallArrays, else 0
-    private int _thread;
+    private nint _thread;
     private NdArrayGuard? _guard;     // what a finalizer frees if this object is dropped: .NET memory, or a kept array's owner
 
     private NdArray(ReadOnlySpan<nint> shape, bool zero)
@@ -67,7 +67,7 @@ public sealed unsafe class NdArray<T> : IDisposable, ICallOwnedArray where T : u
         // code without Python) a finalizer frees it if it is dropped undisposed.
         if (HoldsGil())
         {
-            _thread = Environment.CurrentManagedThreadId;
+            _thread = CallArrays.CurrentThread();
             _serial = CallArrays.Adopt(this);
         }
         else _guard = new NdArrayGuard { Data = _data, Dims = _shape };
@@ -129,7 +129,7 @@ public sealed unsafe class NdArray<T> : IDisposable, ICallOwnedArray where T : u
         _data = a->data;
         _shape = a->dimensions;
         _strides = a->strides;
-        _thread = Environment.CurrentManagedThreadId;
+        _thread = CallArrays.CurrentThread();
         _serial = CallArrays.Adopt(this);
         return true;
     }
@@ -152,7 +152,7 @@ public sealed unsafe class NdArray<T> : IDisposable, ICallOwnedArray where T : u
 
     ulong ICallOwnedArray.Serial => _serial;
 
-    int ICallOwnedArray.Thread => _thread;
+    nint ICallOwnedArray.Thread => _thread;
 
     void ICallOwnedArray.ReleaseAtCallEnd()
     {
