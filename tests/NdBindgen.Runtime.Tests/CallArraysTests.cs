@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using NdBindgen.NumPy;
+using NdBindgen.Core;
 using Xunit;
 
 namespace NdBindgen.Runtime.Tests;
@@ -89,5 +90,21 @@ public class CallArraysTests
         Assert.Equal(live, CallArrays.Live);       // .NET memory with a finalizer guard
         Assert.Equal(new[] { 1.5, 1.5, 1.5, 1.5 }, a.AsSpan().ToArray());
         Assert.Same(a, a.Keep());                  // nothing to keep: already its own
+    }
+
+    [Fact]
+    public void A_gil_guard_owns_the_arrays_made_under_it()
+    {
+        EmbeddedPython.Run(() => { });   // the interpreter running; this thread without the GIL
+        NdArray<double> dropped, kept;
+        using (GilGuard gil = Python.Acquire())
+        {
+            dropped = NdArray<double>.Full(1.0, 3);
+            kept = NdArray<double>.Full(2.0, 3).Keep();
+            Assert.Equal(3.0, dropped.AsSpan()[0] * 3);
+        }
+        Assert.Throws<ObjectDisposedException>(() => dropped.AsSpan().Length);
+        Assert.Equal(new[] { 2.0, 2.0, 2.0 }, kept.AsSpan().ToArray());
+        using (Python.Acquire()) kept.Dispose();
     }
 }

@@ -29,7 +29,7 @@ internal static class RuntimeNames
     public const string Raise = PyErrors + ".Raise";
     public const string RaiseStatus = PyErrors + ".RaiseStatus";
     public const string ForkGuard = Root + "Core.ForkGuard";
-    public const string CallArrays = Root + "NumPy.CallArrays";
+    public const string CallArrays = Root + "Core.CallArrays";
     public const string PythonVersions = Root + "Core.PythonVersions";
 
     // Binding: argument binding and overload dispatch.

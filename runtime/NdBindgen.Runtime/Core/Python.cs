@@ -189,15 +189,21 @@ public readonly ref struct Python
     public PyScope Scope() => PyScope.Open();
 }
 
-/// <summary>The GIL taken by <see cref="Python.Acquire"/>; <see cref="Dispose"/> gives it back.</summary>
+/// <summary>
+/// The GIL taken by <see cref="Python.Acquire"/>; <see cref="Dispose"/> gives it back. Like a call
+/// from Python, the guard owns the <see cref="NdArray{T}"/>s its thread makes under it: those not
+/// handed to Python or kept (<see cref="NdArray{T}.Keep"/>) are released when it is disposed.
+/// </summary>
 public ref struct GilGuard
 {
     private readonly int _state;
+    private readonly ulong _arrays;
     private bool _held;
 
     internal GilGuard(int state)
     {
         _state = state;
+        _arrays = CallArrays.Mark;
         _held = true;
     }
 
@@ -208,6 +214,7 @@ public ref struct GilGuard
     {
         if (!_held) return;
         _held = false;
+        CallArrays.End(_arrays);
         Finalizing.t_acquired--;
         PyGILState_Release(_state);
     }

@@ -94,7 +94,20 @@ public static unsafe class ModuleBuilder
             module = PyModule_Create2(Definition(name, doc, functions), PyConst.PYTHON_API_VERSION);
             if (module == null) return null;
             foreach (nint register in classRegistrations) ((delegate*<PyObject*, void>)register)(module);
-            if (populate != null) populate(module);
+            if (populate != null)
+            {
+                // Module code (static constructors the constants run) is a call too: arrays it makes
+                // and does not keep are released when it is done.
+                ulong arrays = Core.CallArrays.Mark;
+                try
+                {
+                    populate(module);
+                }
+                finally
+                {
+                    Core.CallArrays.End(arrays);
+                }
+            }
             PublishSubmodules();
             s_module = Py_NewRef(module);   // kept for the life of the process, as the types are
             return module;

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NdBindgen.NumPy;
+using NdBindgen.Core;
 
 namespace NdBindgen;
 

@@ -39,7 +39,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -51,7 +51,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -61,7 +61,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -73,7 +73,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -88,7 +88,7 @@ namespace NdBindgen.Generated
         private static PyObject* Get_Cents(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 long result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Money>(self).Cents;
@@ -100,7 +100,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -108,7 +108,7 @@ namespace NdBindgen.Generated
         private static PyObject* Add(PyObject* a, PyObject* b)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money r0))
@@ -124,7 +124,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -132,7 +132,7 @@ namespace NdBindgen.Generated
         private static PyObject* InPlaceAdd(PyObject* a, PyObject* b)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money r0))
@@ -148,7 +148,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -156,7 +156,7 @@ namespace NdBindgen.Generated
         private static PyObject* InPlaceSubtract(PyObject* a, PyObject* b)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money r0))
@@ -172,7 +172,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -180,7 +180,7 @@ namespace NdBindgen.Generated
         private static PyObject* Multiply(PyObject* a, PyObject* b)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Conversions.Ints.TryToInt64(b, out long r0))
@@ -201,7 +201,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -209,7 +209,7 @@ namespace NdBindgen.Generated
         private static PyObject* Divide(PyObject* a, PyObject* b)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (!global::NdBindgen.Classes.PyNumbers.SameType(a, b) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money r0) && global::NdBindgen.Conversions.Floats.TryToDouble(a, out double l0))
@@ -225,7 +225,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -233,7 +233,7 @@ namespace NdBindgen.Generated
         private static PyObject* FloorDivide(PyObject* a, PyObject* b)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money r0))
@@ -249,7 +249,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -257,7 +257,7 @@ namespace NdBindgen.Generated
         private static PyObject* Remainder(PyObject* a, PyObject* b)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Conversions.Ints.TryToInt64(b, out long r0))
@@ -273,7 +273,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -281,7 +281,7 @@ namespace NdBindgen.Generated
         private static PyObject* Power(PyObject* a, PyObject* b, PyObject* c)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (global::NdBindgen.Conversions.Args.IsNone(c) && global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Conversions.Ints.TryToInt64(b, out long r0))
@@ -302,7 +302,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -310,7 +310,7 @@ namespace NdBindgen.Generated
         private static PyObject* DivMod(PyObject* a, PyObject* b)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Money.__NdBindgenPythonType, out global::Samples.Money r0))
@@ -326,7 +326,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -334,7 +334,7 @@ namespace NdBindgen.Generated
         private static PyObject* Negative(PyObject* a)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 var l = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Money>(a);
@@ -347,7 +347,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -355,7 +355,7 @@ namespace NdBindgen.Generated
         private static PyObject* Absolute(PyObject* a)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 var l = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Money>(a);
@@ -368,7 +368,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -376,7 +376,7 @@ namespace NdBindgen.Generated
         private static int Bool(PyObject* a)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 var l = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Money>(a);
@@ -388,7 +388,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -396,7 +396,7 @@ namespace NdBindgen.Generated
         private static PyObject* Int(PyObject* a)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 var l = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Money>(a);
@@ -409,7 +409,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -417,7 +417,7 @@ namespace NdBindgen.Generated
         private static PyObject* Float(PyObject* a)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 var l = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Money>(a);
@@ -430,7 +430,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -438,7 +438,7 @@ namespace NdBindgen.Generated
         private static PyObject* Index(PyObject* a)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 var l = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Money>(a);
@@ -451,7 +451,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -461,7 +461,7 @@ namespace NdBindgen.Generated
         private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
@@ -482,7 +482,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 

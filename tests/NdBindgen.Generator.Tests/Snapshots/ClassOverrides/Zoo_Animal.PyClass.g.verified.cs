@@ -42,7 +42,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -54,7 +54,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -64,7 +64,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -76,7 +76,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -91,7 +91,7 @@ namespace NdBindgen.Generated
         private static PyObject* Get_Name(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 string result = global::NdBindgen.Classes.PyInstance.Get<global::Zoo.Animal>(self).Name;
@@ -103,7 +103,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -114,7 +114,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_set_Name;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Animal", "name");
@@ -129,7 +129,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -142,7 +142,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_Zoo_Animal_Speak;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -157,7 +157,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -170,7 +170,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_Zoo_Animal_Feed;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -186,7 +186,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -199,7 +199,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_Zoo_Animal_Kind;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 sig.Bind(args, nargsf, kwnames, null);
@@ -212,7 +212,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -247,7 +247,7 @@ namespace NdBindgen.Generated
         private static PyObject* Zoo_Animal_Greet(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -271,7 +271,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -281,7 +281,7 @@ namespace NdBindgen.Generated
         private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
@@ -302,7 +302,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 

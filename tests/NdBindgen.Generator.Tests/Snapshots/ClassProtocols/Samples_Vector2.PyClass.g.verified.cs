@@ -39,7 +39,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -51,7 +51,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -61,7 +61,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -73,7 +73,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -89,7 +89,7 @@ namespace NdBindgen.Generated
         private static PyObject* Get_X(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 double result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(self).X;
@@ -101,7 +101,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -109,7 +109,7 @@ namespace NdBindgen.Generated
         private static PyObject* Get_Y(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 double result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(self).Y;
@@ -121,7 +121,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -134,7 +134,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_Samples_Vector2_Unit;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -149,7 +149,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -162,7 +162,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_Samples_Vector2_Dot;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
@@ -178,7 +178,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -186,7 +186,7 @@ namespace NdBindgen.Generated
         private static PyObject* RichCompare(PyObject* a, PyObject* b, int op)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (!global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(a, out var left) || !global::NdBindgen.Classes.PyInstance.TryGet<global::Samples.Vector2>(b, out var right))
@@ -205,7 +205,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -213,7 +213,7 @@ namespace NdBindgen.Generated
         private static nint Hash(PyObject* self)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 nint hash = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(self).GetHashCode();
@@ -225,7 +225,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -233,7 +233,7 @@ namespace NdBindgen.Generated
         private static PyObject* Add(PyObject* a, PyObject* b)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Vector2.__NdBindgenPythonType, out global::Samples.Vector2 l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::Samples.Vector2.__NdBindgenPythonType, out global::Samples.Vector2 r0))
@@ -249,7 +249,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -257,7 +257,7 @@ namespace NdBindgen.Generated
         private static PyObject* Multiply(PyObject* a, PyObject* b)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::Samples.Vector2.__NdBindgenPythonType, out global::Samples.Vector2 l0) && global::NdBindgen.Conversions.Floats.TryToDouble(b, out double r0))
@@ -273,7 +273,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -281,7 +281,7 @@ namespace NdBindgen.Generated
         private static PyObject* Negative(PyObject* a)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 var l = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Vector2>(a);
@@ -294,7 +294,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -304,7 +304,7 @@ namespace NdBindgen.Generated
         private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
@@ -326,7 +326,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 

@@ -39,7 +39,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -51,7 +51,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -61,7 +61,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -73,7 +73,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -87,7 +87,7 @@ namespace NdBindgen.Generated
         private static PyObject* Get_Items(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 global::System.Collections.Generic.List<global::Samples.Basket> result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Basket>(self).Items;
@@ -99,7 +99,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -110,7 +110,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_set_Items;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Basket", "items");
@@ -125,7 +125,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -133,7 +133,7 @@ namespace NdBindgen.Generated
         private static PyObject* Get_Prices(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 global::System.Collections.Generic.Dictionary<string, double> result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Basket>(self).Prices;
@@ -145,7 +145,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -156,7 +156,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_set_Prices;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Basket", "prices");
@@ -171,7 +171,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -181,7 +181,7 @@ namespace NdBindgen.Generated
         private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
@@ -203,7 +203,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 

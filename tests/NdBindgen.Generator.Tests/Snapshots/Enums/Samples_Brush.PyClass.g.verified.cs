@@ -39,7 +39,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -51,7 +51,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -61,7 +61,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_new;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -73,7 +73,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -87,7 +87,7 @@ namespace NdBindgen.Generated
         private static PyObject* Get_Color(PyObject* self, void* closure)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 global::Samples.Color result = global::NdBindgen.Classes.PyInstance.Get<global::Samples.Brush>(self).Color;
@@ -99,7 +99,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -110,7 +110,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.RaiseStatus();
             global::NdBindgen.Binding.PySignature sig = s_set_Color;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Brush", "color");
@@ -125,7 +125,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 
@@ -135,7 +135,7 @@ namespace NdBindgen.Generated
         private static PyObject* Reduce(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
@@ -156,7 +156,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
 

@@ -18,7 +18,7 @@ namespace NdBindgen.Generated
         {
             if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
             global::NdBindgen.Binding.PySignature sig = s_Samples_LinAlg_Det;
-            ulong arraysMark = global::NdBindgen.NumPy.CallArrays.Mark;
+            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
                 PyObject** slots = stackalloc PyObject*[1];
@@ -33,7 +33,7 @@ namespace NdBindgen.Generated
             }
             finally
             {
-                global::NdBindgen.NumPy.CallArrays.End(arraysMark);
+                global::NdBindgen.Core.CallArrays.End(arraysMark);
             }
         }
     }

@@ -2,7 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
-namespace NdBindgen.NumPy;
+namespace NdBindgen.Core;
 
 /// <summary>
 /// An array whose numpy memory the call that made it owns until it is returned, disposed or kept.
@@ -65,7 +65,7 @@ public static class CallArrays
 
     /// <summary>This thread, as entries remember it: its Python thread state (the GIL is held), or, without Python (tests), its .NET id.</summary>
     internal static nint CurrentThread() =>
-        Core.Builtins.IsInitialized ? PythonThread() : Environment.CurrentManagedThreadId;
+        Builtins.IsInitialized ? PythonThread() : Environment.CurrentManagedThreadId;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint PythonThread() => Interop.CPython.PyThreadState_Get();
