@@ -41,14 +41,15 @@ public unsafe class NdAlgebraTests
 
     private struct Add : IBinaryOp<double, double, double>
     {
-        public static double Invoke(double a, double b) => a + b;
+        public double Invoke(double a, double b) => a + b;
+        public bool TryInvoke(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> result) => false;
     }
 
     private struct AddVectorized : IBinaryOp<double, double, double>
     {
         public static int SpanCalls;
-        public static double Invoke(double a, double b) => a + b;
-        public static bool TryInvoke(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> result)
+        public double Invoke(double a, double b) => a + b;
+        public bool TryInvoke(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> result)
         {
             SpanCalls++;
             TensorPrimitives.Add(a, b, result);
@@ -58,12 +59,14 @@ public unsafe class NdAlgebraTests
 
     private struct Fma : ITernaryOp<double, double, double, double>
     {
-        public static double Invoke(double a, double b, double c) => a * b + c;
+        public double Invoke(double a, double b, double c) => a * b + c;
+        public bool TryInvoke(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> result) => false;
     }
 
     private struct Negate : IUnaryOp<double, double>
     {
-        public static double Invoke(double a) => -a;
+        public double Invoke(double a) => -a;
+        public bool TryInvoke(ReadOnlySpan<double> a, Span<double> result) => false;
     }
 
     [Theory]
@@ -96,9 +99,9 @@ public unsafe class NdAlgebraTests
         using var a = new Strided(Iota(12), 0, [3, 4], [4, 1]);
         using var small = new Strided(new double[4], 0, [4], [1]);
         using var wide = new Strided(new double[5], 0, [5], [1]);
-        var e = Assert.Throws<ArgumentException>(() => NdZip.Map<Add, double, double, double>(small.ViewMut, a.View, a.View));
+        var e = Assert.Throws<ArgumentException>(() => NdZip.Map(small.ViewMut, a.View, a.View, new Add()));
         Assert.Equal("non-broadcastable output operand with shape (4,) doesn't match the broadcast shape (3,4)", e.Message);
-        e = Assert.Throws<ArgumentException>(() => NdZip.Map<Add, double, double, double>(wide.ViewMut, a.View, a.View));
+        e = Assert.Throws<ArgumentException>(() => NdZip.Map(wide.ViewMut, a.View, a.View, new Add()));
         Assert.Equal("operands could not be broadcast together with shapes (3,4) (3,4) (5,)", e.Message);
     }
 
@@ -113,7 +116,7 @@ public unsafe class NdAlgebraTests
         {
             var data = new double[12];
             using var output = new Strided(data, offset, [3, 4], strides);
-            NdZip.Map<Add, double, double, double>(output.ViewMut, column.View, row.View);
+            NdZip.Map(output.ViewMut, column.View, row.View, new Add());
             Assert.Equal(expected, output.View.ToArray());
         }
     }
@@ -136,20 +139,41 @@ public unsafe class NdAlgebraTests
         using var b = new Strided(Iota(12), 0, [3, 4], [4, 1]);
         using var output = new Strided(new double[12], 0, [3, 4], [4, 1]);
         AddVectorized.SpanCalls = 0;
-        NdZip.Map<AddVectorized, double, double, double>(output.ViewMut, a.View, b.View);
+        NdZip.Map(output.ViewMut, a.View, b.View, new AddVectorized());
         Assert.Equal(1, AddVectorized.SpanCalls);
         Assert.Equal(Iota(12).Select(x => 2 * x), output.View.ToArray());
         // A broadcast row: one span call per output row; a strided input: none (the element loop).
         using var row = new Strided([1, 2, 3, 4], 0, [4], [1]);
         AddVectorized.SpanCalls = 0;
-        NdZip.Map<AddVectorized, double, double, double>(output.ViewMut, a.View, row.View);
+        NdZip.Map(output.ViewMut, a.View, row.View, new AddVectorized());
         Assert.Equal(3, AddVectorized.SpanCalls);
         Assert.Equal(new double[] { 1, 3, 5, 7, 5, 7, 9, 11, 9, 11, 13, 15 }, output.View.ToArray());
         using var everyOther = new Strided(Iota(24), 0, [3, 4], [8, 2]);
         AddVectorized.SpanCalls = 0;
-        NdZip.Map<AddVectorized, double, double, double>(output.ViewMut, everyOther.View, a.View);
+        NdZip.Map(output.ViewMut, everyOther.View, a.View, new AddVectorized());
         Assert.Equal(0, AddVectorized.SpanCalls);
         Assert.Equal(Enumerable.Range(0, 12).Select(i => (double)(2 * i + i)), output.View.ToArray());
+    }
+
+    private readonly struct Axpy(double alpha) : IBinaryOp<double, double, double>
+    {
+        public double Invoke(double x, double y) => alpha * x + y;
+        public bool TryInvoke(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> result) => false;
+    }
+
+    [Fact]
+    public void OpsCarryParametersAndTheLoopAllocatesNothing()
+    {
+        using var x = new Strided(Iota(2000), 0, [1000, 2], [2, 1]);
+        using var y = new Strided(new double[2], 0, [2], [1]);
+        using var output = new Strided(new double[2000], 0, [1000, 2], [2, 1]);
+        NdZip.Map(output.ViewMut, x.View, y.View, new Axpy(3));   // compiled and warmed up
+        y.ViewMut[0] = 1;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        NdZip.Map(output.ViewMut, x.View, y.View, new Axpy(3));   // 1000 contiguous runs of 2
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 1000, $"{allocated} bytes allocated: the loop boxed the op");
+        Assert.Equal(Iota(2000).Select((v, i) => 3 * v + (i % 2 == 0 ? 1 : 0)), output.View.ToArray());
     }
 
     [Fact]
@@ -158,17 +182,17 @@ public unsafe class NdAlgebraTests
         using var scalar = new Strided([5], 0, [], []);
         using var a = new Strided(Iota(4), 0, [4], [1]);
         using var output = new Strided(new double[4], 0, [4], [1]);
-        NdZip.Map<Fma, double, double, double, double>(output.ViewMut, a.View, scalar.View, a.View);
+        NdZip.Map(output.ViewMut, a.View, scalar.View, a.View, new Fma());
         Assert.Equal(new double[] { 0, 6, 12, 18 }, output.View.ToArray());
-        NdZip.Map<Negate, double, double>(output.ViewMut, output.View);
+        NdZip.Map(output.ViewMut, output.View, new Negate());
         Assert.Equal(new double[] { 0, -6, -12, -18 }, output.View.ToArray());
         using var scalarOut = new Strided(new double[1], 0, [], []);
         NdZip.Map(scalarOut.ViewMut, scalar.View, scalar.View, (x, y) => x * y);
         Assert.Equal([25.0], scalarOut.View.ToArray());
         using var empty = new Strided([], 0, [0, 3], [3, 1]);
         using var row = new Strided(Iota(3), 0, [3], [1]);
-        NdZip.Map<Add, double, double, double>(empty.ViewMut, empty.View, row.View);
-        using var result = NdZip.MapNew<Add, double, double, double>(scalar.View, row.View);
+        NdZip.Map(empty.ViewMut, empty.View, row.View, new Add());
+        using var result = NdZip.MapNew<Add, double, double, double>(scalar.View, row.View, new Add());
         Assert.Equal([3], result.Shape.ToArray());
         Assert.Equal([5.0, 6, 7], result.AsSpan().ToArray());
     }

@@ -136,57 +136,63 @@ public static unsafe partial class NdZip
         return shapes;
     }
 
-    private struct UnaryRows<TOp, A, R> : IRows where TOp : struct, IUnaryOp<A, R> where A : unmanaged where R : unmanaged
+    private struct UnaryRows<TOp, A, R>(TOp op) : IRows where TOp : struct, IUnaryOp<A, R> where A : unmanaged where R : unmanaged
     {
+        private TOp _op = op;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Row(byte** p, nint* s, nint n, bool contiguous)
         {
             if (contiguous)
             {
-                if (n <= int.MaxValue && TOp.TryInvoke(new ReadOnlySpan<A>(p[1], (int)n), new Span<R>(p[0], (int)n))) return;
+                if (n <= int.MaxValue && _op.TryInvoke(new ReadOnlySpan<A>(p[1], (int)n), new Span<R>(p[0], (int)n))) return;
                 R* o = (R*)p[0];
                 A* a = (A*)p[1];
-                for (nint i = 0; i < n; i++) o[i] = TOp.Invoke(a[i]);
+                for (nint i = 0; i < n; i++) o[i] = _op.Invoke(a[i]);
                 return;
             }
             byte* po = p[0], pa = p[1];
             nint so = s[0], sa = s[1];
-            for (nint i = 0; i < n; i++, po += so, pa += sa) *(R*)po = TOp.Invoke(*(A*)pa);
+            for (nint i = 0; i < n; i++, po += so, pa += sa) *(R*)po = _op.Invoke(*(A*)pa);
         }
     }
 
-    private struct BinaryRows<TOp, A, B, R> : IRows where TOp : struct, IBinaryOp<A, B, R> where A : unmanaged where B : unmanaged where R : unmanaged
+    private struct BinaryRows<TOp, A, B, R>(TOp op) : IRows where TOp : struct, IBinaryOp<A, B, R> where A : unmanaged where B : unmanaged where R : unmanaged
     {
+        private TOp _op = op;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Row(byte** p, nint* s, nint n, bool contiguous)
         {
             if (contiguous)
             {
-                if (n <= int.MaxValue && TOp.TryInvoke(new ReadOnlySpan<A>(p[1], (int)n), new ReadOnlySpan<B>(p[2], (int)n), new Span<R>(p[0], (int)n))) return;
+                if (n <= int.MaxValue && _op.TryInvoke(new ReadOnlySpan<A>(p[1], (int)n), new ReadOnlySpan<B>(p[2], (int)n), new Span<R>(p[0], (int)n))) return;
                 R* o = (R*)p[0];
                 A* a = (A*)p[1];
                 B* b = (B*)p[2];
-                for (nint i = 0; i < n; i++) o[i] = TOp.Invoke(a[i], b[i]);
+                for (nint i = 0; i < n; i++) o[i] = _op.Invoke(a[i], b[i]);
                 return;
             }
             byte* po = p[0], pa = p[1], pb = p[2];
             nint so = s[0], sa = s[1], sb = s[2];
-            for (nint i = 0; i < n; i++, po += so, pa += sa, pb += sb) *(R*)po = TOp.Invoke(*(A*)pa, *(B*)pb);
+            for (nint i = 0; i < n; i++, po += so, pa += sa, pb += sb) *(R*)po = _op.Invoke(*(A*)pa, *(B*)pb);
         }
     }
 
-    private struct TernaryRows<TOp, A, B, C, R> : IRows
+    private struct TernaryRows<TOp, A, B, C, R>(TOp op) : IRows
         where TOp : struct, ITernaryOp<A, B, C, R> where A : unmanaged where B : unmanaged where C : unmanaged where R : unmanaged
     {
+        private TOp _op = op;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Row(byte** p, nint* s, nint n, bool contiguous)
         {
             if (contiguous && n <= int.MaxValue
-                && TOp.TryInvoke(new ReadOnlySpan<A>(p[1], (int)n), new ReadOnlySpan<B>(p[2], (int)n), new ReadOnlySpan<C>(p[3], (int)n), new Span<R>(p[0], (int)n)))
+                && _op.TryInvoke(new ReadOnlySpan<A>(p[1], (int)n), new ReadOnlySpan<B>(p[2], (int)n), new ReadOnlySpan<C>(p[3], (int)n), new Span<R>(p[0], (int)n)))
                 return;
             byte* po = p[0], pa = p[1], pb = p[2], pc = p[3];
             nint so = s[0], sa = s[1], sb = s[2], sc = s[3];
-            for (nint i = 0; i < n; i++, po += so, pa += sa, pb += sb, pc += sc) *(R*)po = TOp.Invoke(*(A*)pa, *(B*)pb, *(C*)pc);
+            for (nint i = 0; i < n; i++, po += so, pa += sa, pb += sb, pc += sc) *(R*)po = _op.Invoke(*(A*)pa, *(B*)pb, *(C*)pc);
         }
     }
 

@@ -14,8 +14,8 @@ namespace NdBindgen;
 /// pointer loop; a run that is contiguous in every operand goes to the op's span form
 /// (<see cref="IBinaryOp{A, B, R}.TryInvoke"/>) as spans, where <c>TensorPrimitives</c> vectorizes it.
 /// <para>
-/// The op is a struct type argument (<c>NdZip.Map&lt;Add, double, double, double&gt;(output, a, b)</c>):
-/// its static <c>Invoke</c> is inlined. The <see cref="Func{A, B, R}"/> overloads are the convenience
+/// The op is a struct passed by value (<c>NdZip.Map(output, a, b, new Add())</c>): the loop is
+/// compiled for its type, so its <c>Invoke</c> is inlined, and its fields carry parameters. The <see cref="Func{A, B, R}"/> overloads are the convenience
 /// form: one delegate call per element. The output may be one of the inputs (an in-place update,
 /// same layout); other overlaps between output and inputs give unspecified values (numpy copies).
 /// </para>
@@ -24,28 +24,28 @@ public static unsafe partial class NdZip
 {
     /// <summary>output = op(a), elementwise, with <paramref name="a"/> broadcast to the output's shape.</summary>
     /// <exception cref="ArgumentException">The shapes do not broadcast to the output's shape.</exception>
-    public static void Map<TOp, A, R>(NdViewMut<R> output, NdView<A> a)
+    public static void Map<TOp, A, R>(NdViewMut<R> output, NdView<A> a, TOp op)
         where TOp : struct, IUnaryOp<A, R> where A : unmanaged where R : unmanaged
     {
-        var rows = new UnaryRows<TOp, A, R>();
+        var rows = new UnaryRows<TOp, A, R>(op);
         Run(ref rows, [output.Layout, a.Layout], [sizeof(R), sizeof(A)]);
     }
 
     /// <summary>output = op(a, b), elementwise, with both inputs broadcast to the output's shape.</summary>
     /// <exception cref="ArgumentException">The shapes do not broadcast together, or not to the output's shape.</exception>
-    public static void Map<TOp, A, B, R>(NdViewMut<R> output, NdView<A> a, NdView<B> b)
+    public static void Map<TOp, A, B, R>(NdViewMut<R> output, NdView<A> a, NdView<B> b, TOp op)
         where TOp : struct, IBinaryOp<A, B, R> where A : unmanaged where B : unmanaged where R : unmanaged
     {
-        var rows = new BinaryRows<TOp, A, B, R>();
+        var rows = new BinaryRows<TOp, A, B, R>(op);
         Run(ref rows, [output.Layout, a.Layout, b.Layout], [sizeof(R), sizeof(A), sizeof(B)]);
     }
 
     /// <summary>output = op(a, b, c), elementwise, with the inputs broadcast to the output's shape.</summary>
     /// <exception cref="ArgumentException">The shapes do not broadcast together, or not to the output's shape.</exception>
-    public static void Map<TOp, A, B, C, R>(NdViewMut<R> output, NdView<A> a, NdView<B> b, NdView<C> c)
+    public static void Map<TOp, A, B, C, R>(NdViewMut<R> output, NdView<A> a, NdView<B> b, NdView<C> c, TOp op)
         where TOp : struct, ITernaryOp<A, B, C, R> where A : unmanaged where B : unmanaged where C : unmanaged where R : unmanaged
     {
-        var rows = new TernaryRows<TOp, A, B, C, R>();
+        var rows = new TernaryRows<TOp, A, B, C, R>(op);
         Run(ref rows, [output.Layout, a.Layout, b.Layout, c.Layout], [sizeof(R), sizeof(A), sizeof(B), sizeof(C)]);
     }
 
@@ -76,13 +76,13 @@ public static unsafe partial class NdZip
     }
 
     /// <summary>A new array of the broadcast shape of <paramref name="a"/> and <paramref name="b"/>, holding op(a, b).</summary>
-    public static NdArray<R> MapNew<TOp, A, B, R>(NdView<A> a, NdView<B> b)
+    public static NdArray<R> MapNew<TOp, A, B, R>(NdView<A> a, NdView<B> b, TOp op)
         where TOp : struct, IBinaryOp<A, B, R> where A : unmanaged where B : unmanaged where R : unmanaged
     {
         var result = NdArray<R>.Uninitialized(BroadcastShape(a.Shape, b.Shape));
         try
         {
-            Map<TOp, A, B, R>(result.AsViewMut(), a, b);
+            Map(result.AsViewMut(), a, b, op);
         }
         catch
         {
