@@ -153,6 +153,24 @@ public unsafe class NdAlgebraTests
         NdZip.Map(output.ViewMut, everyOther.View, a.View, new AddVectorized());
         Assert.Equal(0, AddVectorized.SpanCalls);
         Assert.Equal(Enumerable.Range(0, 12).Select(i => (double)(2 * i + i)), output.View.ToArray());
+        // A column broadcast along each row (stride 0): the repeated element as a span, one call per row.
+        using var column = new Strided([10, 20, 30], 0, [3, 1], [1, 1]);
+        AddVectorized.SpanCalls = 0;
+        NdZip.Map(output.ViewMut, a.View, column.View, new AddVectorized());
+        Assert.Equal(3, AddVectorized.SpanCalls);
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => i + 10.0 * (i / 4 + 1)), output.View.ToArray());
+    }
+
+    [Fact]
+    public void LongRunsGoToTheSpanFormInBlocksOf16KiB()
+    {
+        using var a = new Strided(Iota(5000), 0, [5000], [1]);
+        using var scalar = new Strided([0.5], 0, [], []);
+        using var output = new Strided(new double[5000], 0, [5000], [1]);
+        AddVectorized.SpanCalls = 0;
+        NdZip.Map(output.ViewMut, a.View, scalar.View, new AddVectorized());
+        Assert.Equal(3, AddVectorized.SpanCalls);   // 2048 + 2048 + 904 float64
+        Assert.Equal(Iota(5000).Select(x => x + 0.5), output.View.ToArray());
     }
 
     private readonly struct Axpy(double alpha) : IBinaryOp<double, double, double>

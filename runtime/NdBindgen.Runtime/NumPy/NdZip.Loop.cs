@@ -136,6 +136,25 @@ public static unsafe partial class NdZip
         return shapes;
     }
 
+    /// <summary>
+    /// Most elements per span-form call. Measured on this machine (2-core EPYC, .NET 10): one
+    /// <c>TensorPrimitives.MultiplyAdd(x, a, y, y)</c> over 100,000 float64 in place took 115 us, the
+    /// same in blocks of 1,024-8,192 elements 20-40 us: past 256 KiB TensorPrimitives writes with
+    /// non-temporal stores, which push out of the cache the data the next pass reads.
+    /// </summary>
+    private const int BlockBytes = 16 * 1024;
+
+    // An input's run as a span: its memory where it is contiguous, else (stride 0: one element
+    // broadcast along the run) `repeated`, filled with that element, so the span form still applies.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<T> Block<T>(byte* p, nint stride, nint i, int count, T* repeated) where T : unmanaged =>
+        stride == 0 ? new ReadOnlySpan<T>(repeated, count) : new ReadOnlySpan<T>((T*)p + i, count);
+
+    private static void Repeat<T>(byte* p, nint stride, T* buffer, int count) where T : unmanaged
+    {
+        if (stride == 0) new Span<T>(buffer, count).Fill(*(T*)p);
+    }
+
     private struct UnaryRows<TOp, A, R>(TOp op) : IRows where TOp : struct, IUnaryOp<A, R> where A : unmanaged where R : unmanaged
     {
         private TOp _op = op;
@@ -143,17 +162,19 @@ public static unsafe partial class NdZip
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Row(byte** p, nint* s, nint n, bool contiguous)
         {
+            nint i = 0;
             if (contiguous)
             {
-                if (n <= int.MaxValue && _op.TryInvoke(new ReadOnlySpan<A>(p[1], (int)n), new Span<R>(p[0], (int)n))) return;
-                R* o = (R*)p[0];
-                A* a = (A*)p[1];
-                for (nint i = 0; i < n; i++) o[i] = _op.Invoke(a[i]);
-                return;
+                int block = (int)Math.Min(n, BlockBytes / Math.Max(sizeof(A), sizeof(R)));
+                for (; i < n; i += block)
+                {
+                    int count = (int)Math.Min(block, n - i);
+                    if (!_op.TryInvoke(new ReadOnlySpan<A>((A*)p[1] + i, count), new Span<R>((R*)p[0] + i, count))) break;
+                }
             }
-            byte* po = p[0], pa = p[1];
+            byte* po = p[0] + i * s[0], pa = p[1] + i * s[1];
             nint so = s[0], sa = s[1];
-            for (nint i = 0; i < n; i++, po += so, pa += sa) *(R*)po = _op.Invoke(*(A*)pa);
+            for (; i < n; i++, po += so, pa += sa) *(R*)po = _op.Invoke(*(A*)pa);
         }
     }
 
@@ -161,21 +182,33 @@ public static unsafe partial class NdZip
     {
         private TOp _op = op;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Row(byte** p, nint* s, nint n, bool contiguous)
         {
-            if (contiguous)
-            {
-                if (n <= int.MaxValue && _op.TryInvoke(new ReadOnlySpan<A>(p[1], (int)n), new ReadOnlySpan<B>(p[2], (int)n), new Span<R>(p[0], (int)n))) return;
-                R* o = (R*)p[0];
-                A* a = (A*)p[1];
-                B* b = (B*)p[2];
-                for (nint i = 0; i < n; i++) o[i] = _op.Invoke(a[i], b[i]);
-                return;
-            }
-            byte* po = p[0], pa = p[1], pb = p[2];
+            nint i = 0;
+            // Contiguous, or an input broadcast along the run (a scalar, a column): span form in blocks.
+            if (s[0] == sizeof(R) && (s[1] == sizeof(A) || s[1] == 0) && (s[2] == sizeof(B) || s[2] == 0))
+                i = Blocks(p, s, n);
+            byte* po = p[0] + i * s[0], pa = p[1] + i * s[1], pb = p[2] + i * s[2];
             nint so = s[0], sa = s[1], sb = s[2];
-            for (nint i = 0; i < n; i++, po += so, pa += sa, pb += sb) *(R*)po = _op.Invoke(*(A*)pa, *(B*)pb);
+            for (; i < n; i++, po += so, pa += sa, pb += sb) *(R*)po = _op.Invoke(*(A*)pa, *(B*)pb);
+        }
+
+        // The elements done by the span form: all, or none where TryInvoke declines.
+        private nint Blocks(byte** p, nint* s, nint n)
+        {
+            int block = (int)Math.Min(n, BlockBytes / Math.Max(sizeof(R), Math.Max(sizeof(A), sizeof(B))));
+            A* ra = stackalloc A[s[1] == 0 ? block : 0];
+            Repeat(p[1], s[1], ra, block);
+            B* rb = stackalloc B[s[2] == 0 ? block : 0];
+            Repeat(p[2], s[2], rb, block);
+            nint i = 0;
+            for (; i < n; i += block)
+            {
+                int count = (int)Math.Min(block, n - i);
+                if (!_op.TryInvoke(Block(p[1], s[1], i, count, ra), Block(p[2], s[2], i, count, rb), new Span<R>((R*)p[0] + i, count)))
+                    return i;
+            }
+            return n;
         }
     }
 
@@ -184,15 +217,35 @@ public static unsafe partial class NdZip
     {
         private TOp _op = op;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Row(byte** p, nint* s, nint n, bool contiguous)
         {
-            if (contiguous && n <= int.MaxValue
-                && _op.TryInvoke(new ReadOnlySpan<A>(p[1], (int)n), new ReadOnlySpan<B>(p[2], (int)n), new ReadOnlySpan<C>(p[3], (int)n), new Span<R>(p[0], (int)n)))
-                return;
-            byte* po = p[0], pa = p[1], pb = p[2], pc = p[3];
+            nint i = 0;
+            if (s[0] == sizeof(R) && (s[1] == sizeof(A) || s[1] == 0) && (s[2] == sizeof(B) || s[2] == 0) && (s[3] == sizeof(C) || s[3] == 0))
+                i = Blocks(p, s, n);
+            byte* po = p[0] + i * s[0], pa = p[1] + i * s[1], pb = p[2] + i * s[2], pc = p[3] + i * s[3];
             nint so = s[0], sa = s[1], sb = s[2], sc = s[3];
-            for (nint i = 0; i < n; i++, po += so, pa += sa, pb += sb, pc += sc) *(R*)po = _op.Invoke(*(A*)pa, *(B*)pb, *(C*)pc);
+            for (; i < n; i++, po += so, pa += sa, pb += sb, pc += sc) *(R*)po = _op.Invoke(*(A*)pa, *(B*)pb, *(C*)pc);
+        }
+
+        private nint Blocks(byte** p, nint* s, nint n)
+        {
+            int widest = Math.Max(Math.Max(sizeof(R), sizeof(A)), Math.Max(sizeof(B), sizeof(C)));
+            int block = (int)Math.Min(n, BlockBytes / widest);
+            A* ra = stackalloc A[s[1] == 0 ? block : 0];
+            Repeat(p[1], s[1], ra, block);
+            B* rb = stackalloc B[s[2] == 0 ? block : 0];
+            Repeat(p[2], s[2], rb, block);
+            C* rc = stackalloc C[s[3] == 0 ? block : 0];
+            Repeat(p[3], s[3], rc, block);
+            nint i = 0;
+            for (; i < n; i += block)
+            {
+                int count = (int)Math.Min(block, n - i);
+                if (!_op.TryInvoke(Block(p[1], s[1], i, count, ra), Block(p[2], s[2], i, count, rb), Block(p[3], s[3], i, count, rc),
+                        new Span<R>((R*)p[0] + i, count)))
+                    return i;
+            }
+            return n;
         }
     }
 
