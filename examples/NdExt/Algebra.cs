@@ -20,7 +20,7 @@ public static class Algebra
         // blocks; one call over a whole large array in place is up to 3x slower (docs/performance.md).
         NdZip.Map(y, x, y.AsReadOnly(), new ScaleAdd(a));
 
-    /// <summary><c>y += a * x</c> with a plain <c>foreach</c> loop over the elements: what <see cref="Axpy"/> is measured against.</summary>
+    /// <summary><c>y += a * x</c> with a plain <c>foreach</c> loop over the elements: what <c>axpy</c> is measured against.</summary>
     /// <param name="a">The scale of <paramref name="x"/>.</param>
     /// <param name="x">A contiguous float64 array of <paramref name="y"/>'s length.</param>
     /// <param name="y">A writable contiguous float64 array.</param>
@@ -57,7 +57,7 @@ public static class Algebra
         if (x.TryGetSpan(out ReadOnlySpan<double> xs))
         {
             var result = NdArray<double>.Uninitialized(x.Shape);
-            TensorPrimitives.Sigmoid(xs, result.AsSpan());
+            if (xs.Length > 0) TensorPrimitives.Sigmoid(xs, result.AsSpan());   // it refuses empty spans
             return result;
         }
         return NdArray<double>.From(Tensor.Sigmoid(Strided(x)));

@@ -76,7 +76,7 @@ public static class ArraysAlgebra
 
     /// <summary>out[i] = sum of row i of a (2-d), rows in parallel (with the GIL held: the rows need no Python).</summary>
     [PyFunction]
-    public static void RowSumsParallel(NdView<double> a, NdViewMut<double> @out) =>
+    public static void RowSumsParallel([Ndim(2)] NdView<double> a, [Ndim(1)] NdViewMut<double> @out) =>
         NdParallel.ForRows(a, @out, static (i, row, sum) =>
         {
             double total = 0;

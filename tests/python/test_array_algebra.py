@@ -203,6 +203,8 @@ def test_nd_ext_algebra_matches_numpy():
     assert nd_ext.norm(x) == pytest.approx(np.linalg.norm(x), rel=1e-12)
     assert nd_ext.norm(m[:, ::-2]) == pytest.approx(np.linalg.norm(m[:, ::-2]), rel=1e-12)
     assert nd_ext.norm(np.zeros(0)) == 0.0
+    assert nd_ext.sigmoid(np.zeros((2, 0))).shape == (2, 0)   # TensorPrimitives.Sigmoid refuses empty spans
+    assert nd_ext.dot(np.zeros(0), np.zeros(0)) == 0.0
     expected = y + 2.5 * x
     nd_ext.axpy(2.5, x, y)
     np.testing.assert_array_equal(y, expected)
