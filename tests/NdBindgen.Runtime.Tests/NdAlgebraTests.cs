@@ -321,6 +321,19 @@ public unsafe class NdAlgebraTests
             Assert.Equal(Enumerable.Range(i * columns, columns).Sum(x => (double)x), actual[i]);
     }
 
+    [Theory]
+    [InlineData(10)]        // inline
+    [InlineData(100_000)]   // on pool threads
+    public void ABodysExceptionComesOutUnwrapped(int rows)
+    {
+        using var a = new Strided(new double[rows * 2], 0, [rows, 2], [2, 1]);
+        var e = Assert.Throws<IndexOutOfRangeException>(() => NdParallel.ForRows(a.ViewMut, (i, row) =>
+        {
+            if (i == rows - 1) _ = row[5];
+        }));
+        Assert.Equal("index 5 is out of bounds for axis 0 with size 2", e.Message);
+    }
+
     [Fact]
     public void ForRowsRefusesRowCountsThatDiffer()
     {

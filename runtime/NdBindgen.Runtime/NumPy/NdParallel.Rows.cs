@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
 using NdBindgen.NumPy;
 
@@ -26,6 +27,7 @@ public static unsafe partial class NdParallel
     /// captured by the lambda, hence the parameter. Small arrays run inline on the calling thread.
     /// </summary>
     /// <exception cref="PythonInterruptedException">Ctrl-C arrived: some rows were not run.</exception>
+    /// <remarks>An exception thrown by the body on one row is rethrown as it is (not as an AggregateException); the rows of the other chunks may or may not have run.</remarks>
     public static void ForRows<T>(NdViewMut<T> view, NdRowAction<T> body) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -79,16 +81,26 @@ public static unsafe partial class NdParallel
         chunks = Math.Max(1, Math.Min(chunks, layout.Length / MinChunk));
         nint size = (rows + chunks - 1) / chunks;
         chunks = (rows + size - 1) / size;
-        ParallelLoopResult result = Parallel.For(0L, (long)chunks, (c, loop) =>
+        ParallelLoopResult result;
+        try
         {
-            if (Python.InterruptPending)
+            result = Parallel.For(0L, (long)chunks, (c, loop) =>
             {
-                loop.Stop();
-                return;
-            }
-            nint start = (nint)c * size;
-            run(start, Math.Min(rows, start + size));
-        });
+                if (Python.InterruptPending)
+                {
+                    loop.Stop();
+                    return;
+                }
+                nint start = (nint)c * size;
+                run(start, Math.Min(rows, start + size));
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The body's own exception, as the inline path throws it (not wrapped by the thread pool).
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
         if (!result.IsCompleted) throw new PythonInterruptedException();
     }
 }
