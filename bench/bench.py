@@ -325,6 +325,64 @@ def bench_generic(nd_ext, rounds: int, quick: bool) -> list[dict]:
     return rows
 
 
+ALGEBRA_NAME = "array algebra"
+
+
+def bench_algebra(nd_ext, nd_ext_c, rounds: int, quick: bool) -> list[dict]:
+    """The System.Numerics.Tensors rows: axpy (y += a * x) as nd_ext.axpy (TensorPrimitives),
+    nd_ext.axpy_loop (a plain foreach), the C loop and numpy's `y += a * x`; dot as nd_ext.dot
+    (TensorPrimitives.Dot), the C loop and np.dot; a broadcast add into an output as nd_ext.add_into
+    (NdZip) and np.add(a, b, out=c). Interleaved round-robin; median ns per call of each."""
+    rng = np.random.default_rng(3)
+    rows = []
+    for n, loops in [(100_000, 1_000), (1_000_000, 100), (10_000_000, 5)]:
+        loops = max(1, loops // 5) if quick else loops
+        x, y = rng.random(n), rng.random(n)
+        a = 0.5
+        for f in (nd_ext.axpy, nd_ext.axpy_loop, nd_ext_c.axpy):   # the same result as numpy's
+            y1 = y.copy()
+            f(a, x, y1)
+            if not np.array_equal(y1, y + a * x):
+                fail(f"{ALGEBRA_NAME}: {f.__module__}.{f.__name__} differs from numpy's axpy at {n}")
+        rows.append({"row": f"axpy y += a*x, {n:_}", **time_statements({
+            "nd_ext (TensorPrimitives)": "f(a, x, y)", "nd_ext (foreach)": "g(a, x, y)", "C": "c(a, x, y)",
+            "numpy": "y += a * x"}, {"f": nd_ext.axpy, "g": nd_ext.axpy_loop, "c": nd_ext_c.axpy,
+                                     "a": a, "x": x, "y": y.copy()}, rounds, loops)})
+        for f in (nd_ext.dot, nd_ext_c.dot):
+            if not np.isclose(f(x, y), np.dot(x, y), rtol=1e-12):
+                fail(f"{ALGEBRA_NAME}: {f.__name__} differs from np.dot at {n}")
+        rows.append({"row": f"dot, {n:_}", **time_statements({
+            "nd_ext (TensorPrimitives)": "f(x, y)", "C": "c(x, y)", "numpy": "d(x, y)"},
+            {"f": nd_ext.dot, "c": nd_ext_c.dot, "d": np.dot, "x": x, "y": y}, rounds, loops)})
+    for label, b_shape, loops in [("(1000, 1000) + (1000,)", (1000,), 100), ("(1000, 1000) + (1000, 1)", (1000, 1), 100),
+                                  ("(100_000,) + ()", (), 1_000)]:
+        loops = max(1, loops // 5) if quick else loops
+        a = rng.random((100_000,) if b_shape == () else (1000, 1000))
+        b = rng.random(b_shape)
+        out = np.empty_like(a)
+        nd_ext.add_into(a, b, out)
+        if not np.array_equal(out, a + b):
+            fail(f"{ALGEBRA_NAME}: add_into differs from np.add for {label}")
+        rows.append({"row": f"a + b into out, {label}", **time_statements({
+            "nd_ext (NdZip)": "f(a, b, c)", "numpy": "add(a, b, out=c)"},
+            {"f": nd_ext.add_into, "add": np.add, "a": a, "b": b, "c": out}, rounds, loops)})
+    return rows
+
+
+def time_statements(stmts: dict, names: dict, rounds: int, loops: int) -> dict:
+    """Median ns per run of each statement (on fast locals), interleaved round-robin."""
+    setup = "; ".join(f"{k} = _n[{k!r}]" for k in names)
+    timers = {label: timeit.Timer(stmt, setup=setup, globals={"_n": names}) for label, stmt in stmts.items()}
+    for t in timers.values():
+        t.timeit(max(1, loops // 10))
+    samples = {label: [] for label in timers}
+    labels = list(timers)
+    for r in range(rounds):
+        for label in labels[r % len(labels):] + labels[:r % len(labels)]:
+            samples[label].append(timers[label].timeit(loops) / loops * 1e9)
+    return {label: statistics.median(s) for label, s in samples.items()}
+
+
 PARALLEL_NAME = "NdParallel.For"
 
 
@@ -354,6 +412,16 @@ def loop_overhead_ns(loops: int = 1_000_000) -> float:
 
 
 # ---------------------------------------------------------------- reporting
+
+def print_algebra_table(rows: list[dict]) -> None:
+    print(f"| {ALGEBRA_NAME} | nd_ext | nd_ext (foreach) | C | numpy | nd_ext / numpy | nd_ext / C |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in rows:
+        nd = next(v for k, v in r.items() if k.startswith("nd_ext (") and k != "nd_ext (foreach)")
+        loop, c = r.get("nd_ext (foreach)"), r.get("C")
+        print(f"| {r['row']} | {fmt_ns(nd)} | {fmt_ns(loop) if loop else '-'} | {fmt_ns(c) if c else '-'} "
+              f"| {fmt_ns(r['numpy'])} | {nd / r['numpy']:.2f} | {f'{nd / c:.2f}' if c else '-'} |")
+
 
 def machine_info(nd_ext) -> dict:
     cpu = "unknown"
@@ -474,6 +542,11 @@ def main() -> None:
         generic = bench_generic(nd_ext, rounds, args.quick)
         print(f"  {GENERIC_NAME}: done", file=sys.stderr, flush=True)
 
+    algebra = None
+    if not args.self_test and hasattr(nd_ext, "axpy") and (not args.only or args.only in ALGEBRA_NAME):
+        algebra = bench_algebra(nd_ext, nd_ext_c, rounds, args.quick)
+        print(f"  {ALGEBRA_NAME}: done", file=sys.stderr, flush=True)
+
     parallel = None
     if not args.self_test and (not args.only or args.only in PARALLEL_NAME):
         parallel = bench_parallel(args.nd_ext_dir, rounds)
@@ -502,6 +575,9 @@ def main() -> None:
         print("| --- | ---: | ---: | ---: |")
         for g in generic:
             print(f"| {g['size']} | {fmt_ns(g['generic_ns'])} | {fmt_ns(g['float64_ns'])} | {g['ratio']:.2f} |")
+    if algebra:
+        print()
+        print_algebra_table(algebra)
     if parallel:
         print()
         print(f"| {PARALLEL_NAME}, 10,000,000 float64 x 2.0 | serial ms | parallel ms | speed-up ({parallel['cores']} cores) |")
@@ -514,7 +590,7 @@ def main() -> None:
         print_import_table(imports, args.self_test)
     if args.json:
         out = {"machine": info, "rounds": rounds, "quick": args.quick, "self_test": args.self_test,
-               "loop_overhead_ns": overhead, "results": rows, "crossing": crossing, "generic": generic, "parallel": parallel, "import_ms": imports}
+               "loop_overhead_ns": overhead, "results": rows, "crossing": crossing, "generic": generic, "algebra": algebra, "parallel": parallel, "import_ms": imports}
         pathlib.Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
         print(f"\nwrote {args.json}")
 

@@ -50,10 +50,13 @@ ROWS = [
     # A try statement cannot follow "for ...:" on its line: the loop's body starts on the next one.
     ("raise and catch ArgumentException -> ValueError", "f = m.raise_mapped", "\n        " + TRY_F),
     ("raise and catch PyValueError -> ValueError", "f = m.raise_value_error", "\n        " + TRY_F),
+    ("axpy y += a*x, 100,000 float64", "f = m.axpy; x = np.ones(100_000); y = np.zeros(100_000)", "f(0.5, x, y)"),
+    ("dot, 100,000 float64", "f = m.dot; x = np.ones(100_000); y = np.ones(100_000)", "f(x, y)"),
 ]
 # Rows of 100-1,000 elements cost far more per call: fewer calls keep callgrind's run short.
 CALLS_PER_ROW = {"sum_list, 1,000 floats": 2_000, "make_list(1000)": 2_000, "bump_counts, 100 str -> int": 2_000,
-                 "raise and catch ArgumentException -> ValueError": 2_000, "raise and catch PyValueError -> ValueError": 2_000}
+                 "raise and catch ArgumentException -> ValueError": 2_000, "raise and catch PyValueError -> ValueError": 2_000,
+                 "axpy y += a*x, 100,000 float64": 20, "dot, 100,000 float64": 20}
 
 PROGRAM = """
 import sys, gc

@@ -307,3 +307,19 @@ def test_crossing_probe_times_both_entry_points():
     managed, native = (float(x) for x in out)
     # Both ran: every call costs something, and entering .NET costs more than a C call.
     assert 0 < native < managed < 1000
+
+
+def test_axpy_and_dot_match_numpy():
+    rng = np.random.default_rng(2)
+    x, y = rng.random(1001), rng.random(1001)
+    expected = y + 0.5 * x
+    assert m.axpy(0.5, x, y) is None
+    np.testing.assert_array_equal(y, expected)
+    assert m.dot(x, y) == pytest.approx(np.dot(x, y), rel=1e-12)
+    assert m.dot(np.empty(0), np.empty(0)) == 0.0
+    with pytest.raises(ValueError, match=r"axpy\(\): x and y must be contiguous 1-d arrays of one length"):
+        m.axpy(1.0, x, y[::2])
+    with pytest.raises(ValueError, match=r"dot\(\): x and y must be contiguous 1-d arrays of one length"):
+        m.dot(x, y[1:])
+    with pytest.raises(ValueError, match="read-only"):
+        m.axpy(1.0, x, np.broadcast_to(y, y.shape))

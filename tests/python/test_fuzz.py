@@ -424,6 +424,8 @@ OVERRIDES = {
     "nd_test.digits3d.c": small_or_huge(), "nd_test.Samples.size": small_or_huge(), "nd_test.eval_loop.n": small_or_huge(),
     "nd_test.scale_parallel.repeat": small_or_huge(), "nd_test.scale_serial.repeat": small_or_huge(),
     "nd_test.churn.count": small_or_huge(),
+    "nd_test.add_row_index_parallel.repeat": small_or_huge(), "nd_test.from_tensor.rows": small_or_huge(),
+    "nd_test.from_tensor.cols": small_or_huge(),
     "nd_test.range.n": small_or_huge(), "nd_test.make_dict.n": small_or_huge(), "nd_ext.make_list.n": small_or_huge(),
     "nd_test.two_arrays.n": small_or_huge(), "nd_test.aranges.lengths": st.lists(st.integers(-3, 12), max_size=3),
     # Durations: a broad float would sleep or spin for hours (and Thread.Sleep(-1 ms) forever).
@@ -1647,7 +1649,38 @@ BODY_ERRORS = {
 # result type, ValueError/OverflowError for a result out of the row's range (an unknown enum value, a big int).
 BODY_ERRORS.update({t.id: (FuzzError, TypeError, ValueError, OverflowError)
                     for t in discover(nd_test) if t.id.split(".")[1].startswith("cb_")})
-BODY_ERRORS["nd_test.star_enumerable"] = (OverflowError,)   # the C# body's checked long Sum of the values
+BODY_ERRORS["nd_test.star_enumerable"] = (OverflowError,)
+# Issue 20's array algebra (Algebra.cs, ArraysAlgebra.cs; test_array_algebra.py checks results per layout): shapes
+# that do not broadcast and layouts a tensor span cannot take are ValueErrors; a huge `repeat` or tensor
+# size overflows int.
+BODY_ERRORS.update({f"nd_ext.{n}": (ValueError,) for n in ("axpy", "axpy_loop", "add_into")})
+BODY_ERRORS.update({f"nd_test.{n}": (ValueError,) for n in (
+    "zip_add", "zip_scale_add", "zip_subtract_func", "zip_fma", "map_negate", "tensor_strides", "tensor_sum",
+    "tensor_fill", "row_sums_parallel", "add_row_index_parallel")})
+BODY_ERRORS["nd_test.from_tensor"] = (ValueError, OverflowError, MemoryError)
+BODY_ERRORS["nd_test.row_sums_parallel"] = (ValueError, TypeError)   # [Ndim(2)] a, [Ndim(1)] out
+
+
+def o_broadcast_add(a):
+    try:
+        expected = np.add(a["a"], a["b"])
+    except ValueError:
+        return Raise((ValueError, r"^operands could not be broadcast together with shapes \(.*\) \(.*\)$"))
+    return Ok(np.asarray(expected))
+
+
+def o_dot(a):
+    x, y = a["x"], a["y"]
+    if x.ndim != 1 or y.ndim != 1 or x.size != y.size:
+        return Raise((ValueError, r"^dot takes two 1-d arrays of one length, not shapes "))
+    expected = float(np.dot(x, y))
+    return Ok(check=lambda r: type(r) is float and (r == expected or math.isclose(r, expected, rel_tol=1e-9, abs_tol=1e-300)
+                                                    or (math.isnan(r) and math.isnan(expected))))
+
+
+ORACLES["nd_ext.add_broadcast"] = ORACLES["nd_test.zip_add_new"] = o_broadcast_add
+ORACLES["nd_ext.dot"] = o_dot
+   # the C# body's checked long Sum of the values
 # Issue 19's call chains for the .NET frames in tracebacks (ExceptionsFrames.cs; test_exception_frames.py checks the
 # frames): each throws by design, frames_call_back passes on what its callback raises, as the cb_ functions do.
 BODY_ERRORS.update({"nd_test.frames_raise_chain": (RuntimeError,), "nd_test.frames_raise_with_cause": (ValueError,),

@@ -109,6 +109,9 @@ def test_nd_ext_array_results():
      lambda r: r[3] == 6),
     ("arange (made in C#)", lambda: nd_test.arange(4), lambda r: r[3] == 3),
     ("eye (2-d, made in C#)", lambda: nd_test.eye(2), lambda r: r[1, 1] == 1.0),
+    ("from_tensor (a Tensor<int> copied into a new array)", lambda: nd_test.from_tensor(2, 3), lambda r: r[1, 2] == 12),
+    ("zip_add_new (NdZip, broadcast (2, 1) with (3,))",
+     lambda a=np.ones((2, 1)), b=np.arange(3.0): nd_test.zip_add_new(a, b), lambda r: r[1, 2] == 3.0),
 ])
 def test_nd_test_array_results(name, make, check):
     def step():

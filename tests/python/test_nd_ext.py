@@ -198,13 +198,20 @@ FUNCTIONS = {
     "echo_datetime": ("(when)", "Returns when as a new datetime: a naive one as it is, an aware one in UTC."),
     "raise_mapped": ("()", "Raises ValueError(\"bad value\") from .NET's ArgumentException (the exception table's row)."),
     "raise_value_error": ("()", "Raises ValueError(\"bad value\") from PyValueError, the Python class named in C#."),
+    "axpy": ("(a, x, y)", "`y += a * x`, in place (BLAS's axpy)."),
+    "axpy_loop": ("(a, x, y)", "`y += a * x` with a plain `foreach` loop over the elements: what `axpy` is measured against."),
+    "dot": ("(x, y)", "The dot product of two vectors (`np.dot` of 1-d arrays)."),
+    "sigmoid": ("(x)", "The logistic function `1 / (1 + exp(-x))` of every element: a map."),
+    "norm": ("(x)", "The Euclidean norm `sqrt(sum(x**2))` of all elements: a reduction."),
+    "add_into": ("(a, b, out)", "`out = a + b` with numpy's broadcasting (`np.add(a, b, out=out)`)."),
+    "add_broadcast": ("(a, b)", "`a + b` with numpy's broadcasting, as a new array."),
 }
 
 
 def test_module_exports_exactly_the_tutorial_functions_and_classes():
     # The tutorial's three functions and Point, Node, the generic kernel (issue 9) with its float64-only twin,
     # and issue 17's benchmark rows: scaled_sum (*args and **kwargs), the containers' and the datetime round trip;
-    # issue 19's: raising a mapped exception and a PyValueError.
+    # issue 19's: raising a mapped exception and a PyValueError; issue 20's array algebra (Algebra.cs).
     assert sorted(n for n in dir(nd_ext) if not n.startswith("_")) == sorted([*FUNCTIONS, "Node", "Point", "Rectangle", "Shape", "Square"])
 
 

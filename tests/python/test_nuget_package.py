@@ -157,9 +157,11 @@ def test_the_package_layout(package):
             assert z.read(f"build/{name}") == (REPO / "runtime/NdBindgen.Runtime/build" / name).read_bytes()
         # What each diagnostic's help link explains, readable offline (HelpLinkTests checks the links).
         assert z.read("docs/diagnostics.md") == (REPO / "docs/diagnostics.md").read_bytes()
-    # Nothing a user's project would have to restore: no Microsoft.CodeAnalysis, no generator.
+    # One dependency, System.Numerics.Tensors (views convert to its tensor spans), which NuGet
+    # restores from nuget.org; no Microsoft.CodeAnalysis, no generator.
     assert f"<version>{VERSION}</version>" in nuspec
-    assert "<dependency " not in nuspec, nuspec
+    dependencies = re.findall(r'<dependency id="([^"]+)" version="([^"]+)"', nuspec)
+    assert dependencies == [("System.Numerics.Tensors", "10.0.15")], nuspec
 
 
 def test_the_project_restored_this_package(published, project):

@@ -10,7 +10,7 @@ namespace NdBindgen;
 /// no new chunk starts and <see cref="For{T}"/> throws <see cref="PythonInterruptedException"/>,
 /// which AllowThreads turns into Python's KeyboardInterrupt.
 /// </summary>
-public static unsafe class NdParallel
+public static unsafe partial class NdParallel
 {
     /// <summary>Smallest chunk worth a thread: below it the hand-off costs more than the work.</summary>
     public const int MinChunk = 32 * 1024;
