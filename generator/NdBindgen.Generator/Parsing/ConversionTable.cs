@@ -329,7 +329,7 @@ internal static class ConversionTable
         });
     }
 
-    /// <summary>NdView&lt;T&gt; and NdViewMut&lt;T&gt; in, NdArray&lt;T&gt; out, of a numpy element type.</summary>
+    /// <summary>NdView&lt;T&gt; and NdViewMut&lt;T&gt; in, NdArray&lt;T&gt; and views of inputs out, of a numpy element type.</summary>
     private static Resolution? ResolveArray(ITypeSymbol type, bool isReturn)
     {
         if (type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
@@ -339,6 +339,9 @@ internal static class ConversionTable
         {
             KnownTypes.NdViewName when !isReturn => (ValueKind.View, R.NdView, "ToView"),
             KnownTypes.NdViewMutName when !isReturn => (ValueKind.ViewMut, R.NdViewMut, "ToViewMut"),
+            // A view returned: a numpy array over the same memory whose base keeps its owner alive (Arrays.FromView).
+            KnownTypes.NdViewName => (ValueKind.View, R.NdView, "FromView"),
+            KnownTypes.NdViewMutName => (ValueKind.ViewMut, R.NdViewMut, "FromViewMut"),
             KnownTypes.NdArrayName when isReturn => (ValueKind.Array, R.NdArray, "FromArray"),
             _ => null,
         };
@@ -353,7 +356,7 @@ internal static class ConversionTable
             ElementType = element,
             AcceptsNone = orNone,
         };
-        return new(kind == ValueKind.Array
+        return new(isReturn
             ? model with { ToPython = R.Arrays + "." + function }
             : model with
             {
