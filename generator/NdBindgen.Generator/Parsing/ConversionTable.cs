@@ -86,7 +86,8 @@ internal static class ConversionTable
         + "callbacks (Func<...> and Action<...> of up to four arguments, over what a container holds), Python "
         + "(the GIL token), " + SupportedContainers;
     public const string SupportedReturns = SupportedScalars
-        + ", ReadOnlySpan<byte>, enums, NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void, " + SupportedContainers;
+        + ", ReadOnlySpan<byte>, enums, NdArray<T>, NdView<T> and NdViewMut<T> (views of inputs),"
+        + " [PyClass] types, PyRef, PyRef<T>, void, " + SupportedContainers;
     public const string SupportedProperties = SupportedScalars
         + ", enums, [PyClass] types, PyRef, PyRef<T>, " + SupportedContainers + ", or NdArray<T> without a setter";
     // ConstantParser.Convertible: what a function could return, but no arrays, views or references.
@@ -329,7 +330,9 @@ internal static class ConversionTable
         });
     }
 
-    /// <summary>NdView&lt;T&gt; and NdViewMut&lt;T&gt; in, NdArray&lt;T&gt; and views of inputs out, of a numpy element type.</summary>
+    /// <summary>
+    /// NdView&lt;T&gt; and NdViewMut&lt;T&gt; in, NdArray&lt;T&gt; and views of inputs out, of a numpy element type.
+    /// </summary>
     private static Resolution? ResolveArray(ITypeSymbol type, bool isReturn)
     {
         if (type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
