@@ -92,10 +92,10 @@ public partial class DiagnosticTests
     [Fact]
     public Task NDB0003_unsupported_return_type() => VerifyAsync(Class("""
             [PyFunction] public static {|#0:System.Threading.Tasks.Task<double>|} Later() => null!;
-            [PyFunction] public static {|#1:NdView<double>|} Borrowed() => default;
+            [PyFunction] public static {|#1:System.Span<double>|} Borrowed() => default;
         """),
         Error("NDB0003", 0).WithArguments("Api.Later", "System.Threading.Tasks.Task<double>", ConversionTable.SupportedReturns),
-        Error("NDB0003", 1).WithArguments("Api.Borrowed", "NdBindgen.NdView<double>", ConversionTable.SupportedReturns));
+        Error("NDB0003", 1).WithArguments("Api.Borrowed", "System.Span<double>", ConversionTable.SupportedReturns));
 
     [Fact]
     public Task NDB0004_element_type_without_dtype() => VerifyAsync(Class("""

@@ -20,6 +20,7 @@ public class SnapshotTests
     [InlineData("ScalarTypes", "scalars")]
     [InlineData("Ndim", "matrices")]
     [InlineData("MutableAliasing", "blas")]
+    [InlineData("ViewsOfViews", "views")]
     [InlineData("NoParameters", "constants")]
     [InlineData("DocComments", "statistics")]
     [InlineData("Overloads", "geometry")]

@@ -39,6 +39,8 @@ NOT_CONSTRUCTIBLE = {"Figure", "Ticket"}
 # tests/NdTestModule/ClassesPickle.cs (test_class_pickle.py)
 SEALED += ["PBox", "PCounter", "PHandReduce", "PHidden", "PNoPickle", "PSecret"]
 OPEN += ["PMeasure", "PVec"]
+# tests/NdTestModule/ArraysViews.cs
+OPEN += ["ArrayHolder"]
 # Several [PyConstructor]s: no single text signature (test_overloads.py).
 OVERLOADED_CONSTRUCTORS = {"Reading"}
 # No doc comment at all: __doc__ None, as a builtin class without a doc has.

@@ -283,7 +283,9 @@ PLACEHOLDER_CTOR = {"Swatch": ("s",), "SigBox": ("n",), "Animal": ("a",), "Money
                     "Once": (1,), "Joiner": ("-",),
                     # tests/NdTestModule/ClassesPickle.cs
                     "PVec": (1.0,), "PBox": (None,), "PSecret": (1,), "PHidden": (1,), "PNoPickle": (1,),
-                    "PHandReduce": (1,), "PMeasure": (1.0,)}
+                    "PHandReduce": (1,), "PMeasure": (1.0,),
+                    # tests/NdTestModule/ArraysViews.cs
+                    "ArrayHolder": (None,)}
 
 # Classes Python cannot construct (abstract, or made by C# only): how to get instances of them.
 MADE_BY = {
@@ -1728,6 +1730,20 @@ BODY_ERRORS.update({
     "nd_test.array_across_python": (FuzzError, TypeError, ValueError, OverflowError),
     "nd_test.call_it": (FuzzError, TypeError, ValueError, OverflowError),
 })
+# Issue 20's views of views (ArraysViews.cs; test_array_views.py checks each result against numpy): bounds, axes, steps
+# and reshapes out of range are IndexError/ValueError; a view of a non-numpy buffer or of a new NdArray cannot be
+# returned (TypeError/ValueError); checked shape arithmetic on huge drawn dims is OverflowError.
+BODY_ERRORS.update({f"nd_test.{name}": (IndexError, ValueError, TypeError, OverflowError) for name in (
+    "view_row", "view_index_axis", "view_slice", "view_slice_int32", "view_slice_mut", "fill_slice", "bump_row",
+    "sum_transposed_row", "view_transpose", "view_permute", "view_reshape", "view_squeeze", "view_insert_axis",
+    "view_same", "view_of_array_like", "view_of_new_array")})
+# Typed views of objects that are not parameters: whatever the drawn object, its attribute, item or call raises,
+# and the view's own TypeError/ValueError; use_after_dispose is ObjectDisposedException (RuntimeError) by design.
+BODY_ERRORS.update({f"nd_test.{name}": (Exception,) for name in (
+    "sum_dict_item", "sum_attribute", "sum_call_result", "scale_dict_item")})
+BODY_ERRORS.update({f"nd_test.{name}": (TypeError, ValueError, IndexError) for name in (
+    "trace_of", "sum_array_like_object", "sum_borrowed", "row_of_object", "ArrayHolder.total", "ArrayHolder.first")})
+BODY_ERRORS["nd_test.use_after_dispose"] = (RuntimeError, TypeError, ValueError)
 
 class Args(dict):
     """Converted arguments (by parameter name), the raw values, the instance and its state."""

@@ -66,7 +66,7 @@ def test_dtype_of_every_element_type_and_optionals():
 # Each topic has typing/uses_<topic>.py (right uses: mypy --strict passes) and typing/misuses_<topic>.py
 # (every line marked "# error:" is reported, and no other).
 TYPING_TOPICS = ["nd_ext", "containers", "callbacks", "numbers", "class_containers", "class_attributes",
-                 "class_inheritance", "exception_classes"]
+                 "class_inheritance", "exception_classes", "array_views"]
 
 
 @pytest.mark.parametrize("topic", TYPING_TOPICS)

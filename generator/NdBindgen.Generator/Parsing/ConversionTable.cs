@@ -86,7 +86,8 @@ internal static class ConversionTable
         + "callbacks (Func<...> and Action<...> of up to four arguments, over what a container holds), Python "
         + "(the GIL token), " + SupportedContainers;
     public const string SupportedReturns = SupportedScalars
-        + ", ReadOnlySpan<byte>, enums, NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void, " + SupportedContainers;
+        + ", ReadOnlySpan<byte>, enums, NdArray<T>, NdView<T> and NdViewMut<T> (views of inputs),"
+        + " [PyClass] types, PyRef, PyRef<T>, void, " + SupportedContainers;
     public const string SupportedProperties = SupportedScalars
         + ", enums, [PyClass] types, PyRef, PyRef<T>, " + SupportedContainers + ", or NdArray<T> without a setter";
     // ConstantParser.Convertible: what a function could return, but no arrays, views or references.
@@ -329,7 +330,9 @@ internal static class ConversionTable
         });
     }
 
-    /// <summary>NdView&lt;T&gt; and NdViewMut&lt;T&gt; in, NdArray&lt;T&gt; out, of a numpy element type.</summary>
+    /// <summary>
+    /// NdView&lt;T&gt; and NdViewMut&lt;T&gt; in, NdArray&lt;T&gt; and views of inputs out, of a numpy element type.
+    /// </summary>
     private static Resolution? ResolveArray(ITypeSymbol type, bool isReturn)
     {
         if (type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
@@ -339,6 +342,9 @@ internal static class ConversionTable
         {
             KnownTypes.NdViewName when !isReturn => (ValueKind.View, R.NdView, "ToView"),
             KnownTypes.NdViewMutName when !isReturn => (ValueKind.ViewMut, R.NdViewMut, "ToViewMut"),
+            // A view returned: a numpy array over the same memory whose base keeps its owner alive (Arrays.FromView).
+            KnownTypes.NdViewName => (ValueKind.View, R.NdView, "FromView"),
+            KnownTypes.NdViewMutName => (ValueKind.ViewMut, R.NdViewMut, "FromViewMut"),
             KnownTypes.NdArrayName when isReturn => (ValueKind.Array, R.NdArray, "FromArray"),
             _ => null,
         };
@@ -353,7 +359,7 @@ internal static class ConversionTable
             ElementType = element,
             AcceptsNone = orNone,
         };
-        return new(kind == ValueKind.Array
+        return new(isReturn
             ? model with { ToPython = R.Arrays + "." + function }
             : model with
             {

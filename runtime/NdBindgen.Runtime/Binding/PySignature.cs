@@ -385,6 +385,7 @@ public sealed unsafe partial class PySignature
     /// </summary>
     internal string ArgumentPrefix(int index, string place) =>
         _element ? ElementMarker + place + PlaceEnd
+        : _objectWord is not null ? _objectWord + place
         : _callbackResult ? $"the result{place} of the callback passed as '{_names[index]}' of {FunctionName}"
         : _overrideOf is not null ? $"the result{place} of the override '{FunctionName}' of {_overrideOf}"
         : (_attributeOf is null ? $"{FunctionName}() argument {Place(index)}"

@@ -28,10 +28,11 @@ public static unsafe partial class Arrays
             {
                 if (ndim >= 0 && a->nd != ndim) throw WrongNdim(sig, index, ndim, a->nd);
                 // As Borrow: the shape and strides are copied into the lease.
-                return new NdView<T>(new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(T), lease.Dims(a->nd)));
+                return new NdView<T>(new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(T), lease.Dims(a->nd)), o);
             }
         }
-        return new NdView<T>(ConvertArrayLike<T>(o, sig, index, ref lease, ndim));
+        NdLayout converted = ConvertArrayLike<T>(o, sig, index, ref lease, ndim);
+        return new NdView<T>(converted, lease.Temporary);   // owner: numpy's array made for the call, if it made one
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

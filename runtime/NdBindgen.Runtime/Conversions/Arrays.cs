@@ -117,11 +117,11 @@ public static unsafe partial class Arrays
     /// <param name="ndim">The number of dimensions the parameter demands, or -1 for any.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static NdView<T> ToView<T>(PyObject* o, PySignature sig, int index, ref ArrayLease lease, int ndim = -1) where T : unmanaged
-        => new(Borrow<T>(o, sig, index, ref lease, ndim, writable: false));
+        => new(Borrow<T>(o, sig, index, ref lease, ndim, writable: false), o);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static NdViewMut<T> ToViewMut<T>(PyObject* o, PySignature sig, int index, ref ArrayLease lease, int ndim = -1) where T : unmanaged
-        => new(Borrow<T>(o, sig, index, ref lease, ndim, writable: true));
+        => new(Borrow<T>(o, sig, index, ref lease, ndim, writable: true), o);
 
     // The numpy path builds its layout straight into the caller's: a layout assembled in a local
     // and then copied out stalled on store forwarding (measured: a third of a 10-element call).

@@ -13,11 +13,22 @@ namespace NdBindgen;
 /// Any shape, any strides (non-contiguous, negative, 0-d, empty). Contiguous data is also
 /// available as a span (<see cref="TryGetSpan"/>); <c>foreach</c> visits elements in C order.
 /// </remarks>
-public readonly unsafe ref struct NdView<T> where T : unmanaged
+public readonly unsafe ref partial struct NdView<T> where T : unmanaged
 {
     internal readonly NumPy.NdLayout Layout;
+    /// <summary>The Python object whose memory this is (borrowed; null when none): what a view returned to Python keeps alive. See NdView.Views.cs.</summary>
+    internal readonly Interop.PyObject* Owner;
+    /// <summary>Holds a derived view's shape and strides storage (NumPy.NdDerive); null when the layout points elsewhere.</summary>
+    internal readonly object? Keep;
 
     internal NdView(NumPy.NdLayout layout) => Layout = layout;
+
+    internal NdView(NumPy.NdLayout layout, Interop.PyObject* owner, object? keep = null)
+    {
+        Layout = layout;
+        Owner = owner;
+        Keep = keep;
+    }
 
     /// <summary>The number of dimensions (0 for a scalar array).</summary>
     public int Ndim => Layout.Ndim;

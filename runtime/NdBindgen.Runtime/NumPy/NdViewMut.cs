@@ -9,11 +9,22 @@ namespace NdBindgen;
 /// A read-only array is refused before the function runs. Like <see cref="NdView{T}"/> it is a
 /// ref struct and cannot outlive the call.
 /// </summary>
-public readonly unsafe ref struct NdViewMut<T> where T : unmanaged
+public readonly unsafe ref partial struct NdViewMut<T> where T : unmanaged
 {
     internal readonly NumPy.NdLayout Layout;
+    /// <summary>The Python object whose memory this is (borrowed; null when none): what a view returned to Python keeps alive. See NdViewMut.Views.cs.</summary>
+    internal readonly Interop.PyObject* Owner;
+    /// <summary>Holds a derived view's shape and strides storage (NumPy.NdDerive); null when the layout points elsewhere.</summary>
+    internal readonly object? Keep;
 
     internal NdViewMut(NumPy.NdLayout layout) => Layout = layout;
+
+    internal NdViewMut(NumPy.NdLayout layout, Interop.PyObject* owner, object? keep = null)
+    {
+        Layout = layout;
+        Owner = owner;
+        Keep = keep;
+    }
 
     /// <summary>The number of dimensions (0 for a scalar array).</summary>
     public int Ndim => Layout.Ndim;
@@ -60,9 +71,9 @@ public readonly unsafe ref struct NdViewMut<T> where T : unmanaged
     }
 
     /// <summary>A read-only view of the same elements.</summary>
-    public NdView<T> AsReadOnly() => new(Layout);
+    public NdView<T> AsReadOnly() => new(Layout, Owner, Keep);
 
-    public static implicit operator NdView<T>(NdViewMut<T> view) => new(view.Layout);
+    public static implicit operator NdView<T>(NdViewMut<T> view) => new(view.Layout, view.Owner, view.Keep);
 
     /// <summary>
     /// The rows (runs along the last axis) in C order: for strided arrays, a loop over rows with a
