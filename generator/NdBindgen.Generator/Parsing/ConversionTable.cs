@@ -45,6 +45,8 @@ internal static class ConversionTable
         ["global::System.Half"] = new("global::System.Half", "float", R.Floats, "ToHalf", "FromHalf"),
         ["global::System.Numerics.Complex"] =
             new("global::System.Numerics.Complex", "complex", R.Floats, "ToComplex", "FromComplex"),
+        ["global::NdBindgen.Complex32"] =
+            new("global::NdBindgen.Complex32", "complex", R.Floats, "ToComplex32", "FromComplex32"),
         ["global::System.Numerics.BigInteger"] =
             new("global::System.Numerics.BigInteger", "int", R.BigIntegers, "ToBigInteger", "FromBigInteger"),
         ["global::System.DateTimeOffset"] = new("global::System.DateTimeOffset", "datetime.datetime", R.DateTimes,
@@ -66,11 +68,35 @@ internal static class ConversionTable
         ["bool"] = "bool_", ["sbyte"] = "int8", ["byte"] = "uint8", ["short"] = "int16", ["ushort"] = "uint16",
         ["int"] = "int32", ["uint"] = "uint32", ["long"] = "int64", ["ulong"] = "uint64",
         ["global::System.Half"] = "float16", ["float"] = "float32", ["double"] = "float64",
-        ["global::System.Numerics.Complex"] = "complex128",
+        ["global::System.Numerics.Complex"] = "complex128", ["global::NdBindgen.Complex32"] = "complex64",
     };
 
+    /// <summary>
+    /// numpy's datetime units (NdBindgen.TimeUnits): Datetime64&lt;Nanoseconds&gt; is "datetime64[ns]".
+    /// The unit is part of the dtype; stubs name only numpy.datetime64 (see <see cref="StubDtype"/>).
+    /// </summary>
+    private static readonly (string Unit, string Code)[] s_timeUnits =
+    {
+        ("Years", "Y"), ("Months", "M"), ("Weeks", "W"), ("Days", "D"), ("Hours", "h"), ("Minutes", "m"),
+        ("Seconds", "s"), ("Milliseconds", "ms"), ("Microseconds", "us"), ("Nanoseconds", "ns"),
+        ("Picoseconds", "ps"), ("Femtoseconds", "fs"), ("Attoseconds", "as"),
+    };
+
+    static ConversionTable()
+    {
+        foreach (var (unit, code) in s_timeUnits)
+        {
+            s_elements[$"global::NdBindgen.Datetime64<global::NdBindgen.TimeUnits.{unit}>"] = $"datetime64[{code}]";
+            s_elements[$"global::NdBindgen.Timedelta64<global::NdBindgen.TimeUnits.{unit}>"] = $"timedelta64[{code}]";
+        }
+    }
+
+    /// <summary>The numpy scalar type a stub names for a dtype: numpy.datetime64 for "datetime64[ns]".</summary>
+    public static string StubDtype(string dtype) => dtype.IndexOf('[') is var i and >= 0 ? dtype.Substring(0, i) : dtype;
+
     public const string SupportedScalars =
-        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, BigInteger, decimal, "
+        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, Complex32, BigInteger, "
+            + "decimal, "
             + "string, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, byte[], ReadOnlyMemory<byte> and their "
             + "nullable forms";
     /// <summary>The containers (ContainerTypes): their elements are any row that is a value of its own.</summary>
@@ -82,11 +108,12 @@ internal static class ConversionTable
         + ", enums, [PyClass] types, PyRef, PyRef<T>, NdArray<T> (results only) and containers; dictionary keys and "
         + "set elements not nullable, PyRef or a collection";
     public const string SupportedParameters = SupportedScalars
-        + ", ReadOnlySpan<byte>, enums, NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, "
+        + ", ReadOnlySpan<byte>, enums, NdView<T>, NdViewMut<T>, NdObjectView, NdObjectViewMut, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, "
         + "callbacks (Func<...> and Action<...> of up to four arguments, over what a container holds), Python "
         + "(the GIL token), " + SupportedContainers;
     public const string SupportedReturns = SupportedScalars
-        + ", ReadOnlySpan<byte>, enums, NdArray<T>, [PyClass] types, PyRef, PyRef<T>, void, " + SupportedContainers;
+        + ", ReadOnlySpan<byte>, enums, NdArray<T>, NdObjectArray, [PyClass] types, PyRef, PyRef<T>, void, "
+        + SupportedContainers;
     public const string SupportedProperties = SupportedScalars
         + ", enums, [PyClass] types, PyRef, PyRef<T>, " + SupportedContainers + ", or NdArray<T> without a setter";
     // ConstantParser.Convertible: what a function could return, but no arrays, views or references.
@@ -104,7 +131,8 @@ internal static class ConversionTable
     public static string SupportedInContainer(string element) =>
         $"as container elements {SupportedContainerElements}, which '{element}' is not";
     public const string SupportedElements =
-        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex";
+        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex, "
+        + "Complex32, Datetime64<TUnit> and Timedelta64<TUnit> (TUnit one of NdBindgen.TimeUnits)";
 
     /// <summary>The numpy dtype name of an element type, or null when it is not one.</summary>
     public static string? ElementDtype(ITypeSymbol type) =>
@@ -143,7 +171,7 @@ internal static class ConversionTable
     {
         // Tuples before scalars; byte[] (ResolveBytes) before the collections, or it would be a list[int].
         ResolveVoid, ContainerTypes.ResolveTuple, ResolveEnum, ResolveScalar, ResolveBytes, ResolvePyClass,
-        ResolveGilToken, CallbackTypes.Resolve, ResolveBorrowed, ResolveReference, ResolveArray,
+        ResolveGilToken, CallbackTypes.Resolve, ResolveBorrowed, ResolveReference, ResolveArray, ObjectArrays.Resolve,
         ContainerTypes.ResolveCollection, static (_, _) => s_unsupported,
     };
 

@@ -55,7 +55,7 @@ internal static class Escapes
 
     // NdBindgen's own objects never keep what they are given (obj.SetAttr(py, name, value) takes
     // a reference of its own): an argument of a call on another parameter of type PyRef, PyRef<T>,
-    // PyBorrowed or Python is not kept.
+    // PyBorrowed, Python or NdObjectViewMut is not kept.
     private static bool IsArgumentToTheRuntime(IdentifierNameSyntax id, IParameterSymbol p)
     {
         if (id.Parent is not ArgumentSyntax { RefKindKeyword.RawKind: 0 } argument
@@ -66,7 +66,8 @@ internal static class Escapes
             other.Name == receiver.Identifier.ValueText
             && (KnownTypes.IsNdBindgen(other.Type, KnownTypes.PyRefName)
                 || KnownTypes.IsNdBindgen(other.Type, KnownTypes.PyBorrowedName)
-                || KnownTypes.IsNdBindgen(other.Type, KnownTypes.PythonName)));
+                || KnownTypes.IsNdBindgen(other.Type, KnownTypes.PythonName)
+                || KnownTypes.IsNdBindgen(other.Type, "NdObjectViewMut")));   // Set and Fill take references of their own
     }
 
     private static bool IsTransientUse(IdentifierNameSyntax id) => id.Parent switch
