@@ -86,19 +86,20 @@ internal static class ConversionTable
     {
         foreach (var (unit, code) in s_timeUnits)
         {
-            s_elements[$"global::NdBindgen.Datetime64<global::NdBindgen.TimeUnits.{unit}>"] = $"datetime64[{code}]";
-            s_elements[$"global::NdBindgen.Timedelta64<global::NdBindgen.TimeUnits.{unit}>"] = $"timedelta64[{code}]";
+            string arguments = $"<global::NdBindgen.TimeUnits.{unit}>";
+            s_elements["global::NdBindgen.Datetime64" + arguments] = $"datetime64[{code}]";
+            s_elements["global::NdBindgen.Timedelta64" + arguments] = $"timedelta64[{code}]";
         }
     }
 
     /// <summary>The numpy scalar type a stub names for a dtype: numpy.datetime64 for "datetime64[ns]".</summary>
-    public static string StubDtype(string dtype) => dtype.IndexOf('[') is var i and >= 0 ? dtype.Substring(0, i) : dtype;
+    public static string StubDtype(string dtype) =>
+        dtype.IndexOf('[') is var i and >= 0 ? dtype.Substring(0, i) : dtype;
 
     public const string SupportedScalars =
-        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, Complex32, BigInteger, "
-            + "decimal, "
-            + "string, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, byte[], ReadOnlyMemory<byte> and their "
-            + "nullable forms";
+        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, Complex32, "
+            + "BigInteger, decimal, string, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, byte[], "
+            + "ReadOnlyMemory<byte> and their nullable forms";
     /// <summary>The containers (ContainerTypes): their elements are any row that is a value of its own.</summary>
     public const string SupportedContainers =
         "T[], List<T>, IList<T>, ICollection<T>, IReadOnlyList<T>, IReadOnlyCollection<T>, IEnumerable<T>, "
@@ -108,7 +109,8 @@ internal static class ConversionTable
         + ", enums, [PyClass] types, PyRef, PyRef<T>, NdArray<T> (results only) and containers; dictionary keys and "
         + "set elements not nullable, PyRef or a collection";
     public const string SupportedParameters = SupportedScalars
-        + ", ReadOnlySpan<byte>, enums, NdView<T>, NdViewMut<T>, NdObjectView, NdObjectViewMut, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, "
+        + ", ReadOnlySpan<byte>, enums, NdView<T>, NdViewMut<T>, NdObjectView, NdObjectViewMut, [PyClass] types, "
+        + "PyRef, PyRef<T>, PyBorrowed, "
         + "callbacks (Func<...> and Action<...> of up to four arguments, over what a container holds), Python "
         + "(the GIL token), " + SupportedContainers;
     public const string SupportedReturns = SupportedScalars
@@ -130,9 +132,11 @@ internal static class ConversionTable
     /// <summary>The "supported" part of NDB0002/NDB0003 when a container's element is what does not fit.</summary>
     public static string SupportedInContainer(string element) =>
         $"as container elements {SupportedContainerElements}, which '{element}' is not";
-    public const string SupportedElements =
-        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex, "
-        + "Complex32, Datetime64<TUnit> and Timedelta64<TUnit> (TUnit one of NdBindgen.TimeUnits)";
+    /// <summary>What a generic function's T is instantiated for (Generics.s_candidates).</summary>
+    public const string GenericElements =
+        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex";
+    public const string SupportedElements = GenericElements
+        + ", Complex32, Datetime64<TUnit> and Timedelta64<TUnit> (TUnit one of NdBindgen.TimeUnits)";
 
     /// <summary>The numpy dtype name of an element type, or null when it is not one.</summary>
     public static string? ElementDtype(ITypeSymbol type) =>

@@ -67,7 +67,7 @@ internal static class Escapes
             && (KnownTypes.IsNdBindgen(other.Type, KnownTypes.PyRefName)
                 || KnownTypes.IsNdBindgen(other.Type, KnownTypes.PyBorrowedName)
                 || KnownTypes.IsNdBindgen(other.Type, KnownTypes.PythonName)
-                || KnownTypes.IsNdBindgen(other.Type, "NdObjectViewMut")));   // Set and Fill take references of their own
+                || KnownTypes.IsNdBindgen(other.Type, "NdObjectViewMut")));   // its Set and Fill take references
     }
 
     private static bool IsTransientUse(IdentifierNameSyntax id) => id.Parent switch
