@@ -101,7 +101,7 @@ public static class ArraysDtypes2
 
     /// <summary>The differences of neighbouring times (NaT where either is NaT).</summary>
     [PyFunction]
-    public static NdArray<Timedelta64<Nanoseconds>> DatetimeDiffs(NdView<Datetime64<Nanoseconds>> times)
+    public static NdArray<Timedelta64<Nanoseconds>> DatetimeDiffs([Ndim(1)] NdView<Datetime64<Nanoseconds>> times)
     {
         var result = NdArray<Timedelta64<Nanoseconds>>.Uninitialized(Math.Max(0, times.Length - 1));
         Span<Timedelta64<Nanoseconds>> to = result.AsSpan();
@@ -127,7 +127,7 @@ public static class ArraysDtypes2
     }
 
     /// <summary>The first time as a datetime.datetime (RuntimeError for NaT, ValueError out of range).</summary>
-    [PyFunction] public static DateTime FirstAsDatetime(NdView<Datetime64<Microseconds>> times) => times[0].ToDateTime();
+    [PyFunction] public static DateTime FirstAsDatetime([Ndim(1)] NdView<Datetime64<Microseconds>> times) => times[0].ToDateTime();
 
     /// <summary>The sum of the durations in seconds, through TimeSpan.</summary>
     [PyFunction]
@@ -173,21 +173,21 @@ public static class ArraysDtypes2
     }
 
     /// <summary>Element <paramref name="i"/> of a 1-d object array.</summary>
-    [PyFunction] public static PyRef ObjectAt(Python py, NdObjectView arr, long i) => arr[(nint)i].ToOwned(py);
+    [PyFunction] public static PyRef ObjectAt(Python py, [Ndim(1)] NdObjectView arr, long i) => arr[(nint)i].ToOwned(py);
 
     /// <summary>Element (i, j) of a 2-d object array.</summary>
     [PyFunction]
     public static PyRef ObjectAt2(Python py, [Ndim(2)] NdObjectView arr, long i, long j) => arr[(nint)i, (nint)j].ToOwned(py);
 
     /// <summary>Stores <paramref name="value"/> at <paramref name="i"/>.</summary>
-    [PyFunction] public static void SetObject(NdObjectViewMut arr, long i, PyBorrowed value) => arr.Set((nint)i, value);
+    [PyFunction] public static void SetObject([Ndim(1)] NdObjectViewMut arr, long i, PyBorrowed value) => arr.Set((nint)i, value);
 
     /// <summary>Stores <paramref name="value"/> in every element.</summary>
     [PyFunction] public static void FillObjects(NdObjectViewMut arr, PyRef value) => arr.Fill(value);
 
     /// <summary>Reverses a 1-d object array in place.</summary>
     [PyFunction]
-    public static void ReverseObjects(Python py, NdObjectViewMut arr)
+    public static void ReverseObjects(Python py, [Ndim(1)] NdObjectViewMut arr)
     {
         nint n = arr.Length;
         for (nint i = 0; i < n / 2; i++)
@@ -200,10 +200,9 @@ public static class ArraysDtypes2
 
     /// <summary>Copies the elements of <paramref name="source"/> into <paramref name="target"/> (the same shape).</summary>
     [PyFunction]
-    public static void CopyObjects(NdObjectViewMut target, NdObjectView source)
+    public static void CopyObjects([Ndim(1)] NdObjectViewMut target, [Ndim(1)] NdObjectView source)
     {
-        if (target.Ndim != 1 || source.Ndim != 1 || target.Length != source.Length)
-            throw new ArgumentException("target and source must be 1-d arrays of the same length");
+        if (target.Length != source.Length) throw new ArgumentException("target and source must have the same length");
         for (nint i = 0; i < source.Length; i++) target.Set(i, source[i]);
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using NdBindgen.Binding;
 using NdBindgen.Core;
@@ -19,13 +20,31 @@ public static unsafe partial class Arrays
     private static NdLayout BorrowObjects(PyObject* o, PySignature sig, int index, ref ArrayLease lease, int ndim, bool writable)
     {
         NumPyApiTable* api = NumPyRuntime.IfImported();
-        if (api == null || !NumPyRuntime.IsArray(api, o)) throw sig.WrongType(index, "numpy.ndarray of object", o);
+        if (api == null || !NumPyRuntime.IsArray(api, o)) throw NotAnObjectArray(o, sig, index);
         var a = (PyArrayObject*)o;
         if (a->descr->type_num != Npy.NPY_OBJECT)
             throw new PythonException(Builtins.TypeError, $"{sig.ArgumentPrefix(index)} must be an array of object, not an array of {DtypeName(o)}");
         if (writable && (a->flags & Npy.NPY_ARRAY_WRITEABLE) == 0) throw ReadOnly(sig, index);
         if (ndim >= 0 && a->nd != ndim) throw WrongNdim(sig, index, ndim, a->nd);
         return new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(PyObject*), lease.Dims(a->nd));
+    }
+
+    // Another buffer exporter is refused as a view of numbers is refused a wrong format: its format
+    // named. Even an 'O' buffer: it says nothing about who owns the references in it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Exception NotAnObjectArray(PyObject* o, PySignature sig, int index)
+    {
+        Py_buffer b;
+        if (CPython.PyObject_CheckBuffer(o) == 0 || CPython.PyObject_GetBuffer(o, &b, PyConst.PyBUF_RECORDS_RO) < 0)
+        {
+            CPython.PyErr_Clear();
+            return sig.WrongType(index, "numpy.ndarray of object", o);
+        }
+        string format = Utf8.FromC(b.format == null ? (byte*)Utf8.Z("B"u8) : b.format);
+        nint itemsize = b.itemsize;
+        CPython.PyBuffer_Release(&b);
+        return new PythonException(Builtins.TypeError,
+            $"{sig.ArgumentPrefix(index)} must be an array of object, not an array of buffer format '{format}' with item size {itemsize}");
     }
 
     /// <summary>Hands the object array to Python (a new reference; no copy).</summary>
