@@ -30,7 +30,9 @@ public sealed unsafe class NdObjectArray : IDisposable
         {
             array = api->PyArray_NewFromDescr(api->PyArray_Type, descr, shape.Length, dims, null, null, 0, null);   // steals descr
         }
-        var owned = PyRef.Own(array);   // numpy zero-fills object arrays it allocates: NULL elements until filled
+        if (array == null) throw PythonException.Fetch();
+        // The array's own reference, outside any open PyScope: it lives until returned or disposed.
+        var owned = PyRef.OwnUntracked(array);   // numpy zero-fills object arrays it allocates: NULL until filled
         var result = new NdObjectArray(owned);
         NdObjects.Fill(result.Layout, Core.Builtins.None);
         return result;
