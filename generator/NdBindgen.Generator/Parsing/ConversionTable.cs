@@ -136,7 +136,8 @@ internal static class ConversionTable
     public const string GenericElements =
         "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex";
     public const string SupportedElements = GenericElements
-        + ", Complex32, Datetime64<TUnit> and Timedelta64<TUnit> (TUnit one of NdBindgen.TimeUnits)";
+        + ", Complex32, Datetime64<TUnit> and Timedelta64<TUnit> (TUnit one of NdBindgen.TimeUnits); object arrays are "
+        + "NdObjectView, NdObjectViewMut and NdObjectArray";
 
     /// <summary>The numpy dtype name of an element type, or null when it is not one.</summary>
     public static string? ElementDtype(ITypeSymbol type) =>

@@ -63,9 +63,13 @@ internal static unsafe partial class NpyElement<T>
     private static PyArray_Descr* s_timeDescr;   // an owned reference, kept for the process (under the GIL)
 
     /// <summary>A new reference to T's descriptor, unit included: what a new array of T is made with.</summary>
-    internal static PyArray_Descr* NewDescr(NumPyApiTable* api)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static PyArray_Descr* NewDescr(NumPyApiTable* api) =>
+        Time < 0 ? api->PyArray_DescrFromType(TypeNum) : NewTimeDescr(api);   // folds to one branch per T
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyArray_Descr* NewTimeDescr(NumPyApiTable* api)
     {
-        if (Time < 0) return api->PyArray_DescrFromType(TypeNum);
         if (s_timeDescr == null) s_timeDescr = NpyTime.DescrFromName(api, TimeTypeNum == Npy.NPY_DATETIME ? "M8" : "m8", TimeUnit);
         if (s_timeDescr != null) Py_INCREF((PyObject*)s_timeDescr);
         return s_timeDescr;
