@@ -1469,7 +1469,8 @@ def o_datetime_diffs(a):
 def o_shift_seconds(a):
     v = a["times"].view(np.int64)
     with np.errstate(over="ignore"):
-        moved = np.where(v == _NAT, _NAT, v + np.int64(a["seconds"]))
+        # seconds == long.MinValue is a NaT timedelta: every time becomes NaT, as in numpy
+        moved = np.where((v == _NAT) | (a["seconds"] == _NAT), _NAT, v + np.int64(a["seconds"]))
     return Ok(None, writes={"times": moved.view("M8[s]")})
 
 
