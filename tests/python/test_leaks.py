@@ -112,8 +112,8 @@ def test_nd_ext_array_results():
     # issue 20 item 5's element types (test_array_dtypes2.py)
     ("copy_complex64", lambda a=np.arange(4, dtype=np.complex64): nd_test.copy_complex64(a), lambda r: r[3] == 3),
     ("copy_datetime_nanoseconds (a descriptor with its unit)",
-     lambda a=np.arange(4, dtype="M8[ns]"): nd_test.copy_datetime_nanoseconds(a), lambda r: r.dtype == "M8[ns]"),
-    ("months_of (through DateTime)", lambda a=np.arange(4, dtype="M8[D]"): nd_test.months_of(a),
+     lambda a=np.arange(4).view("M8[ns]"): nd_test.copy_datetime_nanoseconds(a), lambda r: r.dtype == "M8[ns]"),
+    ("months_of (through DateTime)", lambda a=np.arange(4).view("M8[D]"): nd_test.months_of(a),
      lambda r: r[3] == np.datetime64("1970-01")),
     ("range_objects (an object array filled in C#)", lambda: nd_test.range_objects(4), lambda r: r[3] == 3),
     ("fill_objects (writes releasing the old elements)",
