@@ -44,6 +44,7 @@ public class SnapshotTests
     [InlineData("ClassInheritance", "shapes")]
     [InlineData("ClassOverrides", "zoo")]
     [InlineData("Exceptions", "errors")]
+    [InlineData("ElementTypes2", "kernels")]
     public void Generates_expected_code(string scenario, string moduleName)
     {
         string directory = Path.Combine(TestPaths.Snapshots, scenario);

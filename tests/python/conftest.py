@@ -34,6 +34,7 @@ sys.path.insert(0, str(MODULES))
 # fuzzer's strategies, the two-module stress run), or test the toolchain with Debian's 3.11 (dotnet
 # builds, wheels, stubs with mypy, embedding, the C reference module, the other interpreters).
 NUMPY_FREE = [
+    "test_complex32_scalar.py",
     "test_arguments.py", "test_class_lifetime.py", "test_classes.py", "test_containers.py", "test_conversions.py",
     "test_exceptions.py", "test_exceptions_everywhere.py", "test_hostile_fork.py",
     "test_hostile_recursion.py", "test_hostile_threads.py", "test_nd_ext_classes.py",

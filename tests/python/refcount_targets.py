@@ -140,6 +140,8 @@ class Values:
         if a.startswith("numpy.typing.NDArray["):
             import numpy as np
             dtype = a[len("numpy.typing.NDArray[numpy."):-1]
+            if dtype in ("datetime64", "timedelta64"):   # the stub has no unit: nanoseconds (other units: the unit error)
+                return np.arange(4, dtype=np.int64).view({"datetime64": "M8[ns]", "timedelta64": "m8[ns]"}[dtype])
             return np.ones(4, dtype=np.bool_ if dtype == "bool_" else dtype)
         container = _container(a)
         if container is not None:   # containers and tuples: two elements each (a tuple its items), of our own

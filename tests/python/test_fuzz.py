@@ -185,10 +185,21 @@ def _params(module, fn, qualified, skip_first):
     stub += [(x, P.KEYWORD_ONLY) for x in a.kwonlyargs]
     stub += [(a.kwarg, P.VAR_KEYWORD)] if a.kwarg else []
     signature = inspect.signature(qualified())
-    result = [Param(x.arg, kind_of(x.annotation), signature.parameters[x.arg].default, k) for x, k in stub]
+    result = [Param(x.arg, _with_unit(kind_of(x.annotation), x.arg, qualified), signature.parameters[x.arg].default, k)
+              for x, k in stub]
     assert [(p.name, p.pkind) for p in result] == [(q.name, q.kind) for q in signature.parameters.values()], \
         (fn.name, signature)
     return result
+
+
+def _with_unit(kind, name, qualified):
+    """A datetime64/timedelta64 array's unit, which the stub cannot say (numpy.datetime64 has none): from the
+    docstring's "name : numpy.ndarray[datetime64[ns]]"."""
+    if kind[0] not in ("array:datetime64", "array:timedelta64"):
+        return kind
+    m = re.search(rf"^{name} : numpy\.ndarray\[((?:datetime|timedelta)64\[\w+\])\]$", qualified().__doc__ or "", re.M)
+    assert m, f"{name}: no unit in the docstring"
+    return ("array:" + m.group(1), kind[1])
 
 
 def has_other_kinds(target):
@@ -430,6 +441,8 @@ OVERRIDES = {
     "nd_test.from_tensor.cols": small_or_huge(),
     "nd_test.range.n": small_or_huge(), "nd_test.make_dict.n": small_or_huge(), "nd_ext.make_list.n": small_or_huge(),
     "nd_test.two_arrays.n": small_or_huge(), "nd_test.aranges.lengths": st.lists(st.integers(-3, 12), max_size=3),
+    "nd_test.days_from.count": small_or_huge(), "nd_test.none_array.rows": small_or_huge(),
+    "nd_test.none_array.columns": small_or_huge(), "nd_test.range_objects.n": small_or_huge(),
     # Durations: a broad float would sleep or spin for hours (and Thread.Sleep(-1 ms) forever).
     "nd_test.sleep_without_gil.seconds": st.sampled_from(SAFE_SECONDS + [math.inf, 1e300]) | NOT_NUMBERS,
     "nd_test.spin_checking.seconds": st.sampled_from(SAFE_SECONDS) | NOT_NUMBERS,
@@ -799,10 +812,10 @@ def convert(target, param, value, where):
         dtype = np.dtype(base[6:])
         arr = buffer_array(value)
         if arr is None:
-            return Raise((TypeError, rf"{where}.*must be numpy\.ndarray of {dtype}, not "))
+            return Raise((TypeError, rf"{where}.*must be numpy\.ndarray of {re.escape(str(dtype))}, not "))
         problems = []
         if arr.dtype != dtype or not arr.dtype.isnative:
-            problems.append((TypeError, rf"{where}.*must be an array of {dtype}, not an array of "))
+            problems.append((TypeError, rf"{where}.*must be an array of {re.escape(str(dtype))}, not an array of "))
         n = ndim_of(target, param)
         if n is not None and arr.ndim != n:
             problems.append((TypeError, rf"{where}.*must be a {n}-dimensional array, not {arr.ndim}-dimensional"))
@@ -875,7 +888,8 @@ class Snapshot:
         root = arr
         while isinstance(root.base, np.ndarray):
             root = root.base
-        if root.flags.c_contiguous or root.flags.f_contiguous:
+        # An object array's bytes are pointers numpy cannot wrap again: its elements compared instead.
+        if (root.flags.c_contiguous or root.flags.f_contiguous) and arr.dtype != object:
             self.root, self.before = root, root.tobytes(order="A")
         else:
             self.root, self.before = None, arr.copy()
@@ -1433,6 +1447,39 @@ for _dtype in DTYPES:
         ORACLES[f"nd_test.increment_{_dtype}"] = o_increment
 for _name in INT_NAMES:
     ORACLES[f"nd_test.echo_{_name}"] = lambda a: Ok(a["x"])
+# Issue 20 item 5 (ArraysDtypes2.cs): complex64, datetime64/timedelta64 of each unit, object arrays.
+ORACLES["nd_test.copy_complex64"] = o_copy
+for _unit in ("years", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds", "microseconds",
+              "nanoseconds", "picoseconds", "femtoseconds", "attoseconds"):
+    ORACLES[f"nd_test.copy_datetime_{_unit}"] = ORACLES[f"nd_test.copy_timedelta_{_unit}"] = o_copy
+ORACLES["nd_test.conjugate_complex64"] = lambda a: Ok(None, writes={"arr": np.conj(a["arr"])})
+ORACLES["nd_test.echo_complex32"] = lambda a: Ok(check=lambda r, e=complex(np.complex64(a["x"])): type(r) is complex
+                                                and repr(r) == repr(e))   # NaN parts, -0.0
+ORACLES["nd_test.count_none"] = lambda a: Ok(sum(1 for v in a["arr"].flat if v is None))
+ORACLES["nd_test.count_nat"] = lambda a: Ok(int(np.isnat(a["times"]).sum()))
+ORACLES["nd_test.fill_objects"] = lambda a: Ok(None, writes={"arr": np.full(a["arr"].shape, None, dtype=object)}) \
+    if a["value"] is None else None
+_NAT = np.iinfo(np.int64).min
+
+
+def o_datetime_diffs(a):
+    v = a["times"].view(np.int64)
+    with np.errstate(over="ignore"):
+        d = v[1:] - v[:-1]   # wraps, as numpy's and the C# subtraction do
+    d[(v[1:] == _NAT) | (v[:-1] == _NAT)] = _NAT
+    return Ok(check=lambda r: type(r) is np.ndarray and r.dtype == np.dtype("m8[ns]") and same_array(r.view(np.int64), d))
+
+
+def o_shift_seconds(a):
+    v = a["times"].view(np.int64)
+    with np.errstate(over="ignore"):
+        # seconds == long.MinValue is a NaT timedelta: every time becomes NaT, as in numpy
+        moved = np.where((v == _NAT) | (a["seconds"] == _NAT), _NAT, v + np.int64(a["seconds"]))
+    return Ok(None, writes={"times": moved.view("M8[s]")})
+
+
+ORACLES["nd_test.datetime_diffs"] = o_datetime_diffs
+ORACLES["nd_test.shift_seconds"] = o_shift_seconds
 
 # Containers (tests/NdTestModule/Containers.cs, examples/NdExt/Containers.cs): the echo functions give back what
 # arrived, converted (fuzz_containers predicts it element by element); the others compute from it.
@@ -1691,6 +1738,15 @@ BODY_ERRORS.update({"nd_test.frames_raise_chain": (RuntimeError,), "nd_test.fram
                     "nd_test.frames_call_back": (FuzzError, TypeError, ValueError, OverflowError)})
 # The number classes' constructors: Fraction(n, 0) is ZeroDivisionError, its checked long arithmetic OverflowError.
 BODY_ERRORS["nd_test.Fraction"] = (ZeroDivisionError, OverflowError)
+# Issue 20 item 5 (ArraysDtypes2.cs): NaT has no DateTime/TimeSpan (RuntimeError), DateTime's years 1 to 9999 and
+# TimeSpan's range (ValueError, OverflowError), an index past the end (IndexError), sizes from a broad int.
+BODY_ERRORS.update({
+    "nd_test.first_as_datetime": (RuntimeError, ValueError, IndexError), "nd_test.total_seconds": (RuntimeError, OverflowError),
+    "nd_test.months_of": (ValueError,), "nd_test.days_from": (ValueError, OverflowError, MemoryError),
+    "nd_test.object_at": (IndexError,), "nd_test.object_at2": (IndexError,), "nd_test.set_object": (IndexError,),
+    "nd_test.copy_objects": (ValueError,), "nd_test.none_array": (ValueError, OverflowError, MemoryError),
+    "nd_test.range_objects": (ValueError, OverflowError, MemoryError),
+})
 # Issue 19's raisers (ExceptionsRaising.cs): they raise on purpose, whatever their arguments name
 # (test_exception_raising.py checks each); an unknown kind is ValueError, a kind that is no warning TypeError.
 BODY_ERRORS.update({

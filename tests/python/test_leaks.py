@@ -112,6 +112,15 @@ def test_nd_ext_array_results():
     ("from_tensor (a Tensor<int> copied into a new array)", lambda: nd_test.from_tensor(2, 3), lambda r: r[1, 2] == 12),
     ("zip_add_new (NdZip, broadcast (2, 1) with (3,))",
      lambda a=np.ones((2, 1)), b=np.arange(3.0): nd_test.zip_add_new(a, b), lambda r: r[1, 2] == 3.0),
+    # issue 20 item 5's element types (test_array_dtypes2.py)
+    ("copy_complex64", lambda a=np.arange(4, dtype=np.complex64): nd_test.copy_complex64(a), lambda r: r[3] == 3),
+    ("copy_datetime_nanoseconds (a descriptor with its unit)",
+     lambda a=np.arange(4).view("M8[ns]"): nd_test.copy_datetime_nanoseconds(a), lambda r: r.dtype == "M8[ns]"),
+    ("months_of (through DateTime)", lambda a=np.arange(4).view("M8[D]"): nd_test.months_of(a),
+     lambda r: r[3] == np.datetime64("1970-01")),
+    ("range_objects (an object array filled in C#)", lambda: nd_test.range_objects(4), lambda r: r[3] == 3),
+    ("fill_objects (writes releasing the old elements)",
+     lambda a=np.empty(4, dtype=object): (nd_test.fill_objects(a, [1]), a)[1], lambda r: r[3] == [1]),
 ])
 def test_nd_test_array_results(name, make, check):
     def step():

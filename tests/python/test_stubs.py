@@ -58,7 +58,7 @@ def test_stub_covers_every_export():
 def test_dtype_of_every_element_type_and_optionals():
     text = (MODULES / "nd_test.pyi").read_text()
     for dtype in ("bool_", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
-                  "float16", "float32", "float64", "complex128"):
+                  "float16", "float32", "float64", "complex128", "complex64", "datetime64", "timedelta64", "object_"):
         assert f"numpy.typing.NDArray[numpy.{dtype}]" in text, dtype
     assert "float | None" in text
 
@@ -66,7 +66,7 @@ def test_dtype_of_every_element_type_and_optionals():
 # Each topic has typing/uses_<topic>.py (right uses: mypy --strict passes) and typing/misuses_<topic>.py
 # (every line marked "# error:" is reported, and no other).
 TYPING_TOPICS = ["nd_ext", "containers", "callbacks", "numbers", "class_containers", "class_attributes",
-                 "class_inheritance", "exception_classes", "array_views"]
+                 "class_inheritance", "exception_classes", "array_views", "dtypes2"]
 
 
 @pytest.mark.parametrize("topic", TYPING_TOPICS)

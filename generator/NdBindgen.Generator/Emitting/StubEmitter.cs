@@ -268,7 +268,8 @@ internal static partial class StubEmitter
         {
             ValueKind.Void => "None",
             ValueKind.ArrayLikeView => "numpy.typing.ArrayLike",
-            ValueKind.View or ValueKind.ViewMut or ValueKind.Array => $"numpy.typing.NDArray[numpy.{t.Dtype}]",
+            ValueKind.View or ValueKind.ViewMut or ValueKind.Array =>
+                $"numpy.typing.NDArray[numpy.{Parsing.ConversionTable.StubDtype(t.Dtype!)}]",
             ValueKind.Reference or ValueKind.Borrowed when t.PythonType == "object" => "typing.Any",
             ValueKind.Callback => Callable(t.Elements.Items),
             ValueKind.Container => $"{t.PythonGeneric}[{string.Join(", ", t.Elements.Select(Annotation))}]",

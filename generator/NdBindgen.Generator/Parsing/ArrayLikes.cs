@@ -23,7 +23,7 @@ internal static class ArrayLikes
         AttributeData? attribute = p.GetAttributes()
             .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.ArrayLikeAttribute));
         if (attribute is null) return true;
-        if (type.Kind != ValueKind.View)
+        if (type.Kind != ValueKind.View || type.ElementType is null)   // NdObjectView: no conversion to objects
         {
             string why = type.Kind == ValueKind.ViewMut
                 ? "an in-place view cannot accept array-likes: writes would go to a temporary copy; "

@@ -45,6 +45,8 @@ internal static class ConversionTable
         ["global::System.Half"] = new("global::System.Half", "float", R.Floats, "ToHalf", "FromHalf"),
         ["global::System.Numerics.Complex"] =
             new("global::System.Numerics.Complex", "complex", R.Floats, "ToComplex", "FromComplex"),
+        ["global::NdBindgen.Complex32"] =
+            new("global::NdBindgen.Complex32", "complex", R.Floats, "ToComplex32", "FromComplex32"),
         ["global::System.Numerics.BigInteger"] =
             new("global::System.Numerics.BigInteger", "int", R.BigIntegers, "ToBigInteger", "FromBigInteger"),
         ["global::System.DateTimeOffset"] = new("global::System.DateTimeOffset", "datetime.datetime", R.DateTimes,
@@ -66,13 +68,38 @@ internal static class ConversionTable
         ["bool"] = "bool_", ["sbyte"] = "int8", ["byte"] = "uint8", ["short"] = "int16", ["ushort"] = "uint16",
         ["int"] = "int32", ["uint"] = "uint32", ["long"] = "int64", ["ulong"] = "uint64",
         ["global::System.Half"] = "float16", ["float"] = "float32", ["double"] = "float64",
-        ["global::System.Numerics.Complex"] = "complex128",
+        ["global::System.Numerics.Complex"] = "complex128", ["global::NdBindgen.Complex32"] = "complex64",
     };
 
+    /// <summary>
+    /// numpy's datetime units (NdBindgen.TimeUnits): Datetime64&lt;Nanoseconds&gt; is "datetime64[ns]".
+    /// The unit is part of the dtype; stubs name only numpy.datetime64 (see <see cref="StubDtype"/>).
+    /// </summary>
+    private static readonly (string Unit, string Code)[] s_timeUnits =
+    {
+        ("Years", "Y"), ("Months", "M"), ("Weeks", "W"), ("Days", "D"), ("Hours", "h"), ("Minutes", "m"),
+        ("Seconds", "s"), ("Milliseconds", "ms"), ("Microseconds", "us"), ("Nanoseconds", "ns"),
+        ("Picoseconds", "ps"), ("Femtoseconds", "fs"), ("Attoseconds", "as"),
+    };
+
+    static ConversionTable()
+    {
+        foreach (var (unit, code) in s_timeUnits)
+        {
+            string arguments = $"<global::NdBindgen.TimeUnits.{unit}>";
+            s_elements["global::NdBindgen.Datetime64" + arguments] = $"datetime64[{code}]";
+            s_elements["global::NdBindgen.Timedelta64" + arguments] = $"timedelta64[{code}]";
+        }
+    }
+
+    /// <summary>The numpy scalar type a stub names for a dtype: numpy.datetime64 for "datetime64[ns]".</summary>
+    public static string StubDtype(string dtype) =>
+        dtype.IndexOf('[') is var i and >= 0 ? dtype.Substring(0, i) : dtype;
+
     public const string SupportedScalars =
-        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, BigInteger, decimal, "
-            + "string, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, byte[], ReadOnlyMemory<byte> and their "
-            + "nullable forms";
+        "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, Complex, Complex32, "
+            + "BigInteger, decimal, string, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, byte[], "
+            + "ReadOnlyMemory<byte> and their nullable forms";
     /// <summary>The containers (ContainerTypes): their elements are any row that is a value of its own.</summary>
     public const string SupportedContainers =
         "T[], List<T>, IList<T>, ICollection<T>, IReadOnlyList<T>, IReadOnlyCollection<T>, IEnumerable<T>, "
@@ -82,11 +109,12 @@ internal static class ConversionTable
         + ", enums, [PyClass] types, PyRef, PyRef<T>, NdArray<T> (results only) and containers; dictionary keys and "
         + "set elements not nullable, PyRef or a collection";
     public const string SupportedParameters = SupportedScalars
-        + ", ReadOnlySpan<byte>, enums, NdView<T>, NdViewMut<T>, [PyClass] types, PyRef, PyRef<T>, PyBorrowed, "
+        + ", ReadOnlySpan<byte>, enums, NdView<T>, NdViewMut<T>, NdObjectView, NdObjectViewMut, [PyClass] types, "
+        + "PyRef, PyRef<T>, PyBorrowed, "
         + "callbacks (Func<...> and Action<...> of up to four arguments, over what a container holds), Python "
         + "(the GIL token), " + SupportedContainers;
     public const string SupportedReturns = SupportedScalars
-        + ", ReadOnlySpan<byte>, enums, NdArray<T>, NdView<T> and NdViewMut<T> (views of inputs),"
+        + ", ReadOnlySpan<byte>, enums, NdArray<T>, NdObjectArray, NdView<T> and NdViewMut<T> (views of inputs),"
         + " [PyClass] types, PyRef, PyRef<T>, void, " + SupportedContainers;
     public const string SupportedProperties = SupportedScalars
         + ", enums, [PyClass] types, PyRef, PyRef<T>, " + SupportedContainers + ", or NdArray<T> without a setter";
@@ -104,8 +132,12 @@ internal static class ConversionTable
     /// <summary>The "supported" part of NDB0002/NDB0003 when a container's element is what does not fit.</summary>
     public static string SupportedInContainer(string element) =>
         $"as container elements {SupportedContainerElements}, which '{element}' is not";
-    public const string SupportedElements =
+    /// <summary>What a generic function's T is instantiated for (Generics.s_candidates).</summary>
+    public const string GenericElements =
         "bool, sbyte, byte, short, ushort, int, uint, long, ulong, Half, float, double, System.Numerics.Complex";
+    public const string SupportedElements = GenericElements
+        + ", Complex32, Datetime64<TUnit> and Timedelta64<TUnit> (TUnit one of NdBindgen.TimeUnits); object arrays are "
+        + "NdObjectView, NdObjectViewMut and NdObjectArray";
 
     /// <summary>The numpy dtype name of an element type, or null when it is not one.</summary>
     public static string? ElementDtype(ITypeSymbol type) =>
@@ -144,7 +176,7 @@ internal static class ConversionTable
     {
         // Tuples before scalars; byte[] (ResolveBytes) before the collections, or it would be a list[int].
         ResolveVoid, ContainerTypes.ResolveTuple, ResolveEnum, ResolveScalar, ResolveBytes, ResolvePyClass,
-        ResolveGilToken, CallbackTypes.Resolve, ResolveBorrowed, ResolveReference, ResolveArray,
+        ResolveGilToken, CallbackTypes.Resolve, ResolveBorrowed, ResolveReference, ResolveArray, ObjectArrays.Resolve,
         ContainerTypes.ResolveCollection, static (_, _) => s_unsupported,
     };
 

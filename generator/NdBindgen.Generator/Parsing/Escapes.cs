@@ -55,13 +55,13 @@ internal static class Escapes
 
     // NdBindgen's own objects never keep what they are given (obj.SetAttr(py, name, value) takes
     // a reference of its own): an argument of a call on another parameter of type PyRef, PyRef<T>,
-    // PyBorrowed or Python is not kept.
+    // PyBorrowed, Python or NdObjectViewMut is not kept.
     private static bool IsArgumentToTheRuntime(IdentifierNameSyntax id, IParameterSymbol p) =>
         p.ContainingSymbol is IMethodSymbol method && IsArgumentToTheRuntime(id, method);
 
     /// <summary>
     /// Whether <paramref name="id"/> is an argument of a call on a parameter of <paramref name="method"/>
-    /// of type PyRef, PyBorrowed or Python.
+    /// of type PyRef, PyBorrowed, Python or NdObjectViewMut.
     /// </summary>
     internal static bool IsArgumentToTheRuntime(IdentifierNameSyntax id, IMethodSymbol method)
     {
@@ -73,7 +73,8 @@ internal static class Escapes
             other.Name == receiver.Identifier.ValueText
             && (KnownTypes.IsNdBindgen(other.Type, KnownTypes.PyRefName)
                 || KnownTypes.IsNdBindgen(other.Type, KnownTypes.PyBorrowedName)
-                || KnownTypes.IsNdBindgen(other.Type, KnownTypes.PythonName)));
+                || KnownTypes.IsNdBindgen(other.Type, KnownTypes.PythonName)
+                || KnownTypes.IsNdBindgen(other.Type, "NdObjectViewMut")));   // its Set and Fill take references
     }
 
     internal static bool IsTransientUse(IdentifierNameSyntax id) => id.Parent switch

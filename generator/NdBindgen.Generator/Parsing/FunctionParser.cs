@@ -250,7 +250,7 @@ internal static class FunctionParser
                 ? $"[Dtypes] lists {string.Join(", ", notAdmitted)}, which "
                     + $"{(notAdmitted.Count == 1 ? "is" : "are")} not a numpy element type meeting {t.Name}'s "
                     + $"constraints"
-                : $"no numpy element type ({ConversionTable.SupportedElements}) meets {t.Name}'s constraints (it "
+                : $"no numpy element type ({ConversionTable.GenericElements}) meets {t.Name}'s constraints (it "
                     + $"needs 'unmanaged')";
             diagnostics.Add(DiagnosticInfo.Create(D.GenericNoElements,
                 (dtypes is null ? null : AttributeLocation(dtypes)) ?? location, display, why));

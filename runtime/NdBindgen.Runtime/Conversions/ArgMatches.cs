@@ -143,7 +143,7 @@ public static unsafe partial class ArgMatches
         if (api != null && NumPyRuntime.IsArray(api, o))
         {
             var a = (PyArrayObject*)o;
-            bool fits = NpyElement<T>.MatchesTypeNum(a->descr->type_num) && a->descr->byteorder != (byte)'>'
+            bool fits = NpyElement<T>.MatchesDescr(a->descr) && a->descr->byteorder != (byte)'>'
                 && (!writable || (a->flags & Npy.NPY_ARRAY_WRITEABLE) != 0)
                 && (ndim < 0 || a->nd == ndim);
             return fits ? ArgMatch.Exact : ArgMatch.No;

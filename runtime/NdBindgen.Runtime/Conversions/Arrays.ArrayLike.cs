@@ -24,7 +24,7 @@ public static unsafe partial class Arrays
         if (api != null && NumPyRuntime.IsArray(api, o))
         {
             var a = (PyArrayObject*)o;
-            if (NpyElement<T>.MatchesTypeNum(a->descr->type_num) && a->descr->byteorder != (byte)'>')
+            if (NpyElement<T>.MatchesDescr(a->descr) && a->descr->byteorder != (byte)'>')
             {
                 if (ndim >= 0 && a->nd != ndim) throw WrongNdim(sig, index, ndim, a->nd);
                 // As Borrow: the shape and strides are copied into the lease.
@@ -47,9 +47,9 @@ public static unsafe partial class Arrays
         if (found == null) throw NotAnArray<T>(sig, index);
         var f = (PyArrayObject*)found;
         PyObject* array = found;
-        if (!NpyElement<T>.MatchesTypeNum(f->descr->type_num) || f->descr->byteorder == (byte)'>' || (f->flags & Npy.NPY_ARRAY_ALIGNED) == 0)
+        if (!NpyElement<T>.MatchesDescr(f->descr) || f->descr->byteorder == (byte)'>' || (f->flags & Npy.NPY_ARRAY_ALIGNED) == 0)
         {
-            PyArray_Descr* want = api->PyArray_DescrFromType(NpyElement<T>.TypeNum);
+            PyArray_Descr* want = NpyElement<T>.NewDescr(api);
             if (want == null)
             {
                 Py_DECREF(found);

@@ -132,7 +132,7 @@ public static unsafe partial class Arrays
         {
             var a = (PyArrayObject*)o;
             PyArray_Descr* descr = a->descr;
-            if (!NpyElement<T>.MatchesTypeNum(descr->type_num) || descr->byteorder == (byte)'>')
+            if (!NpyElement<T>.MatchesDescr(descr) || descr->byteorder == (byte)'>')
                 throw WrongDtype<T>(sig, index, DtypeName(o));
             if (writable && (a->flags & Npy.NPY_ARRAY_WRITEABLE) == 0) throw ReadOnly(sig, index);
             if (ndim >= 0 && a->nd != ndim) throw WrongNdim(sig, index, ndim, a->nd);
@@ -240,7 +240,7 @@ public static unsafe partial class Arrays
         PyObject* own = array.DetachOwner();   // numpy allocated it: already the ndarray
         if (own != null) return own;
         NumPyApiTable* api = NumPyRuntime.Require();
-        PyArray_Descr* descr = api->PyArray_DescrFromType(NpyElement<T>.TypeNum);
+        PyArray_Descr* descr = NpyElement<T>.NewDescr(api);
         if (descr == null) throw PythonException.Fetch();
         int ndim = array.Ndim;
         byte* data = array.DetachData();

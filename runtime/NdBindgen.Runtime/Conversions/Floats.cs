@@ -12,7 +12,7 @@ namespace NdBindgen.Conversions;
 /// <c>__index__</c> convert, as CPython's own "d" argument format does.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static unsafe class Floats
+public static unsafe partial class Floats
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ToDouble(PyObject* o, PySignature sig, int index)

@@ -89,7 +89,7 @@ internal static class Npy
     public const int NPY_BOOL = 0, NPY_BYTE = 1, NPY_UBYTE = 2, NPY_SHORT = 3, NPY_USHORT = 4,
         NPY_INT = 5, NPY_UINT = 6, NPY_LONG = 7, NPY_ULONG = 8, NPY_LONGLONG = 9, NPY_ULONGLONG = 10,
         NPY_FLOAT = 11, NPY_DOUBLE = 12, NPY_LONGDOUBLE = 13, NPY_CFLOAT = 14, NPY_CDOUBLE = 15,
-        NPY_OBJECT = 17, NPY_HALF = 23;
+        NPY_OBJECT = 17, NPY_DATETIME = 21, NPY_TIMEDELTA = 22, NPY_HALF = 23;
 
     public const int NPY_ARRAY_C_CONTIGUOUS = 0x0001;
     public const int NPY_ARRAY_ALIGNED = 0x0100;
@@ -140,6 +140,9 @@ internal unsafe struct NumPyApiTable
     // [275] npy_bool (from, to, NPY_CASTING)
     public delegate* unmanaged<PyArray_Descr*, PyArray_Descr*, int, byte> PyArray_CanCastTypeTo;
 
+    // [174] NPY_SUCCEED (1) with a new reference in *at, or NPY_FAIL (0) with an exception set
+    public delegate* unmanaged<PyObject*, PyArray_Descr**, int> PyArray_DescrConverter;
+
     // [282] steals the base
     public delegate* unmanaged<PyObject*, PyObject*, int> PyArray_SetBaseObject;
 
@@ -154,6 +157,7 @@ internal unsafe struct NumPyApiTable
         PyArray_FromAny = (delegate* unmanaged<PyObject*, PyArray_Descr*, int, int, int, PyObject*, PyObject*>)api[69],
         PyArray_FromArray = (delegate* unmanaged<PyObject*, PyArray_Descr*, int, PyObject*>)api[109],
         PyArray_CanCastTypeTo = (delegate* unmanaged<PyArray_Descr*, PyArray_Descr*, int, byte>)api[275],
+        PyArray_DescrConverter = (delegate* unmanaged<PyObject*, PyArray_Descr**, int>)api[174],
         PyArray_SetBaseObject = (delegate* unmanaged<PyObject*, PyObject*, int>)api[282],
     };
 }

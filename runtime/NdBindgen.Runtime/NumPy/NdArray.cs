@@ -117,7 +117,7 @@ public sealed unsafe class NdArray<T> : IDisposable, ICallOwnedArray where T : u
     private bool NumPyMemory(Interop.NumPyApiTable* api, ReadOnlySpan<nint> shape)
     {
         if (Interop.CPython.PyGILState_Check() == 0) return false;
-        Interop.PyArray_Descr* descr = api->PyArray_DescrFromType(NpyElement<T>.TypeNum);
+        Interop.PyArray_Descr* descr = NpyElement<T>.NewDescr(api);
         if (descr == null) throw PythonException.Fetch();
         Interop.PyObject* array;
         fixed (nint* dims = shape)

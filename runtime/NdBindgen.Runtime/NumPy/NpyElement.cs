@@ -10,7 +10,7 @@ namespace NdBindgen.NumPy;
 /// stands for. The <c>typeof</c> tests fold to constants for each value type at compile time,
 /// so this costs nothing at run time and uses no reflection.
 /// </summary>
-internal static unsafe class NpyElement<T> where T : unmanaged
+internal static unsafe partial class NpyElement<T> where T : unmanaged
 {
     /// <summary>numpy's NPY_TYPES number, or -1 for an unsupported element type.</summary>
     internal static int TypeNum
@@ -29,7 +29,8 @@ internal static unsafe class NpyElement<T> where T : unmanaged
         typeof(T) == typeof(float) ? Npy.NPY_FLOAT :
         typeof(T) == typeof(double) ? Npy.NPY_DOUBLE :
         typeof(T) == typeof(Complex) ? Npy.NPY_CDOUBLE :
-        -1;
+        typeof(T) == typeof(Complex32) ? Npy.NPY_CFLOAT :
+        TimeTypeNum;
     }
 
     /// <summary>The numpy dtype name, as <c>str(arr.dtype)</c> prints it.</summary>
@@ -48,7 +49,8 @@ internal static unsafe class NpyElement<T> where T : unmanaged
         Npy.NPY_FLOAT => "float32",
         Npy.NPY_DOUBLE => "float64",
         Npy.NPY_CDOUBLE => "complex128",
-        _ => typeof(T).Name,
+        Npy.NPY_CFLOAT => "complex64",
+        _ => TimeName ?? typeof(T).Name,
     };
 
     internal static bool IsSupported => TypeNum >= 0;
@@ -70,6 +72,7 @@ internal static unsafe class NpyElement<T> where T : unmanaged
         byte c = f[0];
         if (c == 0) return false;
         if (typeof(T) == typeof(Complex)) return c == (byte)'Z' && f[1] == (byte)'d' && f[2] == 0;
+        if (typeof(T) == typeof(Complex32)) return c == (byte)'Z' && f[1] == (byte)'f' && f[2] == 0;
         if (f[1] != 0) return false;
         return TypeNum switch
         {
