@@ -106,6 +106,21 @@ public static class ArraysOwnership
         return made!;
     }
 
+    /// <summary>Makes <paramref name="count"/> object arrays holding <paramref name="item"/> and returns none: their references go when the call returns.</summary>
+    [PyFunction]
+    public static long ObjectTemporaries(Python py, PyBorrowed item, long count)
+    {
+        if (count is < 0 or > 1000) throw new ArgumentOutOfRangeException(nameof(count), count, "0 to 1000 arrays");
+        long filled = 0;
+        for (long k = 0; k < count; k++)
+        {
+            NdObjectArray t = NdObjectArray.Create(py, 3);
+            t.AsViewMut().Fill(item);
+            filled += t.Length;
+        }
+        return filled;
+    }
+
     // ---- PyRef results: handed over when the method made them ----
 
     /// <summary>A new list from eval: handed over (sys.getrefcount as a C extension's result).</summary>

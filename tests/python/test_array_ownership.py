@@ -66,6 +66,14 @@ def test_an_array_stored_without_keep_is_released_and_says_so():
         nd_test.use_not_kept()
 
 
+def test_object_array_temporaries_release_their_elements_when_the_call_returns():
+    item = object()
+    before = sys.getrefcount(item)
+    filled = nd_test.object_temporaries(item, 10)
+    after = sys.getrefcount(item)
+    assert filled == 30 and after == before
+
+
 def test_nested_calls_end_only_their_own_arrays():
     assert nd_test.array_across_python(lambda: nd_test.temporaries(3, 100), 50) == 50.0
 

@@ -1782,7 +1782,7 @@ BODY_ERRORS.update({
     "nd_test.dispose_one_return_other": (ValueError,), "nd_test.keep_array": (ValueError,),
     "nd_test.sum_kept": (RuntimeError,), "nd_test.return_kept": (RuntimeError,),
     "nd_test.store_without_keep": (ValueError,), "nd_test.use_not_kept": (RuntimeError,),
-    "nd_test.made_without_gil": (ValueError,),
+    "nd_test.made_without_gil": (ValueError,), "nd_test.object_temporaries": (ValueError,),
     "nd_test.array_across_python": (FuzzError, TypeError, ValueError, OverflowError),
     "nd_test.call_it": (FuzzError, TypeError, ValueError, OverflowError),
 })
