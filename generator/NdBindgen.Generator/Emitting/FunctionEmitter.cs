@@ -172,6 +172,12 @@ internal static class FunctionEmitter
         if (!guarded) return;
         w.Close();
         w.Open("finally");
+        // Every borrow ends before any lease lets go of its temporary or buffer, which may run Python code.
+        var views = arrays.Where(p => p.Type.IsView).ToList();
+        if (views.Count > 1)
+        {
+            foreach (ParameterModel p in Enumerable.Reverse(views)) w.Line($"{Lease(p)}.EndBorrow();");
+        }
         foreach (ParameterModel p in Enumerable.Reverse(arrays)) w.Line($"{Lease(p)}.Dispose();");
         foreach (ParameterModel p in Enumerable.Reverse(owned))
         {

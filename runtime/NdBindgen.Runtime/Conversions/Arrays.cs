@@ -88,6 +88,18 @@ public unsafe ref struct ArrayLease
         else if (Held != 0) ReleaseBorrow();
     }
 
+    /// <summary>
+    /// Ends the view's borrow now, before any lease of the call lets go of what it holds: dropping an
+    /// array-like's temporary or releasing a buffer can run Python code (a <c>__del__</c>, an
+    /// exporter's <c>__release_buffer__</c>) that may use the call's other arrays, which are free by
+    /// then. Emitted for each lease of a call with two or more; <see cref="Dispose"/> does it otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EndBorrow()
+    {
+        if (Held != 0) ReleaseBorrow();
+    }
+
     /// <summary>Ends the view's borrow, exactly once (before the buffer or the array it reads is let go).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ReleaseBorrow()

@@ -36,6 +36,8 @@ namespace NdBindgen.Generated
                 }
                 finally
                 {
+                    lease_out.EndBorrow();
+                    lease_rows.EndBorrow();
                     lease_out.Dispose();
                     lease_rows.Dispose();
                 }

@@ -37,6 +37,8 @@ namespace NdBindgen.Generated
                 }
                 finally
                 {
+                    lease_y.EndBorrow();
+                    lease_x.EndBorrow();
                     lease_y.Dispose();
                     lease_x.Dispose();
                 }

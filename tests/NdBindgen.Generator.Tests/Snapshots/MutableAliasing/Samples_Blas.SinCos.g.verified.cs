@@ -41,6 +41,9 @@ namespace NdBindgen.Generated
                 }
                 finally
                 {
+                    lease_cosines.EndBorrow();
+                    lease_sines.EndBorrow();
+                    lease_angles.EndBorrow();
                     lease_cosines.Dispose();
                     lease_sines.Dispose();
                     lease_angles.Dispose();
