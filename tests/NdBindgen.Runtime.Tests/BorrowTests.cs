@@ -120,6 +120,30 @@ public unsafe class BorrowTests
     }
 
     [Fact]
+    public void Table_keeps_a_views_layout_and_computes_its_key_only_when_the_base_is_shared()
+    {
+        BorrowTable* t = BorrowTable.Create();
+        nint[] dims = [5, 16];   // shape, then strides: the lease's copy
+        fixed (nint* d = dims)
+        {
+            byte* data = (byte*)Base;
+            int even = BorrowTable.Acquire(t, Base, data, d, d + 1, 1, 8, mutable: true);
+            Assert.True(t->Entries[even].Shape != null);                           // no key yet
+            Assert.Equal(-1, BorrowTable.Acquire(t, Base, data + 16, d, d + 1, 1, 8, mutable: false));   // a[2::2]: refused
+            Assert.True(t->Entries[even].Shape == null);                           // computed for the comparison
+            Assert.Equal(Base + 72, t->Entries[even].Key.End);
+            int odd = BorrowTable.Acquire(t, Base, data + 8, d, d + 1, 1, 8, mutable: true);   // a[1::2]: accepted
+            Assert.True(odd >= 0 && odd != even);
+            // Released through the capsule's function: found by its key.
+            Assert.Equal(odd, BorrowTable.Find(t, Base, Key(8, [5], [16])));
+            Assert.Equal(even, BorrowTable.Find(t, Base, Key(0, [5], [16])));
+            BorrowTable.Release(t, odd);
+            BorrowTable.Release(t, even);
+            Assert.Equal(0, t->Top);
+        }
+    }
+
+    [Fact]
     public void Table_grows_and_reuses_free_slots()
     {
         BorrowTable* t = BorrowTable.Create();

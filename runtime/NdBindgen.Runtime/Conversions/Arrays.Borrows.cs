@@ -15,34 +15,51 @@ public static unsafe partial class Arrays
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Acquire<T>(PySignature sig, int index, NdView<T> view, ref ArrayLease lease) where T : unmanaged
     {
-        if (lease.Borrowed != null) Acquire(sig, index, view.Layout, sizeof(T), ref lease, mutable: false);
+        if (lease.Borrowed != null) Acquire(sig, index, view.Layout.Data, view.Layout.Shape, view.Layout.Strides, view.Layout.Ndim, sizeof(T), ref lease, mutable: false);
     }
 
     /// <summary>Registers a mutable view for the rest of the call: a BufferError if another call holds any view of the same memory.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Acquire<T>(PySignature sig, int index, NdViewMut<T> view, ref ArrayLease lease) where T : unmanaged
     {
-        if (lease.Borrowed != null) Acquire(sig, index, view.Layout, sizeof(T), ref lease, mutable: true);
+        if (lease.Borrowed != null) Acquire(sig, index, view.Layout.Data, view.Layout.Shape, view.Layout.Strides, view.Layout.Ndim, sizeof(T), ref lease, mutable: true);
     }
 
-    private static void Acquire(PySignature sig, int index, in NdLayout layout, nint itemSize, ref ArrayLease lease, bool mutable)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Acquire(PySignature sig, int index, byte* data, nint* shape, nint* strides, int ndim, nint itemSize, ref ArrayLease lease, bool mutable)
     {
-        PyObject* o = lease.Borrowed;
-        if (lease.Active)
+        if (lease.Active || !Borrows.Ours)
         {
-            AcquireExporter(sig, index, layout, itemSize, ref lease, mutable);
+            AcquireOther(sig, index, data, shape, strides, ndim, itemSize, ref lease, mutable);
             return;
         }
-        SharedBorrowApi* foreign = Borrows.Foreign;
+        // Our table: the key is the view's own layout (what the function reads), not the array's
+        // shape now, which Python code run by a later argument's conversion may have changed.
+        var a = (PyArrayObject*)lease.Borrowed;
+        nint @base = a->@base == null ? (nint)a : Borrows.BaseOf(NumPyRuntime.IfLoaded, a);
+        int slot = BorrowTable.Acquire(Borrows.OwnTable, @base, data, shape, strides, ndim, itemSize, mutable);
+        if (slot < 0) throw InUse(sig, index, mutable);
+        lease.BorrowSlot = slot;
+        lease.Held = 1;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AcquireOwn(PySignature sig, int index, byte* data, nint* shape, nint* strides, int ndim, nint itemSize, ref ArrayLease lease, bool mutable) =>
+        Acquire(sig, index, data, shape, strides, ndim, itemSize, ref lease, mutable);
+
+    /// <summary>A buffer exporter, the first ndarray (the capsule is looked up), or another extension's table.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AcquireOther(PySignature sig, int index, byte* data, nint* shape, nint* strides, int ndim, nint itemSize, ref ArrayLease lease, bool mutable)
+    {
+        if (lease.Active)
+        {
+            AcquireExporter(sig, index, data, shape, strides, ndim, itemSize, ref lease, mutable);
+            return;
+        }
+        SharedBorrowApi* foreign = Borrows.Foreign;   // resolves the capsule the first time
         if (foreign == null)
         {
-            // Our table: the key is the view's own layout (what the function reads), not the array's
-            // shape now, which Python code run by a later argument's conversion may have changed.
-            int slot = BorrowTable.Acquire(Borrows.Own, Borrows.BaseOf(NumPyRuntime.IfLoaded, (PyArrayObject*)o),
-                BorrowKey.Of(layout, itemSize), mutable);
-            if (slot < 0) throw InUse(sig, index, mutable);
-            lease.BorrowSlot = slot;
-            lease.Held = 1;
+            AcquireOwn(sig, index, data, shape, strides, ndim, itemSize, ref lease, mutable);
             return;
         }
         AcquireForeign(sig, index, foreign, ref lease, mutable);
@@ -65,12 +82,12 @@ public static unsafe partial class Arrays
     /// because the shared capsule's functions take ndarrays only.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void AcquireExporter(PySignature sig, int index, in NdLayout layout, nint itemSize, ref ArrayLease lease, bool mutable)
+    private static void AcquireExporter(PySignature sig, int index, byte* data, nint* shape, nint* strides, int ndim, nint itemSize, ref ArrayLease lease, bool mutable)
     {
         PyObject* o = lease.Borrowed;
         NumPyApiTable* api = NumPyRuntime.IfLoaded;
         nint @base = api != null && NumPyRuntime.IsArray(api, o) ? Borrows.BaseOf(api, (PyArrayObject*)o) : (nint)o;
-        int slot = BorrowTable.Acquire(Borrows.Own, @base, BorrowKey.Of(layout, itemSize), mutable);
+        int slot = BorrowTable.Acquire(Borrows.Own, @base, data, shape, strides, ndim, itemSize, mutable);
         if (slot < 0) throw InUse(sig, index, mutable);
         lease.BorrowSlot = slot;
         lease.Held = 1;
@@ -85,6 +102,7 @@ public static unsafe partial class Arrays
     }
 
     /// <summary>The BufferError for a view another call (this thread's outer call, another thread, another extension) holds a conflicting borrow of.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static PythonException InUse(PySignature sig, int index, bool mutable) =>
         new(Builtins.BufferError, mutable
             ? $"{sig.ArgumentPrefix(index)} is in use by another call, which holds a view of the same memory, and {sig.FunctionName}() writes to it; " +

@@ -106,7 +106,7 @@ public unsafe ref struct ArrayLease
     {
         byte held = Held;
         Held = 0;
-        if (held == 1) BorrowTable.Release(Borrows.Own, BorrowSlot);
+        if (held == 1) BorrowTable.Release(Borrows.OwnTable, BorrowSlot);   // created: it holds this slot
         else Arrays.ReleaseForeign(Borrowed, mutable: held == 3);
     }
 

@@ -9,14 +9,14 @@ namespace NdBindgen.NumPy;
 /// the greatest common divisor of the strides; plus the element size, which rust-numpy leaves out.
 /// Two keys of the same base object conflict when <see cref="Conflicts"/> says they may share a byte.
 /// </summary>
-internal readonly struct BorrowKey
+internal struct BorrowKey
 {
-    internal readonly nint Start;
-    internal readonly nint End;
-    internal readonly nint Data;
+    internal nint Start;
+    internal nint End;
+    internal nint Data;
     /// <summary>The gcd of the strides of the dimensions longer than 1 (0: the view is one element or none).</summary>
-    internal readonly nint Gcd;
-    internal readonly nint ItemSize;
+    internal nint Gcd;
+    internal nint ItemSize;
 
     internal BorrowKey(nint start, nint end, nint data, nint gcd, nint itemSize)
     {
@@ -28,21 +28,40 @@ internal readonly struct BorrowKey
     }
 
     /// <summary>The key of <paramref name="ndim"/> dimensions of <paramref name="shape"/> and byte <paramref name="strides"/> from <paramref name="data"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static unsafe BorrowKey Of(byte* data, nint* shape, nint* strides, int ndim, nint itemSize)
     {
-        nint low = 0, high = 0, gcd = 0;
+        BorrowKey key;
+        Write(&key, data, shape, strides, ndim, itemSize);
+        return key;
+    }
+
+    /// <summary>As <see cref="Of(byte*, nint*, nint*, int, nint)"/>, written to <paramref name="key"/> (a table's entry: no copy).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static unsafe void Write(BorrowKey* key, byte* data, nint* shape, nint* strides, int ndim, nint itemSize)
+    {
+        nint low = 0, high = itemSize, gcd = 0;
         for (int d = 0; d < ndim; d++)
         {
             nint n = shape[d];
-            if (n == 0) return new BorrowKey((nint)data, (nint)data, (nint)data, 0, itemSize);   // no element
-            if (n == 1) continue;
+            if (n <= 1)
+            {
+                if (n == 1) continue;
+                high = 0;   // no element
+                low = 0;
+                gcd = 0;
+                break;
+            }
             nint s = strides[d];
             nint span = (n - 1) * s;
             if (span < 0) low += span; else high += span;
-            gcd = GcdOf(gcd, s < 0 ? -s : s);
+            nint m = s < 0 ? -s : s;
+            gcd = gcd == 0 ? m : GcdOf(gcd, m);   // one dimension (the common case): no division
         }
-        return new BorrowKey((nint)data + low, (nint)data + high + itemSize, (nint)data, gcd, itemSize);
+        key->Start = (nint)data + low;
+        key->End = (nint)data + high;
+        key->Data = (nint)data;
+        key->Gcd = gcd;
+        key->ItemSize = itemSize;
     }
 
     internal static unsafe BorrowKey Of(NdLayout layout, nint itemSize) =>

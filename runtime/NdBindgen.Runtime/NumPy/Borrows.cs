@@ -7,13 +7,34 @@ using static NdBindgen.Interop.CPython;
 
 namespace NdBindgen.NumPy;
 
-/// <summary>One live borrow in a <see cref="BorrowTable"/>: the base object, the key, and how many
-/// views hold it (n &gt; 0 shared views of that key, -1 one mutable view, 0 a free slot).</summary>
-internal struct BorrowEntry
+/// <summary>
+/// One live borrow in a <see cref="BorrowTable"/>: the base object, how many views hold it (n &gt; 0
+/// shared views of that key, -1 one mutable view, 0 a free slot), and what it borrows: a view's
+/// layout (its data pointer, and the shape and strides its call's lease holds until the borrow
+/// ends), whose key is computed only when another borrow of the same base needs it; or, for a
+/// borrow made through the capsule's functions, the key itself (<see cref="Shape"/> null).
+/// </summary>
+internal unsafe struct BorrowEntry
 {
     internal nint Base;
-    internal BorrowKey Key;
     internal nint Count;
+    internal byte* Data;
+    internal nint* Shape;
+    internal nint* Strides;
+    internal nint Ndim;
+    internal nint ItemSize;
+    internal BorrowKey Key;
+
+    /// <summary>The entry's key, computed from its layout the first time it is asked for.</summary>
+    internal static ref BorrowKey KeyOf(BorrowEntry* e)
+    {
+        if (e->Shape != null)
+        {
+            BorrowKey.Write(&e->Key, e->Data, e->Shape, e->Strides, (int)e->Ndim, e->ItemSize);
+            e->Shape = null;
+        }
+        return ref e->Key;
+    }
 }
 
 /// <summary>
@@ -39,29 +60,72 @@ internal unsafe struct BorrowTable
     }
 
     /// <summary>
+    /// Borrows the view of <paramref name="data"/>, <paramref name="shape"/> and
+    /// <paramref name="strides"/> (which must stay valid until the borrow is released: a lease's
+    /// copy). Fast when no live borrow has the same base (the common case): the layout is stored,
+    /// no key is computed, nothing is compared. The slot, or -1 when a conflicting borrow is held.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Acquire(BorrowTable* t, nint @base, byte* data, nint* shape, nint* strides, int ndim, nint itemSize, bool mutable)
+    {
+        int top = t->Top, free = -1;
+        BorrowEntry* e = t->Entries;
+        for (int i = 0; i < top; i++)
+        {
+            if (e[i].Count != 0)
+            {
+                if (e[i].Base == @base) return AcquireSameBase(t, @base, data, shape, strides, ndim, itemSize, mutable);
+            }
+            else if (free < 0)
+            {
+                free = i;
+            }
+        }
+        if (free < 0)
+        {
+            if (top == t->Capacity) return AcquireSameBase(t, @base, data, shape, strides, ndim, itemSize, mutable);   // grows
+            free = top;
+            t->Top = top + 1;
+        }
+        BorrowEntry* slot = e + free;
+        slot->Base = @base;
+        slot->Count = mutable ? -1 : 1;
+        slot->Data = data;
+        slot->Shape = shape;
+        slot->Strides = strides;
+        slot->Ndim = ndim;
+        slot->ItemSize = itemSize;
+        return free;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int AcquireSameBase(BorrowTable* t, nint @base, byte* data, nint* shape, nint* strides, int ndim, nint itemSize, bool mutable) =>
+        Acquire(t, @base, BorrowKey.Of(data, shape, strides, ndim, itemSize), mutable);
+
+    /// <summary>
     /// rust-numpy's rule (BorrowFlags::acquire and acquire_mut): a shared view coexists with other
     /// shared views; a mutable one with no view whose key conflicts. The slot of the borrow (to
     /// release it by), or -1 when a conflicting borrow is held.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Acquire(BorrowTable* t, nint @base, in BorrowKey key, bool mutable)
     {
         int free = -1, same = -1;
-        BorrowEntry* e = t->Entries;
-        for (int i = 0, top = t->Top; i < top; i++, e++)
+        for (int i = 0, top = t->Top; i < top; i++)
         {
+            BorrowEntry* e = t->Entries + i;
             if (e->Count == 0)
             {
                 if (free < 0) free = i;
                 continue;
             }
             if (e->Base != @base) continue;
-            if (e->Key.SameAs(key))
+            ref BorrowKey other = ref BorrowEntry.KeyOf(e);
+            if (other.SameAs(key))
             {
                 if (mutable || e->Count < 0) return -1;
                 same = i;
             }
-            else if ((mutable || e->Count < 0) && BorrowKey.Conflicts(e->Key, key))
+            else if ((mutable || e->Count < 0) && BorrowKey.Conflicts(other, key))
             {
                 return -1;
             }
@@ -71,21 +135,16 @@ internal unsafe struct BorrowTable
             t->Entries[same].Count++;
             return same;
         }
-        return Insert(t, free, @base, key, mutable ? -1 : 1);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Insert(BorrowTable* t, int free, nint @base, in BorrowKey key, nint count)
-    {
         if (free < 0)
         {
             if (t->Top == t->Capacity) Grow(t);
             free = t->Top++;
         }
-        BorrowEntry* e = t->Entries + free;
-        e->Base = @base;
-        e->Key = key;
-        e->Count = count;
+        BorrowEntry* slot = t->Entries + free;
+        slot->Base = @base;
+        slot->Count = mutable ? -1 : 1;
+        slot->Shape = null;   // the key below is the entry's
+        slot->Key = key;
         return free;
     }
 
@@ -97,18 +156,23 @@ internal unsafe struct BorrowTable
         t->Capacity = capacity;
     }
 
-    /// <summary>Ends one view's borrow of <paramref name="slot"/> (the slot <see cref="Acquire"/> returned).</summary>
+    /// <summary>Ends one view's borrow of <paramref name="slot"/> (the slot an Acquire returned).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Release(BorrowTable* t, int slot)
     {
         BorrowEntry* e = t->Entries + slot;
-        e->Count = e->Count < 0 ? 0 : e->Count - 1;
-        if (e->Count == 0 && slot == t->Top - 1)
-        {
-            int top = slot;
-            while (top > 0 && t->Entries[top - 1].Count == 0) top--;
-            t->Top = top;
-        }
+        nint count = e->Count;
+        count = count < 0 ? 0 : count - 1;
+        e->Count = count;
+        if (count == 0 && slot == t->Top - 1) Shrink(t, slot);
+    }
+
+    /// <summary>Drops the free slots at the end (Top is one past the last live one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Shrink(BorrowTable* t, int top)
+    {
+        while (top > 0 && t->Entries[top - 1].Count == 0) top--;
+        t->Top = top;
     }
 
     /// <summary>The slot that holds <paramref name="key"/> of <paramref name="base"/>, or -1.</summary>
@@ -117,7 +181,7 @@ internal unsafe struct BorrowTable
         for (int i = 0; i < t->Top; i++)
         {
             BorrowEntry* e = t->Entries + i;
-            if (e->Count != 0 && e->Base == @base && e->Key.SameAs(key)) return i;
+            if (e->Count != 0 && e->Base == @base && BorrowEntry.KeyOf(e).SameAs(key)) return i;
         }
         return -1;
     }
@@ -166,6 +230,22 @@ internal static unsafe class Borrows
     /// <summary>The capsule's API when another extension installed it; null when ours is used (or not resolved yet).</summary>
     private static SharedBorrowApi* s_foreign;
     private static bool s_resolved;
+    /// <summary>True once ndarrays are tracked in this module's own table (<see cref="Resolve"/> found no other).</summary>
+    private static bool s_ours;
+
+    /// <summary>Whether ndarrays go to <see cref="OwnTable"/> (resolved, and no other extension's capsule).</summary>
+    internal static bool Ours
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => s_ours;
+    }
+
+    /// <summary>This module's table, once created (<see cref="Own"/> creates it).</summary>
+    internal static BorrowTable* OwnTable
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => s_own;
+    }
 
     internal static BorrowTable* Own
     {
@@ -197,7 +277,16 @@ internal static unsafe class Borrows
     {
         BorrowTable* own = Own;
         s_resolved = true;
-        PyObject* module = NumPyRuntime.ImportedMultiarray();
+        s_ours = true;   // unless another extension's capsule is found below
+        PyObject* module;
+        try
+        {
+            module = NumPyRuntime.ImportedMultiarray();
+        }
+        catch (PythonException)
+        {
+            module = null;
+        }
         if (module == null)
         {
             PyErr_Clear();
@@ -209,6 +298,7 @@ internal static unsafe class Borrows
             var api = (SharedBorrowApi*)PyCapsule_GetPointer(capsule, Utf8.Z(CapsuleNameZ));
             if (api == null || api->Version < 1) PyErr_Clear();
             else if (api->Flags != own) s_foreign = api;
+            s_ours = s_foreign == null;   // an unusable capsule: our own table, shared with no one
             // The capsule's reference is kept (never released), as rust-numpy keeps it: the pointer stays valid.
             if (api == null || api->Version < 1) Py_DECREF(capsule);
             Py_DECREF(module);
