@@ -49,6 +49,7 @@ NUMPY_FREE = [
     "test_exception_frames.py",
     "test_exception_classes.py",
     "test_exception_notes.py",
+    "test_array_borrows.py",
 ]
 
 

@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from conftest import np
+from conftest import needs_numpy, np
 import nd_test as t
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -310,6 +310,7 @@ def run(body, borrowc_dir="."):
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+@needs_numpy
 def test_an_extension_loaded_first_keeps_its_table(borrowc):
     # As a rust-numpy extension imported before any NdBindgen module: its capsule is used, never replaced.
     report = run("""
@@ -337,6 +338,7 @@ def test_an_extension_loaded_first_keeps_its_table(borrowc):
     assert report["same_capsule"]
 
 
+@needs_numpy
 def test_two_ndbindgen_modules_share_one_table():
     import nd_test
     if not (pathlib.Path(nd_test.__file__).resolve().parent / "nd_ext").exists() and not list(
