@@ -21,29 +21,32 @@ public static class ArraysBorrows
 
     /// <summary>Sets every element to value.</summary>
     [PyFunction]
-    public static void BorrowFill(NdViewMut<double> arr, double value)
+    public static void BorrowFill([Ndim(1)] NdViewMut<double> arr, double value)
     {
         for (nint k = 0; k < arr.Length; k++) arr[k] = value;
     }
 
     /// <summary>dst[k] = src[k] + 1 for each k (one mutable and one read-only view).</summary>
     [PyFunction]
-    public static void BorrowCopyPlusOne(NdView<double> src, NdViewMut<double> dst)
+    public static void BorrowCopyPlusOne([Ndim(1)] NdView<double> src, [Ndim(1)] NdViewMut<double> dst)
     {
+        if (src.Length != dst.Length) throw new ArgumentException("src and dst must have the same length");
         for (nint k = 0; k < dst.Length; k++) dst[k] = src[k] + 1;
     }
 
     /// <summary>Swaps a and b element by element (two mutable views).</summary>
     [PyFunction]
-    public static void BorrowSwap(NdViewMut<double> a, NdViewMut<double> b)
+    public static void BorrowSwap([Ndim(1)] NdViewMut<double> a, [Ndim(1)] NdViewMut<double> b)
     {
+        if (a.Length != b.Length) throw new ArgumentException("a and b must have the same length");
         for (nint k = 0; k < a.Length; k++) (a[k], b[k]) = (b[k], a[k]);
     }
 
     /// <summary>a[k] += b[k] for the byte views of two buffers (bytearray, array.array('B'), ...).</summary>
     [PyFunction]
-    public static void BorrowAddBytes(NdViewMut<byte> a, NdView<byte> b)
+    public static void BorrowAddBytes([Ndim(1)] NdViewMut<byte> a, [Ndim(1)] NdView<byte> b)
     {
+        if (a.Length != b.Length) throw new ArgumentException("a and b must have the same length");
         for (nint k = 0; k < a.Length; k++) a[k] += b[k];
     }
 
@@ -57,7 +60,7 @@ public static class ArraysBorrows
 
     /// <summary>Holds a mutable view of arr while f() runs, then fills it with value.</summary>
     [PyFunction]
-    public static void BorrowMutAround(NdViewMut<double> arr, Action f, double value)
+    public static void BorrowMutAround([Ndim(1)] NdViewMut<double> arr, Action f, double value)
     {
         f();
         BorrowFill(arr, value);
@@ -75,9 +78,9 @@ public static class ArraysBorrows
 
     /// <summary>Writes arr[0] = 1, then raises ValueError: the borrow must end with the call all the same.</summary>
     [PyFunction]
-    public static void BorrowThenRaise(NdViewMut<double> arr)
+    public static void BorrowThenRaise([Ndim(1)] NdViewMut<double> arr)
     {
-        arr[0] = 1;
+        if (arr.Length > 0) arr[0] = 1;
         throw new ArgumentException("raised while holding a view");
     }
 
@@ -87,7 +90,7 @@ public static class ArraysBorrows
     /// elements old and some new.
     /// </summary>
     [PyFunction]
-    public static void BorrowFillSlowly(Python py, NdViewMut<double> arr, double value, double seconds)
+    public static void BorrowFillSlowly(Python py, [Ndim(1)] NdViewMut<double> arr, double value, double seconds)
     {
         py.AllowThreads(arr, a =>
         {
@@ -104,13 +107,13 @@ public static class ArraysBorrows
 
     /// <summary>With the GIL released for about `seconds`: whether every element stayed equal to the first while it read them again and again.</summary>
     [PyFunction]
-    public static bool BorrowAllSameSlowly(Python py, NdView<double> arr, double seconds) =>
+    public static bool BorrowAllSameSlowly(Python py, [Ndim(1)] NdView<double> arr, double seconds) =>
         py.AllowThreads(arr, a =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             do
             {
-                for (nint k = 0; k < a.Length; k++)
+                for (nint k = 1; k < a.Length; k++)
                 {
                     if (a[k] != a[0]) return false;
                 }
