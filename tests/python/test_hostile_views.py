@@ -312,6 +312,9 @@ def test_a_callback_changing_the_array_mid_loop(action):
     expected = {"mutate": "0*0 + 1*1 + 7*2 + 7*3", "reenter": "0*0 + 1*1 + 5*2 + 5*3"}.get(action, "0*0 + 1*1 + 2*2 + 3*3")
     if action == "resize":
         outcome = "raises(ValueError, lambda: nd_test.weighted_sum(holder[0], f), match='cannot resize')"
+    elif action == "reenter":   # fill_float64 writes to the array weighted_sum reads: refused (borrow tracking)
+        outcome = ("raises(BufferError, lambda: nd_test.weighted_sum(holder[0], f), match='in use by another call')\n"
+                   "assert a.tolist() == [0.0, 1.0, 2.0, 3.0]")
     else:
         outcome = f"assert nd_test.weighted_sum(holder[0], f) == {expected}"
     run_hostile(PRELUDE + f"""
@@ -347,13 +350,18 @@ print('ok')
 def test_apply_callback_reshaping_and_reentering():
     run_hostile(PRELUDE + """
 a = np.arange(4.0)
+refused = []
 def f(x):
     a.shape = (2, 2) if a.shape == (4,) else (4,)
     churn()
-    nd_test.get1(a.reshape(-1), 0)
+    try:
+        nd_test.get1(a.reshape(-1), 0)   # apply writes to a: a view of it is refused (borrow tracking)
+    except BufferError:
+        refused.append(x)
     return x * 10
 nd_test.apply(a, f)
 assert a.ravel().tolist() == [0.0, 10.0, 20.0, 30.0]
+assert refused == [0.0, 1.0, 2.0, 3.0], refused
 print('ok')
 """)
 

@@ -154,6 +154,7 @@ internal static partial class ClassEmitter
         {
             for (int i = 0; i < ps.Count; i++) FunctionEmitter.EmitParameter(w, ps[i], i);
             foreach (ParameterModel p in held.Where(p => p.IsVariadic)) FunctionEmitter.EmitVariadic(w, p);
+            FunctionEmitter.EmitAliasChecks(w, ps);
             string construct = FunctionEmitter.Construction(c.FullType, all.Select(FunctionEmitter.Argument),
                 subclass ? SubclassClass(c) : null, "type");
             if (afterCall is null)

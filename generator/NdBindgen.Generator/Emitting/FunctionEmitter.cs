@@ -133,7 +133,7 @@ internal static class FunctionEmitter
         {
             for (int i = 0; i < ps.Length; i++) EmitParameter(w, ps[i], i);
             foreach (ParameterModel p in held.Where(p => p.IsVariadic)) EmitVariadic(w, p);
-            EmitAliasChecks(w, f);
+            EmitAliasChecks(w, ps);
 
             string target = f.Kind == CallKind.Instance
                 ? $"{R.PyInstance}.Get<{f.ContainingType}>(self)" : f.ContainingType;
@@ -172,6 +172,12 @@ internal static class FunctionEmitter
         if (!guarded) return;
         w.Close();
         w.Open("finally");
+        // Every borrow ends before any lease lets go of its temporary or buffer, which may run Python code.
+        var views = arrays.Where(p => p.Type.IsView).ToList();
+        if (views.Count > 1)
+        {
+            foreach (ParameterModel p in Enumerable.Reverse(views)) w.Line($"{Lease(p)}.EndBorrow();");
+        }
         foreach (ParameterModel p in Enumerable.Reverse(arrays)) w.Line($"{Lease(p)}.Dispose();");
         foreach (ParameterModel p in Enumerable.Reverse(owned))
         {
@@ -231,19 +237,26 @@ internal static class FunctionEmitter
     /// <summary>How many *args elements a span parameter takes on the stack before it allocates.</summary>
     internal const int StackElements = 8;
 
-    /// <summary>A writable view must not share memory with any other array argument of the call.</summary>
-    internal static void EmitAliasChecks(SourceWriter w, FunctionModel f)
+    /// <summary>
+    /// A writable view must not share memory with any other array argument of the call (checked
+    /// pairwise first, so the message names both arguments); then each view is acquired from the
+    /// borrow tracker, which refuses it only for another call's borrow (its lease releases it).
+    /// </summary>
+    internal static void EmitAliasChecks(SourceWriter w, IReadOnlyList<ParameterModel> ps)
     {
-        var ps = f.PythonParameters;
-        for (int i = 0; i < ps.Length; i++)
+        for (int i = 0; i < ps.Count; i++)
         {
             if (ps[i].Type.Kind != ValueKind.ViewMut) continue;
-            for (int j = 0; j < ps.Length; j++)
+            for (int j = 0; j < ps.Count; j++)
             {
                 if (j == i || !ps[j].Type.IsView) continue;
                 if (ps[j].Type.Kind == ValueKind.ViewMut && j < i) continue;   // pair already checked
                 w.Line($"{R.Arrays}.CheckNoOverlap(sig, {i}, {Local(ps[i])}, {j}, {Local(ps[j])});");
             }
+        }
+        for (int i = 0; i < ps.Count; i++)
+        {
+            if (ps[i].Type.IsView) w.Line($"{R.Arrays}.Acquire(sig, {i}, {Local(ps[i])}, ref {Lease(ps[i])});");
         }
     }
 

@@ -27,6 +27,7 @@ public static unsafe partial class Arrays
             if (NpyElement<T>.MatchesDescr(a->descr) && a->descr->byteorder != (byte)'>')
             {
                 if (ndim >= 0 && a->nd != ndim) throw WrongNdim(sig, index, ndim, a->nd);
+                lease.Borrowed = o;
                 // As Borrow: the shape and strides are copied into the lease.
                 return new NdView<T>(new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(T), lease.Dims(a->nd)), o);
             }
@@ -84,6 +85,7 @@ public static unsafe partial class Arrays
             if (array == null) throw sig.ConversionError(index);
         }
         lease.Temporary = array;   // released by the lease, also when a check below throws
+        lease.Borrowed = array;
         var a = (PyArrayObject*)array;
         if (ndim >= 0 && a->nd != ndim) throw WrongNdim(sig, index, ndim, a->nd);
         // Copied: __array__ may have handed out an array its object keeps and reshapes later.

@@ -43,12 +43,21 @@ public unsafe ref struct ArrayLease
         Active = false;
         Temporary = null;
         _heapDims = null;
+        Borrowed = null;
+        Held = 0;
     }
 
     internal Py_buffer Buffer;
     internal bool Active;
     /// <summary>An array converted from an array-like for this call (an owned reference), or null.</summary>
     internal PyObject* Temporary;
+    /// <summary>The ndarray (or buffer exporter) whose memory the view reads, set by the conversion; <see cref="Arrays.Acquire{T}(PySignature, int, NdView{T}, ref ArrayLease)"/> borrows it.</summary>
+    internal PyObject* Borrowed;
+    /// <summary>The slot of this module's borrow table the view holds (<see cref="Held"/> 1).</summary>
+    internal int BorrowSlot;
+    /// <summary>What the lease holds in the borrow tracker: 0 nothing, 1 a slot of this module's table,
+    /// 2 a shared borrow of another extension's table, 3 a mutable one (released through its capsule).</summary>
+    internal byte Held;
     // An inline array, not a `fixed` buffer: a fixed buffer makes the wrapper's frame an unsafe
     // value type, with stack-cookie checks (measured: a 10-element in-place call 25% slower).
 #pragma warning disable CS0649   // written through the pointer Dims returns
@@ -76,11 +85,35 @@ public unsafe ref struct ArrayLease
     public void Dispose()
     {
         if (Active || Temporary != null || _heapDims != null) DisposeRest();
+        else if (Held != 0) ReleaseBorrow();
+    }
+
+    /// <summary>
+    /// Ends the view's borrow now, before any lease of the call lets go of what it holds: dropping an
+    /// array-like's temporary or releasing a buffer can run Python code (a <c>__del__</c>, an
+    /// exporter's <c>__release_buffer__</c>) that may use the call's other arrays, which are free by
+    /// then. Emitted for each lease of a call with two or more; <see cref="Dispose"/> does it otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EndBorrow()
+    {
+        if (Held != 0) ReleaseBorrow();
+    }
+
+    /// <summary>Ends the view's borrow, exactly once (before the buffer or the array it reads is let go).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ReleaseBorrow()
+    {
+        byte held = Held;
+        Held = 0;
+        if (held == 1) BorrowTable.Release(Borrows.OwnTable, BorrowSlot);   // created: it holds this slot
+        else Arrays.ReleaseForeign(Borrowed, mutable: held == 3);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void DisposeRest()
     {
+        if (Held != 0) ReleaseBorrow();
         if (_heapDims != null)
         {
             NativeMemory.Free(_heapDims);
@@ -136,6 +169,7 @@ public static unsafe partial class Arrays
                 throw WrongDtype<T>(sig, index, DtypeName(o));
             if (writable && (a->flags & Npy.NPY_ARRAY_WRITEABLE) == 0) throw ReadOnly(sig, index);
             if (ndim >= 0 && a->nd != ndim) throw WrongNdim(sig, index, ndim, a->nd);
+            lease.Borrowed = o;
             // The layout copies the shape and strides into the lease (see ArrayLease).
             return new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(T), lease.Dims(a->nd));
         }
@@ -157,6 +191,7 @@ public static unsafe partial class Arrays
             throw sig.WrongType(index, $"numpy.ndarray of {NpyElement<T>.Name}", o);
         }
         lease.Active = true;
+        lease.Borrowed = b->obj != null ? b->obj : o;
         if (!NpyElement<T>.MatchesFormat(b->format, b->itemsize))
             throw WrongDtype<T>(sig, index, $"buffer format '{Utf8.FromC(b->format)}' with item size {b->itemsize}");
         if (!BufferLayout.DirectOnly(b->suboffsets, b->ndim))
@@ -168,15 +203,15 @@ public static unsafe partial class Arrays
     }
 
     /// <summary>
-    /// Refuses a mutable view that shares memory with another array argument of the same call
-    /// (the aliasing rust-numpy's borrow checker refuses too). Conservative: overlapping extents count.
+    /// Refuses a mutable view that shares memory with another array argument of the same call, by
+    /// the borrow tracker's rule (<see cref="BorrowKey.Conflicts"/>): interleaved views that share no
+    /// element (the columns of a matrix) pass. Run before the call's views are acquired, so the
+    /// tracker only ever refuses a view for another call's borrow.
     /// </summary>
     public static void CheckNoOverlap<T, U>(PySignature sig, int mutableIndex, NdViewMut<T> mutable, int otherIndex, NdView<U> other)
         where T : unmanaged where U : unmanaged
     {
-        var (a0, a1) = mutable.Layout.Extent(sizeof(T));
-        var (b0, b1) = other.Layout.Extent(sizeof(U));
-        if (a0 < b1 && b0 < a1)
+        if (BorrowKey.Conflicts(BorrowKey.Of(mutable.Layout, sizeof(T)), BorrowKey.Of(other.Layout, sizeof(U))))
             throw new PythonException(Builtins.ValueError,
                 $"{sig.FunctionName}() arguments '{sig.ParameterName(mutableIndex)}' and '{sig.ParameterName(otherIndex)}' share memory; " +
                 $"'{sig.ParameterName(mutableIndex)}' is written to, so pass a copy of one of them");

@@ -62,6 +62,13 @@ internal static unsafe class NumPyRuntime
         return Load(module);
     }
 
+    /// <summary>
+    /// The multiarray module of the numpy whose table is loaded, if imported (a new reference), else
+    /// null: numpy._core.multiarray for numpy 2, numpy.core.multiarray for 1.x, as rust-numpy picks it.
+    /// </summary>
+    internal static PyObject* ImportedMultiarray() =>
+        Imported(s_descrLayout == NpyDescrLayout.NumPy2 ? MultiarrayNumPy2 : MultiarrayNumPy1);
+
     /// <summary>The module if it is in sys.modules (a new reference), else null.</summary>
     private static PyObject* Imported(ReadOnlySpan<byte> name)
     {

@@ -30,11 +30,15 @@ namespace NdBindgen.Generated
                     global::NdBindgen.NdView<long> arg_rows = global::NdBindgen.Conversions.Arrays.ToArrayLikeView<long>(a[0], sig, 0, ref lease_rows, ndim: 2);
                     global::NdBindgen.NdViewMut<long> arg_out = global::NdBindgen.Conversions.Arrays.ToViewMut<long>(a[1], sig, 1, ref lease_out, ndim: 1);
                     global::NdBindgen.Conversions.Arrays.CheckNoOverlap(sig, 1, arg_out, 0, arg_rows);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_rows, ref lease_rows);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 1, arg_out, ref lease_out);
                     global::Samples.Reductions.AddRows(arg_rows, arg_out);
                     return global::NdBindgen.Conversions.Args.None();
                 }
                 finally
                 {
+                    lease_out.EndBorrow();
+                    lease_rows.EndBorrow();
                     lease_out.Dispose();
                     lease_rows.Dispose();
                 }

@@ -27,6 +27,7 @@ namespace NdBindgen.Generated
                 try
                 {
                     global::NdBindgen.NdView<double> arg_values = global::NdBindgen.Conversions.Arrays.ToArrayLikeView<double>(a[0], sig, 0, ref lease_values);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_values, ref lease_values);
                     double result = global::Samples.Reductions.SumLike(arg_values);
                     return global::NdBindgen.Conversions.Floats.FromDouble(result);
                 }

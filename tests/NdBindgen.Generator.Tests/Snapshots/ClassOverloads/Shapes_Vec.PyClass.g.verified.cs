@@ -54,6 +54,7 @@ namespace NdBindgen.Generated
             try
             {
                 global::NdBindgen.NdView<double> arg_xy = global::NdBindgen.Conversions.Arrays.ToView<double>(a[0], sig, 0, ref lease_xy, ndim: 1);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_xy, ref lease_xy);
                 global::Shapes.Vec result = new global::Shapes.Vec(arg_xy);
                 return global::NdBindgen.Classes.PyInstance.FromInstance(result, (global::NdBindgen.Interop.PyTypeObject*)self);
             }

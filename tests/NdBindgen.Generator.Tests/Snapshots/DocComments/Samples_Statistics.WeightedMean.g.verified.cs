@@ -29,6 +29,7 @@ namespace NdBindgen.Generated
                     global::NdBindgen.NdView<double> arg_values = global::NdBindgen.Conversions.Arrays.ToView<double>(a[0], sig, 0, ref lease_values);
                     double arg_weightOfEach = a[1] == null ? 1D : global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);
                     bool arg_skipNans = a[2] == null ? false : global::NdBindgen.Conversions.Bools.ToBool(a[2], sig, 2);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_values, ref lease_values);
                     double? result = global::Samples.Statistics.WeightedMean(arg_values, arg_weightOfEach, arg_skipNans);
                     return result is null ? global::NdBindgen.Conversions.Args.None() : global::NdBindgen.Conversions.Floats.FromDouble(result.Value);
                 }

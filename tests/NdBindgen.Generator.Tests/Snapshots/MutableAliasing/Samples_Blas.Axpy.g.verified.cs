@@ -31,11 +31,15 @@ namespace NdBindgen.Generated
                     global::NdBindgen.NdView<double> arg_x = global::NdBindgen.Conversions.Arrays.ToView<double>(a[1], sig, 1, ref lease_x);
                     global::NdBindgen.NdViewMut<double> arg_y = global::NdBindgen.Conversions.Arrays.ToViewMut<double>(a[2], sig, 2, ref lease_y);
                     global::NdBindgen.Conversions.Arrays.CheckNoOverlap(sig, 2, arg_y, 1, arg_x);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 1, arg_x, ref lease_x);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 2, arg_y, ref lease_y);
                     global::Samples.Blas.Axpy(arg_a, arg_x, arg_y);
                     return global::NdBindgen.Conversions.Args.None();
                 }
                 finally
                 {
+                    lease_y.EndBorrow();
+                    lease_x.EndBorrow();
                     lease_y.Dispose();
                     lease_x.Dispose();
                 }

@@ -34,11 +34,17 @@ namespace NdBindgen.Generated
                     global::NdBindgen.Conversions.Arrays.CheckNoOverlap(sig, 1, arg_sines, 0, arg_angles);
                     global::NdBindgen.Conversions.Arrays.CheckNoOverlap(sig, 1, arg_sines, 2, arg_cosines);
                     global::NdBindgen.Conversions.Arrays.CheckNoOverlap(sig, 2, arg_cosines, 0, arg_angles);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_angles, ref lease_angles);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 1, arg_sines, ref lease_sines);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 2, arg_cosines, ref lease_cosines);
                     global::Samples.Blas.SinCos(arg_angles, arg_sines, arg_cosines);
                     return global::NdBindgen.Conversions.Args.None();
                 }
                 finally
                 {
+                    lease_cosines.EndBorrow();
+                    lease_sines.EndBorrow();
+                    lease_angles.EndBorrow();
                     lease_cosines.Dispose();
                     lease_sines.Dispose();
                     lease_angles.Dispose();

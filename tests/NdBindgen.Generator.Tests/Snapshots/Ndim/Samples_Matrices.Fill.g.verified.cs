@@ -28,6 +28,7 @@ namespace NdBindgen.Generated
                 {
                     global::NdBindgen.NdViewMut<float> arg_vector = global::NdBindgen.Conversions.Arrays.ToViewMut<float>(a[0], sig, 0, ref lease_vector, ndim: 1);
                     float arg_value = global::NdBindgen.Conversions.Floats.ToSingle(a[1], sig, 1);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_vector, ref lease_vector);
                     global::Samples.Matrices.Fill(arg_vector, arg_value);
                     return global::NdBindgen.Conversions.Args.None();
                 }

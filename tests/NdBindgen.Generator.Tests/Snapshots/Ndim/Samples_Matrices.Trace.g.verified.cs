@@ -27,6 +27,7 @@ namespace NdBindgen.Generated
                 try
                 {
                     global::NdBindgen.NdView<double> arg_matrix = global::NdBindgen.Conversions.Arrays.ToView<double>(a[0], sig, 0, ref lease_matrix, ndim: 2);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_matrix, ref lease_matrix);
                     double result = global::Samples.Matrices.Trace(arg_matrix);
                     return global::NdBindgen.Conversions.Floats.FromDouble(result);
                 }

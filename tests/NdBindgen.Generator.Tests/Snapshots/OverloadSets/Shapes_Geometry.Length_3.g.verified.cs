@@ -19,6 +19,7 @@ namespace NdBindgen.Generated
             try
             {
                 global::NdBindgen.NdView<double> arg_v = global::NdBindgen.Conversions.Arrays.ToView<double>(a[0], sig, 0, ref lease_v, ndim: 1);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_v, ref lease_v);
                 double result = global::Shapes.Geometry.Length(arg_v);
                 return global::NdBindgen.Conversions.Floats.FromDouble(result);
             }

@@ -23,6 +23,7 @@ namespace NdBindgen.Generated
                 global::NdBindgen.NdViewMut<float> arg_values = global::NdBindgen.Conversions.Arrays.ToViewMut<float>(a[0], sig, 0, ref lease_values);
                 arg_tag = global::NdBindgen.Conversions.Args.IsNone(a[1]) ? null : global::NdBindgen.Conversions.PyRefs.ToRef(a[1], sig, 1);
                 arg_f = global::NdBindgen.Conversions.Callbacks.ToFunc<double, double, global::NdBindgen.Generated.Conv_double, global::NdBindgen.Generated.Conv_double>(a[2], sig, 2);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_values, ref lease_values);
                 global::Shapes.Geometry.Scale(arg_values, arg_tag, arg_f, global::NdBindgen.Python.AssumeGilHeld());
                 return global::NdBindgen.Conversions.Args.None();
             }

@@ -28,6 +28,7 @@ namespace NdBindgen.Generated
                 {
                     double arg_scal = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
                     global::NdBindgen.NdView<double> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<double>(a[1], sig, 1, ref lease_arr);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 1, arg_arr, ref lease_arr);
                     global::NdBindgen.NdArray<double> result = global::NdExt.Arithmetic.AddScalarToArray(arg_scal, arg_arr);
                     return global::NdBindgen.Conversions.Arrays.FromArray(result);
                 }

@@ -28,6 +28,7 @@ namespace NdBindgen.Generated
                 {
                     double arg_scal = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
                     global::NdBindgen.NdViewMut<double> arg_arr = global::NdBindgen.Conversions.Arrays.ToViewMut<double>(a[1], sig, 1, ref lease_arr);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 1, arg_arr, ref lease_arr);
                     global::NdExt.Arithmetic.AddScalarToArrayInplace(arg_scal, arg_arr);
                     return global::NdBindgen.Conversions.Args.None();
                 }

@@ -57,6 +57,7 @@ namespace NdBindgen.Generated
             {
                 global::NdBindgen.NdView<sbyte> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<sbyte>(a[0], sig, 0, ref lease_arr);
                 sbyte arg_factor = global::NdBindgen.Conversions.Ints.ToSByte(a[1], sig, 1);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_arr, ref lease_arr);
                 global::NdBindgen.NdArray<sbyte> result = global::NdExt.Arithmetic.Scale<sbyte>(arg_arr, arg_factor);
                 return global::NdBindgen.Conversions.Arrays.FromArray(result);
             }
@@ -75,6 +76,7 @@ namespace NdBindgen.Generated
             {
                 global::NdBindgen.NdView<byte> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<byte>(a[0], sig, 0, ref lease_arr);
                 byte arg_factor = global::NdBindgen.Conversions.Ints.ToByte(a[1], sig, 1);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_arr, ref lease_arr);
                 global::NdBindgen.NdArray<byte> result = global::NdExt.Arithmetic.Scale<byte>(arg_arr, arg_factor);
                 return global::NdBindgen.Conversions.Arrays.FromArray(result);
             }
@@ -93,6 +95,7 @@ namespace NdBindgen.Generated
             {
                 global::NdBindgen.NdView<short> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<short>(a[0], sig, 0, ref lease_arr);
                 short arg_factor = global::NdBindgen.Conversions.Ints.ToInt16(a[1], sig, 1);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_arr, ref lease_arr);
                 global::NdBindgen.NdArray<short> result = global::NdExt.Arithmetic.Scale<short>(arg_arr, arg_factor);
                 return global::NdBindgen.Conversions.Arrays.FromArray(result);
             }
@@ -111,6 +114,7 @@ namespace NdBindgen.Generated
             {
                 global::NdBindgen.NdView<ushort> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<ushort>(a[0], sig, 0, ref lease_arr);
                 ushort arg_factor = global::NdBindgen.Conversions.Ints.ToUInt16(a[1], sig, 1);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_arr, ref lease_arr);
                 global::NdBindgen.NdArray<ushort> result = global::NdExt.Arithmetic.Scale<ushort>(arg_arr, arg_factor);
                 return global::NdBindgen.Conversions.Arrays.FromArray(result);
             }
@@ -129,6 +133,7 @@ namespace NdBindgen.Generated
             {
                 global::NdBindgen.NdView<int> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<int>(a[0], sig, 0, ref lease_arr);
                 int arg_factor = global::NdBindgen.Conversions.Ints.ToInt32(a[1], sig, 1);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_arr, ref lease_arr);
                 global::NdBindgen.NdArray<int> result = global::NdExt.Arithmetic.Scale<int>(arg_arr, arg_factor);
                 return global::NdBindgen.Conversions.Arrays.FromArray(result);
             }
@@ -147,6 +152,7 @@ namespace NdBindgen.Generated
             {
                 global::NdBindgen.NdView<uint> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<uint>(a[0], sig, 0, ref lease_arr);
                 uint arg_factor = global::NdBindgen.Conversions.Ints.ToUInt32(a[1], sig, 1);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_arr, ref lease_arr);
                 global::NdBindgen.NdArray<uint> result = global::NdExt.Arithmetic.Scale<uint>(arg_arr, arg_factor);
                 return global::NdBindgen.Conversions.Arrays.FromArray(result);
             }
@@ -165,6 +171,7 @@ namespace NdBindgen.Generated
             {
                 global::NdBindgen.NdView<long> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<long>(a[0], sig, 0, ref lease_arr);
                 long arg_factor = global::NdBindgen.Conversions.Ints.ToInt64(a[1], sig, 1);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_arr, ref lease_arr);
                 global::NdBindgen.NdArray<long> result = global::NdExt.Arithmetic.Scale<long>(arg_arr, arg_factor);
                 return global::NdBindgen.Conversions.Arrays.FromArray(result);
             }
@@ -183,6 +190,7 @@ namespace NdBindgen.Generated
             {
                 global::NdBindgen.NdView<ulong> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<ulong>(a[0], sig, 0, ref lease_arr);
                 ulong arg_factor = global::NdBindgen.Conversions.Ints.ToUInt64(a[1], sig, 1);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_arr, ref lease_arr);
                 global::NdBindgen.NdArray<ulong> result = global::NdExt.Arithmetic.Scale<ulong>(arg_arr, arg_factor);
                 return global::NdBindgen.Conversions.Arrays.FromArray(result);
             }
@@ -201,6 +209,7 @@ namespace NdBindgen.Generated
             {
                 global::NdBindgen.NdView<global::System.Half> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<global::System.Half>(a[0], sig, 0, ref lease_arr);
                 global::System.Half arg_factor = global::NdBindgen.Conversions.Floats.ToHalf(a[1], sig, 1);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_arr, ref lease_arr);
                 global::NdBindgen.NdArray<global::System.Half> result = global::NdExt.Arithmetic.Scale<global::System.Half>(arg_arr, arg_factor);
                 return global::NdBindgen.Conversions.Arrays.FromArray(result);
             }
@@ -219,6 +228,7 @@ namespace NdBindgen.Generated
             {
                 global::NdBindgen.NdView<float> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<float>(a[0], sig, 0, ref lease_arr);
                 float arg_factor = global::NdBindgen.Conversions.Floats.ToSingle(a[1], sig, 1);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_arr, ref lease_arr);
                 global::NdBindgen.NdArray<float> result = global::NdExt.Arithmetic.Scale<float>(arg_arr, arg_factor);
                 return global::NdBindgen.Conversions.Arrays.FromArray(result);
             }
@@ -237,6 +247,7 @@ namespace NdBindgen.Generated
             {
                 global::NdBindgen.NdView<double> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<double>(a[0], sig, 0, ref lease_arr);
                 double arg_factor = global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_arr, ref lease_arr);
                 global::NdBindgen.NdArray<double> result = global::NdExt.Arithmetic.Scale<double>(arg_arr, arg_factor);
                 return global::NdBindgen.Conversions.Arrays.FromArray(result);
             }
@@ -255,6 +266,7 @@ namespace NdBindgen.Generated
             {
                 global::NdBindgen.NdView<global::System.Numerics.Complex> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<global::System.Numerics.Complex>(a[0], sig, 0, ref lease_arr);
                 global::System.Numerics.Complex arg_factor = global::NdBindgen.Conversions.Floats.ToComplex(a[1], sig, 1);
+                global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_arr, ref lease_arr);
                 global::NdBindgen.NdArray<global::System.Numerics.Complex> result = global::NdExt.Arithmetic.Scale<global::System.Numerics.Complex>(arg_arr, arg_factor);
                 return global::NdBindgen.Conversions.Arrays.FromArray(result);
             }

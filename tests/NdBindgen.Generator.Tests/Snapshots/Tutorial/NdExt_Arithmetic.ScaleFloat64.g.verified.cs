@@ -28,6 +28,7 @@ namespace NdBindgen.Generated
                 {
                     global::NdBindgen.NdView<double> arg_arr = global::NdBindgen.Conversions.Arrays.ToView<double>(a[0], sig, 0, ref lease_arr);
                     double arg_factor = global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_arr, ref lease_arr);
                     global::NdBindgen.NdArray<double> result = global::NdExt.Arithmetic.ScaleFloat64(arg_arr, arg_factor);
                     return global::NdBindgen.Conversions.Arrays.FromArray(result);
                 }
