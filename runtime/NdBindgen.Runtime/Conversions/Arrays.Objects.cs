@@ -26,6 +26,7 @@ public static unsafe partial class Arrays
             throw new PythonException(Builtins.TypeError, $"{sig.ArgumentPrefix(index)} must be an array of object, not an array of {DtypeName(o)}");
         if (writable && (a->flags & Npy.NPY_ARRAY_WRITEABLE) == 0) throw ReadOnly(sig, index);
         if (ndim >= 0 && a->nd != ndim) throw WrongNdim(sig, index, ndim, a->nd);
+        lease.Borrowed = o;   // tracked as any ndarray (Arrays.Borrows.cs)
         return new NdLayout(a->data, a->dimensions, a->strides, a->nd, sizeof(PyObject*), lease.Dims(a->nd));
     }
 
@@ -49,6 +50,20 @@ public static unsafe partial class Arrays
 
     /// <summary>Hands the object array to Python (a new reference; no copy).</summary>
     public static PyObject* FromObjectArray(NdObjectArray array) => array.Detach();
+
+    /// <summary>Registers an object view for the rest of the call, as <see cref="Acquire{T}(PySignature, int, NdView{T}, ref ArrayLease)"/>.</summary>
+    public static void Acquire(PySignature sig, int index, NdObjectView view, ref ArrayLease lease)
+    {
+        if (lease.Borrowed != null)
+            Acquire(sig, index, view.Layout.Data, view.Layout.Shape, view.Layout.Strides, view.Layout.Ndim, sizeof(PyObject*), ref lease, mutable: false);
+    }
+
+    /// <summary>Registers a mutable object view for the rest of the call.</summary>
+    public static void Acquire(PySignature sig, int index, NdObjectViewMut view, ref ArrayLease lease)
+    {
+        if (lease.Borrowed != null)
+            Acquire(sig, index, view.Layout.Data, view.Layout.Shape, view.Layout.Strides, view.Layout.Ndim, sizeof(PyObject*), ref lease, mutable: true);
+    }
 
     // Overlap checks of the generated wrappers, for object views beside any other view.
     public static void CheckNoOverlap<U>(PySignature sig, int mutableIndex, NdObjectViewMut mutable, int otherIndex, NdView<U> other) where U : unmanaged

@@ -36,11 +36,17 @@ namespace NdBindgen.Generated
                     global::NdBindgen.Conversions.Arrays.CheckNoOverlap(sig, 0, arg_target, 1, arg_source);
                     global::NdBindgen.Conversions.Arrays.CheckNoOverlap(sig, 0, arg_target, 2, arg_weights);
                     global::NdBindgen.Conversions.Arrays.CheckNoOverlap(sig, 2, arg_weights, 1, arg_source);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_target, ref lease_target);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 1, arg_source, ref lease_source);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 2, arg_weights, ref lease_weights);
                     global::Samples.Kernels.CopyInto(arg_target, arg_source, arg_weights, arg_fill);
                     return global::NdBindgen.Conversions.Args.None();
                 }
                 finally
                 {
+                    lease_weights.EndBorrow();
+                    lease_source.EndBorrow();
+                    lease_target.EndBorrow();
                     lease_weights.Dispose();
                     lease_source.Dispose();
                     lease_target.Dispose();

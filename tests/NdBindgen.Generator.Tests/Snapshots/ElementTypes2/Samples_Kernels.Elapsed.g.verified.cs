@@ -27,6 +27,7 @@ namespace NdBindgen.Generated
                 try
                 {
                     global::NdBindgen.NdView<global::NdBindgen.Datetime64<global::NdBindgen.TimeUnits.Nanoseconds>> arg_times = global::NdBindgen.Conversions.Arrays.ToView<global::NdBindgen.Datetime64<global::NdBindgen.TimeUnits.Nanoseconds>>(a[0], sig, 0, ref lease_times, ndim: 1);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_times, ref lease_times);
                     global::NdBindgen.NdArray<global::NdBindgen.Timedelta64<global::NdBindgen.TimeUnits.Nanoseconds>> result = global::Samples.Kernels.Elapsed(arg_times);
                     return global::NdBindgen.Conversions.Arrays.FromArray(result);
                 }

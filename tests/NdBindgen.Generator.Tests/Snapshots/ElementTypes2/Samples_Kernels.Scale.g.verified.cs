@@ -28,6 +28,7 @@ namespace NdBindgen.Generated
                 {
                     global::NdBindgen.NdView<global::NdBindgen.Complex32> arg_z = global::NdBindgen.Conversions.Arrays.ToView<global::NdBindgen.Complex32>(a[0], sig, 0, ref lease_z);
                     global::NdBindgen.Complex32 arg_k = global::NdBindgen.Conversions.Floats.ToComplex32(a[1], sig, 1);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_z, ref lease_z);
                     global::NdBindgen.NdArray<global::NdBindgen.Complex32> result = global::Samples.Kernels.Scale(arg_z, arg_k);
                     return global::NdBindgen.Conversions.Arrays.FromArray(result);
                 }

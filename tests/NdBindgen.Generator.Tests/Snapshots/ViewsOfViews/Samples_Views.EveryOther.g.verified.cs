@@ -27,6 +27,7 @@ namespace NdBindgen.Generated
                 try
                 {
                     global::NdBindgen.NdViewMut<float> arg_values = global::NdBindgen.Conversions.Arrays.ToViewMut<float>(a[0], sig, 0, ref lease_values);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_values, ref lease_values);
                     global::NdBindgen.NdViewMut<float> result = global::Samples.Views.EveryOther(arg_values);
                     return global::NdBindgen.Conversions.Arrays.FromViewMut(result);
                 }

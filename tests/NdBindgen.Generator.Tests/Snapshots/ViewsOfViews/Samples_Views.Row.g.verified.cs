@@ -28,6 +28,7 @@ namespace NdBindgen.Generated
                 {
                     global::NdBindgen.NdView<double> arg_matrix = global::NdBindgen.Conversions.Arrays.ToView<double>(a[0], sig, 0, ref lease_matrix, ndim: 2);
                     long arg_i = global::NdBindgen.Conversions.Ints.ToInt64(a[1], sig, 1);
+                    global::NdBindgen.Conversions.Arrays.Acquire(sig, 0, arg_matrix, ref lease_matrix);
                     global::NdBindgen.NdView<double> result = global::Samples.Views.Row(arg_matrix, arg_i);
                     return global::NdBindgen.Conversions.Arrays.FromView(result);
                 }
