@@ -23,6 +23,15 @@ public readonly unsafe ref partial struct NdView<T> where T : unmanaged
 
     internal NdView(NumPy.NdLayout layout) => Layout = layout;
 
+    /// <summary>A view of an argument: its layout built in place (no copy of a returned layout: see Arrays.ToView).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal NdView(byte* data, nint* shape, nint* strides, int ndim, nint itemSize, nint* storage, Interop.PyObject* owner)
+    {
+        Layout = new NumPy.NdLayout(data, shape, strides, ndim, itemSize, storage);
+        Owner = owner;
+        Keep = null;
+    }
+
     internal NdView(NumPy.NdLayout layout, Interop.PyObject* owner, object? keep = null)
     {
         Layout = layout;

@@ -19,6 +19,15 @@ public readonly unsafe ref partial struct NdViewMut<T> where T : unmanaged
 
     internal NdViewMut(NumPy.NdLayout layout) => Layout = layout;
 
+    /// <summary>A view of an argument: its layout built in place (no copy of a returned layout: see Arrays.ToView).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal NdViewMut(byte* data, nint* shape, nint* strides, int ndim, nint itemSize, nint* storage, Interop.PyObject* owner)
+    {
+        Layout = new NumPy.NdLayout(data, shape, strides, ndim, itemSize, storage);
+        Owner = owner;
+        Keep = null;
+    }
+
     internal NdViewMut(NumPy.NdLayout layout, Interop.PyObject* owner, object? keep = null)
     {
         Layout = layout;
