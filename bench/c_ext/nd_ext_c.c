@@ -15,9 +15,11 @@
  * friendly order. The functions are METH_FASTCALL, positional only.
  *
  * Point is a heap type (PyType_FromSpec), like nd_ext's: not subclassable, no
- * GC (it holds no references), weak-referenceable. Its constructor is tp_new
- * with (tuple, dict) arguments, as nd_ext's is; distance is
- * METH_FASTCALL | METH_KEYWORDS. Argument binding is written by hand with a
+ * GC (it holds no references), weak-referenceable. It is as lean as a careful
+ * hand-written type: calling it goes through the type's vectorcall (no
+ * argument tuple; tp_new stays for the (tuple, dict) call), x and y are
+ * T_DOUBLE member descriptors (CPython reads and writes the fields itself),
+ * distance is METH_FASTCALL | METH_KEYWORDS. Argument binding is written by hand with a
  * fast path for the plain positional call (no PyArg_Parse* format parsing),
  * and error messages match nd_ext's.
  */
@@ -25,7 +27,7 @@
 #include <Python.h>
 #include <math.h>
 #include <stddef.h>
-#include <structmember.h> /* T_PYSSIZET, READONLY */
+#include <structmember.h> /* T_DOUBLE, T_PYSSIZET, READONLY */
 #include <datetime.h>     /* the datetime C API (PyDateTime_IMPORT in PyInit) */
 #ifndef PyDateTime_DATE_GET_TZINFO   /* 3.10+; the same read of the 3.9 layout */
 #define PyDateTime_DATE_GET_TZINFO(o) \
@@ -607,6 +609,26 @@ static PyObject *point_new_names[2];     /* interned "x", "y" */
 static const char *const distance_cnames[] = {"other"};
 static PyObject *distance_names[1];      /* interned "other" */
 
+/* The constructor's body: bound arguments (NULL = not given) to a new instance of type. */
+static PyObject *
+point_make(PyTypeObject *type, PyObject *const *slots)
+{
+    double x = 0.0, y = 0.0;
+    if (slots[0] != NULL && to_double(slots[0], &x, "Point", "x", 0) < 0)
+        return NULL;
+    if (slots[1] != NULL && to_double(slots[1], &y, "Point", "y", 0) < 0)
+        return NULL;
+
+    PointObject *self = (PointObject *)type->tp_alloc(type, 0);
+    if (self == NULL)
+        return NULL;
+    self->x = x;
+    self->y = y;
+    return (PyObject *)self;
+}
+
+/* tp_new: the (tuple, dict) call, which CPython uses for a subclass (tp_vectorcall is not inherited)
+   and for Point.__new__(Point, ...). */
 static PyObject *
 point_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
@@ -621,19 +643,25 @@ point_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (kwargs != NULL &&
         bind_dict("Point", kwargs, point_new_names, point_new_cnames, 2, slots) < 0)
         return NULL;
+    return point_make(type, slots);
+}
 
-    double x = 0.0, y = 0.0;
-    if (slots[0] != NULL && to_double(slots[0], &x, "Point", "x", 0) < 0)
+/* The type's vectorcall: Point(x, y) with no argument tuple, as nd_ext's Point is called. */
+static PyObject *
+point_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    PyObject *slots[2] = {NULL, NULL};
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (nargs > 2) {
+        too_many_positional("Point", 2, nargs);
         return NULL;
-    if (slots[1] != NULL && to_double(slots[1], &y, "Point", "y", 0) < 0)
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++)
+        slots[i] = args[i];
+    if (kwnames != NULL &&
+        bind_kwnames("Point", args, nargs, kwnames, point_new_names, point_new_cnames, 2, slots) < 0)
         return NULL;
-
-    PointObject *self = (PointObject *)type->tp_alloc(type, 0);
-    if (self == NULL)
-        return NULL;
-    self->x = x;
-    self->y = y;
-    return (PyObject *)self;
+    return point_make((PyTypeObject *)type, slots);
 }
 
 static void
@@ -732,44 +760,6 @@ point_reduce(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *
     return Py_BuildValue("O(dd)", (PyObject *)Py_TYPE(self), p->x, p->y);
 }
 
-/* x and y share one getter and one setter; the closure says which. */
-typedef struct {
-    Py_ssize_t offset;
-    const char *name;
-} Coord;
-
-static const Coord coord_x = {offsetof(PointObject, x), "x"};
-static const Coord coord_y = {offsetof(PointObject, y), "y"};
-
-static PyObject *
-point_get_coord(PyObject *self, void *closure)
-{
-    const Coord *c = (const Coord *)closure;
-    return PyFloat_FromDouble(*(const double *)((const char *)self + c->offset));
-}
-
-static int
-point_set_coord(PyObject *self, PyObject *value, void *closure)
-{
-    const Coord *c = (const Coord *)closure;
-    if (value == NULL) {
-        PyErr_Format(PyExc_AttributeError, "cannot delete attribute '%s' of 'Point' objects",
-                     c->name);
-        return -1;
-    }
-    double v;
-    if (to_double(value, &v, "Point", c->name, 1) < 0)
-        return -1;
-    *(double *)((char *)self + c->offset) = v;
-    return 0;
-}
-
-static PyGetSetDef point_getset[] = {
-    {"x", point_get_coord, point_set_coord, "The x coordinate.", (void *)&coord_x},
-    {"y", point_get_coord, point_set_coord, "The y coordinate.", (void *)&coord_y},
-    {NULL, NULL, NULL, NULL, NULL},
-};
-
 static PyMethodDef point_methods[] = {
     {"distance", (PyCFunction)(void (*)(void))point_distance, METH_FASTCALL | METH_KEYWORDS,
      "distance($self, other=None)\n--\n\n"
@@ -779,7 +769,12 @@ static PyMethodDef point_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* x and y are member descriptors: CPython reads and writes the doubles in the object itself and runs
+   none of this module's code (its own errors, then: "must be real number, not str", and a TypeError
+   for del), as a careful hand-written extension does. */
 static PyMemberDef point_members[] = {
+    {"x", T_DOUBLE, offsetof(PointObject, x), 0, "The x coordinate."},
+    {"y", T_DOUBLE, offsetof(PointObject, y), 0, "The y coordinate."},
     {"__weaklistoffset__", T_PYSSIZET, offsetof(PointObject, weakreflist), READONLY, NULL},
     {NULL, 0, 0, 0, NULL},
 };
@@ -792,8 +787,10 @@ static PyType_Slot point_slots[] = {
     {Py_tp_str, point_str},
     {Py_nb_add, point_add},
     {Py_tp_methods, point_methods},
-    {Py_tp_getset, point_getset},
     {Py_tp_members, point_members},
+#ifdef Py_tp_vectorcall   /* 3.14 */
+    {Py_tp_vectorcall, point_vectorcall},
+#endif
     {0, NULL},
 };
 
@@ -1032,6 +1029,11 @@ PyInit_nd_ext_c(void)
         Py_DECREF(m);
         return NULL;
     }
+#ifndef Py_tp_vectorcall
+    /* No spec slot before 3.14: set as CPython's own types (and nd_ext's PyClassBuilder) do. Calling a
+       type uses it from 3.9 on; tp_new serves subclasses and Point.__new__. */
+    PointType->tp_vectorcall = point_vectorcall;
+#endif
     /* PyModule_AddObject, which steals the reference on success only: 3.9 has no AddObjectRef. */
     Py_INCREF(PointType);
     if (PyModule_AddObject(m, "Point", (PyObject *)PointType) < 0) {
