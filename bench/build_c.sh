@@ -35,6 +35,15 @@ if [[ ! -f "$out_dir/crossing" || "$crossing" -nt "$out_dir/crossing" || "${BASH
     echo "built: $out_dir/crossing"
 fi
 
+# bench/instructions.py's counting window (callgrind client requests; valgrind's header ships with
+# valgrind itself). Plain C loaded with ctypes: one build serves every interpreter.
+marks="$here/c_ext/callgrind_marks.c"
+if [[ -f /usr/include/valgrind/callgrind.h ]] &&
+   [[ ! -f "$out_dir/callgrind_marks.so" || "$marks" -nt "$out_dir/callgrind_marks.so" || "${BASH_SOURCE[0]}" -nt "$out_dir/callgrind_marks.so" ]]; then
+    gcc -O2 -Wall -Wextra -fPIC -shared -o "$out_dir/callgrind_marks.so" "$marks"
+    echo "built: $out_dir/callgrind_marks.so"
+fi
+
 # For bench/versions.py: the numpy-free part of the C baseline (add_scalars, Point) for each
 # pyenv CPython 3.9-3.13 found, in bench/.build/<version>/nd_ext_c.so.
 pyenv_versions="${PYENV_ROOT:-$HOME/.pyenv}/versions"

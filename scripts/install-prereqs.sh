@@ -4,13 +4,14 @@
 # against it), venv and pip (the wheel tests install into a venv, offline), the debug interpreter
 # python3.11-dbg (the reference-leak test counts every reference with it), exceptiongroup and
 # tomli (Debian's pytest needs them when the other CPythons, 3.9 and 3.10, run the numpy-free tests
-# with it: scripts/test.sh), then restores NuGet packages. Safe to run again: it installs only what
-# is missing.
+# with it: scripts/test.sh), valgrind (callgrind counts the instructions of scripts/test.sh's speed
+# gate; its callgrind.h builds bench's counting window), then restores NuGet packages. Safe to run
+# again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(python3 python3-numpy python3-pytest python3-hypothesis python3-dev gcc mypy python3-venv python3-pip python3.11-dbg
-          python3-exceptiongroup python3-tomli)
+          python3-exceptiongroup python3-tomli valgrind)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

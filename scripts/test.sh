@@ -28,6 +28,11 @@ done
 bench/build_c.sh >/dev/null
 NDBINDGEN_MODULES=.build/modules /usr/bin/python3 -m pytest tests/python bench/c_ext -q -p no:cacheprovider
 
+# Noise-free speed gate: callgrind's instructions per call of every small-call row, nd_ext against the
+# C reference; fails when a row's ratio grew more than 5% over the committed baseline (bench/README.md
+# says how and when to regenerate it). About 1-2 minutes.
+/usr/bin/python3 bench/instructions.py --nd-ext-dir .build/modules --check bench/instructions-baseline.json
+
 # One build runs on every CPython the module lists (its export ndbindgen_python_versions, from the
 # runtime's Core/PythonVersions.cs). The others here are pyenv's, without numpy or pytest: Debian's
 # pytest runs on them the files of conftest.NUMPY_FREE, skipping each test there that needs numpy.
