@@ -54,6 +54,22 @@ POINT_STMTS = {
     "pickle": "loads(dumps(p))",
 }
 
+# The reference-type class form (issue 21): nd_ext.PointClass against the same C Point; the statement
+# timed on fast locals P (the class), p (an instance). Skipped when nd_ext has no PointClass.
+POINT_CLASS_STMTS = {
+    "pc_new": "P(x, y)",
+    "pc_get_x": "p.x",
+    "pc_distance0": "p.distance()",
+}
+POINT_STMTS.update(POINT_CLASS_STMTS)
+
+
+def point_class(mod, wl: Workload):
+    """The class a Point workload uses: PointClass for the class-form rows where the module has it
+    (nd_ext), Point otherwise (the C contender of both forms)."""
+    return getattr(mod, "PointClass", mod.Point) if wl.kind in POINT_CLASS_STMTS else mod.Point
+
+
 # Raising workloads: the function that raises ValueError("bad value"), called and caught on fast locals.
 RAISE_FUNCTIONS = {"raise_mapped": "raise_mapped", "raise_value_error": "raise_value_error"}
 RAISE_STMT = "try:\n    f()\nexcept ValueError:\n    pass"
@@ -99,6 +115,9 @@ def workloads() -> list[Workload]:
         Workload("p + q (operator +)", "add", 1_000_000),
         Workload("s.area(), Shape.area through Rectangle <- Square", "area2", 1_000_000),
         Workload("pickle round trip of Point, loads(dumps(p))", "pickle", 200_000),
+        Workload("PointClass(1.0, 2.0) (class form; C: Point)", "pc_new", 300_000),
+        Workload("pc.x read (class form; C: Point)", "pc_get_x", 1_000_000),
+        Workload("pc.distance() (class form; C: Point)", "pc_distance0", 1_000_000),
         Workload("sum_list, a list of 1,000 floats", "sum_list", 20_000),
         Workload("make_list(1000), a new list of 1,000 floats", "make_list", 10_000),
         Workload("bump_counts, a dict of 100 str -> int in and out", "bump_counts", 10_000),
@@ -133,9 +152,9 @@ def timer_for(contender: str, mod, wl: Workload, arr) -> timeit.Timer:
         return timeit.Timer("f(x, y, z, a=s, b=t)", setup=VARARGS_SETUP, globals={"_m": mod})
     if wl.kind in POINT_STMTS:
         return timeit.Timer(POINT_STMTS[wl.kind],
-                            setup="P = _m.Point; p = P(1.0, 2.0); q = P(4.0, 6.0); x = _x; y = _y; "
+                            setup="P = _P; p = P(1.0, 2.0); q = P(4.0, 6.0); x = _x; y = _y; "
                                   "s = _m.Square(2.0); loads = _pickle.loads; dumps = _pickle.dumps",
-                            globals={"_m": mod, "_x": 1.0, "_y": 2.0, "_pickle": pickle})
+                            globals={"_m": mod, "_P": point_class(mod, wl), "_x": 1.0, "_y": 2.0, "_pickle": pickle})
     fname = {"copy": "add_scalar_to_array", "inplace": "add_scalar_to_array_inplace"}[wl.kind]
     return timeit.Timer("f(s, a)", setup=f"f = _m.{fname}; s = _s; a = _a",
                         globals={"_m": mod, "_s": SCAL, "_a": arr})
@@ -194,7 +213,7 @@ def run_once(contender: str, mod, wl: Workload):
 
 def run_point(mod, wl: Workload) -> list[float]:
     """The Point workload's statement once, plus what it leaves behind, as numbers."""
-    P = mod.Point
+    P = point_class(mod, wl)
     p, q = P(1.0, 2.0), P(4.0, 6.0)
     ns = {"P": P, "p": p, "q": q, "x": 1.0, "y": 2.0, "s": mod.Square(2.0), "loads": pickle.loads,
           "dumps": pickle.dumps}
@@ -206,6 +225,10 @@ def run_point(mod, wl: Workload) -> list[float]:
         value = eval(stmt, {}, ns)
     if wl.kind == "pickle":
         if type(value) is not P or value is p or repr(value) != repr(p):
+            fail(f"{wl.name}: {mod.__name__} gave {type(value).__name__} {value!r}")
+        return [value.x, value.y]
+    if wl.kind == "pc_new":
+        if type(value) is not P:
             fail(f"{wl.name}: {mod.__name__} gave {type(value).__name__} {value!r}")
         return [value.x, value.y]
     if wl.kind == "point_new":
@@ -515,7 +538,8 @@ def main() -> None:
     def contenders_for(wl: Workload) -> dict:
         return {"nd_ext": nd_ext, "C": nd_ext_c} | ({"numpy": None} if wl.kind in ARRAY_KINDS else {})
 
-    selected = [w for w in workloads() if not args.only or args.only in w.name]
+    selected = [w for w in workloads() if (not args.only or args.only in w.name)
+                and (w.kind not in POINT_CLASS_STMTS or args.self_test or hasattr(nd_ext, "PointClass"))]
     for wl in selected:  # all correctness checks before any timing
         verify(wl, contenders_for(wl))
     if selected:
