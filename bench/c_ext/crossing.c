@@ -1,6 +1,6 @@
 /* The floor under every NdBindgen call: the cost of entering and leaving .NET code.
  *
- * crossing <module.so>: calls the module's exported `ndbindgen_pyi` (an [UnmanagedCallersOnly]
+ * crossing <module.so> <crossing_c.so> [calls per round]: calls the module's exported `ndbindgen_pyi` (an [UnmanagedCallersOnly]
  * method that only returns a constant pointer, so the time is the reverse P/Invoke transition:
  * the thread-state switch in and out of managed code) and an empty C function in a shared
  * library loaded the same way, interleaved, and prints the median ns per call of each.
@@ -47,8 +47,8 @@ static int compare(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: crossing <ndbindgen module.so> <crossing_c.so>\n");
+    if (argc != 3 && argc != 4) {
+        fprintf(stderr, "usage: crossing <ndbindgen module.so> <crossing_c.so> [calls per round]\n");
         return 2;
     }
     /* The module's Python imports resolve against libpython, as inside python3; the entry
@@ -74,7 +74,8 @@ int main(int argc, char **argv)
         return 1;
     }
     enum { ROUNDS = 21 };
-    const long n = 2000000;
+    /* Fewer calls per round (the optional third argument) for a run under callgrind. */
+    const long n = argc == 4 ? atol(argv[3]) : 2000000;
     double m[ROUNDS], k[ROUNDS];
     time_calls(managed, n); /* warm up: the runtime starts on the first call */
     time_calls(native, n);
