@@ -81,9 +81,9 @@ CALLS_PER_ROW["in place, 1,000,000 elements"] = 20
 RATIO_TOLERANCE = 0.05   # --check: a row fails when its ratio grows by more than this fraction
 
 # One interpreter per module runs every row. It starts and imports uninstrumented
-# (--instr-atstart=no), then counts nothing (--collect-atstart=no), and only on its main thread
-# (--separate-threads=yes), but between
-# mark_begin() and mark_end(name), each of which dumps its window's count to a file of its own.
+# (--instr-atstart=no), then counts only between mark_begin() and mark_end(name)
+# (--collect-atstart=no), each mark_end dumping its window's count to a file of its own, and only
+# the main thread's (--separate-threads=yes).
 PROGRAM = """
 import ctypes, gc, sys
 marks = ctypes.CDLL({marks!r})
