@@ -89,10 +89,11 @@ public static unsafe partial class NdZip
     private static void MapRun<TOp, T>(ref T first, nuint n, TOp op) where TOp : struct, IVectorOp<T> where T : unmanaged
     {
         nuint i = 0;
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && n >= (nuint)Vector<T>.Count)
         {
-            nuint w = (nuint)Vector<T>.Count;
-            for (; i + w <= n; i += w) Vector.StoreUnsafe(op.Invoke(Vector.LoadUnsafe(ref first, i)), ref first, i);
+            // Against the last start, not i + w <= n: one instruction less per vector (callgrind: 1.08x C's -> 1.00x).
+            nuint w = (nuint)Vector<T>.Count, last = n - w;
+            for (; i <= last; i += w) Vector.StoreUnsafe(op.Invoke(Vector.LoadUnsafe(ref first, i)), ref first, i);
         }
         for (; i < n; i++) Unsafe.Add(ref first, i) = op.Invoke(Unsafe.Add(ref first, i));
     }
