@@ -196,6 +196,8 @@ internal unsafe struct NdCursor
     {
         // Step first, test after: the loop's back edge is then this one conditional jump, as in a
         // span's loop (testing before stepping made the JIT add an unconditional jump per element).
+        // What is left over a span's loop: the body is also entered from the new-run path below, so
+        // the JIT does not hoist the body's constants into registers (docs/performance.md, Loops).
         _ptr += _stride;
         if (--_left >= 0) return true;
         if (++_run >= _runs) return false;
