@@ -60,11 +60,19 @@ ROWS = [
     ("raise and catch PyValueError -> ValueError", "f = m.raise_value_error", "\n        " + TRY_F),
     ("axpy y += a*x, 100,000 float64", "f = m.axpy; x = np.ones(100_000); y = np.zeros(100_000)", "f(0.5, x, y)"),
     ("dot, 100,000 float64", "f = m.dot; x = np.ones(100_000); y = np.ones(100_000)", "f(x, y)"),
+    ("poly in place, foreach, 100,000 float64", "f = m.poly_foreach; a = np.full(100_000, 0.5)", "f(a)"),
+    ("poly in place, span, 100,000 float64", "f = m.poly_span; a = np.full(100_000, 0.5)", "f(a)"),
+    ("poly in place, vector, 100,000 float64", "f = m.poly_vector; a = np.full(100_000, 0.5)", "f(a)"),
+    ("sum of squares, foreach, 100,000 float64", "f = m.sumsq_foreach; a = np.full(100_000, 0.5)", "f(a)"),
+    ("sum of squares, span, 100,000 float64", "f = m.sumsq_span; a = np.full(100_000, 0.5)", "f(a)"),
+    ("sum of squares, vector, 100,000 float64", "f = m.sumsq_vector; a = np.full(100_000, 0.5)", "f(a)"),
 ]
 # Rows of 100-1,000 elements cost far more per call: fewer calls keep callgrind's run short.
 CALLS_PER_ROW = {"sum_list, 1,000 floats": 2_000, "make_list(1000)": 2_000, "bump_counts, 100 str -> int": 2_000,
                  "raise and catch ArgumentException -> ValueError": 2_000, "raise and catch PyValueError -> ValueError": 2_000,
-                 "axpy y += a*x, 100,000 float64": 20, "dot, 100,000 float64": 20}
+                 "axpy y += a*x, 100,000 float64": 20, "dot, 100,000 float64": 20,
+                 **{f"{k}, {form}, 100,000 float64": 20 for k in ("poly in place", "sum of squares")
+                    for form in ("foreach", "span", "vector")}}
 
 # The rows issue 21 asked for (kept apart from the rows above, which other changes append to). The
 # reference-type class form, nd_ext.PointClass, has the same C contender: nd_ext_c.Point.

@@ -353,6 +353,75 @@ dot(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
     return PyFloat_FromDouble(sum);
 }
 
+/* The loop rows (issue 21): a polynomial in place and a sum of squares, as a C programmer writes
+   them: a flat loop over a C-contiguous array (gcc -O3 vectorizes the polynomial with SSE2; it may
+   not reorder the sum's additions, so that loop stays scalar, as nd_ext's foreach does) and a
+   pointer loop over a strided 1-d array. */
+static int
+flat_or_strided(const char *name, PyObject *o, int writable, char **data, npy_intp *n, npy_intp *stride)
+{
+    PyArrayObject *a = as_float64_array(name, o);
+    if (a == NULL || (writable && PyArray_FailUnlessWriteable(a, "a") < 0))
+        return -1;
+    if (PyArray_IS_C_CONTIGUOUS(a)) {
+        *stride = sizeof(double);
+        *n = PyArray_SIZE(a);
+    }
+    else if (PyArray_NDIM(a) == 1) {
+        *stride = PyArray_STRIDE(a, 0);
+        *n = PyArray_DIM(a, 0);
+    }
+    else {
+        PyErr_Format(PyExc_ValueError, "%s(): a must be C-contiguous or 1-d", name);
+        return -1;
+    }
+    *data = PyArray_BYTES(a);
+    return 0;
+}
+
+static PyObject *
+poly_inplace(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    char *p;
+    npy_intp n, s;
+    if (check_nargs("poly_inplace", nargs, 1) < 0 || flat_or_strided("poly_inplace", args[0], 1, &p, &n, &s) < 0)
+        return NULL;
+    if (s == sizeof(double)) {
+        double *a = (double *)p;
+        for (npy_intp i = 0; i < n; i++) {
+            double x = a[i];
+            a[i] = ((x * 0.5 + 1.5) * x + 2.5) * x + 3.5;
+        }
+    }
+    else {
+        for (npy_intp i = 0; i < n; i++, p += s) {
+            double x = *(double *)p;
+            *(double *)p = ((x * 0.5 + 1.5) * x + 2.5) * x + 3.5;
+        }
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+sum_squares(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    char *p;
+    npy_intp n, s;
+    if (check_nargs("sum_squares", nargs, 1) < 0 || flat_or_strided("sum_squares", args[0], 0, &p, &n, &s) < 0)
+        return NULL;
+    double sum = 0.0;
+    if (s == sizeof(double)) {
+        const double *a = (const double *)p;
+        for (npy_intp i = 0; i < n; i++)
+            sum += a[i] * a[i];
+    }
+    else {
+        for (npy_intp i = 0; i < n; i++, p += s)
+            sum += *(double *)p * *(double *)p;
+    }
+    return PyFloat_FromDouble(sum);
+}
+
 #endif /* ND_EXT_C_NO_NUMPY */
 
 /* ------------------------------------------------------------ containers */
@@ -988,6 +1057,22 @@ static PyMethodDef nd_ext_c_methods[] = {
      "axpy(a, x, y)\n--\n\ny += a * x, contiguous 1-d float64 arrays."},
     {"dot", (PyCFunction)(void (*)(void))dot, METH_FASTCALL,
      "dot(x, y)\n--\n\nThe dot product of two contiguous 1-d float64 arrays."},
+    {"poly_inplace", (PyCFunction)(void (*)(void))poly_inplace, METH_FASTCALL,
+     "poly_inplace(a)\n--\n\na = ((a*0.5+1.5)*a+2.5)*a+3.5 in place (C-contiguous or 1-d float64)."},
+    {"sum_squares", (PyCFunction)(void (*)(void))sum_squares, METH_FASTCALL,
+     "sum_squares(a)\n--\n\nThe sum of a*a, in order (C-contiguous or 1-d float64)."},
+    {"poly_foreach", (PyCFunction)(void (*)(void))poly_inplace, METH_FASTCALL,
+     "poly_foreach(a)\n--\n\npoly_inplace under nd_ext's name (bench/instructions.py runs one statement on both)."},
+    {"poly_span", (PyCFunction)(void (*)(void))poly_inplace, METH_FASTCALL,
+     "poly_span(a)\n--\n\npoly_inplace under nd_ext's name (bench/instructions.py runs one statement on both)."},
+    {"poly_vector", (PyCFunction)(void (*)(void))poly_inplace, METH_FASTCALL,
+     "poly_vector(a)\n--\n\npoly_inplace under nd_ext's name (bench/instructions.py runs one statement on both)."},
+    {"sumsq_foreach", (PyCFunction)(void (*)(void))sum_squares, METH_FASTCALL,
+     "sumsq_foreach(a)\n--\n\nsum_squares under nd_ext's name (bench/instructions.py runs one statement on both)."},
+    {"sumsq_span", (PyCFunction)(void (*)(void))sum_squares, METH_FASTCALL,
+     "sumsq_span(a)\n--\n\nsum_squares under nd_ext's name (bench/instructions.py runs one statement on both)."},
+    {"sumsq_vector", (PyCFunction)(void (*)(void))sum_squares, METH_FASTCALL,
+     "sumsq_vector(a)\n--\n\nsum_squares under nd_ext's name (bench/instructions.py runs one statement on both)."},
 #endif
     {NULL, NULL, 0, NULL},
 };

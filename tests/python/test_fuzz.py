@@ -1705,6 +1705,7 @@ BODY_ERRORS["nd_test.star_enumerable"] = (OverflowError,)
 # that do not broadcast and layouts a tensor span cannot take are ValueErrors; a huge `repeat` or tensor
 # size overflows int.
 BODY_ERRORS.update({f"nd_ext.{n}": (ValueError,) for n in ("axpy", "axpy_loop", "add_into")})
+BODY_ERRORS.update({f"nd_ext.{n}": (ValueError,) for n in ("poly_span", "sumsq_span")})   # "a must be C-contiguous"
 BODY_ERRORS.update({f"nd_test.{n}": (ValueError,) for n in (
     "zip_add", "zip_scale_add", "zip_subtract_func", "zip_fma", "map_negate", "tensor_strides", "tensor_sum",
     "tensor_fill", "row_sums_parallel", "add_row_index_parallel")})

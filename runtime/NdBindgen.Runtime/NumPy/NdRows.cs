@@ -137,7 +137,10 @@ internal static class NdRowErrors
 /// </summary>
 internal unsafe struct NdRowCursor
 {
-    private readonly NumPy.NdLayout _layout;
+    private readonly byte* _data;
+    private readonly nint* _shape;
+    private readonly nint* _strides;
+    private readonly int _ndim;
     private readonly nint _rows;
     private readonly int _axis;
     private nint _row;
@@ -146,7 +149,10 @@ internal unsafe struct NdRowCursor
 
     internal NdRowCursor(NumPy.NdLayout layout, bool memoryOrder = false)
     {
-        _layout = layout;
+        _data = layout.Data;
+        _shape = layout.Shape;
+        _strides = layout.Strides;
+        _ndim = layout.Ndim;
         _axis = layout.Ndim - 1;
         if (memoryOrder)
         {
@@ -165,5 +171,6 @@ internal unsafe struct NdRowCursor
 
     internal bool MoveNext() => ++_row < _rows;
 
-    internal readonly byte* Current => NumPy.NdCursor.RowStart(_layout, _row, _axis);
+    // By value, not the layout by reference: a reference would keep the enumerator in memory.
+    internal readonly byte* Current => NumPy.NdCursor.RowStart(_data, _shape, _strides, _ndim, _row, _axis);
 }

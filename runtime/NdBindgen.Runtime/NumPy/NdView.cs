@@ -121,6 +121,8 @@ public readonly unsafe ref partial struct NdView<T> where T : unmanaged
         public readonly NdRow<T> Current => new(_cursor.Current, _cursor.Length, _cursor.Stride);
     }
 
+    /// <summary>Every element in C order: a contiguous view as one run, the loop a span's <c>foreach</c> compiles to (see NdCursor).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Enumerator GetEnumerator() => new(Layout);
 
     /// <summary>Visits every element in C (row-major) order.</summary>
@@ -128,6 +130,7 @@ public readonly unsafe ref partial struct NdView<T> where T : unmanaged
     {
         private NumPy.NdCursor _cursor;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal Enumerator(NumPy.NdLayout layout) => _cursor = new NumPy.NdCursor(layout);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
