@@ -38,6 +38,7 @@ public class SnapshotTests
     [InlineData("Values", "values")]
     [InlineData("Enums", "enums")]
     [InlineData("Signatures", "signatures")]
+    [InlineData("ArgumentSlots", "slots")]
     [InlineData("Callbacks", "callbacks")]
     [InlineData("ClassNumbers", "numbers")]
     [InlineData("ClassAttributes", "attributes")]

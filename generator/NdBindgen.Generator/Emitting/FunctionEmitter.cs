@@ -17,7 +17,7 @@ internal static class FunctionEmitter
         var w = new SourceWriter().Header();
         w.OpenNamespace();
         w.Open($"internal static unsafe partial class {GeneratedNames.ModuleClass}");
-        EmitWrapper(w, f);
+        EmitWrapper(w, f, argSlotsLocal: true);
         w.Close();   // class
         ConverterEmitter.Emit(w, ConverterEmitter.Types(f));
         w.Close();   // namespace
@@ -27,8 +27,32 @@ internal static class FunctionEmitter
     /// <summary>The parameters of a METH_FASTCALL | METH_KEYWORDS entry point.</summary>
     internal const string FastcallParameters = "PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames";
 
+    /// <summary>
+    /// Room for <paramref name="count"/> bound arguments: a <c>PyArgSlots</c> local when they fit (a
+    /// <c>stackalloc</c> costs every call a stack-cookie check), else a <c>stackalloc</c>.
+    /// </summary>
+    private static void EmitSlots(SourceWriter w, int count, bool argSlotsLocal)
+    {
+        if (argSlotsLocal && count <= PyArgSlotsCapacity)
+        {
+            w.Line($"{R.PyArgSlots} slotRoom = new();");
+            w.Line($"PyObject** slots = {R.PyArgSlots}.Of(ref slotRoom);");
+        }
+        else
+        {
+            w.Line($"PyObject** slots = stackalloc PyObject*[{count}];");
+        }
+    }
+
+    /// <summary>The runtime's <c>PyArgSlots.Capacity</c>.</summary>
+    private const int PyArgSlotsCapacity = 8;
+
     /// <summary>The signature field and the entry point of one function or method, into an open class.</summary>
-    public static void EmitWrapper(SourceWriter w, FunctionModel f)
+    /// <param name="argSlotsLocal">
+    /// Bound arguments in a <c>PyArgSlots</c> local instead of a <c>stackalloc</c> (see <see cref="EmitSlots"/>);
+    /// [PyFunction] entry points for now, methods still <c>stackalloc</c>.
+    /// </param>
+    public static void EmitWrapper(SourceWriter w, FunctionModel f, bool argSlotsLocal = false)
     {
         string sigField = EmitSignatureField(w, f);
         var ps = f.PythonParameters;
@@ -42,12 +66,12 @@ internal static class FunctionEmitter
             if (f.VarArgs is not null || f.VarKeywords is not null)
             {
                 // *args and **kwargs: what the named parameters leave over, borrowed from the caller.
-                w.Line($"PyObject** slots = stackalloc PyObject*[{System.Math.Max(1, ps.Length)}];");
+                EmitSlots(w, System.Math.Max(1, ps.Length), argSlotsLocal);
                 w.Line($"PyObject** a = sig.BindExtra(args, nargsf, kwnames, slots, out {R.PyExtraArgs} extra);");
             }
             else if (ps.Length > 0)
             {
-                w.Line($"PyObject** slots = stackalloc PyObject*[{ps.Length}];");
+                EmitSlots(w, ps.Length, argSlotsLocal);
                 w.Line("PyObject** a = sig.Bind(args, nargsf, kwnames, slots);");
             }
             else

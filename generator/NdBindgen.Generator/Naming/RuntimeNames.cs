@@ -72,6 +72,7 @@ internal static class RuntimeNames
     public const string PyRefs = Conversions + "PyRefs";
     public const string VarArgs = Conversions + "VarArgs";
     public const string PyExtraArgs = Root + "Binding.PyExtraArgs";
+    public const string PyArgSlots = Root + "Binding.PyArgSlots";
     public const string Callbacks = Conversions + "Callbacks";
     public const string PyOverride = Conversions + "PyOverride";
     public const string PyOverrideCall = Conversions + "PyOverrideCall";

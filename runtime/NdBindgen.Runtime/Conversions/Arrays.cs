@@ -282,10 +282,17 @@ public static unsafe partial class Arrays
     };
 
     /// <summary>Hands <paramref name="array"/>'s memory to a new numpy.ndarray (a new reference); no copy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PyObject* FromArray<T>(NdArray<T> array) where T : unmanaged
     {
         PyObject* own = array.DetachOwner();   // numpy allocated it: already the ndarray
-        if (own != null) return own;
+        return own != null ? own : FromNetMemory(array);
+    }
+
+    /// <summary>An array made in .NET memory (without the GIL, or before numpy was loaded): handed to a new ndarray.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyObject* FromNetMemory<T>(NdArray<T> array) where T : unmanaged
+    {
         NumPyApiTable* api = NumPyRuntime.Require();
         PyArray_Descr* descr = NpyElement<T>.NewDescr(api);
         if (descr == null) throw PythonException.Fetch();

@@ -73,23 +73,42 @@ public static class CallArrays
     /// <summary>Registers an array just made with the GIL held; returns its serial.</summary>
     internal static ulong Adopt(ICallOwnedArray array)
     {
-        LiveArray[] live = s_live ??= new LiveArray[16];
-        if (s_count == live.Length) Array.Resize(ref s_live, live.Length * 2);
-        s_live[s_count++].Array = array;
+        LiveArray[]? live = s_live;
+        int count = s_count;
+        if (live is null || (uint)count >= (uint)live.Length) live = Grow();
+        live[count].Array = array;
+        s_count = count + 1;
         return ++s_made;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static LiveArray[] Grow()
+    {
+        if (s_live is null) return s_live = new LiveArray[16];
+        Array.Resize(ref s_live, s_live.Length * 2);
+        return s_live;
+    }
+
     /// <summary>Takes an array out of the table (returned, disposed or kept); the GIL must be held.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Remove(ICallOwnedArray array)
     {
         LiveArray[] live = s_live!;
         int last = s_count - 1;
-        if (last >= 0 && ReferenceEquals(live[last].Array, array))   // the usual case: the newest
+        if ((uint)last < (uint)live.Length && ReferenceEquals(live[last].Array, array))   // the usual case: the newest
         {
             live[last].Array = null;
             s_count = last;
             return;
         }
+        RemoveOlder(array);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RemoveOlder(ICallOwnedArray array)
+    {
+        LiveArray[] live = s_live!;
+        int last = s_count - 1;
         for (int i = last - 1; i >= 0; i--)
         {
             if (!ReferenceEquals(live[i].Array, array)) continue;

@@ -8,8 +8,11 @@ namespace NdBindgen.Interop;
 // are direct calls. The objects are opaque: PyCodeObject*, PyFrameObject* and PyThreadState* are pointers only.
 internal static unsafe partial class CPython
 {
-    /// <summary>Include/pystate.h: the calling thread's state (the GIL is held); never NULL then.</summary>
-    [DllImport(Lib, ExactSpelling = true)]
+    /// <summary>
+    /// Include/pystate.h: the calling thread's state (the GIL is held); never NULL then. A leaf: it reads
+    /// one variable (measured: the GC transition was 35 of the 40 instructions an NdArray paid for it).
+    /// </summary>
+    [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern nint PyThreadState_Get();
 
     /// <summary>

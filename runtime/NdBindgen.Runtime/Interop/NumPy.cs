@@ -131,6 +131,15 @@ internal unsafe struct NumPyApiTable
     public delegate* unmanaged<PyTypeObject*, PyArray_Descr*, int, nint*, nint*, void*, int, PyObject*, PyObject*>
         PyArray_NewFromDescr;
 
+    /// <summary>
+    /// [94] again, called as a leaf (no GC transition), or null: set only when ndarray is not a GC type, so
+    /// making one of the exact type with numpy's own memory, a built-in descriptor and no <c>obj</c> runs no
+    /// Python code and cannot start Python's cyclic GC (which may run a <c>__del__</c> that calls back into
+    /// .NET). <c>NdArray</c> uses it for small blocks only, which numpy's allocator serves without a wait.
+    /// </summary>
+    public delegate* unmanaged[SuppressGCTransition]<PyTypeObject*, PyArray_Descr*, int, nint*, nint*, void*, int, PyObject*, PyObject*>
+        PyArray_NewFromDescrLeaf;
+
     // [69] steals the descr
     public delegate* unmanaged<PyObject*, PyArray_Descr*, int, int, int, PyObject*, PyObject*> PyArray_FromAny;
 
@@ -153,6 +162,9 @@ internal unsafe struct NumPyApiTable
         PyArray_DescrFromType = (delegate* unmanaged[SuppressGCTransition]<int, PyArray_Descr*>)api[45],
         PyArray_NewFromDescr =
             (delegate* unmanaged<PyTypeObject*, PyArray_Descr*, int, nint*, nint*, void*, int, PyObject*, PyObject*>)
+            api[94],
+        PyArray_NewFromDescrLeaf = (((PyTypeObject*)api[2])->tp_flags & PySlot.Py_TPFLAGS_HAVE_GC) != 0 ? null :
+            (delegate* unmanaged[SuppressGCTransition]<PyTypeObject*, PyArray_Descr*, int, nint*, nint*, void*, int, PyObject*, PyObject*>)
             api[94],
         PyArray_FromAny = (delegate* unmanaged<PyObject*, PyArray_Descr*, int, int, int, PyObject*, PyObject*>)api[69],
         PyArray_FromArray = (delegate* unmanaged<PyObject*, PyArray_Descr*, int, PyObject*>)api[109],

@@ -52,7 +52,7 @@ public sealed unsafe class NdArray<T> : IDisposable, ICallOwnedArray where T : u
         }
         _length = length;
         nuint bytes = checked((nuint)length * (nuint)sizeof(T));
-        if (NumPyMemory(shape))
+        if (NumPyMemory(shape, bytes))
         {
             if (zero) NativeMemory.Clear(_data, bytes);
             return;
@@ -85,7 +85,8 @@ public sealed unsafe class NdArray<T> : IDisposable, ICallOwnedArray where T : u
     // allocator (small blocks come from its cache), nothing to hand over later. Measured: a new
     // 10-element array cost 3.8x a C extension's when .NET memory was wrapped (two native
     // allocations, a capsule owner, PyArray_SetBaseObject and their frees).
-    private bool NumPyMemory(ReadOnlySpan<nint> shape)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool NumPyMemory(ReadOnlySpan<nint> shape, nuint bytes)
     {
         // Not loaded: numpy (or Python itself: C# unit tests of kernels) may not be there. The
         // calls into Python are in a method of their own, compiled only once they can be made
@@ -99,7 +100,7 @@ public sealed unsafe class NdArray<T> : IDisposable, ICallOwnedArray where T : u
             api = ImportedNumPy();
             if (api == null) return false;
         }
-        return NumPyMemory(api, shape);
+        return NumPyMemory(api, shape, bytes);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -113,8 +114,16 @@ public sealed unsafe class NdArray<T> : IDisposable, ICallOwnedArray where T : u
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool GilCheck() => Interop.CPython.PyGILState_Check() != 0;
 
+    /// <summary>
+    /// Blocks up to this size are made without a GC transition when numpy allows it (see
+    /// <c>NumPyApiTable.PyArray_NewFromDescrLeaf</c>): they come from numpy's cache or malloc, never a
+    /// long wait that would hold up a collection on another thread. Measured: the transition was 45 of
+    /// a new 10-element array's instructions.
+    /// </summary>
+    private const nuint LeafBytes = 64 * 1024;
+
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool NumPyMemory(Interop.NumPyApiTable* api, ReadOnlySpan<nint> shape)
+    private bool NumPyMemory(Interop.NumPyApiTable* api, ReadOnlySpan<nint> shape, nuint bytes)
     {
         if (Interop.CPython.PyGILState_Check() == 0) return false;
         Interop.PyArray_Descr* descr = NpyElement<T>.NewDescr(api);
@@ -122,7 +131,9 @@ public sealed unsafe class NdArray<T> : IDisposable, ICallOwnedArray where T : u
         Interop.PyObject* array;
         fixed (nint* dims = shape)
         {
-            array = api->PyArray_NewFromDescr(api->PyArray_Type, descr, _ndim, dims, null, null, 0, null);   // steals descr
+            array = bytes <= LeafBytes && api->PyArray_NewFromDescrLeaf != null   // steal descr
+                ? api->PyArray_NewFromDescrLeaf(api->PyArray_Type, descr, _ndim, dims, null, null, 0, null)
+                : api->PyArray_NewFromDescr(api->PyArray_Type, descr, _ndim, dims, null, null, 0, null);
         }
         if (array == null) throw PythonException.Fetch();
         var a = (Interop.PyArrayObject*)array;
@@ -130,7 +141,7 @@ public sealed unsafe class NdArray<T> : IDisposable, ICallOwnedArray where T : u
         _data = a->data;
         _shape = a->dimensions;
         _strides = a->strides;
-        _thread = CallArrays.CurrentThread();
+        _thread = Interop.CPython.PyThreadState_Get();   // CallArrays.CurrentThread(): the GIL is held, checked above
         _serial = CallArrays.Adopt(this);
         return true;
     }
@@ -208,13 +219,18 @@ public sealed unsafe class NdArray<T> : IDisposable, ICallOwnedArray where T : u
     internal Interop.PyObject* Owner => _owner;
 
     /// <summary>The numpy array holding the data, handed to the caller (who owns the reference), or null when .NET memory holds it; this object is empty afterwards.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Interop.PyObject* DetachOwner()
     {
         Interop.PyObject* owner = _owner;
-        if (owner != null)
+        if (owner != null)   // then live: whatever empties this object clears _owner
         {
-            Live();
-            Unscope();
+            if (_serial != 0)
+            {
+                CallArrays.Remove(this);
+                _serial = 0;
+            }
+            if (_guard is not null) DropGuard();
             _owner = null;
             _data = null;
             _shape = _strides = null;
@@ -238,10 +254,22 @@ public sealed unsafe class NdArray<T> : IDisposable, ICallOwnedArray where T : u
 
     internal static void FreeData(void* data) => NativeMemory.AlignedFree(data);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private NdArray<T> Live()
     {
-        if (_data == null) throw new ObjectDisposedException(nameof(NdArray<T>), "this NdArray was handed to Python, disposed, or released when the call that made it returned (Keep() an array to use it in a later call)");
+        if (_data == null) ThrowReleased();
         return this;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowReleased() =>
+        throw new ObjectDisposedException(nameof(NdArray<T>), "this NdArray was handed to Python, disposed, or released when the call that made it returned (Keep() an array to use it in a later call)");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void DropGuard()
+    {
+        GC.SuppressFinalize(_guard!);
+        _guard = null;
     }
 
     /// <summary>Releases the array now (with the GIL held, numpy's memory at once; without it, at the next call).</summary>

@@ -65,7 +65,28 @@ internal static unsafe partial class NpyElement<T>
     /// <summary>A new reference to T's descriptor, unit included: what a new array of T is made with.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static PyArray_Descr* NewDescr(NumPyApiTable* api) =>
-        Time < 0 ? api->PyArray_DescrFromType(TypeNum) : NewTimeDescr(api);   // folds to one branch per T
+        Time < 0 ? NewBuiltinDescr(api) : NewTimeDescr(api);   // folds to one branch per T
+
+    private static PyArray_Descr* s_builtinDescr;   // T's built-in descriptor (numpy's, static), one reference kept (under the GIL)
+
+    /// <summary>
+    /// A new reference to the built-in descriptor, asked of numpy once: the descriptors of the built-in
+    /// types are numpy's static objects, so the one asked for first stays T's. An incref instead of a call
+    /// into numpy on every new array.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static PyArray_Descr* NewBuiltinDescr(NumPyApiTable* api)
+    {
+        PyArray_Descr* descr = s_builtinDescr;
+        if (descr == null)
+        {
+            descr = api->PyArray_DescrFromType(TypeNum);
+            if (descr == null) return null;
+            s_builtinDescr = descr;   // the reference numpy gave: the cache's
+        }
+        Py_INCREF((PyObject*)descr);
+        return descr;
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static PyArray_Descr* NewTimeDescr(NumPyApiTable* api)

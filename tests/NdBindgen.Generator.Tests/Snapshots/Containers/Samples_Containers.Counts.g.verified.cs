@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 global::System.Collections.Generic.IDictionary<string, int?> arg_counts = global::NdBindgen.Conversions.Mappings.ToDictionary<string, int?, global::NdBindgen.Generated.Conv_string, global::NdBindgen.Generated.Conv_int_N>(a[0], sig, 0);
                 global::System.Collections.Generic.IReadOnlyDictionary<string, int?> result = global::Samples.Containers.Counts(arg_counts);

@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 (int, int, int, int, int, int, int, int, int) arg_t = global::NdBindgen.Generated.Tuple__Pint_Cint_Cint_Cint_Cint_Cint_Cint_Cint_Cint_Q.FromPython(a[0], sig, 0);
                 int result = global::Samples.Containers.Nine(arg_t);

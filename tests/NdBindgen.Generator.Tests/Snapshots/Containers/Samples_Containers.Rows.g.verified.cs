@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>>? arg_m = global::NdBindgen.Conversions.Args.IsNone(a[0]) ? null : global::NdBindgen.Conversions.Sequences.ToArray<global::System.Collections.Generic.IReadOnlyList<double>, global::NdBindgen.Generated.Conv_System_DCollections_DGeneric_DIReadOnlyList_Ldouble_R>(a[0], sig, 0);
                 global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>? result = global::Samples.Containers.Rows(arg_m);

@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 int arg_n = global::NdBindgen.Conversions.Ints.ToInt32(a[0], sig, 0);
                 (global::NdBindgen.NdArray<double>, global::NdBindgen.NdArray<long>) result = global::Samples.Containers.Split(arg_n);

@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 double[] arg_xs = global::NdBindgen.Conversions.Sequences.ToArray<double, global::NdBindgen.Generated.Conv_double>(a[0], sig, 0);
                 double result = global::Samples.Containers.Sum(arg_xs);

@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 (string?, long) arg_pair = global::NdBindgen.Generated.Tuple__Pstring_N_Clong_Q.FromPython(a[0], sig, 0);
                 (long, string?)? result = global::Samples.Containers.Swap(arg_pair);

@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 global::System.Collections.Generic.HashSet<string> arg_tags = global::NdBindgen.Conversions.Sets.ToHashSet<string, global::NdBindgen.Generated.Conv_string>(a[0], sig, 0);
                 global::System.Collections.Generic.ISet<string> result = global::Samples.Containers.Tags(arg_tags);

@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[8];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 int arg_count = global::NdBindgen.Conversions.Ints.ToInt32(a[0], sig, 0);
                 double arg_scale = a[1] == null ? 0.5D : global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);

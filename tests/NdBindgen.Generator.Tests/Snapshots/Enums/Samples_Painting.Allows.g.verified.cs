@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[2];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 global::Samples.Access arg_access = global::NdBindgen.Conversions.Enums.ToEnum<global::Samples.Access>(a[0], sig, 0);
                 global::Samples.Access arg_wanted = a[1] == null ? global::Samples.Access.Read : global::NdBindgen.Conversions.Enums.ToEnum<global::Samples.Access>(a[1], sig, 1);

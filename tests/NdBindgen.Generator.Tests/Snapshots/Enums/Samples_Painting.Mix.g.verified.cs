@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[2];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 global::Samples.Color arg_a = global::NdBindgen.Conversions.Enums.ToEnum<global::Samples.Color>(a[0], sig, 0);
                 global::Samples.Color? arg_b = a[1] == null ? global::Samples.Color.Blue : global::NdBindgen.Conversions.Args.IsNone(a[1]) ? null : global::NdBindgen.Conversions.Enums.ToEnum<global::Samples.Color>(a[1], sig, 1);

@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 byte arg_value = global::NdBindgen.Conversions.Ints.ToByte(a[0], sig, 0);
                 byte result = global::Samples.Scalars.EchoByte(arg_value);

@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[3];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.BindExtra(args, nargsf, kwnames, slots, out global::NdBindgen.Binding.PyExtraArgs extra);
                 double arg_a = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
                 double arg_b = global::NdBindgen.Conversions.Floats.ToDouble(a[1], sig, 1);

@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.BindExtra(args, nargsf, kwnames, slots, out global::NdBindgen.Binding.PyExtraArgs extra);
                 global::System.Collections.Generic.IReadOnlyDictionary<string, double> arg_scales = global::NdBindgen.Conversions.VarArgs.ToReadOnlyDictionary<double>(in extra, sig, &global::NdBindgen.Conversions.Floats.ToDouble);
                 global::System.ReadOnlySpan<double> arg_values = global::NdBindgen.Conversions.VarArgs.ToSpan<double>(in extra, sig, &global::NdBindgen.Conversions.Floats.ToDouble, stackalloc double[8]);

@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.BindExtra(args, nargsf, kwnames, slots, out global::NdBindgen.Binding.PyExtraArgs extra);
                 global::System.Collections.Generic.Dictionary<string, bool?> arg_options = global::NdBindgen.Conversions.VarArgs.ToDictionary<bool?>(in extra, sig, &global::NdBindgen.Generated.Conv_bool_N.FromPython);
                 global::System.ReadOnlySpan<int?> arg_levels = global::NdBindgen.Conversions.VarArgs.ToSpan<int?>(in extra, sig, &global::NdBindgen.Generated.Conv_int_N.FromPython, stackalloc int?[8]);

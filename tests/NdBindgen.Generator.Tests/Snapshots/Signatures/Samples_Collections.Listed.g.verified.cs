@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.BindExtra(args, nargsf, kwnames, slots, out global::NdBindgen.Binding.PyExtraArgs extra);
                 global::System.Collections.Generic.List<long> arg_values = global::NdBindgen.Conversions.VarArgs.ToList<long>(in extra, sig, &global::NdBindgen.Conversions.Ints.ToInt64);
                 int result = global::Samples.Collections.Listed(arg_values);

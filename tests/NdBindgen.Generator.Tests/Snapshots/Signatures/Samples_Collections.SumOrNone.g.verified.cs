@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.BindExtra(args, nargsf, kwnames, slots, out global::NdBindgen.Binding.PyExtraArgs extra);
                 double?[] arg_values = global::NdBindgen.Conversions.VarArgs.ToArray<double?>(in extra, sig, &global::NdBindgen.Generated.Conv_double_N.FromPython);
                 double result = global::Samples.Collections.SumOrNone(arg_values);

@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.BindExtra(args, nargsf, kwnames, slots, out global::NdBindgen.Binding.PyExtraArgs extra);
                 global::System.Collections.Generic.IEnumerable<string?> arg_words = global::NdBindgen.Conversions.VarArgs.ToArray<string?>(in extra, sig, &global::NdBindgen.Generated.Conv_string_N.FromPython);
                 string result = global::Samples.Collections.Words(arg_words);

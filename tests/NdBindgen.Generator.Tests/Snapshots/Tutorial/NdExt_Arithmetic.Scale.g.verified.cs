@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[2];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 int dtype = global::NdBindgen.Conversions.Arrays.TypeNumber(a[0], sig, 0, "int8, uint8, int16, uint16, int32, uint32, int64, uint64, float16, float32, float64, complex128");
                 if (global::NdBindgen.Conversions.Arrays.IsDtype<sbyte>(dtype)) return NdExt_Arithmetic_Scale__int8(self, a, sig);

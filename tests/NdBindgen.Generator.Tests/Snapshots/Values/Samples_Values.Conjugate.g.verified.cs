@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 global::System.Numerics.Complex? arg_z = global::NdBindgen.Conversions.Args.IsNone(a[0]) ? null : global::NdBindgen.Conversions.Floats.ToComplex(a[0], sig, 0);
                 global::System.Numerics.Complex? result = global::Samples.Values.Conjugate(arg_z);

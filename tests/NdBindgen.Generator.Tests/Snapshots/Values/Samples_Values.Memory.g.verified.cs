@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 global::System.ReadOnlyMemory<byte> arg_data = global::NdBindgen.Conversions.Bytes.ToReadOnlyMemory(a[0], sig, 0);
                 global::System.ReadOnlyMemory<byte> result = global::Samples.Values.Memory(arg_data);

@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[2];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 global::System.DateTime arg_when = global::NdBindgen.Conversions.DateTimes.ToDateTime(a[0], sig, 0);
                 global::System.TimeSpan arg_by = global::NdBindgen.Conversions.DateTimes.ToTimeSpan(a[1], sig, 1);

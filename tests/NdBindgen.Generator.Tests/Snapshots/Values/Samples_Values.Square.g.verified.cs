@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 global::System.Numerics.BigInteger arg_x = global::NdBindgen.Conversions.BigIntegers.ToBigInteger(a[0], sig, 0);
                 global::System.Numerics.BigInteger result = global::Samples.Values.Square(arg_x);

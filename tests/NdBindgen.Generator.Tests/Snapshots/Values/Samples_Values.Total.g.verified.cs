@@ -21,7 +21,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[2];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 decimal arg_price = global::NdBindgen.Conversions.Decimals.ToDecimal(a[0], sig, 0);
                 decimal? arg_tax = a[1] == null ? null : global::NdBindgen.Conversions.Args.IsNone(a[1]) ? null : global::NdBindgen.Conversions.Decimals.ToDecimal(a[1], sig, 1);
