@@ -165,7 +165,7 @@ public sealed unsafe partial class PySignature
     private PyObject** BindSlow(PyObject** args, nint nargs, PyObject* kwnames, PyObject** slots, bool raise = true)
     {
         // Positional, with trailing defaults left out (p.distance() of distance(other=None)): the arguments, then
-        // NULLs. Measured 52 -> 20 instructions for that call.
+        // NULLs. Measured 52 -> 28 instructions for that call.
         if (kwnames == null && nargs >= _required && nargs < _fastCount)
         {
             nint i = 0;

@@ -26,15 +26,26 @@ internal static class InstanceTable
         public int NextFree;   // the free list, threaded through the free slots
     }
 
-    private static Slot[] s_slots = new Slot[256];
+    // Set by Start, not by initializers: a class with a static constructor is checked for having run it at every
+    // access (a load and a branch in each getter, measured in perf annotate of p.x).
+    private static Slot[]? s_slots;
     private static int s_freeHead;                    // 0: none (slot 0 is never used, 0 means "no object")
-    private static int s_used = 1;
+    private static int s_used;
+
+#pragma warning disable CA2255 // a library's module initializer: the table must exist before any instance
+    [ModuleInitializer]
+    internal static void Start()
+#pragma warning restore CA2255
+    {
+        s_slots = new Slot[256];
+        s_used = 1;
+    }
 
     /// <summary>Stores <paramref name="value"/> and returns its slot (never 0); the GIL must be held.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static nint Add(IPyClass value)
     {
-        Slot[] slots = s_slots;
+        Slot[] slots = s_slots!;
         int slot = s_freeHead;
         if (slot != 0) s_freeHead = slots[slot].NextFree;
         else if (s_used < slots.Length) slot = s_used++;
@@ -44,13 +55,13 @@ internal static class InstanceTable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static IPyClass Get(nint slot) => Volatile.Read(ref s_slots)[slot].Value!;
+    internal static IPyClass Get(nint slot) => Volatile.Read(ref s_slots)![slot].Value!;
 
     /// <summary>Frees <paramref name="slot"/> and returns the object it held; the GIL must be held.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static IPyClass? Remove(nint slot)
     {
-        ref Slot s = ref s_slots[slot];
+        ref Slot s = ref s_slots![slot];
         IPyClass? value = s.Value;
         s.Value = null;
         s.NextFree = s_freeHead;
@@ -61,9 +72,9 @@ internal static class InstanceTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Slot[] Grow(out int slot)
     {
-        int size = checked(s_slots.Length * 2);
-        var slots = new Slot[size];
-        Array.Copy(s_slots, slots, s_used);
+        Slot[] old = s_slots!;
+        var slots = new Slot[checked(old.Length * 2)];
+        Array.Copy(old, slots, s_used);
         Volatile.Write(ref s_slots, slots);
         slot = s_used++;
         return slots;
