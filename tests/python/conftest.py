@@ -46,6 +46,7 @@ NUMPY_FREE = [
     "test_class_inheritance.py",
     "test_class_overrides.py",
     "test_class_pickle.py",
+    "test_class_allocation.py",
     "test_exception_raising.py",
     "test_exception_frames.py",
     "test_exception_classes.py",

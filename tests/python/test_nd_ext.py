@@ -212,7 +212,7 @@ def test_module_exports_exactly_the_tutorial_functions_and_classes():
     # The tutorial's three functions and Point, Node, the generic kernel (issue 9) with its float64-only twin,
     # and issue 17's benchmark rows: scaled_sum (*args and **kwargs), the containers' and the datetime round trip;
     # issue 19's: raising a mapped exception and a PyValueError; issue 20's array algebra (Algebra.cs).
-    assert sorted(n for n in dir(nd_ext) if not n.startswith("_")) == sorted([*FUNCTIONS, "Node", "Point", "Rectangle", "Shape", "Square"])
+    assert sorted(n for n in dir(nd_ext) if not n.startswith("_")) == sorted([*FUNCTIONS, "Node", "Point", "PointClass", "Rectangle", "Shape", "Square"])
 
 
 @pytest.mark.parametrize("name", list(FUNCTIONS))

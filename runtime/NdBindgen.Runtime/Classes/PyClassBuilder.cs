@@ -128,6 +128,7 @@ public static unsafe partial class PyClassBuilder
         var type = (PyTypeObject*)PyType_FromSpecWithBases(spec, bases);
         Py_XDECREF(bases);   // the type holds its own
         if (type == null) throw PythonException.Fetch();
+        PyInstance.FindAllocators(type);
         if (doc is not null && PythonVersions.RunningMinor < 10) KeepTextSignature(type, doc);
         // No spec slot for it before 3.14 (Py_tp_vectorcall); set as CPython's own types do. Calling
         // a type uses it from 3.9 on (type has Py_TPFLAGS_HAVE_VECTORCALL); tp_new serves the rest.

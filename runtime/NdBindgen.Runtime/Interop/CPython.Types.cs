@@ -8,7 +8,8 @@ internal static unsafe partial class CPython
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern PyObject* PyType_FromSpecWithBases(PyType_Spec* spec, PyObject* bases);
 
-    [DllImport(Lib, ExactSpelling = true)]
+    // A leaf (see CPython.Number.cs): it unlinks the object from its GC list, nothing else.
+    [DllImport(Lib, ExactSpelling = true), SuppressGCTransition]
     internal static extern void PyObject_GC_UnTrack(void* o);
 
     // Include/objimpl.h: the allocator a type frees its tp_doc with.
@@ -17,6 +18,19 @@ internal static unsafe partial class CPython
 
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern void PyObject_Free(void* p);
+
+    // The allocation and release of an instance that PyType_GenericAlloc and a type's tp_free would do (Classes/PyInstance.cs):
+    // leaves, as neither runs Python code or a collection (PyObject_Malloc is not the GC allocator; a hook installed
+    // with PyMem_SetAllocator, as tracemalloc's, is C), so they are called without the .NET transition.
+    [DllImport(Lib, EntryPoint = "PyObject_Malloc", ExactSpelling = true), SuppressGCTransition]
+    internal static extern void* PyObject_MallocLeaf(nuint size);
+
+    [DllImport(Lib, EntryPoint = "PyObject_Free", ExactSpelling = true), SuppressGCTransition]
+    internal static extern void PyObject_FreeLeaf(void* p);
+
+    /// <summary>Sets the type (taking a reference to a heap type) and the first reference of a new object.</summary>
+    [DllImport(Lib, EntryPoint = "PyObject_Init", ExactSpelling = true), SuppressGCTransition]
+    internal static extern PyObject* PyObject_InitLeaf(PyObject* o, PyTypeObject* type);
 
     [DllImport(Lib, ExactSpelling = true)]
     internal static extern void PyObject_ClearWeakRefs(PyObject* o);
