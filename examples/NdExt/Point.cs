@@ -3,10 +3,8 @@ using NdBindgen;
 namespace NdExt;
 
 /// <summary>A point in the plane, as in the tutorial's rust_ext.</summary>
-/// <remarks>
-/// A struct [PyClass]: the two doubles live inside the Python object, so making a Point allocates nothing in .NET,
-/// and <c>p.x</c> is a member descriptor CPython reads by itself (<see cref="PointClass"/> is the class form).
-/// </remarks>
+// A struct [PyClass]: the two doubles live inside the Python object, so making a Point allocates nothing in .NET,
+// and p.x is a member descriptor CPython reads by itself (PointClass is the class form).
 [PyClass]
 public partial struct Point
 {

@@ -40,8 +40,7 @@ internal static partial class ClassEmitter
         $"{(c.IsStruct ? R.PyStructInstance : R.PyInstance)}.New({type}, {construct})";
 
     /// <summary>
-    /// The member table of a struct: each numeric field at its offset in the struct, with its getset as the
-    /// runtime's fallback where CPython's member semantics differ on the running version.
+    /// The fields CPython reads itself: each at its offset in the struct, with its generated setter (null: read-only).
     /// </summary>
     private static void EmitStructMembers(SourceWriter w, ClassModel c)
     {
@@ -49,11 +48,10 @@ internal static partial class ClassEmitter
         foreach (PropertyModel p in c.Properties.Where(p => p.MemberCode is not null))
         {
             string doc = SourceWriter.Literal(DocstringBody.Of(p.Doc));
-            string getter = $"(delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_{p.CSharpName}";
             string setter = p.Writable ? $"(delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_{p.CSharpName}"
                 : "null";
             w.Line($"        new({SourceWriter.Literal(p.PythonName)}, {doc}, {R.PyClassBuilder}.{p.MemberCode}, "
-                + $"OffsetOf_{p.CSharpName}(), readOnly: {Bool(!p.Writable)}, {getter}, {setter}),");
+                + $"OffsetOf_{p.CSharpName}(), {setter}),");
         }
         w.Line("    ],");
     }

@@ -209,7 +209,7 @@ internal static partial class ClassEmitter
     private static void EmitProperty(SourceWriter w, ClassModel c, PropertyModel p)
     {
         string member = $"{Self(c)}.{FunctionEmitter.Identifier(p.CSharpName)}";
-        if (p.Readable)
+        if (p.Readable && p.MemberCode is null)   // a struct's field CPython reads itself has no getter of ours
         {
             w.Line();
             EntryPoint.Emit(w, Object, $"Get_{p.CSharpName}({Object} self, void* closure)",

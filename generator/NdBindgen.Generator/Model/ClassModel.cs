@@ -106,8 +106,8 @@ internal sealed record PropertyModel(
     /// <summary>[PyProperty(Deletable = true)]: <c>del obj.x</c> sets it to null.</summary>
     public bool Deletable { get; init; }
 
-    /// <summary>A struct's numeric attribute CPython reads and writes itself: its structmember.h code (T_DOUBLE,
-    /// T_LONGLONG); null: a getset through the conversions.</summary>
+    /// <summary>A struct's numeric attribute CPython reads itself (PyMember_GetOne): its structmember.h code (T_DOUBLE,
+    /// T_INT, ...); null: read through the conversion.</summary>
     public string? MemberCode { get; init; }
 
     /// <summary>A member that is an auto-property: its backing field's name (read through an UnsafeAccessor for its

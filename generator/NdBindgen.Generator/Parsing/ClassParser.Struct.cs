@@ -16,6 +16,11 @@ internal static partial class ClassParser
     /// <summary>The class is a struct whose value the Python object holds.</summary>
     internal static bool IsStruct(INamedTypeSymbol type) => type.TypeKind == TypeKind.Struct;
 
+    /// <summary>[PyClass(Subclass = true)]: Python may subclass the struct's type (a C# struct is sealed, so its
+    /// type is final unless asked).</summary>
+    private static bool WantsSubclass(AttributeData? pyClass) =>
+        pyClass?.NamedArguments.Any(n => n.Key == "Subclass" && n.Value.Value is true) == true;
+
     /// <summary>NDB0047 for a field holding a reference, NDB0048 for what a struct [PyClass] cannot do.</summary>
     private static void CheckStruct(INamedTypeSymbol type, AttributeData? pyClass,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics)
@@ -49,17 +54,25 @@ internal static partial class ClassParser
     }
 
     /// <summary>
-    /// A struct's attribute CPython reads and writes itself (a member descriptor), where its member semantics raise
-    /// the exception types our conversions do: a double (T_DOUBLE) or long (T_LONGLONG) field or auto-property,
-    /// readable. Others (int truncates with a RuntimeWarning as T_INT, bool refuses numpy.bool_ as T_BOOL) stay
-    /// getsets through the conversions.
+    /// A struct's numeric field or auto-property that CPython reads itself (PyMember_GetOne over its structmember.h
+    /// code: reading a C number raises nothing, so it is what the conversion gives). Writes stay the conversions'
+    /// (PyClassBuilder.CreateStruct says why).
     /// </summary>
     private static PropertyModel AsStructMember(ISymbol member, PropertyModel p)
     {
         string? code = p.Type.CSharpType switch
         {
             "double" => "T_DOUBLE",
+            "float" => "T_FLOAT",
             "long" => "T_LONGLONG",
+            "ulong" => "T_ULONGLONG",
+            "int" => "T_INT",
+            "uint" => "T_UINT",
+            "short" => "T_SHORT",
+            "ushort" => "T_USHORT",
+            "sbyte" => "T_BYTE",
+            "byte" => "T_UBYTE",
+            "bool" => "T_BOOL",
             _ => null,
         };
         if (code is null || !p.Readable || p.Deletable) return p;

@@ -75,7 +75,8 @@ internal static partial class ClassParser
         };
         var model = new ClassModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "",
-            type.Name, ConversionTable.FullName(type), mangled + ".PyClass.g.cs", type.IsSealed, python, gc,
+            type.Name, ConversionTable.FullName(type), mangled + ".PyClass.g.cs",
+            IsStruct(type) ? !WantsSubclass(pyClass) : type.IsSealed, python, gc,
             LocationInfo.From(location))
         {
             Overrides = overrides,

@@ -56,6 +56,13 @@ public sealed class PyClassAttribute : Attribute
     /// <c>__reduce__</c>, <c>__reduce_ex__</c>, <c>__getnewargs__</c> or <c>__getnewargs_ex__</c> replaces it.
     /// </summary>
     public bool Pickle { get; set; }
+
+    /// <summary>
+    /// A <c>partial struct</c> Python may subclass. A C# struct is sealed, so its type is final in Python unless this
+    /// is set; a Python subclass's instances hold the struct at the same place, and its methods see it there. (A
+    /// class is subclassable unless it is sealed; this does not change that.)
+    /// </summary>
+    public bool Subclass { get; set; }
 }
 
 /// <summary>The constructor Python calls (<c>__new__</c>); needed only when the class has more than one public constructor.</summary>

@@ -19,10 +19,11 @@ public readonly unsafe struct MethodExport(string name, string? doc, void* entry
     public int Flags { get; } = flags;
 }
 
-/// <summary>An attribute: getter, and setter or null for read-only.</summary>
+/// <summary>An attribute: getter, and setter or null for read-only; the closure both get (a struct's field).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public readonly unsafe struct PropertyExport(string name, string? doc, void* getter, void* setter)
+public readonly unsafe struct PropertyExport(string name, string? doc, void* getter, void* setter, void* closure = null)
 {
+    public void* Closure { get; } = closure;
     public string Name { get; } = name;
     public string? Doc { get; } = doc;
     public void* Getter { get; } = getter;
@@ -103,18 +104,17 @@ public static unsafe partial class PyClassBuilder
             getsets[i].get = properties[i].Getter;
             getsets[i].set = properties[i].Setter;
             getsets[i].doc = Utf8.AllocPermanent(properties[i].Doc);
+            getsets[i].closure = properties[i].Closure;
         }
         if (dict) getsets[properties.Length] = DictGetSet();
         all.Add(new PyType_Slot { slot = PySlot.tp_getset, pfunc = getsets });
 
-        int structMembers = shape?.Members.Length ?? 0;
-        var members = (PyMemberDef*)NativeMemory.AllocZeroed((nuint)(3 + structMembers), (nuint)sizeof(PyMemberDef));
+        var members = (PyMemberDef*)NativeMemory.AllocZeroed(3, (nuint)sizeof(PyMemberDef));
         members[0].name = Utf8.AllocPermanent("__weaklistoffset__");
         members[0].type = PySlot.T_PYSSIZET;
         members[0].offset = shape?.WeakListOffset ?? PyInstance.WeakListOffset;
         members[0].flags = PySlot.READONLY;
         if (dict) members[1] = DictOffsetMember();
-        for (int i = 0; i < structMembers; i++) members[1 + i] = shape!.Members[i];
         all.Add(new PyType_Slot { slot = PySlot.tp_members, pfunc = members });
         all.Add(default);   // terminator
 
