@@ -16,7 +16,7 @@ internal static partial class ClassEmitter
     {
         bool ns = c.Namespace.Length > 0;
         if (ns) w.Open($"namespace {c.Namespace}");
-        w.Open($"unsafe partial struct {c.TypeName} : {R.IPyStruct}");
+        w.Open($"unsafe partial {(c.IsRecord ? "record struct" : "struct")} {c.TypeName} : {R.IPyStruct}");
         w.Line("/// <summary>The Python type of this struct, created when the module is imported.</summary>");
         w.Line(Hidden);
         w.Line($"internal static {TypeObject} __NdBindgenPythonType;");

@@ -27,6 +27,9 @@ internal sealed record ClassModel(
     /// <summary>A [PyClass] partial struct: its value lives inside the Python object (PyStructInstance), not in a
     /// .NET object (ClassEmitter.Struct.cs).</summary>
     public bool IsStruct { get; init; }
+
+    /// <summary>A record struct: its generated part is declared 'partial record struct' too.</summary>
+    public bool IsRecord { get; init; }
 }
 
 /// <summary>

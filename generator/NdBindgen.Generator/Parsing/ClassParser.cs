@@ -81,6 +81,7 @@ internal static partial class ClassParser
         {
             Overrides = overrides,
             IsStruct = IsStruct(type),
+            IsRecord = type.IsRecord,
         };
         return new ParseResult<ClassModel>(model, warnings.ToImmutable());
     }
