@@ -26,7 +26,8 @@ internal static partial class ClassEmitter
         if (ns) w.Close();
     }
 
-    /// <summary>The instance an entry point got as <paramref name="self"/>: the C# object, or the struct by reference.</summary>
+    /// <summary>The instance an entry point got as <paramref name="self"/>: the C# object, or the struct by
+    /// reference.</summary>
     internal static string SelfOf(ClassModel c, string self) => c.IsStruct
         ? $"{R.PyStructInstance}.Get<{c.FullType}>({self})"
         : $"{R.PyInstance}.Get<{c.FullType}>({self})";
@@ -35,7 +36,8 @@ internal static partial class ClassEmitter
     private static string TryGetOf(ClassModel c) =>
         (c.IsStruct ? R.PyStructInstance : R.PyInstance) + $".TryGet<{c.FullType}>";
 
-    /// <summary>The new Python object of <paramref name="type"/> holding what <paramref name="construct"/> made.</summary>
+    /// <summary>The new Python object of <paramref name="type"/> holding what <paramref name="construct"/>
+    /// made.</summary>
     private static string NewOf(ClassModel c, string type, string construct) =>
         $"{(c.IsStruct ? R.PyStructInstance : R.PyInstance)}.New({type}, {construct})";
 

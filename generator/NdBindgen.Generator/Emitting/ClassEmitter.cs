@@ -195,8 +195,8 @@ internal static partial class ClassEmitter
         OverloadEmitter.EmitDispatcher(w, set);
     }
 
-    private static void EmitNewEntry(SourceWriter w, ClassModel c, string signature, string type, string bind, int count,
-        bool subclass)
+    private static void EmitNewEntry(SourceWriter w, ClassModel c, string signature, string type, string bind,
+        int count, bool subclass)
     {
         w.Line();
         EntryPoint.Emit(w, Object, signature, () =>

@@ -28,7 +28,7 @@ internal static partial class ClassParser
         Location? location = type.Locations.FirstOrDefault();
         if (!type.IsUnmanagedType)
         {
-            // The first instance field that is not unmanaged (an auto-property's backing field is named by its property).
+            // The first instance field that is not unmanaged (an auto-property's backing field: its property).
             IFieldSymbol? field = type.GetMembers().OfType<IFieldSymbol>()
                 .FirstOrDefault(f => !f.IsStatic && !f.IsConst && !f.Type.IsUnmanagedType);
             ISymbol named = field?.AssociatedSymbol ?? (ISymbol?)field ?? type;
