@@ -332,7 +332,7 @@ internal static class ConversionTable
         {
             FromPython = $"{R.PyStructInstance}.ToValue<{csharp}>",
             ToPython = R.PyStructInstance + ".FromValue",
-            MatchPython = $"{R.PyStructInstance}.Match<{csharp}>",
+            MatchPython = $"{R.ArgMatches}.ToStruct<{csharp}>",
             TryFromPython = R.PyStructInstance + ".TryGet<" + csharp + ">",
             AcceptsNone = nullableValue,
             IsNullableValueType = nullableValue,

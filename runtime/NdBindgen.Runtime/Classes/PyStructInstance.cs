@@ -2,7 +2,6 @@ using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using NdBindgen.Conversions;
 using NdBindgen.Binding;
 using NdBindgen.Core;
 using NdBindgen.Interop;
@@ -93,10 +92,6 @@ public static unsafe class PyStructInstance
         value = Get<T>(o);
         return true;
     }
-
-    /// <summary>Overload dispatch: an instance of the struct's type (or a subclass).</summary>
-    public static ArgMatch Match<T>(PyObject* o) where T : unmanaged, IPyStruct =>
-        Is<T>(o) ? ArgMatch.Exact : ArgMatch.No;
 
     /// <summary>
     /// tp_dealloc of a struct type: nothing of .NET to release, only the weak references to clear (CPython's
