@@ -2,7 +2,7 @@ using NdBindgen;
 
 namespace NdExt;
 
-/// <summary>A point in the plane, as in the tutorial's rust_ext.</summary>
+/// <summary>The class form of <see cref="Point"/>: its state is a .NET object (kept to compare the two forms).</summary>
 [PyClass]
 public sealed partial class PointClass
 {
@@ -36,7 +36,7 @@ public sealed partial class PointClass
     public static PointClass operator +(PointClass a, PointClass b) => new(a.X + b.X, a.Y + b.Y);
 
     [PyMethod("__repr__")]
-    public string Repr() => $"Point {this}";
+    public string Repr() => $"PointClass {this}";
 
     public override string ToString() => $"({PyFormat.Float(X)}, {PyFormat.Float(Y)})";
 }

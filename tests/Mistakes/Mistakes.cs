@@ -92,6 +92,8 @@ public static class Limits
 [PyClass(Submodule = typeof(Limits))] public partial class Gauge { }             // expect NDB0042
 
 [PyClass(ContextManager = true)] public partial class Session { }                 // expect NDB0039
+[PyClass] public partial struct Label { [PyProperty] public string Text; }         // expect NDB0047
+[PyClass(Dict = true)] public partial struct Loose { }                            // expect NDB0048
 [PyClass(Pickle = true)] public partial class Dice
 {
     public Dice(int sides, int seed) => Sides = sides;                            // expect NDB0044

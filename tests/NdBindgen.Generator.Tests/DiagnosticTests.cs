@@ -439,17 +439,15 @@ public partial class DiagnosticTests
         [PyClass] public partial record {|#0:Point|}(double X, double Y);
         [PyClass] public partial record class {|#1:Size|} { public double W { get; init; } }
         [PyClass] public record {|#2:Whole|};
-        [{|#3:PyClass|}] public partial record struct {|#4:Pair|}(int A, int B);
-        [{|#5:PyClass|}] public partial struct {|#6:Cell|} { }
+        // A struct, record struct included, is a struct [PyClass] (its value inside the Python object); a ref struct is not.
+        [PyClass] public partial record struct Pair(int A, int B);
+        [PyClass] public partial struct Cell { }
+        [PyClass] public ref partial struct {|#3:Window|} { }
         """,
         Error("NDB0013", 0).WithArguments("Point", RecordReason),
         Error("NDB0013", 1).WithArguments("Size", RecordReason),
         Error("NDB0013", 2).WithArguments("Whole", RecordReason),
-        // Structs, record structs included, are the compiler's CS0592 ([PyClass] is for classes) and NDB0013.
-        DiagnosticResult.CompilerError("CS0592").WithLocation(3).WithArguments("PyClass", "class"),
-        Error("NDB0013", 4).WithArguments("Pair", "is a record struct; a [PyClass] is a class (its Python objects share one C# object), so declare it 'partial class'"),
-        DiagnosticResult.CompilerError("CS0592").WithLocation(5).WithArguments("PyClass", "class"),
-        Error("NDB0013", 6).WithArguments("Cell", "is a struct; a [PyClass] is a class (its Python objects share one C# object), so declare it 'partial class'"));
+        Error("NDB0013", 3).WithArguments("Window", "is a ref struct; its value cannot live inside a Python object, so declare it 'partial struct' (or 'partial class')"));
 
     [Fact]
     public Task NDB0014_several_constructors_none_marked() => VerifyAsync("""
@@ -944,6 +942,45 @@ public partial class DiagnosticTests
             + "write __getstate__ and __setstate__ (or __reduce__)"),
         Error("NDB0044", 2).WithArguments("Typed", "its constructor parameter 'n' is str but property 'n' is int",
             "give the property the parameter's type, or write __reduce__"));
+
+    [Fact]
+    public Task NDB0047_struct_holding_a_reference() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass] public partial struct Tagged
+        {
+            [PyProperty] public double Value;
+            [PyProperty] public string {|#0:Tag|} { get; set; }
+        }
+        [PyClass] public partial struct Holder
+        {
+            private int[] {|#1:_items|};
+        }
+        [PyClass] public partial struct Fine
+        {
+            [PyProperty] public double X;
+            private int _count;
+        }
+        """,
+        Error("NDB0047", 0).WithArguments("Tagged", "Tag", "string"),
+        Error("NDB0047", 1).WithArguments("Holder", "_items", "int[]"));
+
+    [Fact]
+    public Task NDB0048_what_a_struct_cannot_do() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass(Dict = true)] public partial struct {|#0:Loose|} { }
+        [PyClass(ContextManager = true)] public partial struct {|#1:Scope|} : System.IDisposable
+        {
+            public void Dispose() { }
+        }
+        """,
+        Error("NDB0048", 0).WithArguments("Loose", "have an instance __dict__ (Dict = true): its instances hold no .NET "
+            + "object to keep it beside, and a dict would make the type a GC type; make it a 'partial class' for a "
+            + "__dict__"),
+        Error("NDB0048", 1).WithArguments("Scope", "be a context manager (ContextManager = true): Dispose() would run "
+            + "on a copy; make it a 'partial class', or export [PyMethod(\"__enter__\")] and "
+            + "[PyMethod(\"__exit__\")] that change the state in place"));
 
     [Fact]
     public Task NDB0028_parameter_kinds_out_of_order() => VerifyAsync(Class("""

@@ -29,6 +29,7 @@ public class SnapshotTests
     [InlineData("ClassProtocols", "protocols")]
     [InlineData("ClassContainers", "containers")]
     [InlineData("ClassPickle", "pickles")]
+    [InlineData("ClassStructs", "structs")]
     [InlineData("ClassOverloads", "shapes")]
     [InlineData("References", "references")]
     [InlineData("ArrayLikes", "array_likes")]

@@ -41,6 +41,9 @@ SEALED += ["PBox", "PCounter", "PHandReduce", "PHidden", "PNoPickle", "PSecret"]
 OPEN += ["PMeasure", "PVec"]
 # tests/NdTestModule/ArraysViews.cs
 OPEN += ["ArrayHolder"]
+# tests/NdTestModule/ClassStructs.cs: struct [PyClass]es are final unless Subclass = true (test_class_structs.py)
+SEALED += ["SCounter"]
+OPEN += ["SVec"]
 # Several [PyConstructor]s: no single text signature (test_overloads.py).
 OVERLOADED_CONSTRUCTORS = {"Reading"}
 # No doc comment at all: __doc__ None, as a builtin class without a doc has.

@@ -295,6 +295,8 @@ PLACEHOLDER_CTOR = {"Swatch": ("s",), "SigBox": ("n",), "Animal": ("a",), "Money
                     # tests/NdTestModule/ClassesPickle.cs
                     "PVec": (1.0,), "PBox": (None,), "PSecret": (1,), "PHidden": (1,), "PNoPickle": (1,),
                     "PHandReduce": (1,), "PMeasure": (1.0,),
+                    # tests/NdTestModule/ClassStructs.cs
+                    "SVec": (1.0,),
                     # tests/NdTestModule/ArraysViews.cs
                     "ArrayHolder": (None,)}
 
@@ -1349,6 +1351,14 @@ ORACLES = {
     "nd_ext.add_scalar_to_array_inplace": o_add_scalar_to_array_inplace,
     "nd_ext.Point": lambda a: Ok(check=lambda p: same(p.x, a["x"]) and same(p.y, a["y"])),
     "nd_ext.Node": lambda a: Ok(check=lambda n: n.value is a["value"] and n.parent is None and len(n) == 0),
+    "nd_ext.PointClass": lambda a: Ok(check=lambda p: same(p.x, a["x"]) and same(p.y, a["y"])),
+    # tests/NdTestModule/ClassStructs.cs: struct [PyClass]es, their values inside the Python object
+    "nd_test.SVec": lambda a: Ok(check=lambda v: same(v.x, a["x"]) and same(v.y, a["y"])),
+    "nd_test.SCounter": lambda a: Ok(check=lambda c: c.count == a["count"] and c.step == a["step"]
+                                     and same(c.scale, a["scale"])),
+    "nd_test.midpoint": lambda a: Ok(check=lambda m: same(m.x, (a["a"].x + a["b"].x) * 0.5)
+                                     and same(m.y, (a["a"].y + a["b"].y) * 0.5)),
+    "nd_test.count_of": lambda a: Ok(-1 if a["c"] is None else a["c"].count),
     # nd_test scalars
     "nd_test.echo_bool": lambda a: Ok(a["x"]), "nd_test.echo_opt_bool": lambda a: Ok(a["x"]),
     "nd_test.echo_float64": lambda a: Ok(a["x"]), "nd_test.echo_opt_float64": lambda a: Ok(a["x"]),

@@ -137,6 +137,9 @@ def test_nd_test_array_results(name, make, check):
     ("make_animal (made in C#)", lambda: nd_test.make_animal("tweety", 2), lambda a: a.legs == 2),
     ("Record with a string attribute set", lambda: nd_test.Record(7, "r"), lambda r: r.id == 7),
     ("Money == Money", lambda m=nd_test.Money(5): nd_test.add_money(m, m), lambda m: m.cents == 10),
+    # struct [PyClass]es: the value inside the object, no .NET allocation to leak
+    ("SCounter ticked in place", lambda: nd_test.SCounter(1, 2).next(), lambda c: c.count == 3),
+    ("SVec + SVec and midpoint", lambda v=nd_test.SVec(1.0, 2.0): nd_test.midpoint(v + v, v), lambda v: v.x == 1.5),
 ])
 def test_nd_test_instances(name, make, check):
     def step():
@@ -155,6 +158,18 @@ def test_nd_ext_point_with_methods():
         assert p.distance(other) == 10.0
 
     assert_flat("nd_ext.Point + attributes + distance", step)
+
+
+def test_nd_ext_point_class_with_methods():
+    other = nd_ext.PointClass(0.0, 0.0)
+
+    def step():
+        p = nd_ext.PointClass(3.0, 4.0)
+        p.x = 6.0
+        p.y = 8.0
+        assert p.distance(other) == 10.0
+
+    assert_flat("nd_ext.PointClass + attributes + distance", step)
 
 
 # --- exceptions -----------------------------------------------------------------------------

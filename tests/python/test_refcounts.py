@@ -51,7 +51,11 @@ def test_every_kind_of_entry_point_is_covered():
     names = {t.name for t in ALL}
     assert len(ALL) > 300, len(ALL)
     for expected in ["nd_ext.add_scalars", "nd_ext.add_scalar_to_array (wrong arr)", "nd_ext.Point()",
-                     "nd_ext.Point.distance (wrong other)", "nd_test.Money.__lt__", "nd_test.Vec.__neg__",
+                     "nd_ext.Point.distance (wrong other)", 
+                     # issue 21: struct [PyClass]es (values inside the object) and the class form of Point
+                     "nd_test.SVec()", "nd_test.SVec.dot (wrong other)", "nd_test.SVec.__add__ (wrong other)",
+                     "nd_test.SCounter.count", "nd_test.SCounter.tick", "nd_test.midpoint (wrong a)",
+                     "nd_ext.PointClass()", "nd_test.Money.__lt__", "nd_test.Vec.__neg__",
                      "nd_test.Samples.__iter__", "nd_test.Animal.name", "nd_test.Fragile.broken",
                      "nd_test.Record.blank", "nd_test.Record.add (wrong a)", "nd_test.notify",
                      # issue 17: parameter kinds, their binding mistakes, nested containers, submodules

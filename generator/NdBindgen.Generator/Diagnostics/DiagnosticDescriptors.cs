@@ -241,6 +241,16 @@ internal static class DiagnosticDescriptors
         "Property '{0}' of '{1}' is not an attribute of the Python exception: {2}",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor StructNotUnmanaged = Error("NDB0047",
+        "[PyClass] struct holds a reference",
+        "'{0}' is a [PyClass] struct, whose value lives inside its Python object, but '{1}' is of type '{2}', which "
+            + "holds a reference (.NET's GC cannot see into a Python object); make '{0}' a 'partial class' for state "
+            + "that holds references (strings, arrays, PyRef, classes), or keep only unmanaged fields");
+
+    public static readonly DiagnosticDescriptor StructCannot = Error("NDB0048",
+        "[PyClass] struct cannot do what a class can",
+        "[PyClass] struct '{0}' cannot {1}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
@@ -251,6 +261,7 @@ internal static class DiagnosticDescriptors
         PyClassInheritance, DuplicateMemberName, ParameterKindOrder, InvalidVariadic, ConflictingParameterKinds,
         VariadicOverload, InvalidEnumMember, MixedTraversal, OverrideNotSeen, UnsupportedConstantType, InvalidSubmodule,
         NotASubmodule, InvalidContextManager, CannotPickle, InvalidException, ExceptionPropertyNotAttribute,
+        StructNotUnmanaged, StructCannot,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -22,14 +22,14 @@ internal static partial class ClassEmitter
             case SlotShape.Inquiry:
                 EntryPoint.Emit(w, "int", $"{row.Function}({Object} a)", () =>
                 {
-                    w.Line($"var l = {R.PyInstance}.Get<{c.FullType}>(a);");
+                    w.Line($"var l = {SelfOf(c, "a")};");
                     w.Line($"return {NumberCall(row, overloads[0], "l", null, null)} ? 1 : 0;");
                 });
                 break;
             default:   // unary operators and conversions: the first overload (C# allows one unary operator per type)
                 EntryPoint.Emit(w, Object, $"{row.Function}({Object} a)", () =>
                 {
-                    w.Line($"var l = {R.PyInstance}.Get<{c.FullType}>(a);");
+                    w.Line($"var l = {SelfOf(c, "a")};");
                     OperatorModel o = overloads[0];
                     string call = NumberCall(row, o, "l", null, null);
                     FunctionEmitter.EmitCallAndReturn(w, o.Result, call, OwnType(c, o.Result));
@@ -96,8 +96,9 @@ internal static partial class ClassEmitter
             + string.Join(", ", new[] { r, m }.Where(x => x is not null)) + ")",
     };
 
-    /// <summary>The operand's non-raising conversion (the conversion table's TryFromPython).</summary>
-    private static string Test(ClassModel c, TypeModel t, string operand, string local) => IsOwn(c, t)
+    /// <summary>The operand's non-raising conversion (the conversion table's TryFromPython; a struct's is specialized
+    /// for it, so it reads its type from the static field already).</summary>
+    private static string Test(ClassModel c, TypeModel t, string operand, string local) => IsOwn(c, t) && !c.IsStruct
         ? $"{R.PyNumbers}.TryGet({operand}, {c.FullType}.__NdBindgenPythonType, out {t.CSharpType} {local})"
         : $"{t.TryFromPython}({operand}, out {(t.Kind == ValueKind.Instance ? "var" : t.CSharpType)} {local})";
 

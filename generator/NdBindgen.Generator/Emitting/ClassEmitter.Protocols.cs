@@ -97,8 +97,7 @@ internal static partial class ClassEmitter
     {
         EntryPoint.Emit(w, Object, $"{row.Function}({Object} a, {Object} b, int op)", () =>
         {
-            w.Line($"if (!{R.PyInstance}.TryGet<{c.FullType}>(a, out var left) "
-                + $"|| !{R.PyInstance}.TryGet<{c.FullType}>(b, out var right))");
+            w.Line($"if (!{TryGetOf(c)}(a, out var left) || !{TryGetOf(c)}(b, out var right))");
             w.Line($"    return {R.Args}.NotImplemented();");
             w.Open("bool? result = op switch");
             string? equals = cmp.Equality switch

@@ -21,7 +21,8 @@ internal static partial class ClassEmitter
     public static string Emit(ClassModel c)
     {
         var w = new SourceWriter().Header();
-        EmitUserPart(w, c);
+        if (c.IsStruct) EmitStructUserPart(w, c);
+        else EmitUserPart(w, c);
         w.Line();
         w.OpenNamespace();
         string cref = c.FullType.Replace("global::", "");
@@ -40,6 +41,7 @@ internal static partial class ClassEmitter
         EmitProtocols(w, c);
         EmitContextManager(w, c);
         EmitReduce(w, c);
+        if (c.IsStruct) EmitStructOffsets(w, c);
         EmitRegister(w, c);
         EmitSubclass(w, c);
         w.Close();
@@ -134,10 +136,10 @@ internal static partial class ClassEmitter
             + SignatureText.RuntimeSignature(c.PythonName, all) + ";");
         // *args and **kwargs: what binding left over goes to Construct beside the slots.
         string extra = variadic ? ", in extra" : "";
-        EmitNewEntry(w, $"New({TypeObject} type, {Object} args, {Object} kwargs)", "type",
+        EmitNewEntry(w, c, $"New({TypeObject} type, {Object} args, {Object} kwargs)", "type",
             variadic ? $"sig.BindTupleDict(args, kwargs, slots, out {R.PyExtraArgs} extra){extra}"
                 : "sig.BindTupleDict(args, kwargs, slots)", ps.Count, subclass);
-        EmitNewEntry(w, $"NewVectorcall({Object} callable, {Object}* args, nuint nargsf, {Object} kwnames)",
+        EmitNewEntry(w, c, $"NewVectorcall({Object} callable, {Object}* args, nuint nargsf, {Object} kwnames)",
             $"({TypeObject})callable", variadic
                 ? $"sig.BindExtra(args, (nint)nargsf, kwnames, slots, out {R.PyExtraArgs} extra){extra}"
                 : "sig.Bind(args, (nint)nargsf, kwnames, slots)", ps.Count, subclass);
@@ -193,21 +195,21 @@ internal static partial class ClassEmitter
         OverloadEmitter.EmitDispatcher(w, set);
     }
 
-    private static void EmitNewEntry(SourceWriter w, string signature, string type, string bind, int count,
-        bool subclass)
+    private static void EmitNewEntry(SourceWriter w, ClassModel c, string signature, string type, string bind,
+        int count, bool subclass)
     {
         w.Line();
         EntryPoint.Emit(w, Object, signature, () =>
         {
             w.Line($"{Object}* slots = stackalloc {Object}[{System.Math.Max(1, count)}];");
-            w.Line($"return {R.PyInstance}.New({type}, Construct({(subclass ? type + ", " : "")}sig, {bind}));");
+            w.Line($"return {NewOf(c, type, $"Construct({(subclass ? type + ", " : "")}sig, {bind})")};");
         }, prologue: $"{R.PySignature} sig = s_new;", skipLocalsInit: true);
     }
 
     private static void EmitProperty(SourceWriter w, ClassModel c, PropertyModel p)
     {
         string member = $"{Self(c)}.{FunctionEmitter.Identifier(p.CSharpName)}";
-        if (p.Readable)
+        if (p.Readable && p.MemberCode is null)   // a struct's field CPython reads itself has no getter of ours
         {
             w.Line();
             EntryPoint.Emit(w, Object, $"Get_{p.CSharpName}({Object} self, void* closure)",
@@ -252,12 +254,19 @@ internal static partial class ClassEmitter
         w.Line();
         w.Line("/// <summary>Creates the type and adds it to the module (called from PyInit).</summary>");
         w.Open($"internal static void Register({Object} module)");
-        w.Line($"{TypeObject} type = {R.PyClassBuilder}.Create(module, "
+        w.Line($"{TypeObject} type = {R.PyClassBuilder}.{(c.IsStruct ? "CreateStruct" : "Create")}(module, "
             + $"global::{GeneratedNames.Namespace}.{GeneratedNames.ModuleClass}.Name + \".{Qualified(c.Python)}\",");
         w.Line($"    {SourceWriter.Literal(Docstrings.Class(c.Python))},");
         bool unhashable = c.Protocols.Used.Any(p => SlotTable.Row(p.Dunder).Shape == SlotShape.NoHash);
-        w.Line($"    subclassable: {Bool(!c.Sealed)}, gc: {Bool(c.Gc.Enabled)}, unhashable: {Bool(unhashable)},");
-        EmitLineage(w, c.Python);
+        if (c.IsStruct)
+        {
+            w.Line($"    subclassable: {Bool(!c.Sealed)}, unhashable: {Bool(unhashable)}, size: sizeof({c.FullType}),");
+        }
+        else
+        {
+            w.Line($"    subclassable: {Bool(!c.Sealed)}, gc: {Bool(c.Gc.Enabled)}, unhashable: {Bool(unhashable)},");
+            EmitLineage(w, c.Python);
+        }
         // Overloaded constructors: the dispatcher has a method's signature (nargsf an nint, as the bits are the same).
         w.Line(c.Python.Construction != Construction.Constructor ? "    null,"
             : c.Constructor.Overloads is null
@@ -284,7 +293,7 @@ internal static partial class ClassEmitter
         }
         w.Line("    ],");
         w.Line("    [");
-        foreach (PropertyModel p in c.Properties)
+        foreach (PropertyModel p in c.Properties.Where(p => p.MemberCode is null))
         {
             string setter = p.Writable
                 ? $"(delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_{p.CSharpName}" : "null";
@@ -294,6 +303,7 @@ internal static partial class ClassEmitter
             w.Line($"        new({SourceWriter.Literal(p.PythonName)}, {doc}, {getter}, {setter}),");
         }
         w.Line("    ],");
+        if (c.IsStruct) EmitStructMembers(w, c);
         w.Line("    [");
         foreach (var (slot, row) in Slots(c))
             w.Line($"        new({R.PySlot}.{slot}, ({row.Signature})&{row.Function}),");
@@ -332,5 +342,5 @@ internal static partial class ClassEmitter
         }
     }
 
-    private static string Self(ClassModel c) => $"{R.PyInstance}.Get<{c.FullType}>(self)";
+    private static string Self(ClassModel c) => SelfOf(c, "self");
 }

@@ -159,8 +159,9 @@ internal static class FunctionEmitter
             foreach (ParameterModel p in held.Where(p => p.IsVariadic)) EmitVariadic(w, p);
             EmitAliasChecks(w, ps);
 
-            string target = f.Kind == CallKind.Instance
-                ? $"{R.PyInstance}.Get<{f.ContainingType}>(self)" : f.ContainingType;
+            string target = f.Kind != CallKind.Instance ? f.ContainingType
+                : f.SelfIsStruct ? $"{R.PyStructInstance}.Get<{f.ContainingType}>(self)"
+                : $"{R.PyInstance}.Get<{f.ContainingType}>(self)";
             string arguments = string.Join(", ", f.Parameters.Select(Argument));
             string call = f.Kind == CallKind.Constructor
                 ? Construction(f.ContainingType, f.Parameters.Select(Argument), f.Subclass, $"({R.PyTypeObject}*)self")

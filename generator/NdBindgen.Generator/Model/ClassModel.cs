@@ -23,6 +23,13 @@ internal sealed record ClassModel(
 
     /// <summary>Overridable [PyMethod]s (of a non-sealed class): what its Python-subclass class overrides.</summary>
     public EquatableArray<OverrideModel> Overrides { get; init; }
+
+    /// <summary>A [PyClass] partial struct: its value lives inside the Python object (PyStructInstance), not in a
+    /// .NET object (ClassEmitter.Struct.cs).</summary>
+    public bool IsStruct { get; init; }
+
+    /// <summary>A record struct: its generated part is declared 'partial record struct' too.</summary>
+    public bool IsRecord { get; init; }
 }
 
 /// <summary>
@@ -101,6 +108,14 @@ internal sealed record PropertyModel(
 
     /// <summary>[PyProperty(Deletable = true)]: <c>del obj.x</c> sets it to null.</summary>
     public bool Deletable { get; init; }
+
+    /// <summary>A struct's numeric attribute CPython reads itself (PyMember_GetOne): its structmember.h code (T_DOUBLE,
+    /// T_INT, ...); null: read through the conversion.</summary>
+    public string? MemberCode { get; init; }
+
+    /// <summary>A member that is an auto-property: its backing field's name (read through an UnsafeAccessor for its
+    /// offset); null for a field.</summary>
+    public string? BackingField { get; init; }
 }
 
 /// <summary>

@@ -137,6 +137,9 @@ internal sealed record FunctionModel(
     /// <summary>The Python name of the [PySubmodule] a module function belongs to; null: the module itself.</summary>
     public string? Submodule { get; init; }
 
+    /// <summary>A method of a [PyClass] struct: self is the value inside the Python object, by reference.</summary>
+    public bool SelfIsStruct { get; init; }
+
     /// <summary>
     /// The same function without source locations (its instantiations' too): what a module or class
     /// keeps, so that moving the declaration changes nothing downstream.

@@ -39,6 +39,8 @@ internal static class RuntimeNames
     // Classes: instances, heap types, their protocols' helpers.
     private const string Classes = Root + "Classes.";
     public const string PyInstance = Classes + "PyInstance";
+    public const string PyStructInstance = Classes + "PyStructInstance";
+    public const string IPyStruct = Classes + "IPyStruct";
     public const string PyClassBuilder = Classes + "PyClassBuilder";
     public const string PyConstruction = Classes + "PyConstruction";
     public const string PyClassErrors = Classes + "PyClassErrors";

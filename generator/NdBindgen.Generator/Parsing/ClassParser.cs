@@ -45,6 +45,7 @@ internal static partial class ClassParser
         AttributeData? pyClass = type.GetAttributes()
             .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyClassAttribute));
         string? submodule = SubmoduleParser.OfClass(type, pyClass, diagnostics);
+        if (IsStruct(type)) CheckStruct(type, pyClass, diagnostics);
         // A class Python cannot construct cannot be rebuilt by unpickling either: Python's own refusal stands.
         PickleModel? pickle = constructor is null || construction != Construction.Constructor ? null
             : ParsePickle(type, pyClass, constructor, members.Properties, members.Methods, diagnostics);
@@ -74,10 +75,13 @@ internal static partial class ClassParser
         };
         var model = new ClassModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "",
-            type.Name, ConversionTable.FullName(type), mangled + ".PyClass.g.cs", type.IsSealed, python, gc,
+            type.Name, ConversionTable.FullName(type), mangled + ".PyClass.g.cs",
+            IsStruct(type) ? !WantsSubclass(pyClass) : type.IsSealed, python, gc,
             LocationInfo.From(location))
         {
             Overrides = overrides,
+            IsStruct = IsStruct(type),
+            IsRecord = type.IsRecord,
         };
         return new ParseResult<ClassModel>(model, warnings.ToImmutable());
     }
@@ -88,10 +92,13 @@ internal static partial class ClassParser
         type.IsStatic
             ? "is static; Python objects are instances of it, so make it a non-static class (or export its methods "
                 + "with [PyFunction])"
-        : type.TypeKind != TypeKind.Class
+        : type.IsRefLikeType
+            ? "is a ref struct; its value cannot live inside a Python object, so declare it 'partial struct' (or "
+                + "'partial class')"
+        : type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
             ? $"is {KindName(type)}; a [PyClass] is a class (its Python objects share one C# object), so declare it "
                 + "'partial class'"
-        : type.IsRecord
+        : type.IsRecord && type.TypeKind == TypeKind.Class
             ? "is a record; the link to its Python object, which the generator adds as a field, would be copied by "
                 + "'with' (the copy would pass for the original's Python object) and compared by the record's "
                 + "equality, so make it a 'partial class' (with Equals and GetHashCode of your own for value equality)"
@@ -131,8 +138,10 @@ internal static partial class ClassParser
             return new ConstructorModel(ImmutableArray<ParameterModel>.Empty, null, null);
         }
         construction = Construction.Constructor;
-        var constructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared || c.Parameters.Length == 0)
-            .ToList();
+        // A struct's implicit parameterless constructor counts only when it has no other.
+        bool declared = type.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared);
+        var constructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared
+            || c.Parameters.Length == 0 && !(IsStruct(type) && declared)).ToList();
         var marked = constructors.Where(c => Has(c, KnownTypes.PyConstructorAttribute)).ToList();
         var publicOnes = constructors
             .Where(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal).ToList();
@@ -224,7 +233,7 @@ internal static partial class ClassParser
             if (isProperty)
             {
                 PropertyModel? property = ParseProperty(member, attribute, type, diagnostics);
-                if (property is not null) properties.Add(property);
+                if (property is not null) properties.Add(IsStruct(type) ? AsStructMember(member, property) : property);
                 continue;
             }
             if (member is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary)
@@ -300,7 +309,7 @@ internal static partial class ClassParser
         }
         var result = FunctionParser.ParseMethod(method, attribute, kind, pythonName, cancellationToken);
         diagnostics.AddRange(result.Diagnostics);
-        return result.Model;
+        return result.Model is { } model && IsStruct(type) ? model with { SelfIsStruct = true } : result.Model;
     }
 
     /// <summary>

@@ -206,7 +206,8 @@ internal static class ConversionTable
         }
         if (!s_scalars.TryGetValue(type.SpecialType, out Scalar? s)
             && !s_namedScalars.TryGetValue(FullName(type), out s))
-            return nullableValue ? s_unsupported : null;
+            // T? of a [PyClass] struct: ResolvePyClass's.
+            return nullableValue && !(type is INamedTypeSymbol n && IsPyClass(n)) ? s_unsupported : null;
         // string? and #nullable-oblivious string may both be null: both map None <-> null.
         bool nullableRef = type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated;
         bool acceptsNone = nullableValue || nullableRef;
@@ -304,6 +305,11 @@ internal static class ConversionTable
     /// <summary>A [PyClass] instance: the C# object in, its own Python object out (identity kept).</summary>
     private static Resolution? ResolvePyClass(ITypeSymbol type, bool isReturn)
     {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+            && nullable.TypeArguments[0] is INamedTypeSymbol inner && IsPyClass(inner))
+            return ResolvePyStruct(inner, nullableValue: true);
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Struct } value && IsPyClass(value))
+            return ResolvePyStruct(value, nullableValue: false);
         if (type is not INamedTypeSymbol pyClass || !IsPyClass(pyClass)) return null;
         bool orNone = pyClass.NullableAnnotation != NullableAnnotation.NotAnnotated;
         string csharp = FullName(pyClass.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
@@ -314,6 +320,22 @@ internal static class ConversionTable
             MatchPython = $"{R.ArgMatches}.ToInstance<{csharp}>",
             TryFromPython = R.PyInstance + ".TryGet<" + csharp + ">",
             AcceptsNone = orNone,
+        });
+    }
+
+    /// <summary>A [PyClass] struct (or T? of one): a copy of the value in, a new Python object holding a copy out.
+    /// </summary>
+    private static Resolution ResolvePyStruct(INamedTypeSymbol pyStruct, bool nullableValue)
+    {
+        string csharp = FullName(pyStruct);
+        return new(new TypeModel(ValueKind.Instance, csharp + (nullableValue ? "?" : ""), PythonClassName(pyStruct))
+        {
+            FromPython = $"{R.PyStructInstance}.ToValue<{csharp}>",
+            ToPython = R.PyStructInstance + ".FromValue",
+            MatchPython = $"{R.ArgMatches}.ToStruct<{csharp}>",
+            TryFromPython = R.PyStructInstance + ".TryGet<" + csharp + ">",
+            AcceptsNone = nullableValue,
+            IsNullableValueType = nullableValue,
         });
     }
 

@@ -6,7 +6,9 @@ namespace NdBindgen;
 /// Exports a class as a Python type of the module (the class must be <c>partial</c>: the generator
 /// adds the link to its Python object). The Python name is the class name unless
 /// <see cref="Name"/> is given; the XML doc comment becomes <c>__doc__</c>. A sealed class cannot
-/// be subclassed in Python; any other can.
+/// be subclassed in Python; any other can. A <c>partial struct</c> of unmanaged fields keeps its value inside the
+/// Python object (no .NET allocation; numeric fields are member descriptors; methods get it by reference); it is
+/// final in Python, as a C# struct is sealed.
 /// </summary>
 /// <remarks>
 /// Members are exported when marked: <see cref="PyConstructorAttribute"/> (or the only public
@@ -18,7 +20,7 @@ namespace NdBindgen;
 /// -> <c>__len__</c>; <c>IEnumerable&lt;T&gt;</c> -> <c>__iter__</c>. Any other dunder is a
 /// <c>[PyMethod("__repr__")]</c>.
 /// </remarks>
-[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
 public sealed class PyClassAttribute : Attribute
 {
     public PyClassAttribute() { }
@@ -54,6 +56,13 @@ public sealed class PyClassAttribute : Attribute
     /// <c>__reduce__</c>, <c>__reduce_ex__</c>, <c>__getnewargs__</c> or <c>__getnewargs_ex__</c> replaces it.
     /// </summary>
     public bool Pickle { get; set; }
+
+    /// <summary>
+    /// A <c>partial struct</c> Python may subclass. A C# struct is sealed, so its type is final in Python unless this
+    /// is set; a Python subclass's instances hold the struct at the same place, and its methods see it there. (A
+    /// class is subclassable unless it is sealed; this does not change that.)
+    /// </summary>
+    public bool Subclass { get; set; }
 }
 
 /// <summary>The constructor Python calls (<c>__new__</c>); needed only when the class has more than one public constructor.</summary>

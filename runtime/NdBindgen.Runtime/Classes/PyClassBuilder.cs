@@ -19,10 +19,11 @@ public readonly unsafe struct MethodExport(string name, string? doc, void* entry
     public int Flags { get; } = flags;
 }
 
-/// <summary>An attribute: getter, and setter or null for read-only.</summary>
+/// <summary>An attribute: getter, and setter or null for read-only; the closure both get (a struct's field).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public readonly unsafe struct PropertyExport(string name, string? doc, void* getter, void* setter)
+public readonly unsafe struct PropertyExport(string name, string? doc, void* getter, void* setter, void* closure = null)
 {
+    public void* Closure { get; } = closure;
     public string Name { get; } = name;
     public string? Doc { get; } = doc;
     public void* Getter { get; } = getter;
@@ -62,7 +63,7 @@ public static unsafe partial class PyClassBuilder
     private static PyTypeObject* Create(PyObject* module, string qualifiedName, string? doc, bool subclassable, bool gc,
         bool unhashable, PyClassLineage lineage, delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*> vectorcall,
         ReadOnlySpan<MethodExport> methods, ReadOnlySpan<PropertyExport> properties, ReadOnlySpan<SlotExport> slots,
-        bool dict)
+        bool dict, StructShape? shape = null)
     {
         // A base's dict is the derived class's too: its dealloc, traverse and clear must know it.
         dict |= lineage.Base != null && lineage.Base->tp_dictoffset != 0;
@@ -75,7 +76,7 @@ public static unsafe partial class PyClassBuilder
         }
         else
         {
-            all.Add(Slot(PySlot.tp_dealloc, (delegate* unmanaged<PyObject*, void>)&Dealloc));
+            all.Add(Slot(PySlot.tp_dealloc, shape is null ? (delegate* unmanaged<PyObject*, void>)&Dealloc : shape.Dealloc));
             if (gc)
             {
                 all.Add(Slot(PySlot.tp_traverse, (delegate* unmanaged<PyObject*, delegate* unmanaged<PyObject*, void*, int>, void*, int>)&Traverse));
@@ -103,6 +104,7 @@ public static unsafe partial class PyClassBuilder
             getsets[i].get = properties[i].Getter;
             getsets[i].set = properties[i].Setter;
             getsets[i].doc = Utf8.AllocPermanent(properties[i].Doc);
+            getsets[i].closure = properties[i].Closure;
         }
         if (dict) getsets[properties.Length] = DictGetSet();
         all.Add(new PyType_Slot { slot = PySlot.tp_getset, pfunc = getsets });
@@ -110,7 +112,7 @@ public static unsafe partial class PyClassBuilder
         var members = (PyMemberDef*)NativeMemory.AllocZeroed(3, (nuint)sizeof(PyMemberDef));
         members[0].name = Utf8.AllocPermanent("__weaklistoffset__");
         members[0].type = PySlot.T_PYSSIZET;
-        members[0].offset = PyInstance.WeakListOffset;
+        members[0].offset = shape?.WeakListOffset ?? PyInstance.WeakListOffset;
         members[0].flags = PySlot.READONLY;
         if (dict) members[1] = DictOffsetMember();
         all.Add(new PyType_Slot { slot = PySlot.tp_members, pfunc = members });
@@ -120,7 +122,8 @@ public static unsafe partial class PyClassBuilder
         for (int i = 0; i < all.Count; i++) slotArray[i] = all[i];
         var spec = (PyType_Spec*)NativeMemory.AllocZeroed((nuint)sizeof(PyType_Spec));
         spec->name = Utf8.AllocPermanent(qualifiedName);
-        spec->basicsize = (dict ? PyInstance.BasicSizeWithDict : PyInstance.BasicSize) + lineage.Depth * sizeof(nint);
+        spec->basicsize = shape?.BasicSize
+            ?? (dict ? PyInstance.BasicSizeWithDict : PyInstance.BasicSize) + lineage.Depth * sizeof(nint);
         spec->flags = PySlot.Py_TPFLAGS_DEFAULT | (subclassable ? PySlot.Py_TPFLAGS_BASETYPE : 0) | (gc ? PySlot.Py_TPFLAGS_HAVE_GC : 0);
         spec->slots = slotArray;
 

@@ -78,6 +78,9 @@ internal static unsafe partial class CPython
     internal static PyObject* PyDict_NewPresized(nint count) =>
         Resolved._PyDict_NewPresized != null ? Resolved._PyDict_NewPresized(count) : PyDict_New();
 
+    /// <summary>The address of PyMember_GetOne(obj, member), a getset getter for a field described by a PyMemberDef.</summary>
+    internal static void* PyMember_GetOneAddress => (void*)Resolved.PyMember_GetOne;
+
     /// <summary>Looks the functions up now (a missing one throws EntryPointNotFoundException here).</summary>
     internal static void ResolveVersionedFunctions() => Resolved.Touch();
 
@@ -123,6 +126,10 @@ internal static unsafe partial class CPython
 
         internal static readonly delegate* unmanaged<nint, PyObject*> _PyDict_NewPresized =
             (delegate* unmanaged<nint, PyObject*>)TryFind("_PyDict_NewPresized");
+
+        // Include/descrobject.h (structmember.h before 3.12): the member described by m, read at obj + m->offset.
+        // Its (obj, m) is a getter's (self, closure): a struct [PyClass]'s fields are read with no code of ours.
+        internal static readonly nint PyMember_GetOne = Find("PyMember_GetOne");
 
         internal static void Touch() { }
 

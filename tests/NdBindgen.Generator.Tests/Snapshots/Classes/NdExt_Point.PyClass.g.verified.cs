@@ -5,21 +5,13 @@
 
 namespace NdExt
 {
-    unsafe partial class Point : global::NdBindgen.Classes.IPyClass
+    unsafe partial struct Point : global::NdBindgen.Classes.IPyStruct
     {
-        private global::NdBindgen.Interop.PyObject* __ndbindgenPythonObject;
-
-        /// <summary>The Python type of this class, created when the module is imported.</summary>
+        /// <summary>The Python type of this struct, created when the module is imported.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::NdBindgen.Interop.PyTypeObject* __NdBindgenPythonType;
 
-        global::NdBindgen.Interop.PyObject* global::NdBindgen.Classes.IPyClass.PythonObject
-        {
-            get => __ndbindgenPythonObject;
-            set => __ndbindgenPythonObject = value;
-        }
-
-        static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Classes.IPyClass.PythonType => __NdBindgenPythonType;
+        static global::NdBindgen.Interop.PyTypeObject* global::NdBindgen.Classes.IPyStruct.PythonType => __NdBindgenPythonType;
     }
 }
 
@@ -43,7 +35,7 @@ namespace NdBindgen.Generated
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
-                return global::NdBindgen.Classes.PyInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots)));
+                return global::NdBindgen.Classes.PyStructInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots)));
             }
             catch (global::System.Exception e)
             {
@@ -65,7 +57,7 @@ namespace NdBindgen.Generated
             try
             {
                 PyObject** slots = stackalloc PyObject*[2];
-                return global::NdBindgen.Classes.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
+                return global::NdBindgen.Classes.PyStructInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
             }
             catch (global::System.Exception e)
             {
@@ -85,26 +77,6 @@ namespace NdBindgen.Generated
             return new global::NdExt.Point(arg_x, arg_y);
         }
 
-        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
-        private static PyObject* Get_X(PyObject* self, void* closure)
-        {
-            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
-            try
-            {
-                double result = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self).X;
-                return global::NdBindgen.Conversions.Floats.FromDouble(result);
-            }
-            catch (global::System.Exception e)
-            {
-                return global::NdBindgen.Core.PyErrors.Raise(e);
-            }
-            finally
-            {
-                global::NdBindgen.Core.CallArrays.End(arraysMark);
-            }
-        }
-
         private static readonly global::NdBindgen.Binding.PySignature s_set_X = global::NdBindgen.Binding.PySignature.ForAttribute("Point", "x");
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
@@ -118,32 +90,12 @@ namespace NdBindgen.Generated
                 if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Point", "x");
                 PyObject** a = &value;
                 double arg_X = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
-                global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self).X = arg_X;
+                global::NdBindgen.Classes.PyStructInstance.Get<global::NdExt.Point>(self).X = arg_X;
                 return 0;
             }
             catch (global::System.Exception e)
             {
                 return global::NdBindgen.Core.PyErrors.RaiseStatus(e);
-            }
-            finally
-            {
-                global::NdBindgen.Core.CallArrays.End(arraysMark);
-            }
-        }
-
-        [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
-        private static PyObject* Get_Y(PyObject* self, void* closure)
-        {
-            if (global::NdBindgen.Core.ForkGuard.Forked) return global::NdBindgen.Core.ForkGuard.Raise();
-            ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
-            try
-            {
-                double result = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self).Y;
-                return global::NdBindgen.Conversions.Floats.FromDouble(result);
-            }
-            catch (global::System.Exception e)
-            {
-                return global::NdBindgen.Core.PyErrors.Raise(e);
             }
             finally
             {
@@ -164,7 +116,7 @@ namespace NdBindgen.Generated
                 if (value == null) throw global::NdBindgen.Classes.PyClassErrors.CannotDelete("Point", "y");
                 PyObject** a = &value;
                 double arg_Y = global::NdBindgen.Conversions.Floats.ToDouble(a[0], sig, 0);
-                global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self).Y = arg_Y;
+                global::NdBindgen.Classes.PyStructInstance.Get<global::NdExt.Point>(self).Y = arg_Y;
                 return 0;
             }
             catch (global::System.Exception e)
@@ -179,7 +131,7 @@ namespace NdBindgen.Generated
 
         private static readonly global::NdBindgen.Binding.PySignature s_NdExt_Point_Distance = new("Point.distance", new[] { "other" }, required: 0);
 
-        /// <summary>Python entry point of <see cref="global::NdExt.Point.Distance(global::NdExt.Point)"/>: distance(other).</summary>
+        /// <summary>Python entry point of <see cref="global::NdExt.Point.Distance(global::NdExt.Point?)"/>: distance(other).</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly]
         [global::System.Runtime.CompilerServices.SkipLocalsInit]
         private static PyObject* NdExt_Point_Distance(PyObject* self, PyObject** args, nint nargsf, PyObject* kwnames)
@@ -191,8 +143,8 @@ namespace NdBindgen.Generated
             {
                 PyObject** slots = stackalloc PyObject*[1];
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
-                global::NdExt.Point? arg_other = a[0] == null ? null : global::NdBindgen.Conversions.Args.IsNone(a[0]) ? null : global::NdBindgen.Classes.PyInstance.ToInstance<global::NdExt.Point>(a[0], sig, 0);
-                double result = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self).Distance(arg_other);
+                global::NdExt.Point? arg_other = a[0] == null ? null : global::NdBindgen.Conversions.Args.IsNone(a[0]) ? null : global::NdBindgen.Classes.PyStructInstance.ToValue<global::NdExt.Point>(a[0], sig, 0);
+                double result = global::NdBindgen.Classes.PyStructInstance.Get<global::NdExt.Point>(self).Distance(arg_other);
                 return global::NdBindgen.Conversions.Floats.FromDouble(result);
             }
             catch (global::System.Exception e)
@@ -212,7 +164,7 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                return global::NdBindgen.Conversions.Strings.FromString(global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self).Repr() ?? "");
+                return global::NdBindgen.Conversions.Strings.FromString(global::NdBindgen.Classes.PyStructInstance.Get<global::NdExt.Point>(self).Repr() ?? "");
             }
             catch (global::System.Exception e)
             {
@@ -231,7 +183,7 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                return global::NdBindgen.Conversions.Strings.FromString(global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self).ToString() ?? "");
+                return global::NdBindgen.Conversions.Strings.FromString(global::NdBindgen.Classes.PyStructInstance.Get<global::NdExt.Point>(self).ToString() ?? "");
             }
             catch (global::System.Exception e)
             {
@@ -250,10 +202,10 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                if (global::NdBindgen.Classes.PyNumbers.TryGet(a, global::NdExt.Point.__NdBindgenPythonType, out global::NdExt.Point l0) && global::NdBindgen.Classes.PyNumbers.TryGet(b, global::NdExt.Point.__NdBindgenPythonType, out global::NdExt.Point r0))
+                if (global::NdBindgen.Classes.PyStructInstance.TryGet<global::NdExt.Point>(a, out var l0) && global::NdBindgen.Classes.PyStructInstance.TryGet<global::NdExt.Point>(b, out var r0))
                 {
                     global::NdExt.Point result = l0 + r0;
-                    return global::NdBindgen.Classes.PyInstance.FromInstance(result, global::NdExt.Point.__NdBindgenPythonType);
+                    return global::NdBindgen.Classes.PyStructInstance.FromValue(result, global::NdExt.Point.__NdBindgenPythonType);
                 }
                 return global::NdBindgen.Conversions.Args.NotImplemented();
             }
@@ -279,7 +231,7 @@ namespace NdBindgen.Generated
                 var reduce = new global::NdBindgen.Classes.PyReduce(self, nargsf, kwnames, s_pickling);
                 try
                 {
-                    global::NdExt.Point value = global::NdBindgen.Classes.PyInstance.Get<global::NdExt.Point>(self);
+                    global::NdExt.Point value = global::NdBindgen.Classes.PyStructInstance.Get<global::NdExt.Point>(self);
                     reduce.Arg(0, global::NdBindgen.Conversions.Floats.FromDouble(value.X));
                     reduce.Arg(1, global::NdBindgen.Conversions.Floats.FromDouble(value.Y));
                     return reduce.Finish(global::NdExt.Point.__NdBindgenPythonType);
@@ -299,20 +251,40 @@ namespace NdBindgen.Generated
             }
         }
 
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "<X>k__BackingField")]
+        private static extern ref double Field_X(ref global::NdExt.Point self);
+
+        private static nint OffsetOf_X()
+        {
+            global::NdExt.Point probe = default;
+            return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.As<global::NdExt.Point, byte>(ref probe), ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref Field_X(ref probe)));
+        }
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "<Y>k__BackingField")]
+        private static extern ref double Field_Y(ref global::NdExt.Point self);
+
+        private static nint OffsetOf_Y()
+        {
+            global::NdExt.Point probe = default;
+            return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.As<global::NdExt.Point, byte>(ref probe), ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref Field_Y(ref probe)));
+        }
+
         /// <summary>Creates the type and adds it to the module (called from PyInit).</summary>
         internal static void Register(PyObject* module)
         {
-            global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Classes.PyClassBuilder.Create(module, global::NdBindgen.Generated.PythonModule.Name + ".Point",
+            global::NdBindgen.Interop.PyTypeObject* type = global::NdBindgen.Classes.PyClassBuilder.CreateStruct(module, global::NdBindgen.Generated.PythonModule.Name + ".Point",
                 "Point(x=0.0, y=0.0)\n--\n\nA point in the plane, as in the tutorial's rust_ext.\n\nParameters\n----------\nx : float, optional\n    The x coordinate.\ny : float, optional\n    The y coordinate.\n",
-                subclassable: false, gc: false, unhashable: false,
+                subclassable: false, unhashable: false, size: sizeof(global::NdExt.Point),
                 (delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*>)&NewVectorcall,
                 [
                     new("distance", "distance($self, other=None)\n--\n\nThe distance to other, or to the origin when it is None.\n\nParameters\n----------\nother : Point, optional\n    Another point.\n\nReturns\n-------\nfloat\n    The Euclidean distance.", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&NdExt_Point_Distance, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                     new("__reduce__", "__reduce__($self)\n--\n\nHelper for pickle: the constructor's arguments, read back from the properties, and the settable properties' values.", (delegate* unmanaged<PyObject*, PyObject**, nint, PyObject*, PyObject*>)&Reduce, global::NdBindgen.Interop.PyConst.METH_FASTCALL | global::NdBindgen.Interop.PyConst.METH_KEYWORDS),
                 ],
                 [
-                    new("x", "The x coordinate.", (delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_X, (delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_X),
-                    new("y", "The y coordinate.", (delegate* unmanaged<PyObject*, void*, PyObject*>)&Get_Y, (delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_Y),
+                ],
+                [
+                    new("x", "The x coordinate.", global::NdBindgen.Classes.PyClassBuilder.T_DOUBLE, OffsetOf_X(), (delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_X),
+                    new("y", "The y coordinate.", global::NdBindgen.Classes.PyClassBuilder.T_DOUBLE, OffsetOf_Y(), (delegate* unmanaged<PyObject*, PyObject*, void*, int>)&Set_Y),
                 ],
                 [
                     new(global::NdBindgen.Interop.PySlot.tp_new, (delegate* unmanaged<global::NdBindgen.Interop.PyTypeObject*, PyObject*, PyObject*, PyObject*>)&New),
