@@ -974,13 +974,20 @@ public partial class DiagnosticTests
         {
             public void Dispose() { }
         }
+        [PyClass] public partial struct Cells
+        {
+            public double {|#2:this|}[int i] { get => 0; set { } }
+        }
         """,
         Error("NDB0048", 0).WithArguments("Loose", "have an instance __dict__ (Dict = true): its instances hold no .NET "
             + "object to keep it beside, and a dict would make the type a GC type; make it a 'partial class' for a "
             + "__dict__"),
         Error("NDB0048", 1).WithArguments("Scope", "be a context manager (ContextManager = true): Dispose() would run "
             + "on a copy; make it a 'partial class', or export [PyMethod(\"__enter__\")] and "
-            + "[PyMethod(\"__exit__\")] that change the state in place"));
+            + "[PyMethod(\"__exit__\")] that change the state in place"),
+        Error("NDB0048", 2).WithArguments("Cells", "change itself in an operator or indexer slot (an indexer setter): "
+            + "the slot works on a copy of the value; return a new value from a static operator, or export a "
+            + "[PyMethod] that changes the state in place"));
 
     [Fact]
     public Task NDB0028_parameter_kinds_out_of_order() => VerifyAsync(Class("""

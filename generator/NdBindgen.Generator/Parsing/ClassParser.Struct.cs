@@ -45,6 +45,17 @@ internal static partial class ClassParser
                     + "class', or export [PyMethod(\"__enter__\")] and [PyMethod(\"__exit__\")] that change the state "
                     + "in place"));
         }
+        // The number and mapping slots take self as a copy (as any operand): a change to it would be lost.
+        ISymbol? mutator = type.GetMembers().FirstOrDefault(m =>
+            m is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator, IsStatic: false }
+            || m is IPropertySymbol { IsIndexer: true, SetMethod: not null });
+        if (mutator is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(D.StructCannot, mutator.Locations.FirstOrDefault() ?? location,
+                type.Name, "change itself in an operator or indexer slot (" + (mutator is IPropertySymbol
+                    ? "an indexer setter" : $"'{mutator.Name}'") + "): the slot works on a copy of the value; return "
+                    + "a new value from a static operator, or export a [PyMethod] that changes the state in place"));
+        }
         if (type.AllInterfaces.Any(i => i.ToDisplayString() == KnownTypes.IPyTraverse))
         {
             diagnostics.Add(DiagnosticInfo.Create(D.StructCannot, location, type.Name,
