@@ -1350,6 +1350,7 @@ ORACLES = {
     "nd_ext.add_scalar_to_array": o_add_scalar_to_array,
     "nd_ext.add_scalar_to_array_inplace": o_add_scalar_to_array_inplace,
     "nd_ext.Point": lambda a: Ok(check=lambda p: same(p.x, a["x"]) and same(p.y, a["y"])),
+    "nd_ext.PointClass": lambda a: Ok(check=lambda p: same(p.x, a["x"]) and same(p.y, a["y"])),
     "nd_ext.Node": lambda a: Ok(check=lambda n: n.value is a["value"] and n.parent is None and len(n) == 0),
     "nd_ext.PointClass": lambda a: Ok(check=lambda p: same(p.x, a["x"]) and same(p.y, a["y"])),
     # tests/NdTestModule/ClassStructs.cs: struct [PyClass]es, their values inside the Python object
@@ -1450,6 +1451,8 @@ ORACLES = {
     "nd_test.Samples.total": lambda a: Ok(0.0),
     "nd_ext.Point.distance": lambda a: Ok(math.sqrt((a.self.x - (a["other"].x if a["other"] else 0.0)) ** 2
                                                     + (a.self.y - (a["other"].y if a["other"] else 0.0)) ** 2)),
+    "nd_ext.PointClass.distance": lambda a: Ok(math.sqrt((a.self.x - (a["other"].x if a["other"] else 0.0)) ** 2
+                                                         + (a.self.y - (a["other"].y if a["other"] else 0.0)) ** 2)),
     "nd_ext.Node.add": lambda a: (Raise((ValueError, r"the node already has a parent \(Parameter 'child'\)")) if a["child"].parent is not None
                                   else Ok(check=lambda r: r is a["child"] and r.parent is a.self and a.self[len(a.self) - 1] is r)),
 }
@@ -2291,9 +2294,11 @@ TEXT = {
     ("Version2", "__str__"): lambda v: Ok(f"{v.major}.{v.minor}"),
     ("Tally", "__str__"): lambda t: Ok(f"tally of {t.value}"),
     ("Point", "__repr__"): lambda p: Ok(f"Point ({p.x!r}, {p.y!r})"),
+    ("PointClass", "__repr__"): lambda p: Ok(f"Point ({p.x!r}, {p.y!r})"),   # a copy of Point's, repr included
     ("Fraction", "__repr__"): lambda f: Ok(f"Fraction({f.numerator}, {f.denominator})"),
     ("Bits", "__repr__"): lambda b: Ok(f"Bits(0x{b.mask & (2**64 - 1):x})"),
     ("Point", "__str__"): lambda p: Ok(f"({p.x!r}, {p.y!r})"),
+    ("PointClass", "__str__"): lambda p: Ok(f"({p.x!r}, {p.y!r})"),
     ("Fragile", "__repr__"): lambda f: (Raise((RuntimeError, "^System.InvalidOperationException: cannot represent mode 3$")) if f.mode == 3
                                         else Ok(f"Fragile({f.mode})")),
     ("Fragile", "__str__"): lambda f: Raise((OverflowError, "^too big to print$")) if f.mode == 4 else Ok(f"fragile {f.mode}"),
@@ -2529,6 +2534,7 @@ NUMBER_SLOTS = {
 NUMBER_SLOTS["Bits"].update({"i" + n: NUMBER_SLOTS["Bits"][n] for n in ("and", "or", "xor", "lshift", "rshift")})
 NUMBER_SLOTS.update({
     "Point": {"add": [("self", "self", lambda a, b: (a.x + b.x, a.y + b.y))]},
+    "PointClass": {"add": [("self", "self", lambda a, b: (a.x + b.x, a.y + b.y))]},
 })
 NUMBER_OPS = {f"__{p}{n}__" for slots in NUMBER_SLOTS.values() for n in slots for p in ("", "r", "i")} | {
     "__neg__", "__pos__", "__abs__", "__invert__", "__bool__", "__int__", "__float__", "__index__", "__matmul__",
@@ -2612,7 +2618,7 @@ def _same_number(r, want):
         return r.mask == want
     if want is ANY_FLOAT:
         return type(r) is float
-    if isinstance(r, nd_ext.Point):
+    if isinstance(r, (nd_ext.Point, nd_ext.PointClass)):
         return all(same(u, v) for u, v in zip((r.x, r.y), want))
     if type(r) is float and isinstance(want, fractions.Fraction):   # C# divides the double numerator by the denominator
         return math.isclose(r, float(want), rel_tol=1e-15)
