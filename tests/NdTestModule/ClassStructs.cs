@@ -70,11 +70,12 @@ public partial struct SCounter
     }
 
     /// <summary>Sets count to -1, then throws: the change stays (self is the value itself, not a copy).</summary>
+    /// <exception cref="System.ArgumentException">Always.</exception>
     [PyMethod]
     public void Fail()
     {
         Count = -1;
-        throw new System.InvalidOperationException("no");
+        throw new System.ArgumentException("no");
     }
 
     [PyMethod("__repr__")]
