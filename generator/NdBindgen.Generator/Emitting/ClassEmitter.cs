@@ -201,7 +201,7 @@ internal static partial class ClassEmitter
         w.Line();
         EntryPoint.Emit(w, Object, signature, () =>
         {
-            w.Line($"{Object}* slots = stackalloc {Object}[{System.Math.Max(1, count)}];");
+            FunctionEmitter.EmitSlots(w, System.Math.Max(1, count));
             w.Line($"return {NewOf(c, type, $"Construct({(subclass ? type + ", " : "")}sig, {bind})")};");
         }, prologue: $"{R.PySignature} sig = s_new;", skipLocalsInit: true);
     }

@@ -17,7 +17,7 @@ internal static class FunctionEmitter
         var w = new SourceWriter().Header();
         w.OpenNamespace();
         w.Open($"internal static unsafe partial class {GeneratedNames.ModuleClass}");
-        EmitWrapper(w, f, argSlotsLocal: true);
+        EmitWrapper(w, f);
         w.Close();   // class
         ConverterEmitter.Emit(w, ConverterEmitter.Types(f));
         w.Close();   // namespace
@@ -31,9 +31,9 @@ internal static class FunctionEmitter
     /// Room for <paramref name="count"/> bound arguments: a <c>PyArgSlots</c> local when they fit (a
     /// <c>stackalloc</c> costs every call a stack-cookie check), else a <c>stackalloc</c>.
     /// </summary>
-    private static void EmitSlots(SourceWriter w, int count, bool argSlotsLocal)
+    internal static void EmitSlots(SourceWriter w, int count)
     {
-        if (argSlotsLocal && count <= PyArgSlotsCapacity)
+        if (count <= PyArgSlotsCapacity)
         {
             w.Line($"{R.PyArgSlots} slotRoom = new();");
             w.Line($"PyObject** slots = {R.PyArgSlots}.Of(ref slotRoom);");
@@ -48,11 +48,7 @@ internal static class FunctionEmitter
     private const int PyArgSlotsCapacity = 8;
 
     /// <summary>The signature field and the entry point of one function or method, into an open class.</summary>
-    /// <param name="argSlotsLocal">
-    /// Bound arguments in a <c>PyArgSlots</c> local instead of a <c>stackalloc</c> (see <see cref="EmitSlots"/>);
-    /// [PyFunction] entry points for now, methods still <c>stackalloc</c>.
-    /// </param>
-    public static void EmitWrapper(SourceWriter w, FunctionModel f, bool argSlotsLocal = false)
+    public static void EmitWrapper(SourceWriter w, FunctionModel f)
     {
         string sigField = EmitSignatureField(w, f);
         var ps = f.PythonParameters;
@@ -66,12 +62,12 @@ internal static class FunctionEmitter
             if (f.VarArgs is not null || f.VarKeywords is not null)
             {
                 // *args and **kwargs: what the named parameters leave over, borrowed from the caller.
-                EmitSlots(w, System.Math.Max(1, ps.Length), argSlotsLocal);
+                EmitSlots(w, System.Math.Max(1, ps.Length));
                 w.Line($"PyObject** a = sig.BindExtra(args, nargsf, kwnames, slots, out {R.PyExtraArgs} extra);");
             }
             else if (ps.Length > 0)
             {
-                EmitSlots(w, ps.Length, argSlotsLocal);
+                EmitSlots(w, ps.Length);
                 w.Line("PyObject** a = sig.Bind(args, nargsf, kwnames, slots);");
             }
             else

@@ -45,7 +45,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 return global::NdBindgen.Classes.PyInstance.New(type, Construct(type, sig, sig.BindTupleDict(args, kwargs, slots)));
             }
             catch (global::System.Exception e)
@@ -67,7 +68,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 return global::NdBindgen.Classes.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct((global::NdBindgen.Interop.PyTypeObject*)callable, sig, sig.Bind(args, (nint)nargsf, kwnames, slots)));
             }
             catch (global::System.Exception e)
@@ -145,7 +147,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 int arg_times = global::NdBindgen.Conversions.Ints.ToInt32(a[0], sig, 0);
                 string result = global::NdBindgen.Generated.Zoo_Animal_PyType.PythonSubclass.NonVirtual_Speak(global::NdBindgen.Classes.PyInstance.Get<global::Zoo.Animal>(self), arg_times);
@@ -173,7 +176,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[2];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 global::System.Collections.Generic.List<double> arg_food = global::NdBindgen.Conversions.Sequences.ToList<double, global::NdBindgen.Generated.Conv_double>(a[0], sig, 0);
                 global::Zoo.Animal? arg_giver = a[1] == null ? null : global::NdBindgen.Conversions.Args.IsNone(a[1]) ? null : global::NdBindgen.Classes.PyInstance.ToInstance<global::Zoo.Animal>(a[1], sig, 1);

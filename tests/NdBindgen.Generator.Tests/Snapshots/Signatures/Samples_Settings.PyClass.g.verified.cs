@@ -42,7 +42,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 return global::NdBindgen.Classes.PyInstance.New(type, Construct(sig, sig.BindTupleDict(args, kwargs, slots, out global::NdBindgen.Binding.PyExtraArgs extra), in extra));
             }
             catch (global::System.Exception e)
@@ -64,7 +65,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 return global::NdBindgen.Classes.PyInstance.New((global::NdBindgen.Interop.PyTypeObject*)callable, Construct(sig, sig.BindExtra(args, (nint)nargsf, kwnames, slots, out global::NdBindgen.Binding.PyExtraArgs extra), in extra));
             }
             catch (global::System.Exception e)
@@ -117,7 +119,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[2];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.Bind(args, nargsf, kwnames, slots);
                 string arg_key = global::NdBindgen.Conversions.Strings.ToString(a[0], sig, 0);
                 long arg_fallback = a[1] == null ? 0L : global::NdBindgen.Conversions.Ints.ToInt64(a[1], sig, 1);
@@ -146,7 +149,8 @@ namespace NdBindgen.Generated
             ulong arraysMark = global::NdBindgen.Core.CallArrays.Mark;
             try
             {
-                PyObject** slots = stackalloc PyObject*[1];
+                global::NdBindgen.Binding.PyArgSlots slotRoom = new();
+                PyObject** slots = global::NdBindgen.Binding.PyArgSlots.Of(ref slotRoom);
                 PyObject** a = sig.BindExtra(args, nargsf, kwnames, slots, out global::NdBindgen.Binding.PyExtraArgs extra);
                 global::Samples.Settings arg_settings = global::NdBindgen.Classes.PyInstance.ToInstance<global::Samples.Settings>(a[0], sig, 0);
                 string[] arg_keys = global::NdBindgen.Conversions.VarArgs.ToArray<string>(in extra, sig, &global::NdBindgen.Conversions.Strings.ToString);
