@@ -205,6 +205,13 @@ FUNCTIONS = {
     "norm": ("(x)", "The Euclidean norm `sqrt(sum(x**2))` of all elements: a reduction."),
     "add_into": ("(a, b, out)", "`out = a + b` with numpy's broadcasting (`np.add(a, b, out=out)`)."),
     "add_broadcast": ("(a, b)", "`a + b` with numpy's broadcasting, as a new array."),
+    # issue 21's loop kernels: the same two bodies as foreach, over a span, and on the vector path
+    'poly_foreach': ("(a)", '`a = ((a*0.5+1.5)*a+2.5)*a+3.5` in place, with `foreach (ref double x in a)`.'),
+    'poly_span': ("(a)", "As `poly_foreach`, over `TryGetSpan`'s span (contiguous arrays only)."),
+    'poly_vector': ("(a)", 'As `poly_foreach`, vectorized: one line, `NdZip.Map` with an op that has a `Vector<T>` form.'),
+    'sumsq_foreach': ("(a)", 'The sum of the squares of the elements, with `foreach (double x in a)`.'),
+    'sumsq_span': ("(a)", "As `sumsq_foreach`, over `TryGetSpan`'s span (contiguous arrays only)."),
+    'sumsq_vector': ("(a)", 'As `sumsq_foreach`, vectorized: one line, `NdZip.Sum` of an op with a `Vector<T>` form.'),
 }
 
 
