@@ -990,6 +990,16 @@ public partial class DiagnosticTests
             + "[PyMethod] that changes the state in place"));
 
     [Fact]
+    public Task NDB0049_weakref_false_only_on_a_struct() => VerifyAsync("""
+        using NdBindgen;
+        namespace Samples;
+        [PyClass(WeakRef = false)] public partial class {|#0:Heavy|} { }
+        [PyClass(WeakRef = false)] public partial struct Light { }
+        [PyClass(WeakRef = true)] public partial class Usual { }
+        """,
+        Error("NDB0049", 0).WithArguments("Heavy"));
+
+    [Fact]
     public Task NDB0028_parameter_kinds_out_of_order() => VerifyAsync(Class("""
             [PyFunction] public static double Late(double a, [PositionalOnly] double {|#0:b|}) => a;
             [PyFunction] public static double Back([KeywordOnly] double c, double {|#1:d|}) => c;

@@ -150,3 +150,17 @@ public static partial class StructFunctions
     [PyFunction]
     public static int CounterSize() => System.Runtime.CompilerServices.Unsafe.SizeOf<SCounter>();
 }
+
+/// <summary>A struct [PyClass] without weak references: CPython's own deallocator frees it, no .NET code runs.</summary>
+[PyClass(WeakRef = false, Subclass = true)]
+public partial struct SPlain
+{
+    /// <param name="value">The value.</param>
+    public SPlain(double value = 0.0) => Value = value;
+
+    /// <summary>The value.</summary>
+    [PyProperty] public double Value { get; set; }
+
+    /// <summary>Twice the value, as a new SPlain.</summary>
+    [PyMethod] public readonly SPlain Doubled() => new(Value * 2);
+}

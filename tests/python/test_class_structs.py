@@ -5,6 +5,7 @@ SVec (a readonly struct with operators, equality, hashing, pickling; Subclass = 
 functions taking and returning struct values. nd_ext.Point is one too (test_nd_ext_classes.py).
 """
 import copy
+import ctypes
 import gc
 import pickle
 import sys
@@ -202,3 +203,31 @@ def test_arguments_are_not_leaked():
         error(TypeError, a.dot, 1)
     gc.collect()   # pytest.raises's traceback cycles hold the bound method
     assert (sys.getrefcount(a), sys.getrefcount(b)) == before
+
+
+def test_a_struct_without_weak_references_dies_by_cpython_alone():
+    # [PyClass(WeakRef = false)]: no weak reference list, and tp_dealloc is CPython's own subtype_dealloc (the one
+    # a Python class gets), so an instance dies without .NET code; its type's references still balance.
+    SPlain = nd_test.SPlain
+    assert SPlain.__weakrefoffset__ == 0 and not gc.is_tracked(SPlain(1.0))
+    with pytest.raises(TypeError, match="cannot create weak reference to 'nd_test.SPlain' object|SPlain"):
+        weakref.ref(SPlain(1.0))
+    assert SPlain(3.0).doubled().value == 6.0
+    before = sys.getrefcount(SPlain)
+    for _ in range(100_000):
+        SPlain(2.0).doubled()
+    assert sys.getrefcount(SPlain) == before
+    # tp_dealloc is the one a Python class has (read at its offset in PyTypeObject: the header, ob_size, tp_name,
+    # tp_basicsize, tp_itemsize); a weakly referenceable struct's is its own.
+    offset = object.__basicsize__ + 32
+    dealloc = lambda t: ctypes.c_void_p.from_address(id(t) + offset).value
+    assert dealloc(SPlain) == dealloc(type("Plain", (), {"__slots__": ()})) != dealloc(SCounter)
+
+    class Sub(SPlain):   # a Python subclass (GC, with a dict and weak references of its own) dies the same way
+        pass
+    s = Sub(4.0)
+    s.tag = "kept"
+    w = weakref.ref(s)
+    sub_before = sys.getrefcount(Sub)
+    del s
+    assert w() is None and sys.getrefcount(Sub) == sub_before - 1

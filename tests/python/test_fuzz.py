@@ -2276,6 +2276,7 @@ def version_key(v):
 
 EQUAL = {"Money": lambda a, b: (a.cents, a.currency) == (b.cents, b.currency),
          "Vec": lambda a, b: a.x == b.x and a.y == b.y,
+         "SVec": lambda a, b: a.x == b.x and a.y == b.y,   # C#'s ==: NaN is not equal to itself
          "Version2": lambda a, b: version_key(a) == version_key(b),
          "Tally": lambda a, b: a.value == b.value,
          "Fraction": lambda a, b: (a.numerator, a.denominator) == (b.numerator, b.denominator)}
@@ -2311,6 +2312,25 @@ OPERATORS = {"__add__": lambda a, b: Ok(check=lambda r: EQUAL["Vec"](r, nd_test.
 
 def vec_same(r, x, y):
     return type(r) is nd_test.Vec and same(r.x, x) and same(r.y, y)
+
+
+def svec_same(r, x, y):
+    return type(r) is nd_test.SVec and same(r.x, x) and same(r.y, y)
+
+
+def svec_binary(op, v, other):
+    """The expected result of the slot SVec.<op>(v, other): C#'s SVec + SVec and SVec * double
+    (tests/NdTestModule/ClassStructs.cs), nothing reflected but the sum."""
+    if op in ("__add__", "__radd__"):
+        if not isinstance(other, nd_test.SVec):
+            return Ok(NotImplemented)
+        return Ok(check=lambda r: svec_same(r, v.x + other.x, v.y + other.y))
+    if op == "__rmul__" or not isinstance(other, (float, int)):
+        return Ok(NotImplemented)
+    k = expect_float(other)
+    if k[0] == "raise":
+        return Ok(NotImplemented) if k[1] is TypeError else Raise((k[1], k[2]))
+    return Ok(check=lambda r: svec_same(r, v.x * k[1], v.y * k[1]))
 
 
 def vec_binary(op, v, other):
@@ -2440,6 +2460,10 @@ def test_fuzz_protocols(target):
             check_outcome(vec_binary(op, obj, other), lambda: getattr(cls, op)(obj, other), Args(), {}, target)
         elif op == "__neg__" and name == "Vec":
             check_outcome(Ok(check=lambda r: vec_same(r, -obj.x, -obj.y)), lambda: -obj, Args(), {}, target)
+        elif name == "SVec" and op in ("__add__", "__radd__", "__mul__", "__rmul__"):
+            check_outcome(svec_binary(op, obj, other), lambda: getattr(cls, op)(obj, other), Args(), {}, target)
+        elif op == "__neg__" and name == "SVec":
+            check_outcome(Ok(check=lambda r: svec_same(r, -obj.x, -obj.y)), lambda: -obj, Args(), {}, target)
         elif op in ("__getstate__", "__setstate__"):
             # Hand-written, on PCounter only (tests/NdTestModule/ClassesPickle.cs): the count; setting adds 1000.
             state = obj.__getstate__()

@@ -251,6 +251,12 @@ internal static class DiagnosticDescriptors
         "[PyClass] struct cannot do what a class can",
         "[PyClass] struct '{0}' cannot {1}");
 
+    public static readonly DiagnosticDescriptor WeakRefOnlyStruct = Error("NDB0049",
+        "WeakRef = false is for a [PyClass] struct",
+        "[PyClass] class '{0}' cannot set WeakRef = false: a class's instances run .NET code when they die anyway, "
+        + "so it would only take weakref.ref away; remove it, or declare '{0}' a 'partial struct' for instances that "
+        + "die without .NET code");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         FunctionNotStatic, UnsupportedParameterType, UnsupportedReturnType, UnsupportedElementType,
@@ -261,7 +267,7 @@ internal static class DiagnosticDescriptors
         PyClassInheritance, DuplicateMemberName, ParameterKindOrder, InvalidVariadic, ConflictingParameterKinds,
         VariadicOverload, InvalidEnumMember, MixedTraversal, OverrideNotSeen, UnsupportedConstantType, InvalidSubmodule,
         NotASubmodule, InvalidContextManager, CannotPickle, InvalidException, ExceptionPropertyNotAttribute,
-        StructNotUnmanaged, StructCannot,
+        StructNotUnmanaged, StructCannot, WeakRefOnlyStruct,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -307,7 +307,7 @@ internal static partial class ClassEmitter
         w.Line("    [");
         foreach (var (slot, row) in Slots(c))
             w.Line($"        new({R.PySlot}.{slot}, ({row.Signature})&{row.Function}),");
-        w.Line(c.Python.Dict ? "    ], dict: true);" : "    ]);");
+        w.Line(c.Python.Dict ? "    ], dict: true);" : c.WeakRefs ? "    ]);" : "    ], weakrefs: false);");
         w.Line($"{c.FullType}.__NdBindgenPythonType = type;");
         EmitAddClassAttributes(w, c);
         EmitBindOverrides(w, c);

@@ -30,6 +30,10 @@ internal sealed record ClassModel(
 
     /// <summary>A record struct: its generated part is declared 'partial record struct' too.</summary>
     public bool IsRecord { get; init; }
+
+    /// <summary>Instances can be weakly referenced: false only for a struct with [PyClass(WeakRef = false)], whose
+    /// instances CPython frees without .NET code.</summary>
+    public bool WeakRefs { get; init; } = true;
 }
 
 /// <summary>

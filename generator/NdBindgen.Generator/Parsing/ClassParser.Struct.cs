@@ -21,6 +21,19 @@ internal static partial class ClassParser
     private static bool WantsSubclass(AttributeData? pyClass) =>
         pyClass?.NamedArguments.Any(n => n.Key == "Subclass" && n.Value.Value is true) == true;
 
+    /// <summary>[PyClass(WeakRef = false)]: instances cannot be weakly referenced (a struct's then die without .NET).
+    /// </summary>
+    private static bool NoWeakRefs(AttributeData? pyClass) =>
+        pyClass?.NamedArguments.Any(n => n.Key == "WeakRef" && n.Value.Value is false) == true;
+
+    /// <summary>NDB0049: WeakRef = false on a class, whose instances enter .NET when they die anyway.</summary>
+    private static void CheckWeakRefOption(INamedTypeSymbol type, AttributeData? pyClass,
+        ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        if (IsStruct(type) || !NoWeakRefs(pyClass)) return;
+        diagnostics.Add(DiagnosticInfo.Create(D.WeakRefOnlyStruct, type.Locations.FirstOrDefault(), type.Name));
+    }
+
     /// <summary>NDB0047 for a field holding a reference, NDB0048 for what a struct [PyClass] cannot do.</summary>
     private static void CheckStruct(INamedTypeSymbol type, AttributeData? pyClass,
         ImmutableArray<DiagnosticInfo>.Builder diagnostics)

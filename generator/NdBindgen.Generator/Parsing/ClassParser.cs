@@ -46,6 +46,7 @@ internal static partial class ClassParser
             .FirstOrDefault(a => KnownTypes.Is(a, KnownTypes.PyClassAttribute));
         string? submodule = SubmoduleParser.OfClass(type, pyClass, diagnostics);
         if (IsStruct(type)) CheckStruct(type, pyClass, diagnostics);
+        CheckWeakRefOption(type, pyClass, diagnostics);
         // A class Python cannot construct cannot be rebuilt by unpickling either: Python's own refusal stands.
         PickleModel? pickle = constructor is null || construction != Construction.Constructor ? null
             : ParsePickle(type, pyClass, constructor, members.Properties, members.Methods, diagnostics);
@@ -82,6 +83,7 @@ internal static partial class ClassParser
             Overrides = overrides,
             IsStruct = IsStruct(type),
             IsRecord = type.IsRecord,
+            WeakRefs = !NoWeakRefs(pyClass),
         };
         return new ParseResult<ClassModel>(model, warnings.ToImmutable());
     }

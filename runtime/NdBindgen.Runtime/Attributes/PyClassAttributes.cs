@@ -63,6 +63,14 @@ public sealed class PyClassAttribute : Attribute
     /// class is subclassable unless it is sealed; this does not change that.)
     /// </summary>
     public bool Subclass { get; set; }
+
+    /// <summary>
+    /// Whether instances can be weakly referenced (<c>weakref.ref(p)</c>); the default, true. A struct
+    /// <c>[PyClass]</c> with <c>WeakRef = false</c> is freed by CPython's own deallocator, with no .NET code running
+    /// when an instance dies (as PyO3's <c>#[pyclass]</c> without <c>weakref</c>); <c>weakref.ref</c> then raises
+    /// TypeError. Only for a struct (NDB0049): a class's instances enter .NET when they die anyway.
+    /// </summary>
+    public bool WeakRef { get; set; } = true;
 }
 
 /// <summary>The constructor Python calls (<c>__new__</c>); needed only when the class has more than one public constructor.</summary>

@@ -44,10 +44,15 @@ public static unsafe partial class PyClassBuilder
     /// it checks the conversion's error (3.9-3.13), so <c>p.x = "a"</c> would raise and leave x at -1.0.
     /// </summary>
     /// <param name="size">sizeof(T).</param>
+    /// <param name="weakrefs">
+    /// Instances can be weakly referenced (<c>[PyClass(WeakRef = false)]</c> turns it off): tp_dealloc is then
+    /// <see cref="PyStructInstance.Dealloc"/>, which clears them. Without, it is CPython's own
+    /// <see cref="SubtypeDealloc"/>: an instance dies without any .NET code running.
+    /// </param>
     public static PyTypeObject* CreateStruct(PyObject* module, string qualifiedName, string? doc, bool subclassable,
         bool unhashable, int size, delegate* unmanaged<PyObject*, PyObject**, nuint, PyObject*, PyObject*> vectorcall,
         ReadOnlySpan<MethodExport> methods, ReadOnlySpan<PropertyExport> properties, ReadOnlySpan<MemberExport> members,
-        ReadOnlySpan<SlotExport> slots)
+        ReadOnlySpan<SlotExport> slots, bool weakrefs = true)
     {
         var getsets = new PropertyExport[properties.Length + members.Length];
         properties.CopyTo(getsets);
@@ -66,10 +71,49 @@ public static unsafe partial class PyClassBuilder
         var shape = new StructShape
         {
             BasicSize = PyStructInstance.BasicSize(size),
-            WeakListOffset = PyStructInstance.WeakListOffset,
-            Dealloc = &PyStructInstance.Dealloc,
+            WeakListOffset = weakrefs ? PyStructInstance.WeakListOffset : 0,
+            Dealloc = weakrefs ? &PyStructInstance.Dealloc : SubtypeDealloc(),
         };
         return Create(module, qualifiedName, doc, subclassable, gc: false, unhashable, default, vectorcall, methods,
             getsets, slots, dict: false, shape);
+    }
+
+    private static delegate* unmanaged<PyObject*, void> s_subtypeDealloc;
+
+    /// <summary>
+    /// CPython's own deallocator of Python classes (<c>subtype_dealloc</c>), read from one made once:
+    /// <c>type("_", (), {"__slots__": ()})</c>. For a heap type outside the cyclic GC without weak references it finds
+    /// object's deallocator below, which frees the object with the type's tp_free, then drops the reference the
+    /// instance holds to its heap type (3.9-3.13): all a struct without weak references needs. It does not clear
+    /// weak references outside the GC, which is why a weakly referenceable struct keeps its own.
+    /// </summary>
+    internal static delegate* unmanaged<PyObject*, void> SubtypeDealloc()
+    {
+        if (s_subtypeDealloc != null) return s_subtypeDealloc;
+        PyObject* typeType = (PyObject*)CPython.Py_TYPE((PyObject*)CPython.Py_TYPE(Builtins.None));
+        PyObject* args = CPython.PyTuple_New(3);
+        if (args == null) throw PythonException.Fetch();
+        try
+        {
+            PyObject* name = CPython.PyUnicode_FromString(Utf8.Z("_"u8));
+            if (name == null) throw PythonException.Fetch();
+            CPython.PyTuple_SET_ITEM(args, 0, name);
+            PyObject* bases = CPython.PyTuple_New(0);
+            if (bases == null) throw PythonException.Fetch();
+            CPython.PyTuple_SET_ITEM(args, 1, bases);
+            PyObject* dict = CPython.PyDict_New();
+            if (dict == null) throw PythonException.Fetch();
+            CPython.PyTuple_SET_ITEM(args, 2, dict);
+            if (CPython.PyDict_SetItemString(dict, Utf8.Z("__slots__"u8), bases) < 0) throw PythonException.Fetch();
+            var made = (PyTypeObject*)CPython.PyObject_Call(typeType, args, null);
+            if (made == null) throw PythonException.Fetch();
+            s_subtypeDealloc = (delegate* unmanaged<PyObject*, void>)made->tp_dealloc;
+            CPython.Py_DECREF((PyObject*)made);   // the function is CPython's, not the class's
+            return s_subtypeDealloc;
+        }
+        finally
+        {
+            CPython.Py_DECREF(args);
+        }
     }
 }

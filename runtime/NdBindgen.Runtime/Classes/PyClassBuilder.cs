@@ -110,11 +110,17 @@ public static unsafe partial class PyClassBuilder
         all.Add(new PyType_Slot { slot = PySlot.tp_getset, pfunc = getsets });
 
         var members = (PyMemberDef*)NativeMemory.AllocZeroed(3, (nuint)sizeof(PyMemberDef));
-        members[0].name = Utf8.AllocPermanent("__weaklistoffset__");
-        members[0].type = PySlot.T_PYSSIZET;
-        members[0].offset = shape?.WeakListOffset ?? PyInstance.WeakListOffset;
-        members[0].flags = PySlot.READONLY;
-        if (dict) members[1] = DictOffsetMember();
+        int memberCount = 0;
+        nint weakListOffset = shape?.WeakListOffset ?? PyInstance.WeakListOffset;
+        if (weakListOffset != 0)   // 0: a struct type without weak references ([PyClass(WeakRef = false)])
+        {
+            members[0].name = Utf8.AllocPermanent("__weaklistoffset__");
+            members[0].type = PySlot.T_PYSSIZET;
+            members[0].offset = weakListOffset;
+            members[0].flags = PySlot.READONLY;
+            memberCount = 1;
+        }
+        if (dict) members[memberCount] = DictOffsetMember();
         all.Add(new PyType_Slot { slot = PySlot.tp_members, pfunc = members });
         all.Add(default);   // terminator
 

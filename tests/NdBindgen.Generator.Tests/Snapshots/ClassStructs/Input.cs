@@ -49,3 +49,12 @@ public readonly partial struct Vec : IEquatable<Vec>
 
     [PyClassMethod] public static Vec Origin() => new(0, 0);
 }
+
+// WeakRef = false: no weak reference list, and CPython's own deallocator (no .NET code when an instance dies).
+[PyClass(WeakRef = false)]
+public partial struct Plain
+{
+    public Plain(double value) => Value = value;
+
+    [PyProperty] public double Value { get; set; }
+}
